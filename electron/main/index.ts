@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import { resolveDataDir } from '../notebook/data-dir.ts';
+import { type Notebook, openNotebook } from '../notebook/notebook.ts';
+import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { APP_ORIGIN } from './app-protocol-path.ts';
+import { forwardEvents, registerNotebookIpc } from './ipc.ts';
+import { installMenu } from './menu.ts';
+import { hardenAllWebContents, hardenSession } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+// electron-vite sets this in `dev`; production loads the built renderer over app://.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
+const isAppUrl = (url: string) => allowedOrigins.some((origin) => url.startsWith(`${origin}/`));
+
+const dataDir = resolveDataDir(
+  process.argv,
+  process.env,
+  join(app.getPath('userData'), 'notebook'),
+);
+
+let notebook: Notebook | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+registerAppScheme();
+hardenAllWebContents(isAppUrl);
+
+if (!app.requestSingleInstanceLock({ dataDir })) {
+  // Another window already owns the store: it is focused (below) and this process leaves.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start, (error) => fatal(error));
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  if (devServerUrl) {
+    // The dev server needs its inline refresh preamble; keep everything else as strict.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      const csp = CONTENT_SECURITY_POLICY.replace(
+        "script-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+      )
+        .replace("connect-src 'self'", `connect-src 'self' ${devServerUrl.replace(/^http/, 'ws')}`)
+        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] },
+      });
+    });
+  } else {
+    serveRenderer(join(__dirname, '../renderer'));
+  }
+  try {
+    notebook = await openNotebook({ dataDir, resourcesDir: resourcesDir() });
+  } catch (error) {
+    return fatal(error);
+  }
+  registerNotebookIpc(notebook, allowedOrigins);
+  installMenu(Boolean(devServerUrl));
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+}
+
+function openWindow(): void {
+  if (!notebook) return;
+  mainWindow = createMainWindow(devServerUrl);
+  const stop = forwardEvents(notebook, mainWindow.webContents);
+  mainWindow.on('closed', () => {
+    stop();
+    mainWindow = null;
+  });
+}
+
+function resourcesDir(): string {
+  return app.isPackaged
+    ? join(process.resourcesPath, 'resources')
+    : join(app.getAppPath(), 'resources');
+}
+
+function fatal(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Marginalia could not open the notebook', message);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// Pending coalesced writes reach the disk before the process ends.
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !notebook) return;
+  event.preventDefault();
+  quitting = true;
+  notebook.close().finally(() => app.quit());
+});

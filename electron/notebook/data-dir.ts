@@ -1,0 +1,26 @@
+import { join, resolve } from 'node:path';
+
+export const DATA_DIR_FLAG = '--data-dir';
+export const DATA_DIR_ENV = 'MARGINALIA_DATA_DIR';
+export const STORE_FILE = 'notebook.json';
+
+/**
+ * Where the notebook lives: `--data-dir` beats `MARGINALIA_DATA_DIR` beats the platform's
+ * user-data folder. Both overrides serve tests, portable installs and the command line.
+ */
+export function resolveDataDir(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  defaultDir: string,
+): string {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith(`${DATA_DIR_FLAG}=`)) return resolve(arg.slice(DATA_DIR_FLAG.length + 1));
+    if (arg === DATA_DIR_FLAG && argv[i + 1]) return resolve(argv[i + 1]!);
+  }
+  const fromEnv = env[DATA_DIR_ENV]?.trim();
+  if (fromEnv) return resolve(fromEnv);
+  return resolve(defaultDir);
+}
+
+export const storePathIn = (dataDir: string) => join(dataDir, STORE_FILE);

@@ -1,0 +1,42 @@
+import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import { createDispatcher, type Dispatch } from './dispatch.ts';
+import { seedOnce } from './seed.ts';
+import { createNotebookService } from './service.ts';
+import { openStore, type Store, type StoreOptions } from './store.ts';
+
+export interface Notebook {
+  store: Store;
+  handlers: NotebookHandlers;
+  dispatch: Dispatch;
+  /** Listen to the event channel (one listener per transport). */
+  subscribe(listener: (event: NotebookEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/**
+ * Open a notebook in plain Node: the composition root shared by the Electron main process, the
+ * browser end-to-end harness and tests.
+ */
+export async function openNotebook(options: {
+  dataDir: string;
+  resourcesDir: string;
+  store?: StoreOptions;
+}): Promise<Notebook> {
+  const store = await openStore(options.dataDir, options.store);
+  await seedOnce(store, options.resourcesDir);
+  const listeners = new Set<(event: NotebookEvent) => void>();
+  const emit = (event: NotebookEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const handlers = createNotebookService(store, emit);
+  return {
+    store,
+    handlers,
+    dispatch: createDispatcher(handlers),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,231 @@
+import { describeRange } from '../../shared/anchoring/describe.ts';
+import { compareByPosition } from '../../shared/annotations.ts';
+import { colorForIndex } from '../../shared/colors.ts';
+import type { NotebookEvent, NotebookHandlers, NotebookInfo } from '../../shared/contract.ts';
+import type {
+  Annotation,
+  DocumentSummary,
+  NotebookDocument,
+  StoreData,
+} from '../../shared/model.ts';
+import { SCHEMA_VERSION } from '../../shared/model.ts';
+import { NotebookError } from '../../shared/result.ts';
+import { countWords } from '../../shared/text/plain-text.ts';
+import { newId } from './ids.ts';
+import type { Store } from './store.ts';
+
+type Entity = Extract<NotebookEvent, { type: 'changed' }>['entities'][number];
+
+function findDocument(data: StoreData, id: string): NotebookDocument {
+  const document = data.documents.find((d) => d.id === id);
+  if (!document) throw new NotebookError('not-found', `No document with id ${id}.`);
+  return document;
+}
+
+function findAnnotation(data: StoreData, id: string): Annotation {
+  const annotation = data.annotations.find((a) => a.id === id);
+  if (!annotation) throw new NotebookError('not-found', `No highlight with id ${id}.`);
+  return annotation;
+}
+
+function checkTags(data: StoreData, tagIds: readonly string[]): string[] {
+  const unique = [...new Set(tagIds)];
+  const missing = unique.filter((id) => !data.tags.some((t) => t.id === id));
+  if (missing.length > 0)
+    throw new NotebookError('not-found', `Unknown tag id(s): ${missing.join(', ')}.`);
+  return unique;
+}
+
+function checkRange(document: NotebookDocument, start: number, end: number) {
+  if (end > document.text.length) {
+    throw new NotebookError(
+      'invalid-input',
+      `The range ${start}–${end} is outside the document (${document.text.length} characters).`,
+    );
+  }
+  if (document.text.slice(start, end).trim() === '') {
+    throw new NotebookError('invalid-input', 'A highlight needs some text, not only white space.');
+  }
+}
+
+function summarize(data: StoreData, d: NotebookDocument): DocumentSummary {
+  return {
+    id: d.id,
+    title: d.title,
+    author: d.author,
+    source: d.source,
+    url: d.url,
+    publishedDate: d.publishedDate,
+    importedAt: d.importedAt,
+    annotationCount: data.annotations.filter((a) => a.documentId === d.id).length,
+    wordCount: countWords(d.text),
+  };
+}
+
+/**
+ * The notebook's behaviour behind the IPC contract. Inputs arrive already parsed by the
+ * dispatcher; this layer checks what a schema cannot (ids exist, ranges fit the text) and
+ * throws NotebookError before changing anything, so a rejected call never writes.
+ */
+export function createNotebookService(
+  store: Store,
+  emit: (event: NotebookEvent) => void,
+): NotebookHandlers {
+  const changed = (...entities: Entity[]) => emit({ type: 'changed', entities });
+  const now = () => new Date().toISOString();
+
+  return {
+    getInfo(): NotebookInfo {
+      return {
+        dataDir: store.dataDir,
+        storePath: store.path,
+        schemaVersion: SCHEMA_VERSION,
+        recovery: store.recovery,
+      };
+    },
+
+    listDocuments() {
+      const { data } = store;
+      return data.documents
+        .map((d) => summarize(data, d))
+        .sort((a, b) => b.importedAt.localeCompare(a.importedAt) || a.title.localeCompare(b.title));
+    },
+
+    getDocument({ id }) {
+      return findDocument(store.data, id);
+    },
+
+    deleteDocument({ id }) {
+      findDocument(store.data, id);
+      const removed = store.change((data) => {
+        const document = findDocument(data, id);
+        const annotations = data.annotations.filter((a) => a.documentId === id);
+        data.documents = data.documents.filter((d) => d.id !== id);
+        data.annotations = data.annotations.filter((a) => a.documentId !== id);
+        return { document, annotations };
+      });
+      changed('documents', 'annotations');
+      return removed;
+    },
+
+    restoreDocument({ document, annotations }) {
+      const { data } = store;
+      if (data.documents.some((d) => d.id === document.id)) {
+        throw new NotebookError(
+          'conflict',
+          `The document ${document.id} is already in the notebook.`,
+        );
+      }
+      const foreign = annotations.find((a) => a.documentId !== document.id);
+      if (foreign)
+        throw new NotebookError(
+          'invalid-input',
+          `Highlight ${foreign.id} belongs to another document.`,
+        );
+      const taken = annotations.find((a) => data.annotations.some((b) => b.id === a.id));
+      if (taken)
+        throw new NotebookError('conflict', `A highlight with id ${taken.id} already exists.`);
+      // Tags deleted in the meantime are dropped from the restored highlights, never invented.
+      const known = new Set(data.tags.map((t) => t.id));
+      store.change((d) => {
+        d.documents.push(document);
+        d.annotations.push(
+          ...annotations.map((a) => ({ ...a, tagIds: a.tagIds.filter((t) => known.has(t)) })),
+        );
+      });
+      changed('documents', 'annotations');
+      return summarize(store.data, document);
+    },
+
+    listAnnotations({ documentId }) {
+      findDocument(store.data, documentId);
+      return store.data.annotations
+        .filter((a) => a.documentId === documentId)
+        .sort(compareByPosition);
+    },
+
+    createAnnotation({ documentId, start, end, color, tagIds = [], comment = '' }) {
+      const document = findDocument(store.data, documentId);
+      checkRange(document, start, end);
+      const tags = checkTags(store.data, tagIds);
+      const { position, quote } = describeRange(document.text, start, end);
+      const at = now();
+      const annotation: Annotation = {
+        id: newId('ann'),
+        documentId,
+        target: { documentId, position, quote },
+        color,
+        tagIds: tags,
+        comment,
+        createdAt: at,
+        updatedAt: at,
+      };
+      store.change((data) => data.annotations.push(annotation));
+      changed('annotations');
+      return annotation;
+    },
+
+    updateAnnotation({ id, color, tagIds, comment }) {
+      findAnnotation(store.data, id);
+      const tags = tagIds === undefined ? undefined : checkTags(store.data, tagIds);
+      const updated = store.change((data) => {
+        const annotation = findAnnotation(data, id);
+        if (color !== undefined) annotation.color = color;
+        if (tags !== undefined) annotation.tagIds = tags;
+        if (comment !== undefined) annotation.comment = comment;
+        annotation.updatedAt = now();
+        return { ...annotation };
+      });
+      changed('annotations');
+      return updated;
+    },
+
+    deleteAnnotation({ id }) {
+      const removed = findAnnotation(store.data, id);
+      store.change((data) => {
+        data.annotations = data.annotations.filter((a) => a.id !== id);
+      });
+      changed('annotations');
+      return removed;
+    },
+
+    restoreAnnotation({ annotation }) {
+      const { data } = store;
+      if (data.annotations.some((a) => a.id === annotation.id)) {
+        throw new NotebookError('conflict', `A highlight with id ${annotation.id} already exists.`);
+      }
+      if (annotation.target.documentId !== annotation.documentId) {
+        throw new NotebookError(
+          'invalid-input',
+          'The highlight targets a different document than it belongs to.',
+        );
+      }
+      const document = findDocument(data, annotation.documentId);
+      checkRange(document, annotation.target.position.start, annotation.target.position.end);
+      const known = new Set(data.tags.map((t) => t.id));
+      const restored = { ...annotation, tagIds: annotation.tagIds.filter((t) => known.has(t)) };
+      store.change((d) => d.annotations.push(restored));
+      changed('annotations');
+      return restored;
+    },
+
+    listTags() {
+      return [...store.data.tags].sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    createTag({ name, color }) {
+      const existing = store.data.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      if (existing) return existing;
+      const tag = {
+        id: newId('tag'),
+        name,
+        color: color ?? colorForIndex(store.data.tags.length),
+        description: '',
+        createdAt: now(),
+      };
+      store.change((data) => data.tags.push(tag));
+      changed('tags');
+      return tag;
+    },
+  };
+}

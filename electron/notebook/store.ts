@@ -1,0 +1,176 @@
+import { mkdir, rename } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { Low } from 'lowdb';
+import { emptyStore, type StoreData, storeDataSchema } from '../../shared/model.ts';
+import { NotebookError } from '../../shared/result.ts';
+import { backupStore, listBackups } from './backups.ts';
+import { storePathIn } from './data-dir.ts';
+import { DurableJsonFile, readJsonFile } from './durable-json-file.ts';
+import { migrate } from './migrations.ts';
+import { acquireStoreLock } from './store-lock.ts';
+
+export interface StoreRecovery {
+  message: string;
+  /** Where the unreadable file was moved; it is never deleted. */
+  keptAs: string;
+  restoredFrom: string | null;
+}
+
+export interface StoreOptions {
+  /** Coalescing window: a burst of changes inside it becomes one write. */
+  writeDelayMs?: number;
+  /** Minimum time between rolling backups while the app runs. */
+  backupIntervalMs?: number;
+  onWriteError?: (error: unknown) => void;
+}
+
+export interface Store {
+  readonly dataDir: string;
+  readonly path: string;
+  readonly recovery: StoreRecovery | null;
+  /** The live data. Read it freely; change it only inside `change`. */
+  readonly data: StoreData;
+  /** Apply a change in memory now and schedule a (coalesced) write. */
+  change<T>(mutator: (data: StoreData) => T): T;
+  /** Write pending changes now. */
+  flush(): Promise<void>;
+  /** Flush and release the lock. */
+  close(): Promise<void>;
+}
+
+type Parsed = { ok: true; data: StoreData } | { ok: false; reason: string };
+
+function parseStore(raw: unknown): Parsed {
+  const result = storeDataSchema.safeParse(migrate(raw));
+  if (result.success) return { ok: true, data: result.data };
+  const first = result.error.issues[0];
+  return {
+    ok: false,
+    reason: `it does not match the notebook format (${first?.path.join('.') || 'top level'}: ${first?.message})`,
+  };
+}
+
+async function readStore(path: string): Promise<Parsed | null> {
+  try {
+    const file = await readJsonFile(path);
+    return file.found ? parseStore(file.value) : null;
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      return { ok: false, reason: 'it is not valid JSON (truncated or damaged)' };
+    throw error;
+  }
+}
+
+/** Move a bad store aside and load the newest backup that reads cleanly. */
+async function recover(dataDir: string, path: string, reason: string) {
+  const keptAs = join(dataDir, `${basename(path, '.json')}.corrupt-${Date.now()}.json`);
+  await rename(path, keptAs);
+  for (const backup of await listBackups(dataDir)) {
+    const parsed = await readStore(backup).catch(() => null);
+    if (parsed?.ok) {
+      return {
+        data: parsed.data,
+        recovery: {
+          message: `The notebook file could not be read because ${reason}. It was kept as ${basename(keptAs)} and the notebook was restored from the backup ${basename(backup)}.`,
+          keptAs,
+          restoredFrom: backup,
+        },
+      };
+    }
+  }
+  return {
+    data: emptyStore(),
+    recovery: {
+      message: `The notebook file could not be read because ${reason}, and no readable backup was found. It was kept as ${basename(keptAs)}; Marginalia started with an empty notebook.`,
+      keptAs,
+      restoredFrom: null,
+    },
+  };
+}
+
+/**
+ * Open (or create) the notebook store in `dataDir`: lock it, read and validate it, recover from
+ * backups if it is damaged, and hand back an in-memory copy whose changes are written durably
+ * and coalesced. Throws a NotebookError when the store belongs to a newer version or another
+ * process, without touching the file.
+ */
+export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<Store> {
+  const { writeDelayMs = 150, backupIntervalMs = 30 * 60_000, onWriteError } = options;
+  await mkdir(dataDir, { recursive: true });
+  const release = await acquireStoreLock(dataDir);
+  const path = storePathIn(dataDir);
+
+  let data: StoreData;
+  let recovery: StoreRecovery | null = null;
+  let fresh = false;
+  try {
+    const parsed = await readStore(path);
+    if (parsed === null) {
+      data = emptyStore();
+      fresh = true;
+    } else if (parsed.ok) {
+      data = parsed.data;
+    } else {
+      ({ data, recovery } = await recover(dataDir, path, parsed.reason));
+      fresh = true;
+    }
+  } catch (error) {
+    await release();
+    throw error instanceof NotebookError
+      ? error
+      : new NotebookError('internal', `Could not open the notebook at ${path}: ${String(error)}`);
+  }
+
+  const db = new Low<StoreData>(new DurableJsonFile<StoreData>(path), data);
+  if (fresh) await db.write();
+  await backupStore(path, dataDir);
+  let lastBackup = Date.now();
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let dirty = false;
+  let writing: Promise<void> = Promise.resolve();
+
+  const writeNow = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    writing = writing.then(async () => {
+      if (!dirty) return;
+      dirty = false;
+      try {
+        if (Date.now() - lastBackup >= backupIntervalMs) {
+          await backupStore(path, dataDir);
+          lastBackup = Date.now();
+        }
+        await db.write();
+      } catch (error) {
+        dirty = true; // keep the change; the next write tries again
+        onWriteError?.(error);
+      }
+    });
+    return writing;
+  };
+
+  let closed = false;
+  return {
+    dataDir,
+    path,
+    recovery,
+    get data() {
+      return db.data;
+    },
+    change(mutator) {
+      if (closed) throw new NotebookError('internal', 'The notebook is closed.');
+      const result = mutator(db.data);
+      dirty = true;
+      if (!timer) timer = setTimeout(writeNow, writeDelayMs);
+      return result;
+    },
+    flush: writeNow,
+    async close() {
+      if (closed) return;
+      await writeNow();
+      closed = true;
+      await release();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { Fragment, memo, type ReactNode } from 'react';
+import type { Block, Mark, NotebookDocument } from '../../../shared/model.ts';
+import { blockSegments } from '../../../shared/text/segments.ts';
+
+function wrap(mark: Mark, child: ReactNode): ReactNode {
+  switch (mark.type) {
+    case 'emphasis':
+      return <em>{child}</em>;
+    case 'strong':
+      return <strong>{child}</strong>;
+    case 'code':
+      return <code>{child}</code>;
+    case 'link':
+      // Shown as a link but never navigated from the reader; its address is in the tooltip.
+      return (
+        <span className="doc-link" title={mark.href}>
+          {child}
+        </span>
+      );
+  }
+}
+
+function BlockContent({
+  text,
+  block,
+  marks,
+}: {
+  text: string;
+  block: Block;
+  marks: readonly Mark[];
+}) {
+  return (
+    <>
+      {blockSegments(block, marks).map((segment) => {
+        const key = String(segment.start);
+        let node: ReactNode = (
+          <span data-start={segment.start}>{text.slice(segment.start, segment.end)}</span>
+        );
+        for (const mark of segment.marks) node = wrap(mark, node);
+        return <Fragment key={key}>{node}</Fragment>;
+      })}
+    </>
+  );
+}
+
+/**
+ * The document as ordinary DOM text, one element per block. Every run of text sits in a span
+ * carrying its offset (`data-start`), which is all the highlighting layer needs: highlights are
+ * drawn over this DOM, never inserted into it.
+ */
+function BlockView({ text, block, marks }: { text: string; block: Block; marks: readonly Mark[] }) {
+  const content = <BlockContent text={text} block={block} marks={marks} />;
+  switch (block.type) {
+    case 'heading': {
+      const level = Math.min(Math.max(block.level ?? 1, 1), 5) + 1;
+      const Heading = `h${level}` as 'h2';
+      return <Heading>{content}</Heading>;
+    }
+    case 'list-item':
+      return (
+        <p className="list-item" style={{ '--depth': block.level ?? 0 } as React.CSSProperties}>
+          {content}
+        </p>
+      );
+    case 'blockquote':
+      return <blockquote>{content}</blockquote>;
+    case 'code':
+      return <pre>{content}</pre>;
+    default:
+      return <p>{content}</p>;
+  }
+}
+
+export const ArticleText = memo(function ArticleText({ document }: { document: NotebookDocument }) {
+  const { text, blocks, marks } = document;
+  return (
+    <>
+      {blocks.map((block) => (
+        <BlockView key={block.start} text={text} block={block} marks={marks} />
+      ))}
+    </>
+  );
+});

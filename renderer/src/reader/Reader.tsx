@@ -1,0 +1,284 @@
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { annotationsAt } from '../../../shared/annotations.ts';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/colors.ts';
+import { citationLine } from '../../../shared/format.ts';
+import type { Annotation, NotebookDocument, Tag } from '../../../shared/model.ts';
+import {
+  AnnotationEditor,
+  type AnnotationEditorActions,
+  type EditorFocus,
+} from './AnnotationEditor.tsx';
+import { ArticleText } from './ArticleText.tsx';
+import {
+  indexSegments,
+  offsetAtPoint,
+  offsetsToRange,
+  type SegmentIndex,
+  selectionOffsets,
+} from './dom-offsets.ts';
+import { clearHighlights, flashRange, paintHighlights } from './highlight-painter.ts';
+import { SelectionToolbar } from './SelectionToolbar.tsx';
+
+export interface ReaderProps {
+  document: NotebookDocument;
+  annotations: readonly Annotation[];
+  tags: readonly Tag[];
+  activeId: string | null;
+  editorFocus: EditorFocus;
+  /** Scroll to and flash a highlight; `seq` makes a repeated jump to the same one count. */
+  jump: { id: string; seq: number } | null;
+  onCreate: (
+    range: { start: number; end: number },
+    color: HighlightColor | null,
+    then: EditorFocus,
+  ) => void;
+  onOpen: (id: string | null, focus?: EditorFocus) => void;
+  editorActions: (annotation: Annotation) => AnnotationEditorActions;
+}
+
+interface Pending {
+  start: number;
+  end: number;
+  top: number;
+  left: number;
+}
+
+const TOOLBAR_HALF_WIDTH = 170;
+const EDITOR_WIDTH = 340;
+
+/** Where a range sits inside the positioned content box (stable while scrolling). */
+function boxOf(range: Range, content: HTMLElement) {
+  const rect = range.getBoundingClientRect();
+  const outer = content.getBoundingClientRect();
+  return {
+    top: rect.top - outer.top,
+    bottom: rect.bottom - outer.top,
+    left: rect.left - outer.left,
+    center: rect.left - outer.left + rect.width / 2,
+    width: outer.width,
+  };
+}
+
+const clamp = (value: number, min: number, max: number) =>
+  Math.max(min, Math.min(value, Math.max(min, max)));
+
+export function Reader(props: ReaderProps) {
+  const {
+    document: doc,
+    annotations,
+    tags,
+    activeId,
+    editorFocus,
+    jump,
+    onCreate,
+    onOpen,
+    editorActions,
+  } = props;
+  const contentRef = useRef<HTMLDivElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const index = useRef<SegmentIndex | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [editorPos, setEditorPos] = useState<{ top: number; left: number } | null>(null);
+  const [pointOffset, setPointOffset] = useState<number | null>(null);
+
+  useLayoutEffect(() => {
+    if (articleRef.current) index.current = indexSegments(articleRef.current, doc.text.length);
+    setPending(null);
+    return clearHighlights;
+  }, [doc]);
+
+  useEffect(() => {
+    if (index.current) paintHighlights(index.current, annotations, activeId);
+  }, [annotations, activeId]);
+
+  const active = annotations.find((a) => a.id === activeId) ?? null;
+  const overlapping = useMemo(() => {
+    if (!active) return [];
+    const at = pointOffset ?? active.target.position.start;
+    const under = annotationsAt(annotations, at);
+    return under.some((a) => a.id === active.id) ? under : [active];
+  }, [annotations, active, pointOffset]);
+
+  // Place the editor under its highlight.
+  useLayoutEffect(() => {
+    if (!active || !index.current || !contentRef.current) return setEditorPos(null);
+    const range = offsetsToRange(
+      index.current,
+      active.target.position.start,
+      active.target.position.end,
+    );
+    if (!range) return setEditorPos(null);
+    const box = boxOf(range, contentRef.current);
+    setEditorPos({ top: box.bottom + 10, left: clamp(box.left, 8, box.width - EDITOR_WIDTH - 8) });
+  }, [active]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new jump request scrolls, not later edits.
+  useEffect(() => {
+    if (!jump || !index.current || !contentRef.current) return;
+    const target = annotations.find((a) => a.id === jump.id);
+    if (!target) return;
+    const range = offsetsToRange(
+      index.current,
+      target.target.position.start,
+      target.target.position.end,
+    );
+    if (!range) return;
+    const scroller = contentRef.current.parentElement;
+    const box = boxOf(range, contentRef.current);
+    scroller?.scrollTo({
+      top: Math.max(0, box.top - scroller.clientHeight / 3),
+      behavior: 'smooth',
+    });
+    flashRange(range);
+  }, [jump]);
+
+  /** Show the toolbar for the current selection, or hide it. */
+  const readSelection = useCallback(() => {
+    const article = articleRef.current;
+    const content = contentRef.current;
+    if (!article || !content || !index.current) return;
+    const selection = window.getSelection();
+    const offsets = selectionOffsets(index.current, article, selection);
+    if (!offsets || !selection) return setPending(null);
+    const box = boxOf(selection.getRangeAt(0), content);
+    setPending({
+      ...offsets,
+      top: Math.max(0, box.top - 52),
+      left: clamp(box.center, TOOLBAR_HALF_WIDTH, box.width - TOOLBAR_HALF_WIDTH),
+    });
+  }, []);
+
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const selection = window.getSelection();
+      if (!selection || selection.isCollapsed) setPending(null);
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, []);
+
+  const highlight = (color: HighlightColor | null, then: EditorFocus) => {
+    if (!pending) return;
+    onCreate({ start: pending.start, end: pending.end }, color, then);
+    window.getSelection()?.removeAllRanges();
+    setPending(null);
+  };
+
+  const onClick = (event: React.MouseEvent) => {
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    if (!index.current || !articleRef.current) return;
+    const offset = offsetAtPoint(index.current, articleRef.current, event.clientX, event.clientY);
+    const under = offset === null ? [] : annotationsAt(annotations, offset);
+    setPointOffset(offset);
+    onOpen(under[0]?.id ?? null, 'dialog');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const selection = window.getSelection();
+    const arrows: Record<string, 'forward' | 'backward'> = {
+      ArrowRight: 'forward',
+      ArrowDown: 'forward',
+      ArrowLeft: 'backward',
+      ArrowUp: 'backward',
+    };
+    const direction = arrows[event.key];
+    if (direction && selection) {
+      // Keyboard selection without caret browsing: move or extend the selection ourselves.
+      event.preventDefault();
+      if (selection.rangeCount === 0 || !articleRef.current?.contains(selection.anchorNode)) {
+        const first = articleRef.current?.querySelector('[data-start]')?.firstChild;
+        if (first) selection.collapse(first, 0);
+      }
+      const vertical = event.key === 'ArrowUp' || event.key === 'ArrowDown';
+      const unit = vertical
+        ? 'line'
+        : event.ctrlKey || event.altKey || event.metaKey
+          ? 'word'
+          : 'character';
+      selection.modify(event.shiftKey ? 'extend' : 'move', direction, unit);
+      if (event.shiftKey) readSelection();
+      return;
+    }
+    if (pending) {
+      const digit = Number.parseInt(event.key, 10);
+      const color = HIGHLIGHT_COLORS[digit - 1];
+      if (color) highlight(color, 'dialog');
+      else if (event.key === 'Enter' || event.key === 'h') highlight(null, 'dialog');
+      else if (event.key === 't') highlight(null, 'tag');
+      else if (event.key === 'c') highlight(null, 'comment');
+      else if (event.key === 'Escape') selection?.removeAllRanges();
+      else return;
+      event.preventDefault();
+      return;
+    }
+    if (
+      event.key === 'Enter' &&
+      selection?.isCollapsed &&
+      index.current &&
+      articleRef.current &&
+      selection.anchorNode
+    ) {
+      const range = selection.getRangeAt(0);
+      const host = range.startContainer.parentElement;
+      const offset =
+        host?.dataset.start !== undefined ? Number(host.dataset.start) + range.startOffset : null;
+      const under = offset === null ? [] : annotationsAt(annotations, offset);
+      if (under[0]) {
+        event.preventDefault();
+        setPointOffset(offset);
+        onOpen(under[0].id, 'dialog');
+      }
+    }
+  };
+
+  return (
+    <div className="reader-scroll">
+      <div className="reader-content" ref={contentRef}>
+        <header className="doc-header">
+          <h1>{doc.title || 'Untitled document'}</h1>
+          <p className="doc-meta">{citationLine(doc)}</p>
+        </header>
+        <article
+          ref={articleRef}
+          className="article"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the article takes focus so it can be read and selected from the keyboard.
+          tabIndex={0}
+          aria-label={`Text of ${doc.title}`}
+          aria-describedby="reader-keys"
+          onMouseUp={readSelection}
+          onKeyUp={(e) => e.shiftKey && readSelection()}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
+        >
+          <ArticleText document={doc} />
+        </article>
+        <p id="reader-keys" className="visually-hidden">
+          Use the arrow keys to move through the text and Shift with the arrow keys to select. With
+          text selected, press 1 to 6 for a colour, T to tag, C to comment. Enter on a highlight
+          edits it.
+        </p>
+        {pending && <SelectionToolbar position={pending} onHighlight={highlight} />}
+        {active && editorPos && (
+          <AnnotationEditor
+            key={active.id}
+            annotation={active}
+            overlapping={overlapping}
+            tags={tags}
+            focus={editorFocus}
+            position={editorPos}
+            actions={editorActions(active)}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

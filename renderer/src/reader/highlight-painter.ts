@@ -1,0 +1,62 @@
+import { HIGHLIGHT_COLORS } from '../../../shared/colors.ts';
+import type { Annotation } from '../../../shared/model.ts';
+import { offsetsToRange, type SegmentIndex } from './dom-offsets.ts';
+
+/** Names used in CSS as `::highlight(mg-yellow)` etc. */
+export const highlightName = (color: string) => `mg-${color}`;
+export const ACTIVE_HIGHLIGHT = 'mg-active';
+export const FLASH_HIGHLIGHT = 'mg-flash';
+
+const supported = () =>
+  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+
+/**
+ * Draw highlights with the CSS Custom Highlight API: one Highlight per colour, ranges over the
+ * untouched article DOM. Overlaps simply blend. The active (being edited) highlight is drawn
+ * again on top with an outline-like underline.
+ */
+export function paintHighlights(
+  index: SegmentIndex,
+  annotations: readonly Annotation[],
+  activeId: string | null,
+) {
+  if (!supported()) return;
+  const byColor = new Map<string, Range[]>(HIGHLIGHT_COLORS.map((c) => [c, []]));
+  const active: Range[] = [];
+  for (const annotation of annotations) {
+    if (annotation.orphan) continue;
+    const range = offsetsToRange(
+      index,
+      annotation.target.position.start,
+      annotation.target.position.end,
+    );
+    if (!range) continue;
+    byColor.get(annotation.color)?.push(range);
+    if (annotation.id === activeId) active.push(range.cloneRange());
+  }
+  for (const [color, ranges] of byColor) {
+    const highlight = new Highlight(...ranges);
+    CSS.highlights.set(highlightName(color), highlight);
+  }
+  const activeHighlight = new Highlight(...active);
+  activeHighlight.priority = 1;
+  CSS.highlights.set(ACTIVE_HIGHLIGHT, activeHighlight);
+}
+
+/** Briefly flash a range (after jumping to a highlight) so the eye finds it. */
+export function flashRange(range: Range, durationMs = 900) {
+  if (!supported()) return;
+  const flash = new Highlight(range);
+  flash.priority = 2;
+  CSS.highlights.set(FLASH_HIGHLIGHT, flash);
+  window.setTimeout(() => {
+    if (CSS.highlights.get(FLASH_HIGHLIGHT) === flash) CSS.highlights.delete(FLASH_HIGHLIGHT);
+  }, durationMs);
+}
+
+export function clearHighlights() {
+  if (!supported()) return;
+  for (const color of HIGHLIGHT_COLORS) CSS.highlights.delete(highlightName(color));
+  CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+  CSS.highlights.delete(FLASH_HIGHLIGHT);
+}

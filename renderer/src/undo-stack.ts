@@ -1,0 +1,41 @@
+/** A destructive action that can be taken back. */
+export interface UndoEntry {
+  label: string;
+  undo: () => Promise<void>;
+}
+
+/**
+ * The renderer's undo history (Ctrl/Cmd+Z and toast buttons). Entries are taken at most once:
+ * an undo that a toast already ran is gone from the stack too.
+ */
+export class UndoStack {
+  private entries: UndoEntry[] = [];
+  constructor(private readonly limit = 50) {}
+
+  push(entry: UndoEntry): UndoEntry {
+    this.entries.push(entry);
+    if (this.entries.length > this.limit) this.entries.shift();
+    return entry;
+  }
+
+  /** Run a specific entry (from its toast) if it has not been undone yet. */
+  async run(entry: UndoEntry): Promise<boolean> {
+    const i = this.entries.lastIndexOf(entry);
+    if (i < 0) return false;
+    this.entries.splice(i, 1);
+    await entry.undo();
+    return true;
+  }
+
+  /** Undo the most recent entry; returns its label, or null when there is nothing to undo. */
+  async undoLast(): Promise<string | null> {
+    const entry = this.entries.at(-1);
+    if (!entry) return null;
+    await this.run(entry);
+    return entry.label;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+}

@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { NotebookInfo } from '../../shared/contract.ts';
+import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../shared/model.ts';
+import { call } from './notebook-client.ts';
+
+const LAST_DOCUMENT_KEY = 'marginalia.lastDocument';
+
+/**
+ * The renderer's view of the notebook: what the library, reader and panels show. It loads on
+ * start, follows the selected document, and reloads what the core says changed.
+ */
+export function useNotebook(onError: (error: unknown) => void) {
+  const [info, setInfo] = useState<NotebookInfo | null>(null);
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [tags, setTags] = useState<Tag[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(() =>
+    localStorage.getItem(LAST_DOCUMENT_KEY),
+  );
+  const [document, setDocument] = useState<NotebookDocument | null>(null);
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+
+  const loadDocuments = useCallback(
+    () => call('listDocuments', {}).then(setDocuments, onError),
+    [onError],
+  );
+  const loadTags = useCallback(() => call('listTags', {}).then(setTags, onError), [onError]);
+  const loadAnnotations = useCallback(
+    (documentId: string | null) =>
+      documentId
+        ? call('listAnnotations', { documentId }).then(setAnnotations, onError)
+        : Promise.resolve(setAnnotations([])),
+    [onError],
+  );
+
+  useEffect(() => {
+    call('getInfo', {}).then(setInfo, onError);
+    void loadDocuments();
+    void loadTags();
+  }, [loadDocuments, loadTags, onError]);
+
+  // Keep the selection on a document that exists: the last one read, else the newest.
+  useEffect(() => {
+    if (!documents) return;
+    if (selectedId && documents.some((d) => d.id === selectedId)) return;
+    setSelectedId(documents[0]?.id ?? null);
+  }, [documents, selectedId]);
+
+  // Fetch the text only when another document is chosen, not on every change to the list.
+  const selectedExists = documents?.some((d) => d.id === selectedId) ?? false;
+  useEffect(() => {
+    if (!selectedId || !selectedExists) {
+      setDocument(null);
+      setAnnotations([]);
+      return;
+    }
+    localStorage.setItem(LAST_DOCUMENT_KEY, selectedId);
+    let current = true;
+    call('getDocument', { id: selectedId }).then((doc) => current && setDocument(doc), onError);
+    void loadAnnotations(selectedId);
+    return () => {
+      current = false;
+    };
+  }, [selectedId, selectedExists, loadAnnotations, onError]);
+
+  useEffect(
+    () =>
+      window.notebook.onEvent((event) => {
+        if (event.type !== 'changed') return;
+        if (event.entities.includes('documents') || event.entities.includes('annotations'))
+          void loadDocuments();
+        if (event.entities.includes('annotations')) void loadAnnotations(selectedId);
+        if (event.entities.includes('tags')) void loadTags();
+      }),
+    [loadDocuments, loadAnnotations, loadTags, selectedId],
+  );
+
+  return { info, documents, tags, selectedId, setSelectedId, document, annotations };
+}

@@ -1,0 +1,23 @@
+/** A stored `YYYY-MM-DD` (or ISO) date for people, in their locale; unparseable text as it is. */
+export function formatPublishedDate(value: string, locale?: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return value;
+  const date = new Date(`${value.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleDateString(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** "Author · Source · 21 September 2025", skipping what is missing. */
+export function citationLine(doc: {
+  author: string;
+  source: string;
+  publishedDate: string;
+}): string {
+  return [doc.author, doc.source, doc.publishedDate && formatPublishedDate(doc.publishedDate)]
+    .filter(Boolean)
+    .join(' · ');
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { HIGHLIGHT_COLORS } from './colors.ts';
+
+/**
+ * The stored data model, version 1. Every entity is validated with these schemas when the store
+ * is read and whenever an entity comes back from the renderer (undo restores), so a corrupt or
+ * hand-edited file is caught before it can spread.
+ *
+ * Offsets are UTF-16 code units into `Document.text` (what DOM ranges use). Exporters that need
+ * W3C code-point offsets convert at the edge.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const idSchema = z.string().min(1).max(64);
+const isoDate = z.iso.datetime({ offset: true });
+export const colorSchema = z.enum(HIGHLIGHT_COLORS);
+
+export const blockSchema = z.object({
+  type: z.enum(['paragraph', 'heading', 'list-item', 'blockquote', 'code']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Heading level (1–6) or list nesting depth (0-based). */
+  level: z.number().int().min(0).max(6).optional(),
+  ordered: z.boolean().optional(),
+});
+export type Block = z.infer<typeof blockSchema>;
+
+export const markSchema = z.object({
+  type: z.enum(['emphasis', 'strong', 'link', 'code']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  href: z.string().max(4096).optional(),
+});
+export type Mark = z.infer<typeof markSchema>;
+
+export const documentSchema = z.object({
+  id: idSchema,
+  title: z.string().max(1000),
+  author: z.string().max(1000).default(''),
+  source: z.string().max(1000).default(''),
+  url: z.string().max(4096).default(''),
+  publishedDate: z.string().max(40).default(''),
+  importedAt: isoDate,
+  contentHash: z.string().max(128),
+  /** Canonical text: NFC, `\n` line ends. Blocks and marks are ranges over it. */
+  text: z.string(),
+  blocks: z.array(blockSchema),
+  marks: z.array(markSchema).default([]),
+  /** Set on the sample article so that deleting it is remembered. */
+  seed: z.boolean().optional(),
+});
+export type NotebookDocument = z.infer<typeof documentSchema>;
+
+export const textPositionSelectorSchema = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
+
+export const textQuoteSelectorSchema = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
+
+export const targetSchema = z.object({
+  documentId: idSchema,
+  position: textPositionSelectorSchema,
+  quote: textQuoteSelectorSchema,
+});
+export type AnnotationTarget = z.infer<typeof targetSchema>;
+
+export const annotationSchema = z.object({
+  id: idSchema,
+  documentId: idSchema,
+  target: targetSchema,
+  color: colorSchema,
+  tagIds: z.array(idSchema).default([]),
+  comment: z.string().max(100_000).default(''),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  /** True when re-anchoring against changed text could not place it; kept, never dropped. */
+  orphan: z.boolean().optional(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const tagNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A tag needs a name.')
+  .max(200, 'Tag names are limited to 200 characters.')
+  .refine((n) => !n.split('/').some((part) => part.trim() === ''), {
+    message: 'A tag path cannot have an empty part (check for a leading, trailing or double "/").',
+  });
+
+export const tagSchema = z.object({
+  id: idSchema,
+  name: tagNameSchema,
+  color: colorSchema,
+  description: z.string().max(10_000).default(''),
+  createdAt: isoDate,
+});
+export type Tag = z.infer<typeof tagSchema>;
+
+export const noteSchema = z.object({
+  id: idSchema,
+  title: z.string().max(1000),
+  body: z.string().max(1_000_000),
+  tagIds: z.array(idSchema).default([]),
+  annotationIds: z.array(idSchema).default([]),
+  documentId: idSchema.nullable().default(null),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Note = z.infer<typeof noteSchema>;
+
+export const storeDataSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  documents: z.array(documentSchema),
+  annotations: z.array(annotationSchema),
+  tags: z.array(tagSchema),
+  notes: z.array(noteSchema),
+  meta: z
+    .object({
+      /** The sample article was added once; it is never re-added after the user deletes it. */
+      seeded: z.boolean().default(false),
+    })
+    .default({ seeded: false }),
+});
+export type StoreData = z.infer<typeof storeDataSchema>;
+
+export function emptyStore(): StoreData {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    documents: [],
+    annotations: [],
+    tags: [],
+    notes: [],
+    meta: { seeded: false },
+  };
+}
+
+/** What the library list needs, without shipping every document's full text. */
+export type DocumentSummary = Pick<
+  NotebookDocument,
+  'id' | 'title' | 'author' | 'source' | 'url' | 'publishedDate' | 'importedAt'
+> & { annotationCount: number; wordCount: number };

@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { storePathIn } from '../../electron/notebook/data-dir.ts';
+import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
+import { buildNotebookApi } from '../../shared/bridge.ts';
+import { METHOD_NAMES, type NotebookEvent } from '../../shared/contract.ts';
+import type { StoreData } from '../../shared/model.ts';
+
+/**
+ * The browser transport of the contract: the page gets `window.notebook` built by the same
+ * `buildNotebookApi` the preload uses, and every call lands in the real notebook core's
+ * dispatcher, which reads and writes a real store in a temp folder. Nothing is mocked.
+ */
+export interface Harness {
+  dataDir: string;
+  notebook: Notebook;
+  /** Close the core (flushing to disk) and open a fresh one from the same folder. */
+  restart(): Promise<void>;
+  /** The store file as it is on disk right now (after flushing pending writes). */
+  readStoreFile(): Promise<StoreData>;
+}
+
+async function wire(page: Page, holder: { notebook: Notebook }) {
+  await page.exposeFunction('__notebookInvoke', (method: string, input: unknown) =>
+    holder.notebook.dispatch(method, input),
+  );
+  // Injected as source text (not eval'd), so the page's strict CSP stays in force.
+  await page.addInitScript({
+    content: `(() => {
+      const listeners = new Set();
+      window.__notebookEmit = (event) => { for (const listener of listeners) listener(event); };
+      window.notebook = (${buildNotebookApi.toString()})(
+        ${JSON.stringify(METHOD_NAMES)},
+        (method, input) => window.__notebookInvoke(method, input),
+        (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+      );
+    })();`,
+  });
+}
+
+function forward(page: Page, notebook: Notebook) {
+  return notebook.subscribe((event: NotebookEvent) => {
+    page
+      .evaluate(
+        (e) => (window as unknown as { __notebookEmit?: (e: unknown) => void }).__notebookEmit?.(e),
+        event,
+      )
+      .catch(() => {});
+  });
+}
+
+export const test = base.extend<{ harness: Harness }>({
+  harness: async ({ page }, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-e2e-'));
+    const open = () =>
+      openNotebook({ dataDir, resourcesDir: resolve('resources'), store: { writeDelayMs: 30 } });
+    const holder = { notebook: await open() };
+    let unsubscribe = forward(page, holder.notebook);
+    await wire(page, holder);
+    const harness: Harness = {
+      dataDir,
+      get notebook() {
+        return holder.notebook;
+      },
+      async restart() {
+        unsubscribe();
+        await holder.notebook.close();
+        holder.notebook = await open();
+        unsubscribe = forward(page, holder.notebook);
+      },
+      async readStoreFile() {
+        await holder.notebook.store.flush();
+        return JSON.parse(await readFile(storePathIn(dataDir), 'utf8')) as StoreData;
+      },
+    };
+    await use(harness);
+    unsubscribe();
+    await holder.notebook.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Screenshots land here for people to look at (kept out of git). */
+export const screenshotPath = (name: string) => join('tests', 'e2e', 'screenshots', `${name}.png`);

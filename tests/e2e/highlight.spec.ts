@@ -1,0 +1,111 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshotPath, test } from './harness.ts';
+
+const QUOTE = 'we are ready to fight you for the next 20 years';
+
+/** Drag the mouse across `text` in the article, as a reader selecting it would. */
+async function dragSelect(page: Page, text: string) {
+  const box = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(
+      document.querySelector('.article')!,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const rects = Array.from(range.getClientRects());
+      const first = rects[0]!;
+      const last = rects[rects.length - 1]!;
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not in the article`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+test('highlight, tag and comment a quote in the sample article, and keep it', async ({
+  page,
+  harness,
+}) => {
+  await page.goto('/');
+
+  // The library holds the sample article, opened on first launch.
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(library.getByRole('button', { name: /^Afghan officials reject/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bagram Air Base');
+  await expect(page.getByText('No highlights yet')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('library-and-reader') });
+
+  await dragSelect(page, QUOTE);
+  const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
+  await expect(toolbar).toBeVisible();
+  await page.screenshot({ path: screenshotPath('selection-toolbar') });
+
+  await toolbar.getByRole('button', { name: 'Tag' }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit highlight' });
+  await expect(editor).toBeVisible();
+  await expect(editor.locator('blockquote')).toHaveText(QUOTE);
+  const tagBox = editor.getByRole('combobox', { name: 'Add a tag' });
+  await expect(tagBox).toBeFocused();
+  await tagBox.fill('threat');
+  await expect(editor.getByRole('option', { name: /Create tag/ })).toBeVisible();
+  await tagBox.press('Enter');
+  await expect(editor.getByRole('list', { name: 'Tags' })).toContainText('threat');
+
+  await editor
+    .getByRole('textbox', { name: 'Comment' })
+    .fill('Defence minister; the most direct threat in the piece.');
+  await expect(editor.getByText('Saved')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('editing-toolbar') });
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await expect(editor).toBeHidden();
+
+  const panel = page.getByRole('complementary', { name: 'Highlights in this document' });
+  const card = panel.getByRole('button', { name: new RegExp(QUOTE) });
+  await expect(card).toContainText('threat');
+  await expect(card).toContainText('Defence minister');
+
+  // The highlight is drawn with the CSS Custom Highlight API over the untouched text.
+  const painted = await page.evaluate(() => {
+    const highlight = CSS.highlights.get('mg-yellow');
+    return highlight
+      ? Array.from(highlight as unknown as Iterable<Range>).map((r) => r.toString())
+      : [];
+  });
+  expect(painted).toEqual([QUOTE]);
+  await page.screenshot({ path: screenshotPath('reader-with-highlights') });
+
+  // A restart of the core reads everything back from disk; the page reloads against it.
+  await harness.restart();
+  await page.reload();
+  await expect(panel.getByRole('button', { name: new RegExp(QUOTE) })).toContainText('threat');
+  await expect(panel.getByRole('button', { name: new RegExp(QUOTE) })).toContainText(
+    'Defence minister',
+  );
+
+  const stored = await harness.readStoreFile();
+  const tag = stored.tags.find((t) => t.name === 'threat');
+  expect(tag).toBeDefined();
+  const annotation = stored.annotations.find((a) => a.target.quote.exact === QUOTE);
+  expect(annotation).toMatchObject({
+    tagIds: [tag!.id],
+    comment: 'Defence minister; the most direct threat in the piece.',
+    color: 'yellow',
+  });
+  const doc = stored.documents.find((d) => d.id === annotation!.documentId)!;
+  const { start, end } = annotation!.target.position;
+  expect(doc.text.slice(start, end)).toBe(QUOTE);
+});
