@@ -8,8 +8,16 @@ import './styles/panels.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
+// Without the bridge (a preload that failed to load) the app cannot do anything: say so.
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {typeof window.notebook === 'object' ? (
+      <App />
+    ) : (
+      <div className="empty-state reader-empty" role="alert">
+        <p className="empty-title">Marginalia could not reach its notebook</p>
+        <p>The connection to the notebook store is missing. Restart the app; if this persists, reinstall it.</p>
+      </div>
+    )}
   </StrictMode>,
 );

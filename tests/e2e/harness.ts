@@ -57,6 +57,9 @@ export const test = base.extend<{ harness: Harness }>({
     const open = () =>
       openNotebook({ dataDir, resourcesDir: resolve('resources'), store: { writeDelayMs: 30 } });
     const holder = { notebook: await open() };
+    // Any uncaught error in the page fails the test, even when the screen looks fine.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
     let unsubscribe = forward(page, holder.notebook);
     await wire(page, holder);
     const harness: Harness = {
@@ -76,6 +79,7 @@ export const test = base.extend<{ harness: Harness }>({
       },
     };
     await use(harness);
+    base.expect(pageErrors, 'uncaught errors in the page').toEqual([]);
     unsubscribe();
     await holder.notebook.close();
     await rm(dataDir, { recursive: true, force: true });

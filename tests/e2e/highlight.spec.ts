@@ -1,40 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, screenshotPath, test } from './harness.ts';
-
-const QUOTE = 'we are ready to fight you for the next 20 years';
-
-/** Drag the mouse across `text` in the article, as a reader selecting it would. */
-async function dragSelect(page: Page, text: string) {
-  const box = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('.article')!,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const rects = Array.from(range.getClientRects());
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    }
-    return null;
-  }, text);
-  if (!box) throw new Error(`"${text}" is not in the article`);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
-}
+import { dragSelect, paintedRanges, THREAT_QUOTE as QUOTE } from './reader-actions.ts';
 
 test('highlight, tag and comment a quote in the sample article, and keep it', async ({
   page,
@@ -79,13 +44,7 @@ test('highlight, tag and comment a quote in the sample article, and keep it', as
   await expect(card).toContainText('Defence minister');
 
   // The highlight is drawn with the CSS Custom Highlight API over the untouched text.
-  const painted = await page.evaluate(() => {
-    const highlight = CSS.highlights.get('mg-yellow');
-    return highlight
-      ? Array.from(highlight as unknown as Iterable<Range>).map((r) => r.toString())
-      : [];
-  });
-  expect(painted).toEqual([QUOTE]);
+  expect(await paintedRanges(page, 'mg-yellow')).toEqual([QUOTE]);
   await page.screenshot({ path: screenshotPath('reader-with-highlights') });
 
   // A restart of the core reads everything back from disk; the page reloads against it.

@@ -1,0 +1,97 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { _electron, type ElectronApplication, expect, test } from '@playwright/test';
+import { METHOD_NAMES } from '../../shared/contract.ts';
+import type { StoreData } from '../../shared/model.ts';
+import { highlightTagAndComment, paintedRanges, THREAT_QUOTE } from '../e2e/reader-actions.ts';
+import { findElectronBinary } from './electron-binary.ts';
+
+/**
+ * The desktop app itself: the built main process, the sandboxed preload and the renderer over
+ * app://, with a real store in a temp folder. Runs where the Electron binary is installed.
+ */
+const binary = findElectronBinary();
+const skipReason = 'missing' in binary ? `Electron end-to-end test skipped: ${binary.missing}` : '';
+if (skipReason) console.log(skipReason);
+test.skip(Boolean(skipReason), skipReason);
+
+const COMMENT = 'The defence minister, on the record.';
+
+async function launch(dataDir: string): Promise<ElectronApplication> {
+  return _electron.launch({
+    executablePath: 'path' in binary ? binary.path : undefined,
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      resolve('out/main/index.js'),
+      `--data-dir=${dataDir}`,
+    ],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+test('the desktop app highlights, tags and keeps a quote across a restart', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-electron-'));
+  try {
+    let app = await launch(dataDir);
+    let page = await app.firstWindow();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Bagram Air Base');
+
+    // The security baseline, seen from inside the page.
+    const inside = await page.evaluate(() => ({
+      protocol: location.protocol,
+      keys: Object.keys(window.notebook).sort(),
+      hasRequire: typeof (window as unknown as { require?: unknown }).require !== 'undefined',
+      hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
+      popup: window.open('https://example.com') === null,
+    }));
+    expect(inside).toEqual({
+      protocol: 'app:',
+      keys: [...METHOD_NAMES, 'onEvent'].sort(),
+      hasRequire: false,
+      hasProcess: false,
+      popup: true,
+    });
+    const csp = await page.evaluate(async () =>
+      (await fetch(location.href)).headers.get('content-security-policy'),
+    );
+    expect(csp).toContain("default-src 'none'");
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const p = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
+      return {
+        contextIsolation: p?.contextIsolation,
+        sandbox: p?.sandbox,
+        nodeIntegration: p?.nodeIntegration,
+      };
+    });
+    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+
+    await highlightTagAndComment(page, THREAT_QUOTE, 'threat', COMMENT);
+    expect(await paintedRanges(page, 'mg-yellow')).toEqual([THREAT_QUOTE]);
+    await page.screenshot({ path: join('tests', 'e2e', 'screenshots', 'electron-reader.png') });
+
+    // Navigation away from the app is refused.
+    await page.evaluate(() => {
+      location.href = 'https://example.com/';
+    });
+    await page.waitForTimeout(300);
+    expect(page.url()).toMatch(/^app:\/\/marginalia\//);
+
+    await app.close();
+    app = await launch(dataDir);
+    page = await app.firstWindow();
+    const card = page
+      .getByRole('complementary', { name: 'Highlights in this document' })
+      .getByRole('button', {
+        name: new RegExp(THREAT_QUOTE),
+      });
+    await expect(card).toContainText('threat');
+    await expect(card).toContainText(COMMENT);
+    await app.close();
+
+    const stored = JSON.parse(await readFile(join(dataDir, 'notebook.json'), 'utf8')) as StoreData;
+    expect(stored.annotations.map((a) => a.target.quote.exact)).toEqual([THREAT_QUOTE]);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

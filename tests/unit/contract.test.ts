@@ -1,0 +1,282 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
+import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
+import { METHOD_NAMES, type MethodName } from '../../shared/contract.ts';
+import type { Annotation, NotebookDocument } from '../../shared/model.ts';
+import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
+
+const tempDir = tempDirs();
+
+interface Fixture {
+  notebook: Notebook;
+  doc: NotebookDocument;
+  annotation: Annotation;
+  tagId: string;
+}
+
+async function fixture(): Promise<Fixture> {
+  const notebook = await openNotebook({ dataDir: await tempDir(), resourcesDir: RESOURCES_DIR });
+  const [summary] = await notebook.handlers.listDocuments({});
+  const doc = await notebook.handlers.getDocument({ id: summary!.id });
+  const tag = await notebook.handlers.createTag({ name: 'threat' });
+  const annotation = await notebook.handlers.createAnnotation({
+    documentId: doc.id,
+    start: 10,
+    end: 30,
+    color: 'yellow',
+    tagIds: [tag.id],
+  });
+  await notebook.store.flush();
+  return { notebook, doc, annotation, tagId: tag.id };
+}
+
+/**
+ * One valid payload and a set of invalid ones per method. The `satisfies` makes adding a method
+ * to the contract without adding its cases here a type error.
+ */
+const cases = {
+  getInfo: { valid: () => ({}), invalid: [{ extra: 1 }, null, 'x', []] },
+  listDocuments: { valid: () => ({}), invalid: [{ id: 'x' }, 42] },
+  getDocument: {
+    valid: (f) => ({ id: f.doc.id }),
+    invalid: [{}, { id: '' }, { id: 5 }, { id: 'x'.repeat(65) }, null],
+  },
+  deleteDocument: {
+    valid: (f) => ({ id: f.doc.id }),
+    invalid: [{}, { id: null }, { id: 'a', more: true }],
+  },
+  restoreDocument: {
+    valid: (f) => ({ document: { ...f.doc, id: 'doc_restored' }, annotations: [] }),
+    invalid: [
+      {},
+      { document: {}, annotations: [] },
+      { document: { id: 'd' }, annotations: 'none' },
+    ],
+  },
+  listAnnotations: {
+    valid: (f) => ({ documentId: f.doc.id }),
+    invalid: [{}, { documentId: 1 }, { id: 'x' }],
+  },
+  createAnnotation: {
+    valid: (f) => ({ documentId: f.doc.id, start: 40, end: 60, color: 'green' }),
+    invalid: [
+      {},
+      { documentId: 'd', start: 5, end: 5, color: 'yellow' },
+      { documentId: 'd', start: 10, end: 5, color: 'yellow' },
+      { documentId: 'd', start: -1, end: 5, color: 'yellow' },
+      { documentId: 'd', start: 1.5, end: 5, color: 'yellow' },
+      { documentId: 'd', start: 0, end: 5, color: 'chartreuse' },
+      { documentId: 'd', start: 0, end: 5, color: 'yellow', tagIds: 'threat' },
+      { documentId: 'd', start: 0, end: 5, color: 'yellow', sneaky: '__proto__' },
+    ],
+  },
+  updateAnnotation: {
+    valid: (f) => ({ id: f.annotation.id, comment: 'Checked against the wire report.' }),
+    invalid: [{}, { id: 'a', color: 'red' }, { id: 'a', comment: 7 }, { id: 'a', tagIds: [1] }],
+  },
+  deleteAnnotation: { valid: (f) => ({ id: f.annotation.id }), invalid: [{}, { id: [] }] },
+  restoreAnnotation: {
+    valid: (f) => ({ annotation: { ...f.annotation, id: 'ann_restored' } }),
+    invalid: [{}, { annotation: { id: 'a' } }, { annotation: 'x' }],
+  },
+  listTags: { valid: () => ({}), invalid: [{ all: true }] },
+  createTag: {
+    valid: () => ({ name: 'actors/afghan' }),
+    invalid: [
+      {},
+      { name: '' },
+      { name: '   ' },
+      { name: 'a//b' },
+      { name: '/lead' },
+      { name: 'x'.repeat(201) },
+      { name: 'ok', color: 'mauve' },
+    ],
+  },
+} satisfies Record<MethodName, { valid: (f: Fixture) => unknown; invalid: unknown[] }>;
+
+describe('the IPC contract', () => {
+  it('has test cases for every method', () => {
+    expect(Object.keys(cases).sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  for (const method of METHOD_NAMES) {
+    it(`${method}: a valid payload succeeds`, async () => {
+      const f = await fixture();
+      const result = await f.notebook.dispatch(method, cases[method].valid(f));
+      expect(result).toMatchObject({ ok: true });
+      await f.notebook.close();
+    });
+
+    it(`${method}: invalid payloads get a typed error and change nothing on disk`, async () => {
+      const f = await fixture();
+      const path = join(f.notebook.store.dataDir, STORE_FILE);
+      const before = await readFile(path, 'utf8');
+      const events: unknown[] = [];
+      f.notebook.subscribe((e) => events.push(e));
+      for (const payload of cases[method].invalid) {
+        const result = await f.notebook.dispatch(method, payload);
+        expect(result.ok, JSON.stringify(payload)).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('invalid-input');
+          expect(result.error.message).toContain(method);
+          expect(result.error.issues?.length).toBeGreaterThan(0);
+        }
+      }
+      await f.notebook.store.flush();
+      expect(await readFile(path, 'utf8')).toBe(before);
+      expect(events).toEqual([]);
+      await f.notebook.close();
+    });
+  }
+
+  it('answers an unknown method with a typed error', async () => {
+    const f = await fixture();
+    for (const name of ['dropEverything', '__proto__', 'constructor', 'toString']) {
+      expect(await f.notebook.dispatch(name, {})).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-method' },
+      });
+    }
+    await f.notebook.close();
+  });
+});
+
+describe('the notebook service', () => {
+  it('rejects what a schema cannot see, without writing', async () => {
+    const f = await fixture();
+    const path = join(f.notebook.store.dataDir, STORE_FILE);
+    const before = await readFile(path, 'utf8');
+    const d = f.notebook.dispatch;
+    const length = f.doc.text.length;
+    expect(
+      await d('createAnnotation', {
+        documentId: f.doc.id,
+        start: 0,
+        end: length + 1,
+        color: 'blue',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('outside the document') },
+    });
+    expect(
+      await d('createAnnotation', { documentId: 'doc_missing', start: 0, end: 5, color: 'blue' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(
+      await d('createAnnotation', {
+        documentId: f.doc.id,
+        start: 0,
+        end: 5,
+        color: 'blue',
+        tagIds: ['tag_nope'],
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('tag_nope') },
+    });
+    const space = f.doc.text.indexOf('\n');
+    expect(
+      await d('createAnnotation', {
+        documentId: f.doc.id,
+        start: space,
+        end: space + 1,
+        color: 'blue',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await d('restoreAnnotation', { annotation: f.annotation })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await d('updateAnnotation', { id: 'ann_missing', color: 'pink' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    await f.notebook.store.flush();
+    expect(await readFile(path, 'utf8')).toBe(before);
+    await f.notebook.close();
+  });
+
+  it('stores both selectors for a new highlight', async () => {
+    const f = await fixture();
+    const quote = 'we are ready to fight you for the next 20 years';
+    const start = f.doc.text.indexOf(quote);
+    const created = await f.notebook.handlers.createAnnotation({
+      documentId: f.doc.id,
+      start,
+      end: start + quote.length,
+      color: 'pink',
+    });
+    expect(created.target.position).toEqual({
+      type: 'TextPositionSelector',
+      start,
+      end: start + quote.length,
+    });
+    expect(created.target.quote).toEqual({
+      type: 'TextQuoteSelector',
+      exact: quote,
+      prefix: f.doc.text.slice(start - 32, start),
+      suffix: f.doc.text.slice(start + quote.length, start + quote.length + 32),
+    });
+    await f.notebook.close();
+  });
+
+  it('lists highlights in text order, and deletes and restores them', async () => {
+    const f = await fixture();
+    const h = f.notebook.handlers;
+    await h.createAnnotation({ documentId: f.doc.id, start: 200, end: 220, color: 'blue' });
+    await h.createAnnotation({ documentId: f.doc.id, start: 5, end: 25, color: 'blue' });
+    const starts = (await h.listAnnotations({ documentId: f.doc.id })).map(
+      (a) => a.target.position.start,
+    );
+    expect(starts).toEqual([5, 10, 200]);
+
+    const removed = await h.deleteAnnotation({ id: f.annotation.id });
+    expect((await h.listAnnotations({ documentId: f.doc.id })).map((a) => a.id)).not.toContain(
+      f.annotation.id,
+    );
+    await h.restoreAnnotation({ annotation: removed });
+    expect(await h.listAnnotations({ documentId: f.doc.id })).toContainEqual(f.annotation);
+    await f.notebook.close();
+  });
+
+  it('deletes a document with its highlights and restores both', async () => {
+    const f = await fixture();
+    const h = f.notebook.handlers;
+    const removed = await h.deleteDocument({ id: f.doc.id });
+    expect(removed.annotations.map((a) => a.id)).toEqual([f.annotation.id]);
+    expect(await h.listDocuments({})).toEqual([]);
+    expect(f.notebook.store.data.annotations).toEqual([]);
+    await h.restoreDocument(removed);
+    expect((await h.listDocuments({}))[0]).toMatchObject({ id: f.doc.id, annotationCount: 1 });
+    await f.notebook.close();
+  });
+
+  it('reuses a tag with the same name in any case', async () => {
+    const f = await fixture();
+    const again = await f.notebook.handlers.createTag({ name: 'Threat' });
+    expect(again.id).toBe(f.tagId);
+    expect(await f.notebook.handlers.listTags({})).toHaveLength(1);
+    await f.notebook.close();
+  });
+
+  it('tells listeners what changed', async () => {
+    const f = await fixture();
+    const events: unknown[] = [];
+    f.notebook.subscribe((e) => events.push(e));
+    await f.notebook.handlers.updateAnnotation({ id: f.annotation.id, color: 'purple' });
+    await f.notebook.handlers.createTag({ name: 'new' });
+    expect(events).toEqual([
+      { type: 'changed', entities: ['annotations'] },
+      { type: 'changed', entities: ['tags'] },
+    ]);
+    await f.notebook.close();
+  });
+});
