@@ -16,7 +16,10 @@ createRoot(root).render(
     ) : (
       <div className="empty-state reader-empty" role="alert">
         <p className="empty-title">Marginalia could not reach its notebook</p>
-        <p>The connection to the notebook store is missing. Restart the app; if this persists, reinstall it.</p>
+        <p>
+          The connection to the notebook store is missing. Restart the app; if this persists,
+          reinstall it.
+        </p>
       </div>
     )}
   </StrictMode>,

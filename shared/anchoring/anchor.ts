@@ -13,11 +13,13 @@ export type AnchorResult =
     }
   | { status: 'orphan'; reason: string };
 
-/** A fuzzy candidate must keep at least this much of the quote… */
+/** A candidate must keep at least this much of the quote… */
 const MIN_QUOTE_SIMILARITY = 0.75;
-/** …and, unless the quote is nearly intact, at least this much of its context. */
-const NEARLY_INTACT = 0.9;
+/** …and, unless it is a long quote found nearly intact, at least this much of its context. */
 const MIN_CONTEXT_SIMILARITY = 0.5;
+const NEARLY_INTACT = 0.9;
+/** Quotes at least this long are distinctive enough to trust without their context. */
+const DISTINCTIVE_LENGTH = 32;
 
 // Weights as in the Hypothesis client's match-quote: the quote matters most, then its context,
 // and the old position only breaks ties between otherwise equal candidates.
@@ -26,22 +28,25 @@ const PREFIX_WEIGHT = 20;
 const SUFFIX_WEIGHT = 20;
 const POSITION_WEIGHT = 2;
 const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
-
-/** Similarity (0–1) of `pattern` to the best match of it inside `window`. */
-function similarity(window: string, pattern: string): number {
-  if (pattern.length === 0) return 1;
-  if (window.length === 0) return 0;
-  const matches = search(window, pattern, pattern.length);
-  if (matches.length === 0) return 0;
-  const errors = Math.min(...matches.map((m) => m.errors));
-  return 1 - errors / pattern.length;
-}
+/** Extra room when comparing context, so one inserted character nearby costs one error only. */
+const CONTEXT_SLACK = 4;
 
 interface Candidate {
   start: number;
   end: number;
   errors: number;
 }
+
+/** Similarity (0–1) of `pattern` to its best match inside `window`. */
+function similarity(window: string, pattern: string): number {
+  if (pattern.length === 0) return 1;
+  if (window.length === 0) return 0;
+  const matches = search(window, pattern, pattern.length);
+  if (matches.length === 0) return 0;
+  return 1 - Math.min(...matches.map((m) => m.errors)) / pattern.length;
+}
+
+const maxQuoteErrors = (exact: string) => Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY));
 
 function exactCandidates(text: string, exact: string): Candidate[] {
   const found: Candidate[] = [];
@@ -52,10 +57,52 @@ function exactCandidates(text: string, exact: string): Candidate[] {
 }
 
 /**
- * Find where an annotation belongs in a (possibly changed) text. Tries the stored position, then
- * exact occurrences of the quote, then approximate ones; candidates are ranked by quote, context
- * and closeness to the old position. When nothing is close enough it reports an orphan rather
- * than pinning the note to the wrong words.
+ * Where the quote *with its context* best survives: search for prefix + quote + suffix, then find
+ * the quote inside that stretch. This finds an edited quote in its old place even when an
+ * unedited copy of it stands elsewhere.
+ */
+function contextCandidates(text: string, quote: TextQuoteSelector): Candidate[] {
+  const { exact, prefix, suffix } = quote;
+  if (prefix.length + suffix.length === 0) return [];
+  const whole = prefix + exact + suffix;
+  const found: Candidate[] = [];
+  for (const region of search(text, whole, Math.floor(whole.length * (1 - MIN_QUOTE_SIMILARITY)))) {
+    const stretch = text.slice(region.start, region.end);
+    for (const m of search(stretch, exact, maxQuoteErrors(exact))) {
+      found.push({ start: region.start + m.start, end: region.start + m.end, errors: m.errors });
+    }
+  }
+  return found;
+}
+
+function score(
+  text: string,
+  c: Candidate,
+  { exact, prefix, suffix }: TextQuoteSelector,
+  hint: number,
+) {
+  const before = text.slice(Math.max(0, c.start - prefix.length - CONTEXT_SLACK), c.start);
+  const after = text.slice(c.end, c.end + suffix.length + CONTEXT_SLACK);
+  const quoteSim = 1 - c.errors / exact.length;
+  const prefixSim = similarity(before, prefix);
+  const suffixSim = similarity(after, suffix);
+  const positionSim = 1 - Math.abs(c.start - hint) / Math.max(text.length, 1);
+  const total =
+    (QUOTE_WEIGHT * quoteSim +
+      PREFIX_WEIGHT * prefixSim +
+      SUFFIX_WEIGHT * suffixSim +
+      POSITION_WEIGHT * positionSim) /
+    TOTAL_WEIGHT;
+  const contextSim = prefix.length + suffix.length === 0 ? 1 : (prefixSim + suffixSim) / 2;
+  return { total, quoteSim, contextSim };
+}
+
+/**
+ * Find where an annotation belongs in a (possibly changed) text. The stored offsets are trusted
+ * when they still hold the quote beside its stored context. Otherwise every exact occurrence of
+ * the quote, the best stretch matching quote-with-context, and (when there is no exact copy)
+ * approximate occurrences are ranked by quote, context and closeness to the old position. When
+ * the best one is not convincing it reports an orphan rather than pin the note to the wrong words.
  */
 export function anchor(
   text: string,
@@ -63,7 +110,12 @@ export function anchor(
 ): AnchorResult {
   const { position, quote } = selectors;
   const { exact, prefix, suffix } = quote;
-  if (text.slice(position.start, position.end) === exact) {
+  const atPosition = text.slice(position.start, position.end) === exact;
+  if (
+    atPosition &&
+    (text.slice(position.start - prefix.length, position.start) === prefix ||
+      text.slice(position.end, position.end + suffix.length) === suffix)
+  ) {
     return {
       status: 'anchored',
       start: position.start,
@@ -73,59 +125,41 @@ export function anchor(
     };
   }
 
-  let candidates = exactCandidates(text, exact);
-  const fuzzy = candidates.length === 0;
-  if (fuzzy) {
-    const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY));
-    if (maxErrors === 0)
-      return { status: 'orphan', reason: 'The quoted text is no longer in the document.' };
-    candidates = search(text, exact, maxErrors);
-    if (candidates.length === 0) {
-      return {
-        status: 'orphan',
-        reason: 'Nothing in the document is close enough to the quoted text.',
-      };
-    }
-  }
-
-  let best: { candidate: Candidate; score: number; quoteSim: number; contextSim: number } | null =
-    null;
-  for (const candidate of candidates) {
-    const quoteSim = 1 - candidate.errors / exact.length;
-    // Look a little wider than the stored context so an inserted or deleted character nearby
-    // does not cost the whole context.
-    const slack = 4;
-    const before = text.slice(
-      Math.max(0, candidate.start - prefix.length - slack),
-      candidate.start,
-    );
-    const after = text.slice(candidate.end, candidate.end + suffix.length + slack);
-    const prefixSim = similarity(before, prefix);
-    const suffixSim = similarity(after, suffix);
-    const positionSim = 1 - Math.abs(candidate.start - position.start) / Math.max(text.length, 1);
-    const score =
-      (QUOTE_WEIGHT * quoteSim +
-        PREFIX_WEIGHT * prefixSim +
-        SUFFIX_WEIGHT * suffixSim +
-        POSITION_WEIGHT * positionSim) /
-      TOTAL_WEIGHT;
-    if (!best || score > best.score) {
-      best = { candidate, score, quoteSim, contextSim: (prefixSim + suffixSim) / 2 };
-    }
-  }
-  if (!best) return { status: 'orphan', reason: 'The quoted text is no longer in the document.' };
-
-  if (fuzzy && best.quoteSim < NEARLY_INTACT && best.contextSim < MIN_CONTEXT_SIMILARITY) {
+  const exacts = exactCandidates(text, exact);
+  const fuzzy = exacts.length === 0 ? search(text, exact, maxQuoteErrors(exact)) : [];
+  const candidates = [...exacts, ...contextCandidates(text, quote), ...fuzzy];
+  if (candidates.length === 0) {
     return {
       status: 'orphan',
-      reason: 'Both the quoted text and the words around it changed too much to place it safely.',
+      reason: 'Nothing in the document is close enough to the quoted text.',
     };
   }
-  return {
-    status: 'anchored',
-    start: best.candidate.start,
-    end: best.candidate.end,
-    method: fuzzy ? 'fuzzy' : 'exact',
-    score: best.score,
-  };
+
+  let best: { candidate: Candidate; total: number; quoteSim: number; contextSim: number } | null =
+    null;
+  for (const candidate of candidates) {
+    const s = score(text, candidate, quote, position.start);
+    if (!best || s.total > best.total) best = { candidate, ...s };
+  }
+  if (!best || best.quoteSim < MIN_QUOTE_SIMILARITY) {
+    return { status: 'orphan', reason: 'The quoted text is no longer in the document.' };
+  }
+  const distinctive = exact.length >= DISTINCTIVE_LENGTH && best.quoteSim >= NEARLY_INTACT;
+  if (best.contextSim < MIN_CONTEXT_SIMILARITY && !distinctive) {
+    return {
+      status: 'orphan',
+      reason:
+        best.quoteSim === 1
+          ? 'The quoted words still occur, but not in their old surroundings; placing the note there would be a guess.'
+          : 'Both the quoted text and the words around it changed too much to place it safely.',
+    };
+  }
+  const { start, end, errors } = best.candidate;
+  const method =
+    start === position.start && end === position.end && errors === 0
+      ? 'position'
+      : errors === 0
+        ? 'exact'
+        : 'fuzzy';
+  return { status: 'anchored', start, end, method, score: best.total };
 }

@@ -2,12 +2,12 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Annotation } from '../../shared/model.ts';
 import {
   AnnotationEditor,
   type AnnotationEditorActions,
   type EditorFocus,
 } from '../../renderer/src/reader/AnnotationEditor.tsx';
+import type { Annotation } from '../../shared/model.ts';
 import { makeAnnotation, makeTag } from './fixtures.ts';
 
 const tags = [makeTag('tag_1', 'method', 'green'), makeTag('tag_2', 'open questions', 'orange')];
@@ -200,7 +200,11 @@ describe('AnnotationEditor', () => {
   });
 
   it('saves typed text that has not been saved yet when it is unmounted', async () => {
-    const { user, actions, view } = setup({ annotation: outer, focus: 'comment', fakeTimers: true });
+    const { user, actions, view } = setup({
+      annotation: outer,
+      focus: 'comment',
+      fakeTimers: true,
+    });
     await user.keyboard('unsaved');
     expect(actions.onComment).not.toHaveBeenCalled();
     view.unmount();
@@ -229,7 +233,9 @@ describe('AnnotationEditor', () => {
 
       const first = setup({ annotation: third, overlapping });
       expect(screen.getByText('1 of 3')).toBeTruthy();
-      await first.user.click(screen.getByRole('button', { name: 'Previous overlapping highlight' }));
+      await first.user.click(
+        screen.getByRole('button', { name: 'Previous overlapping highlight' }),
+      );
       expect(first.actions.onSwitch).toHaveBeenLastCalledWith('ann_1');
     });
   });

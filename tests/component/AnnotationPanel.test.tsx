@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { annotationSchema, type Annotation } from '../../shared/model.ts';
 import { AnnotationPanel } from '../../renderer/src/annotations/AnnotationPanel.tsx';
+import { type Annotation, annotationSchema } from '../../shared/model.ts';
 import { makeAnnotation, makeTag } from './fixtures.ts';
 
 const tags = [makeTag('tag_1', 'method', 'green'), makeTag('tag_2', 'open questions', 'orange')];

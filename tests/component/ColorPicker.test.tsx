@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { HighlightColor } from '../../shared/colors.ts';
 import { ColorPicker } from '../../renderer/src/ui/ColorPicker.tsx';
+import type { HighlightColor } from '../../shared/colors.ts';
 
 const LABELS = ['Yellow', 'Green', 'Blue', 'Pink', 'Purple', 'Orange'];
 

@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { tagSchema } from '../../shared/model.ts';
 import { TagInput } from '../../renderer/src/ui/TagInput.tsx';
+import { tagSchema } from '../../shared/model.ts';
 import { makeTag } from './fixtures.ts';
 
 const method = makeTag('tag_1', 'method', 'green');
@@ -35,7 +35,8 @@ function setup(selectedIds: string[] = [], tags = allTags) {
 }
 
 const optionTexts = () => screen.getAllByRole('option').map((o) => o.textContent);
-const activeOption = () => screen.getAllByRole('option').find((o) => o.getAttribute('aria-selected') === 'true');
+const activeOption = () =>
+  screen.getAllByRole('option').find((o) => o.getAttribute('aria-selected') === 'true');
 
 describe('TagInput', () => {
   it('uses fixtures that satisfy the tag schema', () => {

@@ -441,15 +441,12 @@ describe('anchor: orphans', () => {
     expect(edited.slice(result.start, result.end)).toBe('Qazi');
   });
 
-  // KNOWN BUGS (reported, not fixed here): when the quote still occurs *somewhere* verbatim, anchor
-  // takes the exact path, which never checks the context and never looks for a fuzzy match. A
-  // quote deleted or edited in place is then pinned to an unrelated occurrence elsewhere.
-  // `it.fails` keeps the suite green while the bugs stand; turn these into `it` once fixed.
-  // (Setup runs outside the tests so only the final expectation can make them "fail".)
+  // A quote that still occurs verbatim somewhere else must not be pinned there when its own
+  // place was deleted or edited: the context decides.
   const twentyYears = select(ARTICLE, '20 years', 0); // "…for the next 20 years," Mujahid said.
   const twentyYearsGone = replaceOnce(ARTICLE, 'for the next 20 years', 'for the next decades');
-  it.fails('orphans a short quote that is gone from its place but occurs elsewhere', () => {
-    // Currently: exact, on "…in Afghanistan for 20 years before the…" (2311–2319).
+  it('orphans a short quote that is gone from its place but occurs elsewhere', () => {
+    // Not on "…in Afghanistan for 20 years before the…" (2311–2319), whose context differs.
     expectOrphan(anchor(twentyYearsGone, twentyYears));
   });
 
@@ -459,11 +456,23 @@ describe('anchor: orphans', () => {
     'return of Bagram Air Base,',
     'return of Bagram Airbase,',
   );
-  it.fails('follows an edited quote in place rather than jumping to another occurrence', () => {
-    // Currently: exact, on "…and insisted that Bagram Air Base should not…" (1299–1314).
+  it('follows an edited quote in place rather than jumping to another occurrence', () => {
+    // Not on the unedited "…and insisted that Bagram Air Base should not…" (1299–1314).
     const result = anchored(anchor(airBaseEdited, airBase));
     expect(result).toMatchObject({ method: 'fuzzy', start: airBase.position.start });
     expect(airBaseEdited.slice(result.start, result.end)).toBe('Bagram Airbase');
+  });
+
+  it('does not trust stored offsets whose surroundings changed', () => {
+    const before = 'The dog barked. The cat sat.';
+    const the = describeRange(before, 16, 19);
+    const after = `The cow mooed!! ${before}`;
+    expect(anchor(after, the)).toMatchObject({
+      status: 'anchored',
+      method: 'exact',
+      start: 32,
+      end: 35,
+    });
   });
 });
 
