@@ -4,7 +4,8 @@ import { join } from 'node:path';
 export const BACKUP_DIR = 'backups';
 export const BACKUPS_KEPT = 10;
 
-const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
+/** A file-name-safe timestamp that sorts by time. */
+export const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
 
 /** Backups newest first, as absolute paths. */
 export async function listBackups(dataDir: string): Promise<string[]> {

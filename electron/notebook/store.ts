@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyStore, type StoreData, storeDataSchema } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
-import { backupStore, listBackups } from './backups.ts';
+import { backupStore, listBackups, stamp } from './backups.ts';
 import { storePathIn } from './data-dir.ts';
 import { DurableJsonFile, readJsonFile } from './durable-json-file.ts';
 import { migrate } from './migrations.ts';
@@ -34,7 +34,7 @@ export interface Store {
   change<T>(mutator: (data: StoreData) => T): T;
   /** Write pending changes now. */
   flush(): Promise<void>;
-  /** Flush and release the lock. */
+  /** Flush, back up and release the lock. */
   close(): Promise<void>;
 }
 
@@ -63,7 +63,7 @@ async function readStore(path: string): Promise<Parsed | null> {
 
 /** Move a bad store aside and load the newest backup that reads cleanly. */
 async function recover(dataDir: string, path: string, reason: string) {
-  const keptAs = join(dataDir, `${basename(path, '.json')}.corrupt-${Date.now()}.json`);
+  const keptAs = join(dataDir, `${basename(path, '.json')}.corrupt-${stamp(new Date())}.json`);
   await rename(path, keptAs);
   for (const backup of await listBackups(dataDir)) {
     const parsed = await readStore(backup).catch(() => null);
@@ -125,6 +125,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   if (fresh) await db.write();
   await backupStore(path, dataDir);
   let lastBackup = Date.now();
+  let writtenSinceBackup = false;
 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let dirty = false;
@@ -142,6 +143,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
           lastBackup = Date.now();
         }
         await db.write();
+        writtenSinceBackup = true;
       } catch (error) {
         dirty = true; // keep the change; the next write tries again
         onWriteError?.(error);
@@ -170,6 +172,8 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       if (closed) return;
       await writeNow();
       closed = true;
+      // The newest backup is then the last clean state, whatever happens to the file later.
+      if (writtenSinceBackup) await backupStore(path, dataDir).catch((error) => onWriteError?.(error));
       await release();
     },
   };

@@ -26,10 +26,10 @@ export function App() {
     [],
   );
   const notify = useCallback(
-    (toast: Omit<ToastMessage, 'id'>) => {
+    (toast: Omit<ToastMessage, 'id'>, options: { sticky?: boolean } = {}) => {
       const id = nextToast.current++;
       setToasts((all) => [...all.slice(-2), { ...toast, id }]);
-      window.setTimeout(() => dismiss(id), TOAST_MS);
+      if (!options.sticky) window.setTimeout(() => dismiss(id), TOAST_MS);
     },
     [dismiss],
   );
@@ -47,7 +47,8 @@ export function App() {
   const [lastColor, setLastColor] = useState<HighlightColor>(DEFAULT_COLOR);
 
   useEffect(() => {
-    if (info?.recovery) notify({ tone: 'error', message: info.recovery.message });
+    // Recovery from a damaged store is news the user must not miss: it stays until dismissed.
+    if (info?.recovery) notify({ tone: 'error', message: info.recovery.message }, { sticky: true });
   }, [info, notify]);
 
   /** Record an undoable action and offer it in a toast. */

@@ -215,7 +215,7 @@ describe('dom-offsets', () => {
     expect(selectionOffsets(index, root, selection)).toEqual({ start: 6, end: L1 + 5 });
   });
 
-  it('element-boundary points (a whole paragraph or mark selected) snap to the next run', () => {
+  it('element-boundary points snap to the next run, and range ends to the previous one', () => {
     const { root, index } = setup();
     const [p1, p2] = Array.from(root.querySelectorAll('p'));
     const em = root.querySelector('em')!;
@@ -226,10 +226,14 @@ describe('dom-offsets', () => {
     expect(pointToOffset(index, root, root, root.childNodes.length)).toBe(text.length);
     expect(pointToOffset(index, root, p2!, p2!.childNodes.length)).toBe(text.length);
 
-    // Triple-click style: from the start of one paragraph to the start of the next.
+    expect(pointToOffset(index, root, p2!, 0, 'end')).toBe(L1);
+    expect(pointToOffset(index, root, root, 0, 'end')).toBe(0);
+
+    // Triple-click style: from the start of one paragraph to the start of the next. The range's
+    // end belongs to the first paragraph, without the stored paragraph break.
     expect(selectionOffsets(index, root, select(p1!, 0, p2!, 0))).toEqual({
       start: 0,
-      end: L1 + 1,
+      end: L1,
     });
     expect(selectionOffsets(index, root, select(p2!, 0, root, 2))).toEqual({
       start: L1 + 1,
@@ -262,10 +266,9 @@ describe('dom-offsets', () => {
     }
   });
 
-  // Known bug (see the test report): a point at the end of a paragraph element (after its last
-  // child) snaps forward to the next paragraph's first run, so the selection takes in the stored
-  // '\n' separator. Remove `.fails` once end points snap back to the previous run's end.
-  it.fails('a selection ending after the last child of a paragraph ends at that paragraph', () => {
+  // A range ending after a paragraph's last child ends with that paragraph, without the stored
+  // '\n' separator.
+  it('a selection ending after the last child of a paragraph ends at that paragraph', () => {
     const { root, index } = setup();
     const p1 = root.querySelector('p')!;
     const first = offsetsToRange(index, 0, 0)!;

@@ -16,8 +16,11 @@ import type { StoreData } from '../../shared/model.ts';
 export interface Harness {
   dataDir: string;
   notebook: Notebook;
-  /** Close the core (flushing to disk) and open a fresh one from the same folder. */
-  restart(): Promise<void>;
+  /**
+   * Close the core (flushing to disk) and open a fresh one from the same folder; `whileClosed`
+   * runs in between (to damage the file, say).
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** The store file as it is on disk right now (after flushing pending writes). */
   readStoreFile(): Promise<StoreData>;
 }
@@ -67,9 +70,10 @@ export const test = base.extend<{ harness: Harness }>({
       get notebook() {
         return holder.notebook;
       },
-      async restart() {
+      async restart(whileClosed) {
         unsubscribe();
         await holder.notebook.close();
+        await whileClosed?.();
         holder.notebook = await open();
         unsubscribe = forward(page, holder.notebook);
       },

@@ -57,7 +57,11 @@ test('the desktop app highlights, tags and keeps a quote across a restart', asyn
     );
     expect(csp).toContain("default-src 'none'");
     const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const p = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
+      // Undocumented but long-standing: the preferences the window's renderer really got.
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as {
+        getLastWebPreferences(): Record<string, unknown> | null;
+      };
+      const p = contents.getLastWebPreferences();
       return {
         contextIsolation: p?.contextIsolation,
         sandbox: p?.sandbox,

@@ -57,7 +57,11 @@ export function AnnotationEditor({
   const saveNow = () => {
     window.clearTimeout(timer.current);
     const { comment: text, stored, save } = latest.current;
-    if (text !== stored) save(text);
+    if (text !== stored) {
+      save(text);
+      // The saved text comes back as a prop later; until then, do not save it again.
+      latest.current.stored = text;
+    }
     setSaved('saved');
   };
   // Whatever is typed is saved when the editor goes away.

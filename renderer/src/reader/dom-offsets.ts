@@ -20,18 +20,23 @@ export function indexSegments(root: HTMLElement, textLength: number): SegmentInd
   return { spans, starts, textLength };
 }
 
-/** Offset in the document of a DOM point inside the article, or null outside it. */
+/**
+ * Offset in the document of a DOM point inside the article, or null outside it. `bias` matters
+ * only for points between elements: a range's start belongs to the next run of text, its end to
+ * the previous one (so a triple-clicked paragraph does not take the paragraph break with it).
+ */
 export function pointToOffset(
   index: SegmentIndex,
   root: HTMLElement,
   node: Node,
   offset: number,
+  bias: 'start' | 'end' = 'start',
 ): number | null {
   if (!root.contains(node)) return null;
   const host = node.nodeType === Node.TEXT_NODE ? node.parentElement : null;
   if (host?.dataset.start !== undefined) return Number(host.dataset.start) + offset;
 
-  // An element boundary (triple-click, selecting a whole paragraph): use the first segment that
+  // An element boundary (triple-click, selecting a whole paragraph): find the first segment that
   // starts at or after the point.
   const point = document.createRange();
   point.setStart(node, offset);
@@ -43,6 +48,7 @@ export function pointToOffset(
     if (point.comparePoint(index.spans[mid]!, 0) < 0) lo = mid + 1;
     else hi = mid;
   }
+  if (bias === 'end' && lo > 0) return index.starts[lo - 1]!.end;
   return lo < index.starts.length ? index.starts[lo]!.start : index.textLength;
 }
 
@@ -75,7 +81,7 @@ export function selectionOffsets(
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   const start = pointToOffset(index, root, range.startContainer, range.startOffset);
-  const end = pointToOffset(index, root, range.endContainer, range.endOffset);
+  const end = pointToOffset(index, root, range.endContainer, range.endOffset, 'end');
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }

@@ -56,17 +56,20 @@ export function TagInput({
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && options.length > 0) {
       event.preventDefault();
+      // A closed list opens on its first option.
+      setActive((a) => (showList ? (a + 1) % options.length : 0));
       setOpen(true);
-      setActive((a) => (a + 1) % options.length);
     } else if (event.key === 'ArrowUp' && options.length > 0) {
       event.preventDefault();
       setActive((a) => (a - 1 + options.length) % options.length);
     } else if (event.key === 'Enter') {
       if (typed === '') return;
       event.preventDefault();
+      // Typing the name of a tag this highlight already has means that tag, not a longer one.
+      const exact = findTagByName(allTags, typed);
+      if (exact && selectedIds.includes(exact.id)) setQuery('');
       // With the list closed, Enter takes the best suggestion (an exact match ranks first).
-      if (options.length > 0) choose(showList ? active : 0);
-      else setQuery(''); // already on this highlight
+      else if (options.length > 0) choose(showList ? active : 0);
     } else if (event.key === 'Escape' && showList) {
       event.preventDefault();
       event.stopPropagation();
