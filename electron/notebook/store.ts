@@ -173,7 +173,8 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       await writeNow();
       closed = true;
       // The newest backup is then the last clean state, whatever happens to the file later.
-      if (writtenSinceBackup) await backupStore(path, dataDir).catch((error) => onWriteError?.(error));
+      if (writtenSinceBackup)
+        await backupStore(path, dataDir).catch((error) => onWriteError?.(error));
       await release();
     },
   };
