@@ -57,10 +57,18 @@ export const contract = {
       .object({
         id: idSchema,
         color: colorSchema.optional(),
+        /** Replace the tags… */
         tagIds: z.array(idSchema).max(100).optional(),
+        /** …or change them relative to what is stored, so quick edits never undo each other. */
+        addTagIds: z.array(idSchema).max(100).optional(),
+        removeTagIds: z.array(idSchema).max(100).optional(),
         comment: z.string().max(100_000).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((v) => !(v.tagIds && (v.addTagIds || v.removeTagIds)), {
+        message: 'Give either tagIds or addTagIds/removeTagIds, not both.',
+        path: ['tagIds'],
+      }),
   ),
   deleteAnnotation: method<Annotation>()(byId),
   restoreAnnotation: method<Annotation>()(z.object({ annotation: annotationSchema }).strict()),

@@ -165,9 +165,15 @@ export function createNotebookService(
       return annotation;
     },
 
-    updateAnnotation({ id, color, tagIds, comment }) {
-      findAnnotation(store.data, id);
-      const tags = tagIds === undefined ? undefined : checkTags(store.data, tagIds);
+    updateAnnotation({ id, color, tagIds, addTagIds = [], removeTagIds = [], comment }) {
+      const current = findAnnotation(store.data, id);
+      const removing = new Set(removeTagIds);
+      const next =
+        tagIds ??
+        (addTagIds.length || removing.size
+          ? [...current.tagIds, ...addTagIds].filter((t) => !removing.has(t))
+          : undefined);
+      const tags = next === undefined ? undefined : checkTags(store.data, next);
       const updated = store.change((data) => {
         const annotation = findAnnotation(data, id);
         if (color !== undefined) annotation.color = color;

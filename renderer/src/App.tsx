@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HighlightColor } from '../../shared/colors.ts';
 import { DEFAULT_COLOR } from '../../shared/colors.ts';
+import type { MethodInput } from '../../shared/contract.ts';
 import type { Annotation, DocumentSummary } from '../../shared/model.ts';
 import { AnnotationPanel } from './annotations/AnnotationPanel.tsx';
 import { LibraryList } from './library/LibraryList.tsx';
@@ -124,7 +125,7 @@ export function App() {
   }, []);
 
   const update = useCallback(
-    (id: string, patch: { color?: HighlightColor; tagIds?: string[]; comment?: string }) =>
+    (id: string, patch: Omit<MethodInput<'updateAnnotation'>, 'id'>) =>
       call('updateAnnotation', { id, ...patch }).catch(onError),
     [onError],
   );
@@ -135,13 +136,12 @@ export function App() {
         setLastColor(color);
         void update(annotation.id, { color });
       },
-      onAddTag: (tag) => void update(annotation.id, { tagIds: [...annotation.tagIds, tag.id] }),
+      onAddTag: (tag) => void update(annotation.id, { addTagIds: [tag.id] }),
       onCreateTag: (name) =>
         void call('createTag', { name })
-          .then((tag) => update(annotation.id, { tagIds: [...annotation.tagIds, tag.id] }))
+          .then((tag) => update(annotation.id, { addTagIds: [tag.id] }))
           .catch(onError),
-      onRemoveTag: (tagId) =>
-        void update(annotation.id, { tagIds: annotation.tagIds.filter((t) => t !== tagId) }),
+      onRemoveTag: (tagId) => void update(annotation.id, { removeTagIds: [tagId] }),
       onComment: (comment) => void update(annotation.id, { comment }),
       onDelete: () => void deleteAnnotation(annotation),
       onClose: () => {

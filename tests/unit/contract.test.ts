@@ -74,7 +74,13 @@ const cases = {
   },
   updateAnnotation: {
     valid: (f) => ({ id: f.annotation.id, comment: 'Checked against the wire report.' }),
-    invalid: [{}, { id: 'a', color: 'red' }, { id: 'a', comment: 7 }, { id: 'a', tagIds: [1] }],
+    invalid: [
+      {},
+      { id: 'a', color: 'red' },
+      { id: 'a', comment: 7 },
+      { id: 'a', tagIds: [1] },
+      { id: 'a', tagIds: [], addTagIds: ['t'] },
+    ],
   },
   deleteAnnotation: { valid: (f) => ({ id: f.annotation.id }), invalid: [{}, { id: [] }] },
   restoreAnnotation: {
@@ -256,6 +262,23 @@ describe('the notebook service', () => {
     expect(f.notebook.store.data.annotations).toEqual([]);
     await h.restoreDocument(removed);
     expect((await h.listDocuments({}))[0]).toMatchObject({ id: f.doc.id, annotationCount: 1 });
+    await f.notebook.close();
+  });
+
+  it('adds and removes tags relative to what is stored, so quick edits keep each other', async () => {
+    const f = await fixture();
+    const h = f.notebook.handlers;
+    const a = await h.createTag({ name: 'actors/afghan' });
+    const b = await h.createTag({ name: 'rhetoric' });
+    // Two edits sent before either answer arrives, as fast typing in the tag box does.
+    await Promise.all([
+      f.notebook.dispatch('updateAnnotation', { id: f.annotation.id, addTagIds: [a.id] }),
+      f.notebook.dispatch('updateAnnotation', { id: f.annotation.id, addTagIds: [b.id] }),
+    ]);
+    const both = (await h.listAnnotations({ documentId: f.doc.id }))[0]!;
+    expect(both.tagIds).toEqual([f.tagId, a.id, b.id]);
+    await h.updateAnnotation({ id: f.annotation.id, removeTagIds: [f.tagId], addTagIds: [a.id] });
+    expect((await h.listAnnotations({ documentId: f.doc.id }))[0]!.tagIds).toEqual([a.id, b.id]);
     await f.notebook.close();
   });
 
