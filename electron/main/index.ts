@@ -31,10 +31,18 @@ if (!app.requestSingleInstanceLock({ dataDir })) {
   // Another window already owns the store: it is focused (below) and this process leaves.
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, _argv, _cwd, additionalData) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    const wanted = (additionalData as { dataDir?: string } | undefined)?.dataDir;
+    if (wanted && wanted !== dataDir) {
+      void dialog.showMessageBox(mainWindow, {
+        type: 'info',
+        message: 'Marginalia is already running',
+        detail: `This window has the notebook in ${dataDir} open. Quit Marginalia first to open ${wanted}.`,
+      });
+    }
   });
   app.whenReady().then(start, (error) => fatal(error));
 }

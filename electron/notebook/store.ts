@@ -170,8 +170,9 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     flush: writeNow,
     async close() {
       if (closed) return;
-      await writeNow();
+      // Refuse changes from here on: whatever was acknowledged is in the final write below.
       closed = true;
+      await writeNow();
       // The newest backup is then the last clean state, whatever happens to the file later.
       if (writtenSinceBackup)
         await backupStore(path, dataDir).catch((error) => onWriteError?.(error));

@@ -1,0 +1,804 @@
+/**
+ * The Electron main process (electron/main/*.ts) run for real, in Node, against a small in-memory
+ * stand-in for the `electron` module. The Electron binary cannot be downloaded on every machine
+ * that runs the tests, and without it this glue would never execute anywhere: here the real
+ * entry point is imported once, with a temp data folder, and everything below it (the notebook
+ * core in electron/notebook, the contract and schemas in shared/) is the real code writing a real
+ * store to disk. Only `electron` is replaced, and the fake enforces the ordering rules Electron
+ * itself enforces (privileged schemes before ready; windows, sessions and protocol handlers
+ * after).
+ *
+ * What a fake cannot show is that Electron honours what the glue asks for: the sandboxed preload
+ * exposing exactly the contract, the CSP as the page sees it, a navigation really refused, a
+ * highlight surviving a restart. tests/electron/app.spec.ts drives the built app through
+ * Playwright for that wherever the binary is installed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_PREFIX,
+  METHOD_NAMES,
+  type MethodName,
+  type MethodResult,
+} from '../../shared/contract.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import type { StoreData } from '../../shared/model.ts';
+import type { Result } from '../../shared/result.ts';
+import { RESOURCES_DIR } from './temp-dir.ts';
+
+const fake = vi.hoisted(() => {
+  // Loosely typed on purpose: each fake only has to accept what the glue passes it.
+  type Listener = (...args: never[]) => unknown;
+  class Emitter {
+    private readonly listeners = new Map<string, Listener[]>();
+    on(name: string, listener: Listener) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+      return this;
+    }
+    once(name: string, listener: Listener) {
+      const wrapped = (...args: never[]) => {
+        this.off(name, wrapped);
+        return listener(...args);
+      };
+      return this.on(name, wrapped);
+    }
+    off(name: string, listener: Listener) {
+      this.listeners.set(
+        name,
+        (this.listeners.get(name) ?? []).filter((l) => l !== listener),
+      );
+      return this;
+    }
+    emit(name: string, ...args: unknown[]) {
+      const listeners = [...(this.listeners.get(name) ?? [])];
+      for (const listener of listeners) (listener as (...a: unknown[]) => unknown)(...args);
+      return listeners.length > 0;
+    }
+    listenerCount(name: string) {
+      return this.listeners.get(name)?.length ?? 0;
+    }
+  }
+
+  /** The event object Electron hands to listeners that may cancel the default. */
+  const cancellable = () => ({
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  });
+
+  let ready = false;
+  let resolveReady!: () => void;
+  const readyPromise = new Promise<void>((r) => {
+    resolveReady = r;
+  });
+  const requireReady = (what: string) => {
+    if (!ready) throw new Error(`${what} cannot be used before the app is ready`);
+  };
+
+  const hooks = { onQuit: null as (() => void) | null };
+  const log = {
+    singleInstanceData: [] as unknown[],
+    /** Every before-quit event and whether a listener cancelled it. */
+    beforeQuit: [] as { prevented: boolean }[],
+    quitCompleted: 0,
+    exitCodes: [] as number[],
+    errorBoxes: [] as { title: string; content: string }[],
+    openedExternally: [] as string[],
+    privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    netFetches: [] as string[],
+    menus: [] as { template: unknown[] }[],
+    ipcListeners: [] as string[],
+  };
+
+  class FakeApp extends Emitter {
+    isPackaged = false;
+    whenReady() {
+      return readyPromise;
+    }
+    isReady() {
+      return ready;
+    }
+    getPath(name: string) {
+      return `/nonexistent/fake-electron/${name}`;
+    }
+    getAppPath() {
+      return process.cwd();
+    }
+    getVersion() {
+      return '0.1.0';
+    }
+    requestSingleInstanceLock(data?: unknown) {
+      log.singleInstanceData.push(data);
+      return true;
+    }
+    /** Like Electron: before-quit first; a listener that cancels it stops the quit. */
+    quit() {
+      const event = cancellable();
+      this.emit('before-quit', event);
+      log.beforeQuit.push({ prevented: event.defaultPrevented });
+      if (event.defaultPrevented) return;
+      // Electron would now close the windows and end the process.
+      log.quitCompleted++;
+      hooks.onQuit?.();
+    }
+    exit(code = 0) {
+      log.exitCodes.push(code);
+    }
+  }
+  const app = new FakeApp();
+
+  class FakeWebContents extends Emitter {
+    readonly sent: [string, unknown][] = [];
+    destroyed = false;
+    windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+      this.windowOpenHandler = handler;
+    }
+  }
+
+  const windows: FakeBrowserWindow[] = [];
+  class FakeBrowserWindow extends Emitter {
+    static getAllWindows() {
+      return windows.filter((w) => !w.destroyed);
+    }
+    readonly webContents = new FakeWebContents();
+    loadedUrls: string[] = [];
+    shown = false;
+    minimized = false;
+    restored = 0;
+    focused = 0;
+    destroyed = false;
+    constructor(readonly options: { webPreferences?: Record<string, unknown> } & object) {
+      super();
+      requireReady('new BrowserWindow()');
+      windows.push(this);
+      // Electron announces every new web contents, the window's own included.
+      app.emit('web-contents-created', cancellable(), this.webContents);
+    }
+    loadURL(url: string) {
+      this.loadedUrls.push(url);
+      return Promise.resolve();
+    }
+    show() {
+      this.shown = true;
+    }
+    focus() {
+      this.focused++;
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    restore() {
+      this.minimized = false;
+      this.restored++;
+    }
+  }
+
+  const ipcHandlers = new Map<string, (event: unknown, input: unknown) => unknown>();
+  const ipcMain = {
+    handle(channel: string, handler: (event: unknown, input: unknown) => unknown) {
+      if (ipcHandlers.has(channel))
+        throw new Error(`Attempted to register a second handler for '${channel}'`);
+      ipcHandlers.set(channel, handler);
+    },
+    on(channel: string) {
+      log.ipcListeners.push(channel);
+    },
+  };
+
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const protocol = {
+    registerSchemesAsPrivileged(
+      schemes: { scheme: string; privileges: Record<string, boolean> }[],
+    ) {
+      if (ready) throw new Error('registerSchemesAsPrivileged must be called before app ready');
+      log.privilegedSchemes.push(...schemes);
+    },
+    handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+      requireReady('protocol.handle');
+      protocolHandlers.set(scheme, handler);
+    },
+  };
+
+  /**
+   * Under vitest the glue's `__dirname` is electron/main, so it serves `electron/renderer`; in the
+   * bundle it is out/main and the same `../renderer` is out/renderer. The fake maps the one onto
+   * the other so the built renderer answers, and records the path the glue really asked for.
+   */
+  const sourceRendererDir = `${process.cwd()}/electron/renderer/`;
+  const builtRendererDir = `${process.cwd()}/out/renderer/`;
+  const net = {
+    async fetch(url: string) {
+      requireReady('net.fetch');
+      const { readFile } = await import('node:fs/promises');
+      const { fileURLToPath } = await import('node:url');
+      log.netFetches.push(url);
+      if (!url.startsWith('file:')) throw new Error(`the fake net.fetch only reads files: ${url}`);
+      let path = fileURLToPath(url);
+      if (path.startsWith(sourceRendererDir))
+        path = builtRendererDir + path.slice(sourceRendererDir.length);
+      try {
+        return new Response(await readFile(path), { status: 200 });
+      } catch {
+        return new Response('net::ERR_FILE_NOT_FOUND', { status: 404 });
+      }
+    },
+  };
+
+  type PermissionRequest = (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+  ) => void;
+  type HeadersHandler = (details: unknown, callback: (response: unknown) => void) => void;
+  const sessionState = {
+    permissionRequest: null as PermissionRequest | null,
+    permissionCheck: null as ((...args: unknown[]) => boolean) | null,
+    headersReceived: null as HeadersHandler | null,
+  };
+  const defaultSession = {
+    setPermissionRequestHandler(handler: PermissionRequest) {
+      sessionState.permissionRequest = handler;
+    },
+    setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
+      sessionState.permissionCheck = handler;
+    },
+    webRequest: {
+      onHeadersReceived(handler: HeadersHandler) {
+        sessionState.headersReceived = handler;
+      },
+    },
+  };
+  const session = {
+    get defaultSession() {
+      requireReady('session.defaultSession');
+      return defaultSession;
+    },
+  };
+
+  const module = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain,
+    protocol,
+    net,
+    session,
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu: (menu: { template: unknown[] }) => log.menus.push(menu),
+    },
+    dialog: {
+      showErrorBox: (title: string, content: string) => log.errorBoxes.push({ title, content }),
+    },
+    shell: {
+      openExternal: (url: string) => {
+        log.openedExternally.push(url);
+        return Promise.resolve();
+      },
+    },
+    nativeTheme: { shouldUseDarkColors: false },
+  };
+
+  return {
+    module: { ...module, default: module },
+    app,
+    FakeWebContents,
+    windows,
+    ipcHandlers,
+    protocolHandlers,
+    sessionState,
+    log,
+    hooks,
+    cancellable,
+    becomeReady() {
+      ready = true;
+      resolveReady();
+    },
+  };
+});
+
+vi.mock('electron', () => fake.module);
+
+const TOP_FRAME = { url: 'app://marginalia/index.html', parent: null };
+const trusted = { senderFrame: TOP_FRAME };
+
+let dataDir = '';
+const savedEnv = {
+  dataDir: process.env.MARGINALIA_DATA_DIR,
+  rendererUrl: process.env.ELECTRON_RENDERER_URL,
+};
+/** What had been registered when the entry module finished loading, before `ready`. */
+let beforeReady = { privilegedSchemes: 0, ipcHandlers: 0, protocolHandlers: 0, windows: 0 };
+
+const storePath = () => join(dataDir, 'notebook.json');
+const readStoreFile = async () => readFile(storePath(), 'utf8');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Longer than the store's 150 ms coalescing window, so every pending write has landed. */
+const settle = () => sleep(300);
+const mainWindow = () => fake.windows[0]!;
+
+async function invoke<M extends MethodName>(
+  method: M,
+  input: unknown,
+  event: unknown = trusted,
+): Promise<Result<MethodResult<M>>> {
+  const handler = fake.ipcHandlers.get(`${IPC_INVOKE_PREFIX}${method}`);
+  if (!handler) throw new Error(`no ipcMain handler for ${method}`);
+  return (await handler(event, input)) as Result<MethodResult<M>>;
+}
+
+async function value<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
+  const result = await invoke(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value;
+}
+
+async function seedDocumentId(): Promise<string> {
+  const [first] = await value('listDocuments', {});
+  return first!.id;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'marginalia-main-'));
+  process.env.MARGINALIA_DATA_DIR = dataDir;
+  delete process.env.ELECTRON_RENDERER_URL;
+
+  await import('../../electron/main/index.ts');
+  beforeReady = {
+    privilegedSchemes: fake.log.privilegedSchemes.length,
+    ipcHandlers: fake.ipcHandlers.size,
+    protocolHandlers: fake.protocolHandlers.size,
+    windows: fake.windows.length,
+  };
+
+  fake.becomeReady();
+  await vi.waitFor(
+    () => {
+      if (fake.log.errorBoxes.length) throw new Error(fake.log.errorBoxes[0]!.content);
+      if (fake.windows.length === 0) throw new Error('no window yet');
+    },
+    { timeout: 10_000, interval: 20 },
+  );
+});
+
+afterAll(async () => {
+  if (savedEnv.dataDir === undefined) delete process.env.MARGINALIA_DATA_DIR;
+  else process.env.MARGINALIA_DATA_DIR = savedEnv.dataDir;
+  if (savedEnv.rendererUrl !== undefined) process.env.ELECTRON_RENDERER_URL = savedEnv.rendererUrl;
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('start-up', () => {
+  it('registers the privileged app scheme before ready and everything else after', () => {
+    expect(beforeReady).toEqual({
+      privilegedSchemes: 1,
+      ipcHandlers: 0,
+      protocolHandlers: 0,
+      windows: 0,
+    });
+    expect(fake.log.privilegedSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true },
+      },
+    ]);
+    expect(fake.log.singleInstanceData).toEqual([{ dataDir }]);
+    expect(fake.log.errorBoxes).toEqual([]);
+    expect(fake.log.exitCodes).toEqual([]);
+  });
+
+  it('opens the store in the data folder from MARGINALIA_DATA_DIR and takes its lock', async () => {
+    const info = await value('getInfo', {});
+    expect(info).toMatchObject({ dataDir, storePath: storePath(), recovery: null });
+    expect(await readFile(join(dataDir, 'notebook.lock'), 'utf8')).toBe(String(process.pid));
+  });
+
+  it('registers exactly one ipcMain handler per contract method, and nothing else', () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(
+      METHOD_NAMES.map((m) => `${IPC_INVOKE_PREFIX}${m}`).sort(),
+    );
+    expect(fake.log.ipcListeners).toEqual([]);
+    expect([...fake.protocolHandlers.keys()]).toEqual(['app']);
+    // Production serves the CSP from the app protocol; the dev-server header rewrite stays off.
+    expect(fake.sessionState.headersReceived).toBeNull();
+  });
+
+  it('installs the production menu, without reload or developer tools', () => {
+    expect(fake.log.menus).toHaveLength(1);
+    const text = JSON.stringify(fake.log.menus[0]!.template);
+    expect(text).toContain('Marginalia 0.1.0');
+    expect(text).not.toContain('toggleDevTools');
+    expect(text).not.toContain('"reload"');
+  });
+});
+
+describe('IPC', () => {
+  it('serves the contract from the real core to the app page', async () => {
+    const seed = JSON.parse(await readFile(join(RESOURCES_DIR, 'seed-article.json'), 'utf8')) as {
+      title: string;
+    };
+    const documents = await value('listDocuments', {});
+    expect(documents.map((d) => d.title)).toEqual([seed.title]);
+    const documentId = documents[0]!.id;
+
+    const created = await value('createAnnotation', {
+      documentId,
+      start: 0,
+      end: 12,
+      color: 'yellow',
+      comment: 'through IPC',
+    });
+    expect(created).toMatchObject({ documentId, color: 'yellow', comment: 'through IPC' });
+    expect(await value('listAnnotations', { documentId })).toEqual([created]);
+
+    const tag = await value('createTag', { name: 'ipc' });
+    expect(await value('listTags', {})).toEqual([tag]);
+
+    await settle();
+    const stored = JSON.parse(await readStoreFile()) as StoreData;
+    expect(stored.annotations.map((a) => a.id)).toEqual([created.id]);
+    expect(stored.tags.map((t) => t.name)).toEqual(['ipc']);
+  });
+
+  it('forwards change events to the window on the event channel', async () => {
+    const contents = mainWindow().webContents;
+    contents.sent.length = 0;
+    const documentId = await seedDocumentId();
+    await value('createAnnotation', { documentId, start: 20, end: 30, color: 'green' });
+    expect(contents.sent).toEqual([
+      [IPC_EVENT_CHANNEL, { type: 'changed', entities: ['annotations'] }],
+    ]);
+
+    // A destroyed window is skipped rather than sent to.
+    contents.destroyed = true;
+    try {
+      await value('createTag', { name: 'unseen' });
+      expect(contents.sent).toHaveLength(1);
+    } finally {
+      contents.destroyed = false;
+    }
+  });
+
+  it.each<[string, unknown]>([
+    ['an iframe of the app page', { senderFrame: { url: TOP_FRAME.url, parent: TOP_FRAME } }],
+    ['another web origin', { senderFrame: { url: 'https://evil.example/', parent: null } }],
+    ['another app:// host', { senderFrame: { url: 'app://other/index.html', parent: null } }],
+    ['a file:// page', { senderFrame: { url: 'file:///tmp/index.html', parent: null } }],
+    [
+      'the dev server when none is configured',
+      { senderFrame: { url: 'http://localhost:5173/', parent: null } },
+    ],
+    ['a frame that is gone', { senderFrame: null }],
+    ['an event without a frame', {}],
+  ])('refuses calls from %s and writes nothing', async (_label, event) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const documentId = await seedDocumentId();
+    await settle();
+    const before = await readStoreFile();
+    const annotationsBefore = await value('listAnnotations', { documentId });
+    const contents = mainWindow().webContents;
+    const sentBefore = contents.sent.length;
+
+    const forbidden = { ok: false, error: { code: 'forbidden' } };
+    expect(
+      await invoke(
+        'createAnnotation',
+        { documentId, start: 0, end: 5, color: 'pink', comment: 'smuggled' },
+        event,
+      ),
+    ).toMatchObject(forbidden);
+    expect(await invoke('createTag', { name: 'smuggled' }, event)).toMatchObject(forbidden);
+    expect(await invoke('deleteDocument', { id: documentId }, event)).toMatchObject(forbidden);
+    // Reads are refused too: a foreign frame learns nothing about the notebook.
+    expect(await invoke('listDocuments', {}, event)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.any(String) },
+    });
+    expect(console.warn).toHaveBeenCalled();
+
+    await settle();
+    expect(await readStoreFile()).toBe(before);
+    expect(await value('listAnnotations', { documentId })).toEqual(annotationsBefore);
+    expect((await value('listTags', {})).map((t) => t.name)).not.toContain('smuggled');
+    expect(contents.sent).toHaveLength(sentBefore);
+  });
+
+  it('answers bad input with invalid-input and writes nothing', async () => {
+    const documentId = await seedDocumentId();
+    await settle();
+    const before = await readStoreFile();
+
+    const backwards = await invoke('createAnnotation', {
+      documentId,
+      start: 9,
+      end: 3,
+      color: 'yellow',
+    });
+    expect(backwards).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', issues: [{ path: 'end' }] },
+    });
+    for (const input of [
+      { documentId, start: 0, end: 3, color: 'red' },
+      { documentId, start: 0, end: 3, color: 'yellow', extra: true },
+      { start: 0, end: 3, color: 'yellow' },
+      'createAnnotation',
+      undefined,
+    ]) {
+      expect(await invoke('createAnnotation', input)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
+    }
+    expect(await invoke('getDocument', { id: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    // Well-formed but unknown ids get through the schema and are refused by the core.
+    expect(await invoke('getDocument', { id: 'doc-missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+
+    await settle();
+    expect(await readStoreFile()).toBe(before);
+  });
+});
+
+describe('the main window', () => {
+  it('is created once, locked down, and loads the app page over app://', () => {
+    expect(fake.windows).toHaveLength(1);
+    const { webPreferences } = mainWindow().options;
+    expect(webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    const preload = String(webPreferences?.preload);
+    expect(resolve(preload)).toBe(preload);
+    expect(preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
+    expect(mainWindow().loadedUrls).toEqual(['app://marginalia/index.html']);
+  });
+
+  it('shows itself when ready, and its own web contents is hardened', () => {
+    const window = mainWindow();
+    expect(window.shown).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(true);
+    expect(window.webContents.windowOpenHandler).not.toBeNull();
+    expect(window.webContents.listenerCount('will-navigate')).toBe(1);
+    expect(window.webContents.listenerCount('will-attach-webview')).toBe(1);
+  });
+
+  it('is restored and focused when a second instance starts; activate opens no duplicate', () => {
+    const window = mainWindow();
+    window.minimized = true;
+    fake.app.emit('second-instance', fake.cancellable(), [], process.cwd(), { dataDir });
+    expect(window.restored).toBe(1);
+    expect(window.focused).toBe(1);
+    fake.app.emit('activate');
+    expect(fake.windows).toHaveLength(1);
+  });
+});
+
+const BUILT_RENDERER = join(process.cwd(), 'out', 'renderer');
+const rendererBuilt = existsSync(join(BUILT_RENDERER, 'index.html'));
+if (!rendererBuilt) console.log('app:// protocol tests skipped: run `npm run build` first');
+
+describe.skipIf(!rendererBuilt)(
+  'the app:// protocol (needs the built renderer: npm run build)',
+  () => {
+    const serve = (url: string) => fake.protocolHandlers.get('app')!(new Request(url));
+
+    it('serves the built page and its assets with the CSP header', async () => {
+      const page = await serve('app://marginalia/index.html');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      const html = await readFile(join(BUILT_RENDERER, 'index.html'), 'utf8');
+      expect(await page.text()).toBe(html);
+      // The glue asked for index.html next to its own folder, as in the bundle.
+      expect(fake.log.netFetches.at(-1)).toMatch(/\/renderer\/index\.html$/);
+
+      // Routes of the single page get index.html.
+      const route = await serve('app://marginalia/library');
+      expect(route.status).toBe(200);
+      expect(await route.text()).toBe(html);
+
+      const asset = (await readdir(join(BUILT_RENDERER, 'assets')))[0]!;
+      const served = await serve(`app://marginalia/assets/${asset}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(Buffer.from(await served.arrayBuffer())).toEqual(
+        await readFile(join(BUILT_RENDERER, 'assets', asset)),
+      );
+    });
+
+    it.each([
+      // x/../../package.json from the renderer folder is out/package.json; one more level is the
+      // repository's real package.json, so a broken check would visibly serve it.
+      'app://marginalia/x%2F..%2F..%2Fpackage.json',
+      'app://marginalia/x%2F..%2F..%2F..%2Fpackage.json',
+      'app://marginalia/a%5c..%5c..%5c..%5cpackage.json',
+      'app://marginalia/%00.js',
+      'app://elsewhere/index.html',
+    ])('refuses %s with a 404 without touching the disk', async (url) => {
+      const fetches = fake.log.netFetches.length;
+      const response = await serve(url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('"name": "marginalia"');
+      expect(fake.log.netFetches).toHaveLength(fetches);
+    });
+
+    it('answers 404 for a missing file inside the renderer folder', async () => {
+      const response = await serve('app://marginalia/assets/missing.js');
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    });
+  },
+);
+
+describe('security handlers', () => {
+  it('never grants a permission', () => {
+    const { permissionRequest, permissionCheck } = fake.sessionState;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      const callback = vi.fn();
+      permissionRequest!(mainWindow().webContents, permission, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+      expect(permissionCheck!(null, permission, 'app://marginalia', {})).toBe(false);
+    }
+  });
+
+  function createdContents() {
+    const contents = new fake.FakeWebContents();
+    fake.app.emit('web-contents-created', fake.cancellable(), contents);
+    return contents;
+  }
+
+  function prevented(contents: InstanceType<typeof fake.FakeWebContents>, name: string, url = '') {
+    const event = fake.cancellable();
+    contents.emit(name, event, url);
+    return event.defaultPrevented;
+  }
+
+  it('keeps navigation and redirects on the app origin', () => {
+    const contents = createdContents();
+    for (const name of ['will-navigate', 'will-redirect']) {
+      expect(prevented(contents, name, 'app://marginalia/other')).toBe(false);
+      expect(prevented(contents, name, 'app://marginalia/index.html#/library')).toBe(false);
+      for (const url of [
+        'https://example.com/',
+        'http://localhost:5173/',
+        'file:///etc/passwd',
+        'app://marginalia.evil.example/',
+        'app://other/index.html',
+        'javascript:alert(1)',
+      ]) {
+        expect(prevented(contents, name, url), `${name} ${url}`).toBe(true);
+      }
+    }
+  });
+
+  it('refuses webviews', () => {
+    expect(prevented(createdContents(), 'will-attach-webview')).toBe(true);
+  });
+
+  it('denies every new window and hands plain web links to the system browser', () => {
+    const open = createdContents().windowOpenHandler!;
+    fake.log.openedExternally.length = 0;
+    for (const url of [
+      'https://example.com/article',
+      'HTTP://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://marginalia/index.html',
+      'mailto:someone@example.com',
+    ]) {
+      expect(open({ url })).toEqual({ action: 'deny' });
+    }
+    expect(fake.log.openedExternally).toEqual([
+      'https://example.com/article',
+      'HTTP://example.com/',
+    ]);
+  });
+});
+
+// Last: these close the notebook, and each relies on the one before.
+describe('quitting', () => {
+  /** The store file at the moment the app really quits, i.e. what survives the process. */
+  let storeAtQuit = '';
+  /** IPC calls the still-open window made while the notebook was being closed. */
+  const lateCalls: { id: string | null; code?: string }[] = [];
+
+  it('flushes a pending change before letting the app quit', async () => {
+    const documentId = await seedDocumentId();
+    await settle();
+    const created = await value('createAnnotation', {
+      documentId,
+      start: 40,
+      end: 50,
+      color: 'purple',
+      comment: 'written on quit',
+    });
+    // Still inside the coalescing window: not on disk yet.
+    expect(await readStoreFile()).not.toContain(created.id);
+    fake.hooks.onQuit = () => {
+      storeAtQuit = readFileSync(storePath(), 'utf8');
+    };
+    fake.log.beforeQuit.length = 0;
+    fake.log.quitCompleted = 0;
+
+    fake.app.quit(); // File > Quit, or Cmd+Q: the window is still open
+    expect(fake.log.beforeQuit).toEqual([{ prevented: true }]);
+    expect(fake.log.quitCompleted).toBe(0);
+
+    // Meanwhile the page may still save, e.g. the comment editor saving on blur.
+    for (let n = 0; fake.log.quitCompleted === 0 && n < 1000; n++) {
+      await new Promise((r) => setImmediate(r));
+      const late = await invoke('createAnnotation', {
+        documentId,
+        start: 60,
+        end: 70,
+        color: 'blue',
+        comment: `late ${n}`,
+      });
+      lateCalls.push(late.ok ? { id: late.value.id } : { id: null, code: late.error.code });
+    }
+    expect(lateCalls.length).toBeGreaterThan(0);
+
+    expect(fake.log.quitCompleted).toBe(1);
+    expect(fake.log.beforeQuit).toEqual([{ prevented: true }, { prevented: false }]);
+    const stored = JSON.parse(storeAtQuit) as StoreData;
+    expect(stored.annotations.find((a) => a.id === created.id)?.comment).toBe('written on quit');
+    // The store lock is released once the notebook is closed.
+    expect(existsSync(join(dataDir, 'notebook.lock'))).toBe(false);
+    // Once closed, the core refuses changes instead of dropping them silently.
+    expect(
+      await invoke('createTag', { name: 'after quit' }).then((r) => !r.ok && r.error.code),
+    ).toBe('internal');
+    await settle(); // let any stray coalesced write land before the folder is removed
+  });
+
+  // A change the window sends while before-quit is flushing is either in the final write or
+  // refused; never acknowledged and then lost with the exiting process.
+  it('writes every change it acknowledged while quitting before the app quits', () => {
+    const onDisk = new Set((JSON.parse(storeAtQuit) as StoreData).annotations.map((a) => a.id));
+    const acknowledged = lateCalls.flatMap((call) => (call.id ? [call.id] : []));
+    expect(acknowledged.filter((id) => !onDisk.has(id))).toEqual([]);
+  });
+
+  it.skipIf(process.platform === 'darwin')(
+    'forgets a closed window, and quitting through the last window stays clean',
+    () => {
+      const window = mainWindow();
+      const focused = window.focused;
+      window.emit('closed');
+      fake.app.emit('second-instance', fake.cancellable(), [], process.cwd(), { dataDir });
+      expect(window.focused).toBe(focused);
+
+      fake.app.emit('window-all-closed');
+      expect(fake.log.beforeQuit.at(-1)).toEqual({ prevented: false });
+      expect(fake.log.quitCompleted).toBe(2);
+    },
+  );
+});
