@@ -104,7 +104,10 @@ export type NotebookHandlers = {
 /** Pushed from main to the renderer on the one event channel. */
 export type NotebookEvent =
   | { type: 'changed'; entities: ('documents' | 'annotations' | 'tags' | 'notes')[] }
-  | { type: 'store-recovered'; message: string };
+  /** Saving to disk failed; changes are kept in memory and retried. */
+  | { type: 'save-failed'; message: string }
+  /** Saving works again after a failure. */
+  | { type: 'save-recovered' };
 
 export const IPC_INVOKE_PREFIX = 'notebook:';
 export const IPC_EVENT_CHANNEL = 'notebook:event';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS } from './colors.ts';
+import { normalizeTagName } from './tags.ts';
 
 /**
  * The stored data model, version 1. Every entity is validated with these schemas when the store
@@ -89,9 +90,9 @@ export type Annotation = z.infer<typeof annotationSchema>;
 
 export const tagNameSchema = z
   .string()
-  .trim()
-  .min(1, 'A tag needs a name.')
-  .max(200, 'Tag names are limited to 200 characters.')
+  .transform(normalizeTagName)
+  .pipe(z.string().min(1, 'A tag needs a name.'))
+  .refine((n) => n.length <= 200, 'Tag names are limited to 200 characters.')
   .refine((n) => !n.split('/').some((part) => part.trim() === ''), {
     message: 'A tag path cannot have an empty part (check for a leading, trailing or double "/").',
   });

@@ -100,15 +100,63 @@ function fatal(error: unknown): void {
   app.exit(1);
 }
 
+// Quitting: close the windows first so each page saves what is being typed, then close the
+// notebook (final write, backup, unlock). A failed save asks before anything is thrown away.
+type Phase = 'running' | 'shutting-down' | 'done';
+let phase: Phase = 'running';
+
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  if (phase === 'running' && process.platform !== 'darwin') app.quit();
 });
 
-// Pending coalesced writes reach the disk before the process ends.
-let quitting = false;
 app.on('before-quit', (event) => {
-  if (quitting || !notebook) return;
+  if (phase === 'done' || !notebook) return;
   event.preventDefault();
-  quitting = true;
-  notebook.close().finally(() => app.quit());
+  if (phase === 'running') {
+    phase = 'shutting-down';
+    void shutDown(notebook);
+  }
 });
+
+async function shutDown(open: Notebook): Promise<void> {
+  await closeWindows();
+  for (;;) {
+    try {
+      await open.close();
+      break;
+    } catch (error) {
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        message: 'Marginalia could not save your latest changes',
+        detail: `${error instanceof Error ? error.message : String(error)}\n\nFree some disk space or check the folder's permissions, then try again. Quitting anyway loses those changes.`,
+        buttons: ['Try Again', 'Quit Anyway'],
+        defaultId: 0,
+        cancelId: 0,
+      });
+      if (response === 1) {
+        await open.close({ force: true });
+        break;
+      }
+    }
+  }
+  phase = 'done';
+  app.quit();
+}
+
+/** Close every window and wait (briefly) until each page has gone. */
+function closeWindows(): Promise<void> {
+  const open = BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed());
+  return Promise.all(
+    open.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 3000);
+          w.once('closed', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          w.close();
+        }),
+    ),
+  ).then(() => undefined);
+}

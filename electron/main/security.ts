@@ -1,9 +1,10 @@
-import { app, type Session, shell, type WebContents } from 'electron';
+import { app, type Session, type WebContents } from 'electron';
 
 /**
  * Electron security checklist, applied to every web contents and session the app creates:
  * no navigation away from the app, no new windows, no webviews, no permission ever granted.
- * Links in documents open in the system browser only when they are plain http(s) URLs.
+ * Nothing the page does can open another window or reach the system browser; when documents
+ * get clickable links, opening them will be an explicit, confirmed contract method.
  */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -19,9 +20,6 @@ export function hardenAllWebContents(isAppUrl: (url: string) => boolean): void {
       if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 }

@@ -20,7 +20,8 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: true,
+      // Chromium's spellchecker downloads dictionaries from Google: nothing may leave the machine.
+      spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());

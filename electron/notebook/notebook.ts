@@ -10,7 +10,7 @@ export interface Notebook {
   dispatch: Dispatch;
   /** Listen to the event channel (one listener per transport). */
   subscribe(listener: (event: NotebookEvent) => void): () => void;
-  close(): Promise<void>;
+  close(options?: { force?: boolean }): Promise<void>;
 }
 
 /**
@@ -22,12 +22,31 @@ export async function openNotebook(options: {
   resourcesDir: string;
   store?: StoreOptions;
 }): Promise<Notebook> {
-  const store = await openStore(options.dataDir, options.store);
-  await seedOnce(store, options.resourcesDir);
   const listeners = new Set<(event: NotebookEvent) => void>();
   const emit = (event: NotebookEvent) => {
     for (const listener of listeners) listener(event);
   };
+  const store = await openStore(options.dataDir, {
+    ...options.store,
+    onWriteError(error) {
+      console.error('[store] write failed', error);
+      const reason = error instanceof Error ? error.message : String(error);
+      emit({
+        type: 'save-failed',
+        message: `Changes could not be saved to disk (${reason}). They are kept and Marginalia keeps trying.`,
+      });
+      options.store?.onWriteError?.(error);
+    },
+    onWriteRecovered() {
+      emit({ type: 'save-recovered' });
+      options.store?.onWriteRecovered?.();
+    },
+    onBackupError(error) {
+      console.warn('[store] backup failed', error);
+      options.store?.onBackupError?.(error);
+    },
+  });
+  await seedOnce(store, options.resourcesDir);
   const handlers = createNotebookService(store, emit);
   return {
     store,
@@ -37,6 +56,6 @@ export async function openNotebook(options: {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => store.close(),
+    close: (closeOptions) => store.close(closeOptions),
   };
 }

@@ -1,3 +1,4 @@
+import { anchor } from '../../shared/anchoring/anchor.ts';
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { compareByPosition } from '../../shared/annotations.ts';
 import { colorForIndex } from '../../shared/colors.ts';
@@ -48,6 +49,36 @@ function checkRange(document: NotebookDocument, start: number, end: number) {
   }
 }
 
+/**
+ * Put a highlight that comes back (undo, restore) where its quote is now. Its stored offsets are
+ * not trusted blindly: the text may differ from when it was taken. What cannot be placed is kept
+ * as an orphan, never dropped.
+ */
+function place(
+  document: NotebookDocument,
+  annotation: Annotation,
+  knownTags: ReadonlySet<string>,
+): Annotation {
+  const tagIds = annotation.tagIds.filter((t) => knownTags.has(t));
+  const result = anchor(document.text, annotation.target);
+  if (result.status === 'orphan') return { ...annotation, tagIds, orphan: true };
+  const { orphan: _, ...rest } = annotation;
+  if (result.method === 'position') return { ...rest, tagIds };
+  const { position, quote } = describeRange(document.text, result.start, result.end);
+  return { ...rest, tagIds, target: { documentId: document.id, position, quote } };
+}
+
+// Word counts cost a pass over the text; documents are immutable objects in memory, so count once.
+const wordCounts = new WeakMap<NotebookDocument, number>();
+function wordCount(d: NotebookDocument): number {
+  let count = wordCounts.get(d);
+  if (count === undefined) {
+    count = countWords(d.text);
+    wordCounts.set(d, count);
+  }
+  return count;
+}
+
 function summarize(data: StoreData, d: NotebookDocument): DocumentSummary {
   return {
     id: d.id,
@@ -58,7 +89,7 @@ function summarize(data: StoreData, d: NotebookDocument): DocumentSummary {
     publishedDate: d.publishedDate,
     importedAt: d.importedAt,
     annotationCount: data.annotations.filter((a) => a.documentId === d.id).length,
-    wordCount: countWords(d.text),
+    wordCount: wordCount(d),
   };
 }
 
@@ -117,21 +148,34 @@ export function createNotebookService(
         );
       }
       const foreign = annotations.find((a) => a.documentId !== document.id);
-      if (foreign)
+      if (foreign) {
         throw new NotebookError(
           'invalid-input',
           `Highlight ${foreign.id} belongs to another document.`,
         );
-      const taken = annotations.find((a) => data.annotations.some((b) => b.id === a.id));
-      if (taken)
-        throw new NotebookError('conflict', `A highlight with id ${taken.id} already exists.`);
+      }
+      const existing = new Set(data.annotations.map((a) => a.id));
+      const incoming = new Set<string>();
+      for (const a of annotations) {
+        if (existing.has(a.id) || incoming.has(a.id)) {
+          throw new NotebookError('conflict', `A highlight with id ${a.id} already exists.`);
+        }
+        incoming.add(a.id);
+      }
+      const outside = [...document.blocks, ...document.marks].find(
+        (r) => r.end > document.text.length || r.start > r.end,
+      );
+      if (outside)
+        throw new NotebookError(
+          'invalid-input',
+          'The document has a block or mark outside its text.',
+        );
       // Tags deleted in the meantime are dropped from the restored highlights, never invented.
       const known = new Set(data.tags.map((t) => t.id));
+      const placed = annotations.map((a) => place(document, a, known));
       store.change((d) => {
-        d.documents.push(document);
-        d.annotations.push(
-          ...annotations.map((a) => ({ ...a, tagIds: a.tagIds.filter((t) => known.has(t)) })),
-        );
+        d.documents = [...d.documents, document];
+        d.annotations = d.annotations.concat(placed);
       });
       changed('documents', 'annotations');
       return summarize(store.data, document);
@@ -207,9 +251,7 @@ export function createNotebookService(
         );
       }
       const document = findDocument(data, annotation.documentId);
-      checkRange(document, annotation.target.position.start, annotation.target.position.end);
-      const known = new Set(data.tags.map((t) => t.id));
-      const restored = { ...annotation, tagIds: annotation.tagIds.filter((t) => known.has(t)) };
+      const restored = place(document, annotation, new Set(data.tags.map((t) => t.id)));
       store.change((d) => d.annotations.push(restored));
       changed('annotations');
       return restored;

@@ -21,7 +21,12 @@ export interface StoreOptions {
   writeDelayMs?: number;
   /** Minimum time between rolling backups while the app runs. */
   backupIntervalMs?: number;
+  /** A write failed; the changes stay in memory and the write is retried with backoff. */
   onWriteError?: (error: unknown) => void;
+  /** Writing works again after failures. */
+  onWriteRecovered?: () => void;
+  /** A backup could not be taken (the store itself is unaffected). */
+  onBackupError?: (error: unknown) => void;
 }
 
 export interface Store {
@@ -32,10 +37,13 @@ export interface Store {
   readonly data: StoreData;
   /** Apply a change in memory now and schedule a (coalesced) write. */
   change<T>(mutator: (data: StoreData) => T): T;
-  /** Write pending changes now. */
+  /** Write pending changes now (a failure is reported through onWriteError and retried). */
   flush(): Promise<void>;
-  /** Flush, back up and release the lock. */
-  close(): Promise<void>;
+  /**
+   * Refuse further changes, write what is pending, back up and release the lock. Rejects, keeping
+   * the lock, when the changes could not be written; `force` closes anyway (losing them).
+   */
+  close(options?: { force?: boolean }): Promise<void>;
 }
 
 type Parsed = { ok: true; data: StoreData } | { ok: false; reason: string };
@@ -78,8 +86,11 @@ async function recover(dataDir: string, path: string, reason: string) {
       };
     }
   }
+  // The user had a notebook: do not greet them with the sample article again.
+  const data = emptyStore();
+  data.meta.seeded = true;
   return {
-    data: emptyStore(),
+    data,
     recovery: {
       message: `The notebook file could not be read because ${reason}, and no readable backup was found. It was kept as ${basename(keptAs)}; Marginalia started with an empty notebook.`,
       keptAs,
@@ -123,36 +134,60 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
 
   const db = new Low<StoreData>(new DurableJsonFile<StoreData>(path), data);
   if (fresh) await db.write();
-  await backupStore(path, dataDir);
+  const backUp = async () => {
+    try {
+      await backupStore(path, dataDir);
+    } catch (error) {
+      options.onBackupError?.(error); // a missing backup must never stop the notebook itself
+    }
+  };
+  await backUp();
   let lastBackup = Date.now();
   let writtenSinceBackup = false;
 
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let retryDelay = 0;
+  let lastError: unknown = null;
   let dirty = false;
   let writing: Promise<void> = Promise.resolve();
 
-  const writeNow = (): Promise<void> => {
+  const schedule = (delay: number) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(writeNow, delay);
+  };
+
+  function writeNow(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = null;
     writing = writing.then(async () => {
       if (!dirty) return;
       dirty = false;
+      if (Date.now() - lastBackup >= backupIntervalMs) {
+        await backUp();
+        lastBackup = Date.now();
+      }
       try {
-        if (Date.now() - lastBackup >= backupIntervalMs) {
-          await backupStore(path, dataDir);
-          lastBackup = Date.now();
-        }
         await db.write();
         writtenSinceBackup = true;
+        if (lastError !== null) {
+          lastError = null;
+          retryDelay = 0;
+          options.onWriteRecovered?.();
+        }
       } catch (error) {
-        dirty = true; // keep the change; the next write tries again
+        // Keep the changes in memory and try again, backing off up to half a minute.
+        dirty = true;
+        lastError = error;
+        retryDelay = Math.min(Math.max(retryDelay * 2, 1000), 30_000);
+        if (!closing) schedule(retryDelay);
         onWriteError?.(error);
       }
     });
     return writing;
-  };
+  }
 
-  let closed = false;
+  let closing = false;
+  let released = false;
   return {
     dataDir,
     path,
@@ -161,21 +196,30 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       return db.data;
     },
     change(mutator) {
-      if (closed) throw new NotebookError('internal', 'The notebook is closed.');
+      if (closing)
+        throw new NotebookError('internal', 'The notebook is closing; the change was not made.');
       const result = mutator(db.data);
       dirty = true;
-      if (!timer) timer = setTimeout(writeNow, writeDelayMs);
+      if (!timer) schedule(writeDelayMs);
       return result;
     },
     flush: writeNow,
-    async close() {
-      if (closed) return;
+    async close({ force = false } = {}) {
+      if (released) return;
       // Refuse changes from here on: whatever was acknowledged is in the final write below.
-      closed = true;
+      closing = true;
       await writeNow();
+      if (dirty && !force) {
+        const reason = lastError instanceof Error ? lastError.message : String(lastError);
+        throw new NotebookError(
+          'internal',
+          `The latest changes could not be saved to ${path}: ${reason}`,
+        );
+      }
+      if (timer) clearTimeout(timer);
       // The newest backup is then the last clean state, whatever happens to the file later.
-      if (writtenSinceBackup)
-        await backupStore(path, dataDir).catch((error) => onWriteError?.(error));
+      if (writtenSinceBackup) await backUp();
+      released = true;
       await release();
     },
   };

@@ -27,10 +27,15 @@ export function App() {
     [],
   );
   const notify = useCallback(
-    (toast: Omit<ToastMessage, 'id'>, options: { sticky?: boolean } = {}) => {
+    (toast: Omit<ToastMessage, 'id'>) => {
       const id = nextToast.current++;
-      setToasts((all) => [...all.slice(-2), { ...toast, id }]);
-      if (!options.sticky) window.setTimeout(() => dismiss(id), TOAST_MS);
+      // Keep every sticky notice and the two newest others.
+      setToasts((all) => {
+        const others = all.filter((t) => !t.sticky);
+        return [...all.filter((t) => t.sticky), ...others.slice(-2), { ...toast, id }];
+      });
+      if (!toast.sticky) window.setTimeout(() => dismiss(id), TOAST_MS);
+      return id;
     },
     [dismiss],
   );
@@ -49,8 +54,22 @@ export function App() {
 
   useEffect(() => {
     // Recovery from a damaged store is news the user must not miss: it stays until dismissed.
-    if (info?.recovery) notify({ tone: 'error', message: info.recovery.message }, { sticky: true });
+    if (info?.recovery) notify({ tone: 'error', message: info.recovery.message, sticky: true });
   }, [info, notify]);
+
+  // Failed saves stay on screen until saving works again.
+  useEffect(() => {
+    let failure: number | null = null;
+    return window.notebook.onEvent((event) => {
+      if (event.type === 'save-failed' && failure === null) {
+        failure = notify({ tone: 'error', message: event.message, sticky: true });
+      } else if (event.type === 'save-recovered' && failure !== null) {
+        dismiss(failure);
+        failure = null;
+        notify({ tone: 'info', message: 'Saving works again; all changes are on disk.' });
+      }
+    });
+  }, [notify, dismiss]);
 
   /** Record an undoable action and offer it in a toast. */
   const offerUndo = useCallback(
@@ -126,23 +145,32 @@ export function App() {
 
   const update = useCallback(
     (id: string, patch: Omit<MethodInput<'updateAnnotation'>, 'id'>) =>
-      call('updateAnnotation', { id, ...patch }).catch(onError),
+      call('updateAnnotation', { id, ...patch }).catch((error: unknown) => {
+        onError(error);
+        throw error;
+      }),
     [onError],
+  );
+  const updateQuietly = useCallback(
+    (id: string, patch: Omit<MethodInput<'updateAnnotation'>, 'id'>) =>
+      void update(id, patch).catch(() => {}),
+    [update],
   );
 
   const editorActions = useCallback(
     (annotation: Annotation): AnnotationEditorActions => ({
       onColor: (color) => {
         setLastColor(color);
-        void update(annotation.id, { color });
+        updateQuietly(annotation.id, { color });
       },
-      onAddTag: (tag) => void update(annotation.id, { addTagIds: [tag.id] }),
+      onAddTag: (tag) => updateQuietly(annotation.id, { addTagIds: [tag.id] }),
       onCreateTag: (name) =>
-        void call('createTag', { name })
-          .then((tag) => update(annotation.id, { addTagIds: [tag.id] }))
-          .catch(onError),
-      onRemoveTag: (tagId) => void update(annotation.id, { removeTagIds: [tagId] }),
-      onComment: (comment) => void update(annotation.id, { comment }),
+        void call('createTag', { name }).then(
+          (tag) => updateQuietly(annotation.id, { addTagIds: [tag.id] }),
+          onError,
+        ),
+      onRemoveTag: (tagId) => updateQuietly(annotation.id, { removeTagIds: [tagId] }),
+      onComment: (comment) => update(annotation.id, { comment }),
       onDelete: () => void deleteAnnotation(annotation),
       onClose: () => {
         setActiveId(null);
@@ -150,7 +178,7 @@ export function App() {
       },
       onSwitch: (id) => setActiveId(id),
     }),
-    [update, deleteAnnotation, onError],
+    [update, updateQuietly, deleteAnnotation, onError],
   );
 
   // Ctrl/Cmd+Z undoes the last destructive action, except inside a text field (its own undo).

@@ -23,7 +23,13 @@ export class UndoStack {
     const i = this.entries.lastIndexOf(entry);
     if (i < 0) return false;
     this.entries.splice(i, 1);
-    await entry.undo();
+    try {
+      await entry.undo();
+    } catch (error) {
+      // Still undoable, and next in line: the deleted data may live only in this entry.
+      this.push(entry);
+      throw error;
+    }
     return true;
   }
 

@@ -66,12 +66,18 @@ export function useNotebook(onError: (error: unknown) => void) {
     () =>
       window.notebook.onEvent((event) => {
         if (event.type !== 'changed') return;
-        if (event.entities.includes('documents') || event.entities.includes('annotations'))
-          void loadDocuments();
-        if (event.entities.includes('annotations')) void loadAnnotations(selectedId);
-        if (event.entities.includes('tags')) void loadTags();
+        const { entities } = event;
+        if (entities.includes('tags')) void loadTags();
+        if (!entities.includes('documents') && !entities.includes('annotations')) return;
+        // The list first: the open document may be the one that was just deleted.
+        void call('listDocuments', {}).then((docs) => {
+          setDocuments(docs);
+          if (entities.includes('annotations') && docs.some((d) => d.id === selectedId)) {
+            void loadAnnotations(selectedId);
+          }
+        }, onError);
       }),
-    [loadDocuments, loadAnnotations, loadTags, selectedId],
+    [loadAnnotations, loadTags, selectedId, onError],
   );
 
   return { info, documents, tags, selectedId, setSelectedId, document, annotations };

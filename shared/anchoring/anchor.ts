@@ -84,8 +84,8 @@ function score(
   const before = text.slice(Math.max(0, c.start - prefix.length - CONTEXT_SLACK), c.start);
   const after = text.slice(c.end, c.end + suffix.length + CONTEXT_SLACK);
   const quoteSim = 1 - c.errors / exact.length;
-  const prefixSim = similarity(before, prefix);
-  const suffixSim = similarity(after, suffix);
+  const prefixSim = prefix.length > 0 ? similarity(before, prefix) : c.start === 0 ? 1 : 0;
+  const suffixSim = suffix.length > 0 ? similarity(after, suffix) : c.end === text.length ? 1 : 0;
   const positionSim = 1 - Math.abs(c.start - hint) / Math.max(text.length, 1);
   const total =
     (QUOTE_WEIGHT * quoteSim +
@@ -93,7 +93,14 @@ function score(
       SUFFIX_WEIGHT * suffixSim +
       POSITION_WEIGHT * positionSim) /
     TOTAL_WEIGHT;
-  const contextSim = prefix.length + suffix.length === 0 ? 1 : (prefixSim + suffixSim) / 2;
+  // An empty prefix means "at the very start" and an empty suffix "at the very end": a
+  // candidate elsewhere does not match them. Context is judged on the sides that were stored
+  // (or, for a quote that was the whole text, on where it starts and ends now).
+  const sides: number[] = [];
+  if (prefix.length > 0) sides.push(prefixSim);
+  if (suffix.length > 0) sides.push(suffixSim);
+  if (sides.length === 0) sides.push(c.start === 0 && c.end === text.length ? 1 : 0);
+  const contextSim = sides.reduce((a, b) => a + b, 0) / sides.length;
   return { total, quoteSim, contextSim };
 }
 
@@ -110,12 +117,18 @@ export function anchor(
 ): AnchorResult {
   const { position, quote } = selectors;
   const { exact, prefix, suffix } = quote;
-  const atPosition = text.slice(position.start, position.end) === exact;
-  if (
-    atPosition &&
-    (text.slice(position.start - prefix.length, position.start) === prefix ||
-      text.slice(position.end, position.end + suffix.length) === suffix)
-  ) {
+  // The stored offsets hold outright when they still frame the quote and its stored context
+  // (an empty side only counts at the matching edge of the text).
+  const prefixHolds =
+    prefix.length > 0
+      ? position.start >= prefix.length &&
+        text.slice(position.start - prefix.length, position.start) === prefix
+      : position.start === 0;
+  const suffixHolds =
+    suffix.length > 0
+      ? text.slice(position.end, position.end + suffix.length) === suffix
+      : position.end === text.length;
+  if (text.slice(position.start, position.end) === exact && prefixHolds && suffixHolds) {
     return {
       status: 'anchored',
       start: position.start,

@@ -27,7 +27,8 @@ function mockActions(): MockActions {
     onAddTag: vi.fn(),
     onCreateTag: vi.fn(),
     onRemoveTag: vi.fn(),
-    onComment: vi.fn(),
+    // Resolves at once, like a save that is stored; tests that need control swap it for `deferred`.
+    onComment: vi.fn<AnnotationEditorActions['onComment']>(async () => {}),
     onDelete: vi.fn(),
     onClose: vi.fn(),
     onSwitch: vi.fn(),
@@ -82,6 +83,21 @@ function ClosingParent({ actions }: { actions: MockActions }) {
 }
 
 const saveState = () => document.querySelector('.save-state')?.textContent;
+const saveStateClass = () => document.querySelector('.save-state')?.className;
+
+/** A promise the test settles itself, for a save that is still on its way. */
+function deferred() {
+  let resolve!: () => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Let settled save promises call back and React re-render. */
+const settle = () => act(async () => {});
 
 describe('AnnotationEditor', () => {
   it('shows the quote, colour, tags and comment of the highlight at its position', () => {
@@ -118,10 +134,17 @@ describe('AnnotationEditor', () => {
 
   it('tag actions go through: add, create, remove', async () => {
     const { user, actions } = setup({ focus: 'tag' });
-    await user.keyboard('open{Enter}');
+    // Enter takes the typed name; a longer existing tag needs an arrow key first.
+    await user.keyboard('open{ArrowDown}{Enter}');
+    expect(actions.onAddTag).toHaveBeenCalledTimes(1);
     expect(actions.onAddTag).toHaveBeenCalledWith(tags[1]);
+    expect(actions.onCreateTag).not.toHaveBeenCalled();
+    await user.keyboard('open{Enter}');
+    expect(actions.onCreateTag).toHaveBeenCalledWith('open');
     await user.keyboard('brand new{Enter}');
-    expect(actions.onCreateTag).toHaveBeenCalledWith('brand new');
+    expect(actions.onCreateTag).toHaveBeenLastCalledWith('brand new');
+    expect(actions.onCreateTag).toHaveBeenCalledTimes(2);
+    expect(actions.onAddTag).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole('button', { name: 'Remove tag method' }));
     expect(actions.onRemoveTag).toHaveBeenCalledWith('tag_1');
     expect(actions.onClose).not.toHaveBeenCalled();
@@ -136,11 +159,11 @@ describe('AnnotationEditor', () => {
     act(() => vi.advanceTimersByTime(300));
     expect(actions.onComment).not.toHaveBeenCalled(); // the timer restarts on every keystroke
     expect(saveState()).toBe('Editing…');
-    act(() => vi.advanceTimersByTime(250));
+    await act(async () => vi.advanceTimersByTime(250));
     expect(actions.onComment).toHaveBeenCalledTimes(1);
     expect(actions.onComment).toHaveBeenCalledWith('Worth');
     expect(saveState()).toBe('Saved');
-    act(() => vi.advanceTimersByTime(2000));
+    await act(async () => vi.advanceTimersByTime(2000));
     expect(actions.onComment).toHaveBeenCalledTimes(1);
     expect(actions.onClose).not.toHaveBeenCalled();
   });
@@ -149,11 +172,12 @@ describe('AnnotationEditor', () => {
     const { user, actions, comment } = setup({ focus: 'comment', fakeTimers: true });
     await user.keyboard(' and more');
     await user.tab();
+    await settle();
     expect(document.activeElement).not.toBe(comment);
     expect(actions.onComment).toHaveBeenCalledTimes(1);
     expect(actions.onComment).toHaveBeenCalledWith('Earlier note and more');
     expect(saveState()).toBe('Saved');
-    act(() => vi.advanceTimersByTime(1000));
+    await act(async () => vi.advanceTimersByTime(1000));
     expect(actions.onComment).toHaveBeenCalledTimes(1); // the pending timer was cancelled
   });
 
@@ -168,6 +192,7 @@ describe('AnnotationEditor', () => {
   it('Escape in the comment saves, then closes', async () => {
     const { user, actions } = setup({ annotation: outer, focus: 'comment' });
     await user.keyboard('Key point{Escape}');
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
     expect(actions.onComment).toHaveBeenCalledWith('Key point');
     expect(actions.onClose).toHaveBeenCalledTimes(1);
     expect(actions.onComment.mock.invocationCallOrder[0]!).toBeLessThan(
@@ -175,12 +200,28 @@ describe('AnnotationEditor', () => {
     );
   });
 
-  it('Ctrl+Enter saves and closes without adding a line break', async () => {
-    const { user, actions, comment } = setup({ annotation: outer, focus: 'comment' });
-    await user.keyboard('Done here{Control>}{Enter}{/Control}');
-    expect(comment.value).toBe('Done here');
-    expect(actions.onComment).toHaveBeenCalledWith('Done here');
+  it.each(['Control', 'Meta'])(
+    '%s+Enter saves and closes without adding a line break',
+    async (modifier) => {
+      const { user, actions, comment } = setup({ annotation: outer, focus: 'comment' });
+      await user.keyboard(`Done here{${modifier}>}{Enter}{/${modifier}}`);
+      expect(comment.value).toBe('Done here');
+      expect(actions.onComment).toHaveBeenCalledTimes(1);
+      expect(actions.onComment).toHaveBeenCalledWith('Done here');
+      expect(actions.onClose).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it('Done saves typed text once, then closes', async () => {
+    const { user, actions } = setup({ annotation: outer, focus: 'comment' });
+    await user.keyboard('Last words');
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
+    expect(actions.onComment).toHaveBeenCalledWith('Last words');
     expect(actions.onClose).toHaveBeenCalledTimes(1);
+    expect(actions.onComment.mock.invocationCallOrder[0]!).toBeLessThan(
+      actions.onClose.mock.invocationCallOrder[0]!,
+    );
   });
 
   it('plain Enter in the comment is a line break, not a close', async () => {
@@ -227,6 +268,121 @@ describe('AnnotationEditor', () => {
     view.unmount();
     expect(actions.onComment).toHaveBeenCalledTimes(1);
     expect(actions.onComment).toHaveBeenCalledWith('unsaved');
+    await act(async () => vi.advanceTimersByTime(1000)); // no timer left to save it again
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
+  });
+
+  it("limits the comment to the contract's 100 000 characters", () => {
+    const { comment } = setup();
+    expect(comment.maxLength).toBe(100_000);
+  });
+
+  it('shows "Saving…" while the save is on its way and "Saved" once it is stored', async () => {
+    const { user, actions } = setup({ annotation: outer, focus: 'comment' });
+    const save = deferred();
+    actions.onComment.mockReturnValueOnce(save.promise);
+    await user.keyboard('Pending');
+    expect(saveState()).toBe('Editing…');
+    await user.tab();
+    await settle();
+    expect(actions.onComment).toHaveBeenCalledWith('Pending');
+    expect(saveState()).toBe('Saving…');
+    expect(saveStateClass()).toContain('save-saving');
+    await act(async () => save.resolve());
+    expect(saveState()).toBe('Saved');
+    expect(saveStateClass()).toContain('save-saved');
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not claim "Saved" when newer text was typed while a save was on its way', async () => {
+    const { user, actions, comment } = setup({ annotation: outer, focus: 'comment' });
+    const first = deferred();
+    actions.onComment.mockReturnValueOnce(first.promise);
+    await user.keyboard('One');
+    await user.tab();
+    expect(saveState()).toBe('Saving…');
+    await user.click(comment);
+    await user.keyboard(' two');
+    expect(saveState()).toBe('Editing…');
+    await act(async () => first.resolve());
+    expect(saveState()).toBe('Editing…'); // " two" is not stored yet
+    await user.tab();
+    await settle();
+    expect(actions.onComment).toHaveBeenCalledTimes(2);
+    expect(actions.onComment).toHaveBeenLastCalledWith('One two');
+    expect(saveState()).toBe('Saved');
+  });
+
+  it('says why a save failed and retries the same text on the next blur', async () => {
+    const { user, actions, comment } = setup({ annotation: outer, focus: 'comment' });
+    const first = deferred();
+    const second = deferred();
+    actions.onComment.mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise);
+    await user.keyboard('Keep me');
+    await user.tab();
+    await act(async () => first.reject(new Error('disk full')));
+    expect(saveState()).toBe('Not saved: disk full');
+    expect(saveStateClass()).toContain('save-failed');
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
+
+    await user.click(comment);
+    await user.tab();
+    expect(actions.onComment).toHaveBeenCalledTimes(2);
+    expect(actions.onComment).toHaveBeenLastCalledWith('Keep me');
+    expect(saveState()).toBe('Saving…');
+    await act(async () => second.resolve());
+    expect(saveState()).toBe('Saved');
+    expect(saveStateClass()).not.toContain('save-failed');
+
+    // Stored now: another blur sends nothing.
+    await user.click(comment);
+    await user.tab();
+    expect(actions.onComment).toHaveBeenCalledTimes(2);
+  });
+
+  it('a failed save is retried when typing pauses again, with the new text', async () => {
+    const { user, actions } = setup({ annotation: outer, focus: 'comment', fakeTimers: true });
+    actions.onComment.mockRejectedValueOnce(new Error('disk full'));
+    await user.keyboard('Try');
+    await act(async () => vi.advanceTimersByTime(600));
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
+    expect(saveState()).toBe('Not saved: disk full');
+    await user.keyboard(' again');
+    await act(async () => vi.advanceTimersByTime(600));
+    expect(actions.onComment).toHaveBeenCalledTimes(2);
+    expect(actions.onComment).toHaveBeenLastCalledWith('Try again');
+    expect(saveState()).toBe('Saved');
+  });
+
+  it('saves pending text when the window is about to unload, and only once', async () => {
+    const { user, actions, view } = setup({
+      annotation: outer,
+      focus: 'comment',
+      fakeTimers: true,
+    });
+    await user.keyboard('closing');
+    expect(actions.onComment).not.toHaveBeenCalled();
+    await act(async () => {
+      window.dispatchEvent(new Event('beforeunload'));
+    });
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
+    expect(actions.onComment).toHaveBeenCalledWith('closing');
+    expect(saveState()).toBe('Saved');
+    await act(async () => vi.advanceTimersByTime(1000)); // the typing timer was cancelled
+    view.unmount();
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops listening for unload once it is gone', async () => {
+    const { user, actions, view } = setup({ annotation: outer, focus: 'comment' });
+    // The save on unmount fails, so a listener left behind would have something to retry.
+    actions.onComment.mockRejectedValueOnce(new Error('disk full'));
+    await user.keyboard('bye');
+    view.unmount();
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
+    await settle();
+    window.dispatchEvent(new Event('beforeunload'));
+    expect(actions.onComment).toHaveBeenCalledTimes(1);
   });
 
   describe('overlapping highlights', () => {

@@ -241,11 +241,14 @@ describe('dom-offsets', () => {
     });
   });
 
-  it('gives nothing for no selection, a caret, or points outside the article', () => {
+  it('gives nothing for no selection, a caret, or a selection entirely outside the article', () => {
     const { root, index } = setup();
-    const outside = document.createElement('p');
-    outside.textContent = 'elsewhere';
-    document.body.append(outside);
+    const before = document.createElement('p');
+    before.textContent = 'toolbar';
+    const after = document.createElement('p');
+    after.textContent = 'elsewhere';
+    document.body.prepend(before);
+    document.body.append(after);
     try {
       expect(selectionOffsets(index, root, null)).toBeNull();
       const selection = window.getSelection()!;
@@ -257,12 +260,60 @@ describe('dom-offsets', () => {
         selectionOffsets(index, root, select(caret.startContainer, 1, caret.startContainer, 1)),
       ).toBeNull();
 
-      expect(pointToOffset(index, root, outside.firstChild!, 2)).toBeNull();
+      expect(pointToOffset(index, root, after.firstChild!, 2)).toBeNull();
+      expect(pointToOffset(index, root, before.firstChild!, 2)).toBeNull();
       expect(
-        selectionOffsets(index, root, select(outside.firstChild!, 2, caret.startContainer, 1)),
+        selectionOffsets(index, root, select(after.firstChild!, 2, after.firstChild!, 7)),
       ).toBeNull();
+      expect(
+        selectionOffsets(index, root, select(before.firstChild!, 1, before.firstChild!, 4)),
+      ).toBeNull();
+      // Outside, up to the article's edge but not into it.
+      expect(selectionOffsets(index, root, select(before.firstChild!, 1, root, 0))).toBeNull();
     } finally {
-      outside.remove();
+      before.remove();
+      after.remove();
+    }
+  });
+
+  // A drag that starts or ends in the margin still selects the article's text up to its edge.
+  it('clamps a selection that starts or ends outside the article to the article', () => {
+    const { root, index } = setup();
+    const before = document.createElement('p');
+    before.textContent = 'toolbar';
+    const after = document.createElement('p');
+    after.textContent = 'elsewhere';
+    document.body.prepend(before);
+    document.body.append(after);
+    const at = (offset: number) => {
+      const range = offsetsToRange(index, offset, offset)!;
+      return [range.startContainer, range.startOffset] as const;
+    };
+    try {
+      // From outside after the article, backwards into it: the end is the end of the text.
+      expect(selectionOffsets(index, root, select(after.firstChild!, 2, ...at(5)))).toEqual({
+        start: 5,
+        end: text.length,
+      });
+      // From inside out past the end, forwards.
+      expect(selectionOffsets(index, root, select(...at(L1 + 3), after.firstChild!, 4))).toEqual({
+        start: L1 + 3,
+        end: text.length,
+      });
+      // From before the article into it: the start is the start of the text.
+      const forward = select(before.firstChild!, 3, ...at(10));
+      expect(selectionOffsets(index, root, forward)).toEqual({ start: 0, end: 10 });
+      const backward = select(...at(L1 + 5), before.firstChild!, 3);
+      expect(selectionOffsets(index, root, backward)).toEqual({ start: 0, end: L1 + 5 });
+      // Both ends outside it (Select All, say) is not a quote to highlight.
+      expect(
+        selectionOffsets(index, root, select(before.firstChild!, 0, after.firstChild!, 1)),
+      ).toBeNull();
+      // A selection from before the article that stops at its very first character is empty.
+      expect(selectionOffsets(index, root, select(before.firstChild!, 3, ...at(0)))).toBeNull();
+    } finally {
+      before.remove();
+      after.remove();
     }
   });
 

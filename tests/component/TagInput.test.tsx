@@ -73,30 +73,32 @@ describe('TagInput', () => {
     expect(input.getAttribute('aria-activedescendant')).toBe(screen.getAllByRole('option')[0]!.id);
   });
 
-  it('filters by path segment or word and offers to create the typed name last', async () => {
+  it('filters by path segment or word and offers to create the typed name first', async () => {
     const { user, input } = setup();
     await user.type(input, 'sci');
-    expect(optionTexts()).toEqual(['history/science', 'Create tag “sci”']);
+    expect(optionTexts()).toEqual(['Create tag “sci”', 'history/science']);
+    expect(activeOption()?.textContent).toBe('Create tag “sci”');
+    expect(input.getAttribute('aria-activedescendant')).toBe(activeOption()!.id);
     await user.clear(input);
     await user.type(input, 'quest');
-    expect(optionTexts()).toEqual(['open questions', 'Create tag “quest”']);
+    expect(optionTexts()).toEqual(['Create tag “quest”', 'open questions']);
+    expect(activeOption()?.textContent).toBe('Create tag “quest”');
   });
 
   it('moves the active option with the arrow keys, wrapping, and Enter picks it', async () => {
     const { user, input, onAdd, onCreate } = setup();
     await user.type(input, 'meth');
-    expect(optionTexts()).toEqual(['method', 'methodology', 'Create tag “meth”']);
-    expect(activeOption()?.textContent).toBe('method');
+    expect(optionTexts()).toEqual(['Create tag “meth”', 'method', 'methodology']);
+    expect(activeOption()?.textContent).toBe('Create tag “meth”');
 
     await user.keyboard('{ArrowDown}');
-    expect(activeOption()?.textContent).toBe('methodology');
+    expect(activeOption()?.textContent).toBe('method');
     expect(input.getAttribute('aria-activedescendant')).toBe(activeOption()!.id);
     await user.keyboard('{ArrowDown}{ArrowDown}');
-    expect(activeOption()?.textContent).toBe('method'); // wrapped past the create option
+    expect(activeOption()?.textContent).toBe('Create tag “meth”'); // wrapped past the last tag
     await user.keyboard('{ArrowUp}');
-    expect(activeOption()?.textContent).toBe('Create tag “meth”');
-    await user.keyboard('{ArrowUp}');
-    expect(activeOption()?.textContent).toBe('methodology');
+    expect(activeOption()?.textContent).toBe('methodology'); // and back the other way
+    expect(input.getAttribute('aria-activedescendant')).toBe(activeOption()!.id);
 
     await user.keyboard('{Enter}');
     expect(onAdd).toHaveBeenCalledTimes(1);
@@ -110,9 +112,47 @@ describe('TagInput', () => {
     const { user, input, onAdd, onCreate } = setup();
     await user.type(input, 'METHOD');
     expect(optionTexts()).toEqual(['method', 'methodology']); // no create option
+    expect(activeOption()?.textContent).toBe('method');
     await user.keyboard('{Enter}');
+    expect(onAdd).toHaveBeenCalledTimes(1);
     expect(onAdd).toHaveBeenCalledWith(method);
     expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('Enter creates the typed name rather than a longer tag that starts with it', async () => {
+    const warlords = makeTag('tag_5', 'warlords', 'yellow');
+    const { user, input, onAdd, onCreate } = setup([], [...allTags, warlords]);
+    await user.type(input, 'war');
+    expect(optionTexts()).toEqual(['Create tag “war”', 'warlords']);
+    expect(activeOption()?.textContent).toBe('Create tag “war”');
+    await user.keyboard('{Enter}');
+    expect(onCreate).toHaveBeenCalledTimes(1);
+    expect(onCreate).toHaveBeenCalledWith('war');
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(input.value).toBe('');
+  });
+
+  it('a longer tag that starts with the typed text is picked only by arrowing to it', async () => {
+    const warlords = makeTag('tag_5', 'warlords', 'yellow');
+    const { user, input, onAdd, onCreate } = setup([], [...allTags, warlords]);
+    await user.type(input, 'war{ArrowDown}');
+    expect(activeOption()?.textContent).toBe('warlords');
+    await user.keyboard('{Enter}');
+    expect(onAdd).toHaveBeenCalledTimes(1);
+    expect(onAdd).toHaveBeenCalledWith(warlords);
+    expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('typing again after arrowing puts the highlight back on the first option', async () => {
+    const { user, input, onAdd, onCreate } = setup();
+    await user.type(input, 'met');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(activeOption()?.textContent).toBe('methodology');
+    await user.type(input, 'h');
+    expect(activeOption()?.textContent).toBe('Create tag “meth”');
+    await user.keyboard('{Enter}');
+    expect(onCreate).toHaveBeenCalledWith('meth');
+    expect(onAdd).not.toHaveBeenCalled();
   });
 
   it('Enter creates a new tag with the tidied name', async () => {
@@ -128,7 +168,13 @@ describe('TagInput', () => {
   it('the create option can be picked with the arrow keys when suggestions match too', async () => {
     const { user, input, onCreate, onAdd } = setup();
     await user.type(input, 'hist');
-    await user.keyboard('{ArrowUp}{Enter}');
+    expect(optionTexts()).toEqual(['Create tag “hist”', 'history/science']);
+    await user.keyboard('{ArrowDown}');
+    expect(activeOption()?.textContent).toBe('history/science');
+    await user.keyboard('{ArrowDown}'); // wraps back to the create option
+    expect(activeOption()?.textContent).toBe('Create tag “hist”');
+    await user.keyboard('{Enter}');
+    expect(onCreate).toHaveBeenCalledTimes(1);
     expect(onCreate).toHaveBeenCalledWith('hist');
     expect(onAdd).not.toHaveBeenCalled();
   });
@@ -156,6 +202,17 @@ describe('TagInput', () => {
     await user.type(input, 'History/Science');
     expect(screen.queryByRole('listbox')).toBeNull();
     expect(input.getAttribute('aria-expanded')).toBe('false');
+    await user.keyboard('{Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(onCreate).not.toHaveBeenCalled();
+    expect(input.value).toBe('');
+  });
+
+  it('Enter on the exact name of a chosen tag just clears, even with longer names on offer', async () => {
+    const { user, input, onAdd, onCreate } = setup(['tag_1']);
+    await user.type(input, 'Method');
+    expect(optionTexts()).toEqual(['methodology']); // no create option: the name exists
+    expect(activeOption()?.textContent).toBe('methodology');
     await user.keyboard('{Enter}');
     expect(onAdd).not.toHaveBeenCalled();
     expect(onCreate).not.toHaveBeenCalled();
@@ -203,19 +260,45 @@ describe('TagInput', () => {
     expect(onParentKeyDown.mock.calls.filter(([e]) => e.key === 'Escape')).toHaveLength(1);
   });
 
-  it('with the list closed, Enter takes the best suggestion', async () => {
-    const { user, input, onAdd } = setup();
+  it('with the list closed, Enter creates the typed name, not a suggestion', async () => {
+    const { user, input, onAdd, onCreate } = setup();
     await user.type(input, 'hist');
-    await user.keyboard('{Escape}{Enter}');
-    expect(onAdd).toHaveBeenCalledWith(history);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    await user.keyboard('{Enter}');
+    expect(onCreate).toHaveBeenCalledTimes(1);
+    expect(onCreate).toHaveBeenCalledWith('hist');
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(input.value).toBe('');
   });
 
-  it('ArrowDown reopens a closed list', async () => {
+  it('with the list closed, Enter on an existing name (any case) picks that tag', async () => {
+    const { user, input, onAdd, onCreate } = setup();
+    await user.type(input, 'History/Science');
+    await user.keyboard('{Escape}{Enter}');
+    expect(onAdd).toHaveBeenCalledTimes(1);
+    expect(onAdd).toHaveBeenCalledWith(history);
+    expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('with the list closed, Enter ignores an option arrowed to before closing', async () => {
+    const { user, input, onAdd, onCreate } = setup();
+    await user.type(input, 'meth');
+    await user.keyboard('{ArrowDown}{Escape}{Enter}');
+    expect(onCreate).toHaveBeenCalledWith('meth');
+    expect(onAdd).not.toHaveBeenCalled();
+  });
+
+  it('ArrowDown reopens a closed list at its first option', async () => {
     const { user, input } = setup();
     await user.type(input, 'meth');
+    await user.keyboard('{ArrowDown}');
+    expect(activeOption()?.textContent).toBe('method');
     await user.keyboard('{Escape}{ArrowDown}');
     expect(screen.getByRole('listbox')).toBeTruthy();
     expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(activeOption()?.textContent).toBe('Create tag “meth”');
+    expect(input.getAttribute('aria-activedescendant')).toBe(activeOption()!.id);
   });
 
   it('closes the list when focus leaves', async () => {

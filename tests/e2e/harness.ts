@@ -23,6 +23,8 @@ export interface Harness {
   restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** The store file as it is on disk right now (after flushing pending writes). */
   readStoreFile(): Promise<StoreData>;
+  /** Error notices the test expects to see; any other one fails the test. */
+  expectedErrors: RegExp[];
 }
 
 async function wire(page: Page, holder: { notebook: Notebook }) {
@@ -39,6 +41,13 @@ async function wire(page: Page, holder: { notebook: Notebook }) {
         (method, input) => window.__notebookInvoke(method, input),
         (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
       );
+      // Every error notice the app shows, for the fixture to check after the test.
+      window.__errorToasts = [];
+      new MutationObserver((changes) => {
+        for (const change of changes) for (const node of change.addedNodes) {
+          if (node instanceof HTMLElement && node.matches('.toast-error')) window.__errorToasts.push(node.textContent);
+        }
+      }).observe(document, { childList: true, subtree: true });
     })();`,
   });
 }
@@ -67,6 +76,7 @@ export const test = base.extend<{ harness: Harness }>({
     await wire(page, holder);
     const harness: Harness = {
       dataDir,
+      expectedErrors: [],
       get notebook() {
         return holder.notebook;
       },
@@ -84,6 +94,11 @@ export const test = base.extend<{ harness: Harness }>({
     };
     await use(harness);
     base.expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    const shown = await page
+      .evaluate(() => (window as unknown as { __errorToasts?: string[] }).__errorToasts ?? [])
+      .catch(() => [] as string[]);
+    const unexpected = shown.filter((text) => !harness.expectedErrors.some((re) => re.test(text)));
+    base.expect(unexpected, 'error notices the test did not expect').toEqual([]);
     unsubscribe();
     await holder.notebook.close();
     await rm(dataDir, { recursive: true, force: true });

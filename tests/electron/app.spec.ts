@@ -23,7 +23,9 @@ async function launch(dataDir: string): Promise<ElectronApplication> {
     executablePath: 'path' in binary ? binary.path : undefined,
     args: [
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      resolve('out/main/index.js'),
+      // The project folder, as `npm start` runs it: app.getAppPath() is then the folder that
+      // holds resources/ and package.json's main points at the built out/main/index.js.
+      resolve('.'),
       `--data-dir=${dataDir}`,
     ],
     env: { ...process.env, NODE_ENV: 'production' },
@@ -43,7 +45,8 @@ test('the desktop app highlights, tags and keeps a quote across a restart', asyn
       keys: Object.keys(window.notebook).sort(),
       hasRequire: typeof (window as unknown as { require?: unknown }).require !== 'undefined',
       hasProcess: typeof (window as unknown as { process?: unknown }).process !== 'undefined',
-      popup: window.open('https://example.com') === null,
+      // Denied before anything opens (no window, no system browser).
+      popup: window.open('app://marginalia/index.html') === null,
     }));
     expect(inside).toEqual({
       protocol: 'app:',

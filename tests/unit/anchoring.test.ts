@@ -678,3 +678,41 @@ describe('anchor: property checks on the sample article', () => {
     }
   });
 });
+
+describe('anchor: quotes at the edges of the text', () => {
+  // An empty prefix or suffix is information too: the quote was at the very start or end.
+  it('does not move a quote from the start of the text to a copy further on', () => {
+    const before = 'Kabul said no. Officials met.';
+    const kabul = describeRange(before, 0, 5);
+    expect(kabul.quote.prefix).toBe('');
+    const after = 'Officials met. Later Kabul spoke again.';
+    expect(anchor(after, kabul)).toMatchObject({ status: 'orphan' });
+  });
+
+  it('does not move a quote from the end of the text to an earlier copy', () => {
+    const before = 'Officials met in Kabul';
+    const kabul = describeRange(before, before.length - 5, before.length);
+    expect(kabul.quote.suffix).toBe('');
+    const after = 'Kabul was quiet. Officials met elsewhere, far away from the capital city';
+    expect(anchor(after, kabul)).toMatchObject({ status: 'orphan' });
+  });
+
+  it('still follows a start-of-text quote that moved with its suffix', () => {
+    const before = 'Kabul said no to the proposal on Sunday.';
+    const kabul = describeRange(before, 0, 5);
+    const after = `Breaking: ${before}`;
+    expect(anchor(after, kabul)).toMatchObject({
+      status: 'anchored',
+      method: 'exact',
+      start: 10,
+      end: 15,
+    });
+  });
+
+  it('follows a later quote when a copy of its words is inserted at the start', () => {
+    const before = 'Kabul said no. Kabul said yes.';
+    const second = describeRange(before, 15, 20);
+    const after = `Kabul ${before}`; // "Kabul Kabul said no. Kabul said yes."
+    expect(anchor(after, second)).toMatchObject({ status: 'anchored', start: 21, end: 26 });
+  });
+});

@@ -69,7 +69,6 @@ const cases = {
       { documentId: 'd', start: 1.5, end: 5, color: 'yellow' },
       { documentId: 'd', start: 0, end: 5, color: 'chartreuse' },
       { documentId: 'd', start: 0, end: 5, color: 'yellow', tagIds: 'threat' },
-      { documentId: 'd', start: 0, end: 5, color: 'yellow', sneaky: '__proto__' },
     ],
   },
   updateAnnotation: {
@@ -136,6 +135,27 @@ describe('the IPC contract', () => {
       await f.notebook.close();
     });
   }
+
+  it('cannot be used to pollute prototypes', async () => {
+    const f = await fixture();
+    // What a hostile page could send through structured clone: own "__proto__" keys.
+    const payloads = [
+      JSON.parse('{"__proto__": {"polluted": true}, "name": "x"}'),
+      JSON.parse(`{"id": "${f.annotation.id}", "__proto__": {"polluted": true}, "comment": "hi"}`),
+      JSON.parse('{"constructor": {"prototype": {"polluted": true}}, "name": "y"}'),
+    ];
+    for (const [method, payload] of [
+      ['createTag', payloads[0]],
+      ['updateAnnotation', payloads[1]],
+      ['createTag', payloads[2]],
+    ] as const) {
+      const result = await f.notebook.dispatch(method, payload);
+      expect(result.ok, method).toBe(false);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    await f.notebook.close();
+  });
 
   it('answers an unknown method with a typed error', async () => {
     const f = await fixture();
@@ -262,6 +282,72 @@ describe('the notebook service', () => {
     expect(f.notebook.store.data.annotations).toEqual([]);
     await h.restoreDocument(removed);
     expect((await h.listDocuments({}))[0]).toMatchObject({ id: f.doc.id, annotationCount: 1 });
+    await f.notebook.close();
+  });
+
+  it('puts a restored highlight where its quote is now, or keeps it as an orphan', async () => {
+    const f = await fixture();
+    const h = f.notebook.handlers;
+    const quote = 'we are ready to fight you for the next 20 years';
+    const start = f.doc.text.indexOf(quote);
+    const created = await h.createAnnotation({
+      documentId: f.doc.id,
+      start,
+      end: start + quote.length,
+      color: 'blue',
+    });
+    const removed = await h.deleteAnnotation({ id: created.id });
+
+    // Offsets that no longer hold the quote (as from an older copy of the text) are re-anchored.
+    const shifted = {
+      ...removed,
+      target: {
+        ...removed.target,
+        position: { ...removed.target.position, start: start + 7, end: start + 7 + quote.length },
+      },
+    };
+    const restored = await h.restoreAnnotation({ annotation: shifted });
+    expect(restored.target.position).toMatchObject({ start, end: start + quote.length });
+    expect(restored.orphan).toBeUndefined();
+    await h.deleteAnnotation({ id: restored.id });
+
+    // A quote that is nowhere in the text is kept, flagged, never dropped or misplaced.
+    const lost = {
+      ...removed,
+      target: {
+        ...removed.target,
+        quote: {
+          ...removed.target.quote,
+          exact: 'the treaty was signed in Geneva in 1988 by all parties',
+        },
+      },
+    };
+    const orphan = await h.restoreAnnotation({ annotation: lost });
+    expect(orphan.orphan).toBe(true);
+    expect(
+      (await h.listAnnotations({ documentId: f.doc.id })).find((a) => a.id === created.id)?.orphan,
+    ).toBe(true);
+    await f.notebook.close();
+  });
+
+  it('refuses a restored document with duplicate highlight ids or ranges outside its text', async () => {
+    const f = await fixture();
+    const h = f.notebook.handlers;
+    const removed = await h.deleteDocument({ id: f.doc.id });
+    const twice = { ...removed, annotations: [removed.annotations[0]!, removed.annotations[0]!] };
+    expect(await f.notebook.dispatch('restoreDocument', twice)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    const broken = {
+      ...removed,
+      document: { ...removed.document, blocks: [{ type: 'paragraph', start: 0, end: 10 ** 7 }] },
+    };
+    expect(await f.notebook.dispatch('restoreDocument', broken)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await h.listDocuments({})).toEqual([]);
     await f.notebook.close();
   });
 

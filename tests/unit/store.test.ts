@@ -1,8 +1,11 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_DIR, listBackups } from '../../electron/notebook/backups.ts';
 import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
+import { DurableJsonFile } from '../../electron/notebook/durable-json-file.ts';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
 import { openStore } from '../../electron/notebook/store.ts';
 import { SCHEMA_VERSION, type StoreData } from '../../shared/model.ts';
@@ -47,6 +50,7 @@ describe('store', () => {
   it('coalesces a burst of changes into one write, and flushes on close', async () => {
     const dir = await tempDir();
     const store = await openStore(dir, { writeDelayMs: 10_000 });
+    const writes = vi.spyOn(DurableJsonFile.prototype, 'write'); // counts; the real write runs
     for (let i = 0; i < 50; i++) {
       store.change((data) => {
         data.tags.push({
@@ -61,6 +65,8 @@ describe('store', () => {
     // Nothing written yet: the burst waits for the coalescing window.
     expect((await readStoreFile(dir)).tags).toHaveLength(0);
     await store.close();
+    expect(writes).toHaveBeenCalledTimes(1);
+    writes.mockRestore();
     expect((await readStoreFile(dir)).tags).toHaveLength(50);
   });
 
@@ -84,22 +90,126 @@ describe('store', () => {
     await second.close();
   });
 
-  it('takes over a lock left by a process that no longer runs', async () => {
+  it('takes over a lock left by a process that no longer runs, or not refreshed for minutes', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'notebook.lock'), '999999999');
+    const lock = join(dir, 'notebook.lock');
+    await writeFile(lock, JSON.stringify({ pid: 999_999_999, host: hostname() }));
+    await (await openStore(dir)).close();
+
+    // A live pid (ours) but a heartbeat long gone: the pid was reused after a crash.
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname() }));
+    const old = new Date(Date.now() - 10 * 60_000);
+    await utimes(lock, old, old);
     const store = await openStore(dir);
+    await store.close();
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('names the lock file when it refuses to open', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      join(dir, 'notebook.lock'),
+      JSON.stringify({ pid: process.pid, host: hostname() }),
+    );
+    await expect(openStore(dir)).rejects.toThrow(join(dir, 'notebook.lock'));
+  });
+
+  it('keeps ten rolling backups of distinct states, pruning the oldest', async () => {
+    const dir = await tempDir();
+    for (let i = 0; i < 12; i++) {
+      const store = await openStore(dir, { writeDelayMs: 0 });
+      store.change((data) => {
+        data.tags.push({
+          id: `tag_${i}`,
+          name: `t${i}`,
+          color: 'blue',
+          description: '',
+          createdAt: new Date().toISOString(),
+        });
+      });
+      await store.close();
+      await new Promise((r) => setTimeout(r, 3)); // distinct time stamps
+    }
+    const backups = await listBackups(dir); // newest first
+    expect(backups).toHaveLength(10);
+    const tagCounts = await Promise.all(
+      backups.map(async (b) => (JSON.parse(await readFile(b, 'utf8')) as StoreData).tags.length),
+    );
+    // Each clean close backed up its final state (the next start's copy of it was skipped as
+    // identical); the two oldest states were pruned.
+    expect(tagCounts).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
+  });
+
+  it('skips a backup identical to the newest one', async () => {
+    const dir = await tempDir();
+    for (let i = 0; i < 3; i++) await (await openStore(dir)).close();
+    expect(await readdir(join(dir, BACKUP_DIR))).toHaveLength(1);
+  });
+});
+
+describe('store write failures', () => {
+  const tag = (id: string) => ({
+    id,
+    name: id,
+    color: 'blue' as const,
+    description: '',
+    createdAt: new Date().toISOString(),
+  });
+
+  /** Make the store path a non-empty folder, so renaming the new file over it fails. */
+  async function blockStoreFile(dir: string) {
+    const path = join(dir, STORE_FILE);
+    await rm(path);
+    await mkdir(join(path, 'blocker'), { recursive: true });
+    return () => rm(path, { recursive: true });
+  }
+
+  it('keeps changes when a write fails, says so, and saves them once writing works again', async () => {
+    const dir = await tempDir();
+    const errors: unknown[] = [];
+    let recovered = 0;
+    const store = await openStore(dir, {
+      writeDelayMs: 0,
+      onWriteError: (e) => errors.push(e),
+      onWriteRecovered: () => recovered++,
+    });
+    const unblock = await blockStoreFile(dir);
+    store.change((data) => data.tags.push(tag('tag_a')));
+    await store.flush();
+    expect(errors).toHaveLength(1);
+    expect(store.data.tags.map((t) => t.id)).toEqual(['tag_a']);
+
+    // A clean close is refused while the change is unsaved, and the lock is kept.
+    await expect(store.close()).rejects.toThrow(/could not be saved/);
+    expect(existsSync(join(dir, 'notebook.lock'))).toBe(true);
+
+    await unblock();
+    await store.close();
+    expect(recovered).toBe(1);
+    expect((await readStoreFile(dir)).tags.map((t) => t.id)).toEqual(['tag_a']);
+    expect(existsSync(join(dir, 'notebook.lock'))).toBe(false);
+  });
+
+  it('retries a failed write by itself', async () => {
+    const dir = await tempDir();
+    let recovered = 0;
+    const store = await openStore(dir, { writeDelayMs: 0, onWriteRecovered: () => recovered++ });
+    const unblock = await blockStoreFile(dir);
+    store.change((data) => data.tags.push(tag('tag_b')));
+    await store.flush();
+    await unblock();
+    await expect.poll(() => recovered, { timeout: 3000 }).toBe(1);
+    expect((await readStoreFile(dir)).tags.map((t) => t.id)).toEqual(['tag_b']);
     await store.close();
   });
 
-  it('keeps rolling backups and prunes the oldest', async () => {
+  it('closes when forced, releasing the lock', async () => {
     const dir = await tempDir();
-    for (let i = 0; i < 12; i++) {
-      const store = await openStore(dir);
-      await store.close();
-      await new Promise((r) => setTimeout(r, 3)); // distinct timestamps
-    }
-    const backups = await readdir(join(dir, BACKUP_DIR));
-    expect(backups).toHaveLength(10);
+    const store = await openStore(dir, { writeDelayMs: 0 });
+    await blockStoreFile(dir);
+    store.change((data) => data.tags.push(tag('tag_c')));
+    await store.close({ force: true });
+    expect(existsSync(join(dir, 'notebook.lock'))).toBe(false);
   });
 });
 

@@ -59,6 +59,9 @@ export function AnnotationPanel({
                 onKeyDown={(e) => onKeyDown(e, annotation)}
               >
                 <q className="card-quote">{annotation.target.quote.exact}</q>
+                {annotation.orphan && (
+                  <span className="card-orphan">Not found in the current text</span>
+                )}
                 {annotation.tagIds.length > 0 && (
                   <span className="card-tags">
                     {annotation.tagIds.map((id) => {

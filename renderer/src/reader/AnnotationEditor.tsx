@@ -1,8 +1,9 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import type { Annotation, Tag } from '../../../shared/model.ts';
 import { ColorPicker } from '../ui/ColorPicker.tsx';
 import { TagInput } from '../ui/TagInput.tsx';
+import { describeSaveState, useAutosave } from '../ui/use-autosave.ts';
 
 export type EditorFocus = 'dialog' | 'tag' | 'comment';
 
@@ -11,13 +12,16 @@ export interface AnnotationEditorActions {
   onAddTag: (tag: Tag) => void;
   onCreateTag: (name: string) => void;
   onRemoveTag: (tagId: string) => void;
-  onComment: (comment: string) => void;
+  /** Resolves once the comment is stored; rejects with the reason it was not. */
+  onComment: (comment: string) => Promise<unknown>;
   onDelete: () => void;
   onClose: () => void;
   onSwitch: (annotationId: string) => void;
 }
 
 const COMMENT_SAVE_DELAY_MS = 500;
+/** The contract's limit for a comment. */
+const COMMENT_MAX_LENGTH = 100_000;
 
 /**
  * Edit one highlight: colour, tags, comment, delete. The comment saves itself shortly after
@@ -39,13 +43,9 @@ export function AnnotationEditor({
   position: { top: number; left: number };
   actions: AnnotationEditorActions;
 }) {
-  const [comment, setComment] = useState(annotation.comment);
-  const [saved, setSaved] = useState<'saved' | 'editing'>('saved');
+  const comment = useAutosave(actions.onComment, annotation.comment, COMMENT_SAVE_DELAY_MS);
   const dialogRef = useRef<HTMLDivElement>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
-  const timer = useRef<number | undefined>(undefined);
-  const latest = useRef({ comment, stored: annotation.comment, save: actions.onComment });
-  latest.current = { comment, stored: annotation.comment, save: actions.onComment };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus once per opened highlight.
   useEffect(() => {
@@ -54,28 +54,14 @@ export function AnnotationEditor({
     dialogRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [annotation.id, focus]);
 
-  const saveNow = () => {
-    window.clearTimeout(timer.current);
-    const { comment: text, stored, save } = latest.current;
-    if (text !== stored) {
-      save(text);
-      // The saved text comes back as a prop later; until then, do not save it again.
-      latest.current.stored = text;
-    }
-    setSaved('saved');
-  };
-  // Whatever is typed is saved when the editor goes away.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: saveNow reads the latest values from a ref.
-  useEffect(() => () => saveNow(), []);
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      saveNow();
+      comment.flush();
       actions.onClose();
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      saveNow();
+      comment.flush();
       actions.onClose();
     }
   };
@@ -134,19 +120,15 @@ export function AnnotationEditor({
           ref={commentRef}
           rows={3}
           placeholder="Comment (Markdown)…"
-          value={comment}
-          onChange={(e) => {
-            setComment(e.target.value);
-            setSaved('editing');
-            window.clearTimeout(timer.current);
-            timer.current = window.setTimeout(saveNow, COMMENT_SAVE_DELAY_MS);
-          }}
-          onBlur={saveNow}
+          maxLength={COMMENT_MAX_LENGTH}
+          value={comment.value}
+          onChange={(e) => comment.change(e.target.value)}
+          onBlur={comment.flush}
         />
       </label>
       <div className="editor-footer">
-        <span className="save-state" aria-live="polite">
-          {saved === 'saved' ? 'Saved' : 'Editing…'}
+        <span className={`save-state save-${comment.state}`} aria-live="polite">
+          {describeSaveState(comment.state, comment.error)}
         </span>
         <button type="button" className="danger" onClick={actions.onDelete}>
           Delete
@@ -154,7 +136,7 @@ export function AnnotationEditor({
         <button
           type="button"
           onClick={() => {
-            saveNow();
+            comment.flush();
             actions.onClose();
           }}
         >

@@ -8,7 +8,7 @@ import {
   useState,
 } from 'react';
 import { annotationsAt } from '../../../shared/annotations.ts';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/colors.ts';
+import type { HighlightColor } from '../../../shared/colors.ts';
 import { citationLine } from '../../../shared/format.ts';
 import type { Annotation, NotebookDocument, Tag } from '../../../shared/model.ts';
 import {
@@ -21,10 +21,12 @@ import {
   indexSegments,
   offsetAtPoint,
   offsetsToRange,
+  pointToOffset,
   type SegmentIndex,
   selectionOffsets,
 } from './dom-offsets.ts';
-import { clearHighlights, flashRange, paintHighlights } from './highlight-painter.ts';
+import { clearHighlights, flashRange, paintCaret, paintHighlights } from './highlight-painter.ts';
+import { readerKeyAction } from './reader-keys.ts';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
 
 export interface ReaderProps {
@@ -95,17 +97,23 @@ export function Reader(props: ReaderProps) {
     return clearHighlights;
   }, [doc]);
 
-  useEffect(() => {
-    if (index.current) paintHighlights(index.current, annotations, activeId);
-  }, [annotations, activeId]);
+  // Only this document's highlights: while another document loads, the list may still be the old one.
+  const visible = useMemo(
+    () => annotations.filter((a) => a.documentId === doc.id),
+    [annotations, doc.id],
+  );
 
-  const active = annotations.find((a) => a.id === activeId) ?? null;
+  useEffect(() => {
+    if (index.current) paintHighlights(index.current, visible, activeId);
+  }, [visible, activeId]);
+
+  const active = visible.find((a) => a.id === activeId) ?? null;
   const overlapping = useMemo(() => {
     if (!active) return [];
     const at = pointOffset ?? active.target.position.start;
-    const under = annotationsAt(annotations, at);
+    const under = annotationsAt(visible, at);
     return under.some((a) => a.id === active.id) ? under : [active];
-  }, [annotations, active, pointOffset]);
+  }, [visible, active, pointOffset]);
 
   // Place the editor under its highlight.
   useLayoutEffect(() => {
@@ -123,7 +131,7 @@ export function Reader(props: ReaderProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new jump request scrolls, not later edits.
   useEffect(() => {
     if (!jump || !index.current || !contentRef.current) return;
-    const target = annotations.find((a) => a.id === jump.id);
+    const target = visible.find((a) => a.id === jump.id);
     if (!target) return;
     const range = offsetsToRange(
       index.current,
@@ -176,68 +184,87 @@ export function Reader(props: ReaderProps) {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
     if (!index.current || !articleRef.current) return;
+    paintCaret(null);
     const offset = offsetAtPoint(index.current, articleRef.current, event.clientX, event.clientY);
-    const under = offset === null ? [] : annotationsAt(annotations, offset);
-    setPointOffset(offset);
-    onOpen(under[0]?.id ?? null, 'dialog');
+    if (offset === null) return onOpen(null);
+    // The caret lands between characters: a click on the right half of a highlight's last
+    // character reports the offset after it, so look at the character before too.
+    const under = annotationsAt(visible, offset);
+    const hit =
+      under.length > 0
+        ? offset
+        : annotationsAt(visible, offset - 1).length > 0
+          ? offset - 1
+          : offset;
+    setPointOffset(hit);
+    onOpen(annotationsAt(visible, hit)[0]?.id ?? null, 'dialog');
+  };
+
+  /** Offset of the collapsed caret in the article, if there is one. */
+  const caretOffset = (): number | null => {
+    const selection = window.getSelection();
+    if (
+      !selection?.isCollapsed ||
+      selection.rangeCount === 0 ||
+      !index.current ||
+      !articleRef.current
+    )
+      return null;
+    const range = selection.getRangeAt(0);
+    return pointToOffset(
+      index.current,
+      articleRef.current,
+      range.startContainer,
+      range.startOffset,
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const action = readerKeyAction(event, pending !== null);
+    if (!action) return;
+    event.preventDefault();
     const selection = window.getSelection();
-    const arrows: Record<string, 'forward' | 'backward'> = {
-      ArrowRight: 'forward',
-      ArrowDown: 'forward',
-      ArrowLeft: 'backward',
-      ArrowUp: 'backward',
-    };
-    const direction = arrows[event.key];
-    if (direction && selection) {
-      // Keyboard selection without caret browsing: move or extend the selection ourselves.
-      event.preventDefault();
-      if (selection.rangeCount === 0 || !articleRef.current?.contains(selection.anchorNode)) {
-        const first = articleRef.current?.querySelector('[data-start]')?.firstChild;
-        if (first) selection.collapse(first, 0);
+    switch (action.kind) {
+      case 'caret': {
+        if (!selection || !articleRef.current) return;
+        if (selection.rangeCount === 0 || !articleRef.current.contains(selection.anchorNode)) {
+          // Start where the reader is looking, not at the top of the document.
+          const top = contentRef.current?.parentElement?.getBoundingClientRect().top ?? 0;
+          const spans = index.current?.spans ?? [];
+          const inView =
+            spans.find((span) => span.getBoundingClientRect().bottom > top) ?? spans[0];
+          if (inView?.firstChild) selection.collapse(inView.firstChild, 0);
+        }
+        selection.modify(action.alter, action.direction, action.granularity);
+        selection.focusNode?.parentElement?.scrollIntoView({ block: 'nearest' });
+        if (action.alter === 'extend') readSelection();
+        showCaret();
+        return;
       }
-      const vertical = event.key === 'ArrowUp' || event.key === 'ArrowDown';
-      const unit = vertical
-        ? 'line'
-        : event.ctrlKey || event.altKey || event.metaKey
-          ? 'word'
-          : 'character';
-      selection.modify(event.shiftKey ? 'extend' : 'move', direction, unit);
-      if (event.shiftKey) readSelection();
-      return;
-    }
-    if (pending) {
-      const digit = Number.parseInt(event.key, 10);
-      const color = HIGHLIGHT_COLORS[digit - 1];
-      if (color) highlight(color, 'dialog');
-      else if (event.key === 'Enter' || event.key === 'h') highlight(null, 'dialog');
-      else if (event.key === 't') highlight(null, 'tag');
-      else if (event.key === 'c') highlight(null, 'comment');
-      else if (event.key === 'Escape') selection?.removeAllRanges();
-      else return;
-      event.preventDefault();
-      return;
-    }
-    if (
-      event.key === 'Enter' &&
-      selection?.isCollapsed &&
-      index.current &&
-      articleRef.current &&
-      selection.anchorNode
-    ) {
-      const range = selection.getRangeAt(0);
-      const host = range.startContainer.parentElement;
-      const offset =
-        host?.dataset.start !== undefined ? Number(host.dataset.start) + range.startOffset : null;
-      const under = offset === null ? [] : annotationsAt(annotations, offset);
-      if (under[0]) {
-        event.preventDefault();
-        setPointOffset(offset);
-        onOpen(under[0].id, 'dialog');
+      case 'highlight':
+        return highlight(action.color, action.focus);
+      case 'clear-selection':
+        return selection?.removeAllRanges();
+      case 'open-at-caret': {
+        const offset = caretOffset();
+        const under = offset === null ? [] : annotationsAt(visible, offset);
+        if (under[0]) {
+          setPointOffset(offset);
+          onOpen(under[0].id, 'dialog');
+        }
+        return;
       }
     }
+  };
+
+  /** Draw the reading caret (a collapsed selection is invisible in text that is not editable). */
+  const showCaret = () => {
+    const offset = caretOffset();
+    paintCaret(
+      offset === null || !index.current
+        ? null
+        : offsetsToRange(index.current, offset, Math.min(offset + 1, doc.text.length)),
+    );
   };
 
   return (
@@ -256,6 +283,7 @@ export function Reader(props: ReaderProps) {
           aria-describedby="reader-keys"
           onMouseUp={readSelection}
           onKeyUp={(e) => e.shiftKey && readSelection()}
+          onBlur={() => paintCaret(null)}
           onClick={onClick}
           onKeyDown={onKeyDown}
         >

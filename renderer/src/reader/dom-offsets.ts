@@ -80,8 +80,17 @@ export function selectionOffsets(
 ): { start: number; end: number } | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
-  const start = pointToOffset(index, root, range.startContainer, range.startOffset);
-  const end = pointToOffset(index, root, range.endContainer, range.endOffset, 'end');
+  // A drag that starts in the article and ends outside it (in the margin, past the last line)
+  // selects the article's text up to its edge. One end must be inside: Select All is not a quote.
+  const startsInside = root.contains(range.startContainer);
+  const endsInside = root.contains(range.endContainer);
+  if (!startsInside && !endsInside) return null;
+  const start = startsInside
+    ? pointToOffset(index, root, range.startContainer, range.startOffset)
+    : 0;
+  const end = endsInside
+    ? pointToOffset(index, root, range.endContainer, range.endOffset, 'end')
+    : index.textLength;
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }

@@ -6,6 +6,7 @@ import { offsetsToRange, type SegmentIndex } from './dom-offsets.ts';
 export const highlightName = (color: string) => `mg-${color}`;
 export const ACTIVE_HIGHLIGHT = 'mg-active';
 export const FLASH_HIGHLIGHT = 'mg-flash';
+export const CARET_HIGHLIGHT = 'mg-caret';
 
 const supported = () =>
   typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -54,9 +55,22 @@ export function flashRange(range: Range, durationMs = 900) {
   }, durationMs);
 }
 
+/** Mark the character after the keyboard's reading caret, or clear the mark. */
+export function paintCaret(range: Range | null) {
+  if (!supported()) return;
+  if (!range) {
+    CSS.highlights.delete(CARET_HIGHLIGHT);
+    return;
+  }
+  const caret = new Highlight(range);
+  caret.priority = 3;
+  CSS.highlights.set(CARET_HIGHLIGHT, caret);
+}
+
 export function clearHighlights() {
   if (!supported()) return;
   for (const color of HIGHLIGHT_COLORS) CSS.highlights.delete(highlightName(color));
   CSS.highlights.delete(ACTIVE_HIGHLIGHT);
   CSS.highlights.delete(FLASH_HIGHLIGHT);
+  CSS.highlights.delete(CARET_HIGHLIGHT);
 }

@@ -3,8 +3,8 @@ import type { Tag } from '../../../shared/model.ts';
 import { findTagByName, normalizeTagName, suggestTags } from '../../../shared/tags.ts';
 
 /**
- * Chips for the chosen tags plus a combobox that finds or creates one. Enter picks the
- * highlighted suggestion, or an exact name match, or creates the typed tag; Backspace in the
+ * Chips for the chosen tags plus a combobox that finds or creates one. Enter takes the
+ * highlighted option, which is the typed name (existing or new) until the arrows pick another; Backspace in the
  * empty box removes the last chip; Escape closes the list (and, when closed, lets the editor
  * handle it).
  */
@@ -39,9 +39,11 @@ export function TagInput({
   );
   const typed = normalizeTagName(query);
   const canCreate = typed !== '' && !findTagByName(allTags, typed);
+  // The first option is what Enter does: create the typed name, or (when it exists) pick it.
+  // Longer names that merely start with it are one arrow key away, never chosen by surprise.
   const options: ({ kind: 'tag'; tag: Tag } | { kind: 'create'; name: string })[] = [
-    ...suggestions.map((tag) => ({ kind: 'tag' as const, tag })),
     ...(canCreate ? [{ kind: 'create' as const, name: typed }] : []),
+    ...suggestions.map((tag) => ({ kind: 'tag' as const, tag })),
   ];
   const showList = open && options.length > 0;
 
@@ -65,11 +67,12 @@ export function TagInput({
     } else if (event.key === 'Enter') {
       if (typed === '') return;
       event.preventDefault();
-      // Typing the name of a tag this highlight already has means that tag, not a longer one.
       const exact = findTagByName(allTags, typed);
-      if (exact && selectedIds.includes(exact.id)) setQuery('');
-      // With the list closed, Enter takes the best suggestion (an exact match ranks first).
-      else if (options.length > 0) choose(showList ? active : 0);
+      // An option the arrows picked wins; otherwise the typed name of a tag this highlight
+      // already has means that tag (nothing to add), not a longer one.
+      if (showList && active > 0) choose(active);
+      else if (exact && selectedIds.includes(exact.id)) setQuery('');
+      else if (options.length > 0) choose(0);
     } else if (event.key === 'Escape' && showList) {
       event.preventDefault();
       event.stopPropagation();

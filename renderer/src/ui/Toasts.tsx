@@ -2,6 +2,8 @@ export interface ToastMessage {
   id: number;
   message: string;
   tone: 'info' | 'error';
+  /** Stays until dismissed (or replaced); never pushed out by newer notices. */
+  sticky?: boolean;
   action?: { label: string; run: () => void };
 }
 
@@ -13,9 +15,13 @@ export function Toasts({
   onDismiss: (id: number) => void;
 }) {
   return (
-    <div className="toasts" role="status" aria-live="polite">
+    <div className="toasts">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast-${toast.tone}`}>
+        <div
+          key={toast.id}
+          className={`toast toast-${toast.tone}`}
+          role={toast.tone === 'error' ? 'alert' : 'status'}
+        >
           <span>{toast.message}</span>
           {toast.action && (
             <button
