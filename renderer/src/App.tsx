@@ -217,7 +217,7 @@ export function App() {
   }, [title]);
 
   return (
-    <div className="app">
+    <div className={document ? 'app' : 'app without-panel'}>
       <LibraryList
         documents={documents ?? []}
         selectedId={selectedId}
