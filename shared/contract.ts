@@ -1,6 +1,23 @@
 import { z } from 'zod';
-import type { Annotation, DocumentSummary, NotebookDocument, Tag } from './model.ts';
-import { annotationSchema, colorSchema, documentSchema, idSchema, tagNameSchema } from './model.ts';
+import type { TagSnapshot, TagUsage } from './codebook.ts';
+import type {
+  Annotation,
+  DocumentSummary,
+  Note,
+  NotebookDocument,
+  NoteSummary,
+  QuoteReference,
+  Tag,
+} from './model.ts';
+import {
+  annotationSchema,
+  colorSchema,
+  documentSchema,
+  idSchema,
+  noteSchema,
+  tagNameSchema,
+  tagSchema,
+} from './model.ts';
 import type { Result } from './result.ts';
 
 /**
@@ -19,6 +36,18 @@ const method =
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();
+const ids = z.array(idSchema).max(100_000);
+const holderSchema = z.object({ id: idSchema, tagIds: z.array(idSchema).max(1000) }).strict();
+/** What an undoable tag operation hands back, and what undoing it sends again. */
+const tagSnapshotSchema = z
+  .object({
+    tags: z.array(tagSchema).max(100_000),
+    annotations: z.array(holderSchema).max(1_000_000),
+    notes: z.array(holderSchema).max(1_000_000),
+  })
+  .strict();
+const titleSchema = z.string().max(1000);
+const bodySchema = z.string().max(1_000_000);
 
 export interface NotebookInfo {
   dataDir: string;
@@ -73,9 +102,81 @@ export const contract = {
   deleteAnnotation: method<Annotation>()(byId),
   restoreAnnotation: method<Annotation>()(z.object({ annotation: annotationSchema }).strict()),
   listTags: method<Tag[]>()(empty),
-  /** Returns the existing tag when one has the same name (case-insensitive). */
+  /** Returns the existing tag when one has the same name (case-insensitive); creates missing parents. */
   createTag: method<Tag>()(
     z.object({ name: tagNameSchema, color: colorSchema.optional() }).strict(),
+  ),
+  /** Rename (a new path moves the tag and its subtree), recolour, describe. */
+  updateTag: method<Tag>()(
+    z
+      .object({
+        id: idSchema,
+        name: tagNameSchema.optional(),
+        color: colorSchema.optional(),
+        description: z.string().max(10_000).optional(),
+      })
+      .strict(),
+  ),
+  /** Move a tag and its subtree under another tag, or to the top level (null). */
+  moveTag: method<Tag>()(z.object({ id: idSchema, parentId: idSchema.nullable() }).strict()),
+  mergeTags: method<{ survivor: Tag; undo: TagSnapshot }>()(
+    z.object({ sourceId: idSchema, targetId: idSchema }).strict(),
+  ),
+  /** Deletes the tag and its subtree from the codebook and from every quote and note. */
+  deleteTag: method<{ removed: Tag[]; undo: TagSnapshot }>()(byId),
+  /** Tag or untag many quotes at once. */
+  retagAnnotations: method<{ changed: number; undo: TagSnapshot }>()(
+    z
+      .object({
+        annotationIds: ids.min(1),
+        addTagIds: z.array(idSchema).max(100).default([]),
+        removeTagIds: z.array(idSchema).max(100).default([]),
+      })
+      .strict(),
+  ),
+  /** Undo a merge, delete or retag. */
+  restoreTags: method<Tag[]>()(z.object({ snapshot: tagSnapshotSchema }).strict()),
+  tagUsage: method<Record<string, TagUsage>>()(empty),
+
+  /** Notes, newest first; only one document's when `documentId` is given. */
+  listNotes: method<NoteSummary[]>()(z.object({ documentId: idSchema.optional() }).strict()),
+  getNote: method<Note>()(byId),
+  createNote: method<Note>()(
+    z
+      .object({
+        title: titleSchema.default(''),
+        body: bodySchema.default(''),
+        tagIds: z.array(idSchema).max(100).default([]),
+        documentId: idSchema.nullable().default(null),
+      })
+      .strict(),
+  ),
+  /** Start a note from a quote: its text and citation, on the quote's document. */
+  createNoteFromQuote: method<Note>()(z.object({ annotationId: idSchema }).strict()),
+  updateNote: method<Note>()(
+    z
+      .object({
+        id: idSchema,
+        title: titleSchema.optional(),
+        body: bodySchema.optional(),
+        tagIds: z.array(idSchema).max(100).optional(),
+        addTagIds: z.array(idSchema).max(100).optional(),
+        removeTagIds: z.array(idSchema).max(100).optional(),
+        documentId: idSchema.nullable().optional(),
+      })
+      .strict()
+      .refine((v) => !(v.tagIds && (v.addTagIds || v.removeTagIds)), {
+        message: 'Give either tagIds or addTagIds/removeTagIds, not both.',
+        path: ['tagIds'],
+      }),
+  ),
+  deleteNote: method<Note>()(byId),
+  restoreNote: method<Note>()(z.object({ note: noteSchema }).strict()),
+  /** The Markdown that cites a quote, for inserting into a note. */
+  quoteMarkdown: method<string>()(z.object({ annotationId: idSchema }).strict()),
+  /** Cited quotes as notes show them: text and document, or gone. */
+  resolveQuotes: method<QuoteReference[]>()(
+    z.object({ ids: z.array(idSchema).max(10_000) }).strict(),
   ),
 } as const;
 

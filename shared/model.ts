@@ -144,6 +144,21 @@ export function emptyStore(): StoreData {
   };
 }
 
+/** A note in lists: everything but the full body. */
+export type NoteSummary = Omit<Note, 'body'> & { excerpt: string };
+
+/** A cited quote as a note shows it: its text and where it comes from, or that it is gone. */
+export type QuoteReference =
+  | {
+      id: string;
+      found: true;
+      exact: string;
+      color: Annotation['color'];
+      documentId: string;
+      documentTitle: string;
+    }
+  | { id: string; found: false };
+
 /** What the library list needs, without shipping every document's full text. */
 export type DocumentSummary = Pick<
   NotebookDocument,

@@ -1,7 +1,10 @@
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import { createCodebookService } from './codebook-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
+import { newId } from './ids.ts';
+import { createNotesService } from './notes-service.ts';
 import { seedOnce } from './seed.ts';
-import { createNotebookService } from './service.ts';
+import { type Changed, createDocumentService } from './service.ts';
 import { openStore, type Store, type StoreOptions } from './store.ts';
 
 export interface Notebook {
@@ -47,7 +50,15 @@ export async function openNotebook(options: {
     },
   });
   await seedOnce(store, options.resourcesDir);
-  const handlers = createNotebookService(store, emit);
+  const changed: Changed = (...entities) => emit({ type: 'changed', entities });
+  const handlers: NotebookHandlers = {
+    ...createDocumentService(store, changed),
+    ...createCodebookService(store, changed, {
+      newId: () => newId('tag'),
+      now: () => new Date().toISOString(),
+    }),
+    ...createNotesService(store, changed, () => newId('note')),
+  };
   return {
     store,
     handlers,

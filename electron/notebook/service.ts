@@ -1,8 +1,22 @@
 import { anchor } from '../../shared/anchoring/anchor.ts';
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { compareByPosition } from '../../shared/annotations.ts';
-import { colorForIndex } from '../../shared/colors.ts';
 import type { NotebookEvent, NotebookHandlers, NotebookInfo } from '../../shared/contract.ts';
+
+type DocumentHandlers = Pick<
+  NotebookHandlers,
+  | 'getInfo'
+  | 'listDocuments'
+  | 'getDocument'
+  | 'deleteDocument'
+  | 'restoreDocument'
+  | 'listAnnotations'
+  | 'createAnnotation'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotation'
+>;
+
 import type {
   Annotation,
   DocumentSummary,
@@ -16,6 +30,8 @@ import { newId } from './ids.ts';
 import type { Store } from './store.ts';
 
 type Entity = Extract<NotebookEvent, { type: 'changed' }>['entities'][number];
+/** Tell the renderer what kinds of thing changed. */
+export type Changed = (...entities: Entity[]) => void;
 
 function findDocument(data: StoreData, id: string): NotebookDocument {
   const document = data.documents.find((d) => d.id === id);
@@ -98,11 +114,7 @@ function summarize(data: StoreData, d: NotebookDocument): DocumentSummary {
  * dispatcher; this layer checks what a schema cannot (ids exist, ranges fit the text) and
  * throws NotebookError before changing anything, so a rejected call never writes.
  */
-export function createNotebookService(
-  store: Store,
-  emit: (event: NotebookEvent) => void,
-): NotebookHandlers {
-  const changed = (...entities: Entity[]) => emit({ type: 'changed', entities });
+export function createDocumentService(store: Store, changed: Changed): DocumentHandlers {
   const now = () => new Date().toISOString();
 
   return {
@@ -255,25 +267,6 @@ export function createNotebookService(
       store.change((d) => d.annotations.push(restored));
       changed('annotations');
       return restored;
-    },
-
-    listTags() {
-      return [...store.data.tags].sort((a, b) => a.name.localeCompare(b.name));
-    },
-
-    createTag({ name, color }) {
-      const existing = store.data.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
-      if (existing) return existing;
-      const tag = {
-        id: newId('tag'),
-        name,
-        color: color ?? colorForIndex(store.data.tags.length),
-        description: '',
-        createdAt: now(),
-      };
-      store.change((data) => data.tags.push(tag));
-      changed('tags');
-      return tag;
     },
   };
 }

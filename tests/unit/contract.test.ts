@@ -14,6 +14,8 @@ interface Fixture {
   doc: NotebookDocument;
   annotation: Annotation;
   tagId: string;
+  otherTagId: string;
+  noteId: string;
 }
 
 async function fixture(): Promise<Fixture> {
@@ -28,8 +30,15 @@ async function fixture(): Promise<Fixture> {
     color: 'yellow',
     tagIds: [tag.id],
   });
+  const other = await notebook.handlers.createTag({ name: 'actors/afghan' });
+  const note = await notebook.handlers.createNote({
+    title: 'Threats',
+    body: 'On threats.',
+    tagIds: [],
+    documentId: null,
+  });
   await notebook.store.flush();
-  return { notebook, doc, annotation, tagId: tag.id };
+  return { notebook, doc, annotation, tagId: tag.id, otherTagId: other.id, noteId: note.id };
 }
 
 /**
@@ -98,6 +107,113 @@ const cases = {
       { name: 'x'.repeat(201) },
       { name: 'ok', color: 'mauve' },
     ],
+  },
+  updateTag: {
+    valid: (f) => ({
+      id: f.tagId,
+      name: 'threats/direct',
+      color: 'pink',
+      description: 'Explicit threats of force.',
+    }),
+    invalid: [
+      {},
+      { id: 't', name: '' },
+      { id: 't', name: 'a//b' },
+      { id: 't', color: 'teal' },
+      { id: 't', description: 5 },
+    ],
+  },
+  moveTag: {
+    valid: (f) => ({ id: f.tagId, parentId: f.otherTagId }),
+    invalid: [{}, { id: 't' }, { id: 't', parentId: 5 }, { id: 't', parentId: '' }],
+  },
+  mergeTags: {
+    valid: (f) => ({ sourceId: f.otherTagId, targetId: f.tagId }),
+    invalid: [{}, { sourceId: 'a' }, { sourceId: 'a', targetId: 3 }],
+  },
+  deleteTag: { valid: (f) => ({ id: f.tagId }), invalid: [{}, { id: '' }, { tagId: 'x' }] },
+  retagAnnotations: {
+    valid: (f) => ({
+      annotationIds: [f.annotation.id],
+      addTagIds: [f.otherTagId],
+      removeTagIds: [f.tagId],
+    }),
+    invalid: [
+      {},
+      { annotationIds: [] },
+      { annotationIds: 'a' },
+      { annotationIds: ['a'], addTagIds: [''] },
+    ],
+  },
+  restoreTags: {
+    valid: () => ({ snapshot: { tags: [], annotations: [], notes: [] } }),
+    invalid: [
+      {},
+      { snapshot: {} },
+      { snapshot: { tags: [{ id: 'x' }], annotations: [], notes: [] } },
+    ],
+  },
+  tagUsage: { valid: () => ({}), invalid: [{ id: 'x' }] },
+  listNotes: {
+    valid: (f) => ({ documentId: f.doc.id }),
+    invalid: [{ documentId: 5 }, { all: true }],
+  },
+  getNote: { valid: (f) => ({ id: f.noteId }), invalid: [{}, { id: 1 }] },
+  createNote: {
+    valid: (f) => ({
+      title: 'Jalali',
+      body: 'See quote.',
+      documentId: f.doc.id,
+      tagIds: [f.tagId],
+    }),
+    invalid: [
+      { title: 5 },
+      { body: 'x'.repeat(1_000_001) },
+      { tagIds: 'threat' },
+      { documentId: 4 },
+    ],
+  },
+  createNoteFromQuote: {
+    valid: (f) => ({ annotationId: f.annotation.id }),
+    invalid: [{}, { id: 'x' }],
+  },
+  updateNote: {
+    valid: (f) => ({
+      id: f.noteId,
+      title: 'Threats, revised',
+      body: 'Body.',
+      addTagIds: [f.tagId],
+    }),
+    invalid: [
+      {},
+      { id: 'n', title: 1 },
+      { id: 'n', tagIds: [], addTagIds: ['t'] },
+      { id: 'n', documentId: 7 },
+    ],
+  },
+  deleteNote: { valid: (f) => ({ id: f.noteId }), invalid: [{}, { id: null }] },
+  restoreNote: {
+    valid: (f) => ({
+      note: {
+        id: 'note_restored',
+        title: 'Back',
+        body: '',
+        tagIds: [f.tagId],
+        annotationIds: [],
+        documentId: null,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      },
+    }),
+    invalid: [{}, { note: { id: 'n' } }],
+  },
+  quoteMarkdown: {
+    valid: (f) => ({ annotationId: f.annotation.id }),
+    invalid: [{}, { annotationId: [] }],
+  },
+  resolveQuotes: {
+    valid: (f) => ({ ids: [f.annotation.id, 'ann_gone'] }),
+    invalid: [{}, { ids: 'a' }, { ids: [1] }],
   },
 } satisfies Record<MethodName, { valid: (f: Fixture) => unknown; invalid: unknown[] }>;
 
@@ -372,7 +488,9 @@ describe('the notebook service', () => {
     const f = await fixture();
     const again = await f.notebook.handlers.createTag({ name: 'Threat' });
     expect(again.id).toBe(f.tagId);
-    expect(await f.notebook.handlers.listTags({})).toHaveLength(1);
+    expect(
+      (await f.notebook.handlers.listTags({})).filter((t) => t.name.toLowerCase() === 'threat'),
+    ).toHaveLength(1);
     await f.notebook.close();
   });
 

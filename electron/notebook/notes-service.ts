@@ -1,0 +1,174 @@
+import type { NotebookHandlers } from '../../shared/contract.ts';
+import type { Note, NoteSummary, QuoteReference, StoreData } from '../../shared/model.ts';
+import { citedQuoteIds, noteExcerpt, noteFromQuote, quoteBlock } from '../../shared/note-links.ts';
+import { NotebookError } from '../../shared/result.ts';
+import type { Changed } from './service.ts';
+import type { Store } from './store.ts';
+
+type NotesHandlers = Pick<
+  NotebookHandlers,
+  | 'listNotes'
+  | 'getNote'
+  | 'createNote'
+  | 'createNoteFromQuote'
+  | 'updateNote'
+  | 'deleteNote'
+  | 'restoreNote'
+  | 'quoteMarkdown'
+  | 'resolveQuotes'
+>;
+
+function findNote(data: StoreData, id: string): Note {
+  const note = data.notes.find((n) => n.id === id);
+  if (!note) throw new NotebookError('not-found', `No note with id ${id}.`);
+  return note;
+}
+
+function findQuote(data: StoreData, id: string) {
+  const annotation = data.annotations.find((a) => a.id === id);
+  if (!annotation) throw new NotebookError('not-found', `No highlight with id ${id}.`);
+  const document = data.documents.find((d) => d.id === annotation.documentId);
+  if (!document) throw new NotebookError('not-found', `The document of highlight ${id} is gone.`);
+  return { annotation, document };
+}
+
+function checkTags(data: StoreData, tagIds: readonly string[]): string[] {
+  const known = new Set(data.tags.map((t) => t.id));
+  const missing = tagIds.find((t) => !known.has(t));
+  if (missing) throw new NotebookError('not-found', `No tag with id ${missing}.`);
+  return [...new Set(tagIds)];
+}
+
+function checkDocument(data: StoreData, documentId: string | null) {
+  if (documentId !== null && !data.documents.some((d) => d.id === documentId)) {
+    throw new NotebookError('not-found', `No document with id ${documentId}.`);
+  }
+}
+
+const summarize = ({ body, ...note }: Note): NoteSummary => ({
+  ...note,
+  excerpt: noteExcerpt(body),
+});
+
+/**
+ * Notes: Markdown bodies that cite quotes by link. The cited quotes (`annotationIds`) are always
+ * derived from the body when it is saved, so the two can never disagree.
+ */
+export function createNotesService(
+  store: Store,
+  changed: Changed,
+  newId: () => string,
+): NotesHandlers {
+  const now = () => new Date().toISOString();
+  const insert = (draft: Pick<Note, 'title' | 'body' | 'tagIds' | 'documentId'>): Note => {
+    const at = now();
+    const note: Note = {
+      id: newId(),
+      ...draft,
+      annotationIds: citedQuoteIds(draft.body),
+      createdAt: at,
+      updatedAt: at,
+    };
+    store.change((data) => data.notes.push(note));
+    changed('notes');
+    return note;
+  };
+
+  return {
+    listNotes({ documentId }) {
+      return store.data.notes
+        .filter((n) => documentId === undefined || n.documentId === documentId)
+        .map(summarize)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    },
+
+    getNote({ id }) {
+      return findNote(store.data, id);
+    },
+
+    createNote({ title, body, tagIds, documentId }) {
+      checkDocument(store.data, documentId);
+      return insert({ title, body, tagIds: checkTags(store.data, tagIds), documentId });
+    },
+
+    createNoteFromQuote({ annotationId }) {
+      const { annotation, document } = findQuote(store.data, annotationId);
+      const draft = noteFromQuote(annotation, document);
+      return insert({ ...draft, tagIds: [...annotation.tagIds] });
+    },
+
+    updateNote({ id, title, body, tagIds, addTagIds = [], removeTagIds = [], documentId }) {
+      const current = findNote(store.data, id);
+      const removing = new Set(removeTagIds);
+      const nextTags =
+        tagIds ??
+        (addTagIds.length || removing.size
+          ? [...current.tagIds, ...addTagIds].filter((t) => !removing.has(t))
+          : undefined);
+      const tags = nextTags === undefined ? undefined : checkTags(store.data, nextTags);
+      if (documentId !== undefined) checkDocument(store.data, documentId);
+      const updated = store.change((data) => {
+        const note = findNote(data, id);
+        if (title !== undefined) note.title = title;
+        if (body !== undefined) {
+          note.body = body;
+          note.annotationIds = citedQuoteIds(body);
+        }
+        if (tags !== undefined) note.tagIds = tags;
+        if (documentId !== undefined) note.documentId = documentId;
+        note.updatedAt = now();
+        return { ...note };
+      });
+      changed('notes');
+      return updated;
+    },
+
+    deleteNote({ id }) {
+      const removed = findNote(store.data, id);
+      store.change((data) => {
+        data.notes = data.notes.filter((n) => n.id !== id);
+      });
+      changed('notes');
+      return removed;
+    },
+
+    restoreNote({ note }) {
+      if (store.data.notes.some((n) => n.id === note.id)) {
+        throw new NotebookError('conflict', `A note with id ${note.id} already exists.`);
+      }
+      // Tags deleted meanwhile are dropped; cited quotes are re-read from the body.
+      const known = new Set(store.data.tags.map((t) => t.id));
+      const restored: Note = {
+        ...note,
+        tagIds: note.tagIds.filter((t) => known.has(t)),
+        annotationIds: citedQuoteIds(note.body),
+      };
+      store.change((data) => data.notes.push(restored));
+      changed('notes');
+      return restored;
+    },
+
+    quoteMarkdown({ annotationId }) {
+      const { annotation, document } = findQuote(store.data, annotationId);
+      return quoteBlock(annotation, document);
+    },
+
+    resolveQuotes({ ids }) {
+      const annotations = new Map(store.data.annotations.map((a) => [a.id, a]));
+      const documents = new Map(store.data.documents.map((d) => [d.id, d]));
+      return ids.map((id): QuoteReference => {
+        const a = annotations.get(id);
+        const d = a && documents.get(a.documentId);
+        if (!a || !d) return { id, found: false };
+        return {
+          id,
+          found: true,
+          exact: a.target.quote.exact,
+          color: a.color,
+          documentId: d.id,
+          documentTitle: d.title,
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { citationLine } from './format.ts';
+import type { Annotation, NotebookDocument } from './model.ts';
+
+/**
+ * A note cites a quote with an ordinary Markdown link to `marginalia://quote/<id>`, so a note is
+ * readable as plain Markdown anywhere (Obsidian, a text editor) and the citation survives
+ * export. The note's list of cited quotes is always derived from its body, never kept apart.
+ */
+export const QUOTE_LINK_PREFIX = 'marginalia://quote/';
+const QUOTE_LINK = /marginalia:\/\/quote\/([A-Za-z0-9_-]{1,64})/g;
+
+export const quoteLink = (annotationId: string) => `${QUOTE_LINK_PREFIX}${annotationId}`;
+
+export function quoteIdFromLink(href: string): string | null {
+  return href.startsWith(QUOTE_LINK_PREFIX) ? href.slice(QUOTE_LINK_PREFIX.length) || null : null;
+}
+
+/** The quotes a note body cites, in order of first mention. */
+export function citedQuoteIds(body: string): string[] {
+  return [...new Set(Array.from(body.matchAll(QUOTE_LINK), (m) => m[1]!))];
+}
+
+/** Markdown link text cannot hold unescaped brackets. */
+const linkText = (text: string) => text.replace(/[[\]\\]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+
+/** A quote as a Markdown block quote with a citation line linking back to it. */
+export function quoteBlock(
+  annotation: Pick<Annotation, 'id' | 'target'>,
+  document: Pick<NotebookDocument, 'title' | 'author' | 'source' | 'publishedDate'>,
+): string {
+  const quoted = annotation.target.quote.exact
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+  const cite = [document.title || 'Untitled document', citationLine(document)]
+    .filter(Boolean)
+    .join(' · ');
+  return `${quoted}\n>\n> — [${linkText(cite)}](${quoteLink(annotation.id)})\n`;
+}
+
+/** Title and body of a new note that starts from a quote. */
+export function noteFromQuote(
+  annotation: Pick<Annotation, 'id' | 'target' | 'comment'>,
+  document: Pick<NotebookDocument, 'id' | 'title' | 'author' | 'source' | 'publishedDate'>,
+): { title: string; body: string; documentId: string } {
+  const words = annotation.target.quote.exact.replace(/\s+/g, ' ').trim();
+  const title = words.length > 60 ? `${words.slice(0, 57).replace(/\s+\S*$/, '')}…` : words;
+  const comment = annotation.comment.trim() ? `\n${annotation.comment.trim()}\n` : '';
+  return {
+    title,
+    body: `${quoteBlock(annotation, document)}${comment}\n`,
+    documentId: document.id,
+  };
+}
+
+/** Plain text for a list row: the body without Markdown syntax, cut short. */
+export function noteExcerpt(body: string, length = 160): string {
+  const plain = body
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^[>#\-*+\s]+/gm, '')
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
+}
