@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { HighlightColor } from '../../shared/colors.ts';
-import { DEFAULT_COLOR } from '../../shared/colors.ts';
-import type { MethodInput } from '../../shared/contract.ts';
-import type { Annotation, DocumentSummary } from '../../shared/model.ts';
-import { AnnotationPanel } from './annotations/AnnotationPanel.tsx';
-import { LibraryList } from './library/LibraryList.tsx';
+import { type AppServices, AppServicesContext, type View } from './app-services.ts';
 import { call } from './notebook-client.ts';
-import type { AnnotationEditorActions, EditorFocus } from './reader/AnnotationEditor.tsx';
-import { Reader } from './reader/Reader.tsx';
+import { NotesView } from './notes/NotesView.tsx';
+import { ReaderView } from './reader/ReaderView.tsx';
+import { TagManager } from './tags/TagManager.tsx';
 import { type ToastMessage, Toasts } from './ui/Toasts.tsx';
 import { UndoStack } from './undo-stack.ts';
+import { useLiveValue } from './use-live-list.ts';
 import { useNotebook } from './use-notebook.ts';
 
 const TOAST_MS = 7000;
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'reader', label: 'Reader' },
+  { id: 'notes', label: 'Notes' },
+  { id: 'tags', label: 'Tags' },
+];
 const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
   (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -47,11 +49,6 @@ export function App() {
 
   const { info, documents, tags, selectedId, setSelectedId, document, annotations } =
     useNotebook(onError);
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const [editorFocus, setEditorFocus] = useState<EditorFocus>('dialog');
-  const [jump, setJump] = useState<{ id: string; seq: number } | null>(null);
-  const [lastColor, setLastColor] = useState<HighlightColor>(DEFAULT_COLOR);
-
   useEffect(() => {
     // Recovery from a damaged store is news the user must not miss: it stays until dismissed.
     if (info?.recovery) notify({ tone: 'error', message: info.recovery.message, sticky: true });
@@ -84,103 +81,6 @@ export function App() {
     [undo, notify, onError],
   );
 
-  const deleteAnnotation = useCallback(
-    async (annotation: Annotation) => {
-      try {
-        const removed = await call('deleteAnnotation', { id: annotation.id });
-        setActiveId((id) => (id === annotation.id ? null : id));
-        offerUndo('Highlight deleted.', 'delete highlight', async () => {
-          await call('restoreAnnotation', { annotation: removed });
-        });
-      } catch (error) {
-        onError(error);
-      }
-    },
-    [offerUndo, onError],
-  );
-
-  const deleteDocument = useCallback(
-    async (doc: DocumentSummary) => {
-      try {
-        const removed = await call('deleteDocument', { id: doc.id });
-        offerUndo(`“${doc.title}” deleted.`, 'delete document', async () => {
-          await call('restoreDocument', removed);
-          setSelectedId(removed.document.id);
-        });
-      } catch (error) {
-        onError(error);
-      }
-    },
-    [offerUndo, onError, setSelectedId],
-  );
-
-  const createAnnotation = useCallback(
-    async (
-      range: { start: number; end: number },
-      color: HighlightColor | null,
-      then: EditorFocus,
-    ) => {
-      if (!document) return;
-      const chosen = color ?? lastColor;
-      if (color) setLastColor(color);
-      try {
-        const created = await call('createAnnotation', {
-          documentId: document.id,
-          ...range,
-          color: chosen,
-        });
-        setEditorFocus(then);
-        setActiveId(created.id);
-      } catch (error) {
-        onError(error);
-      }
-    },
-    [document, lastColor, onError],
-  );
-
-  const openAnnotation = useCallback((id: string | null, focus: EditorFocus = 'dialog') => {
-    setEditorFocus(focus);
-    setActiveId(id);
-  }, []);
-
-  const update = useCallback(
-    (id: string, patch: Omit<MethodInput<'updateAnnotation'>, 'id'>) =>
-      call('updateAnnotation', { id, ...patch }).catch((error: unknown) => {
-        onError(error);
-        throw error;
-      }),
-    [onError],
-  );
-  const updateQuietly = useCallback(
-    (id: string, patch: Omit<MethodInput<'updateAnnotation'>, 'id'>) =>
-      void update(id, patch).catch(() => {}),
-    [update],
-  );
-
-  const editorActions = useCallback(
-    (annotation: Annotation): AnnotationEditorActions => ({
-      onColor: (color) => {
-        setLastColor(color);
-        updateQuietly(annotation.id, { color });
-      },
-      onAddTag: (tag) => updateQuietly(annotation.id, { addTagIds: [tag.id] }),
-      onCreateTag: (name) =>
-        void call('createTag', { name }).then(
-          (tag) => updateQuietly(annotation.id, { addTagIds: [tag.id] }),
-          onError,
-        ),
-      onRemoveTag: (tagId) => updateQuietly(annotation.id, { removeTagIds: [tagId] }),
-      onComment: (comment) => update(annotation.id, { comment }),
-      onDelete: () => void deleteAnnotation(annotation),
-      onClose: () => {
-        setActiveId(null);
-        globalThis.document.querySelector<HTMLElement>('.article')?.focus({ preventScroll: true });
-      },
-      onSwitch: (id) => setActiveId(id),
-    }),
-    [update, updateQuietly, deleteAnnotation, onError],
-  );
-
   // Ctrl/Cmd+Z undoes the last destructive action, except inside a text field (its own undo).
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -199,15 +99,6 @@ export function App() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [undo, notify, onError]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: another document closes the editor.
-  useEffect(() => setActiveId(null), [selectedId]);
-
-  const jumpTo = useCallback((annotation: Annotation) => {
-    setJump((j) => ({ id: annotation.id, seq: (j?.seq ?? 0) + 1 }));
-    setEditorFocus('dialog');
-    setActiveId(annotation.id);
-  }, []);
-
   const title = useMemo(
     () => (document ? `${document.title} — Marginalia` : 'Marginalia'),
     [document],
@@ -216,46 +107,101 @@ export function App() {
     globalThis.document.title = title;
   }, [title]);
 
+  const [view, setView] = useState<View>('reader');
+  const [jumpRequest, setJumpRequest] = useState<{ id: string; seq: number } | null>(null);
+  const [openNoteId, setOpenNoteId] = useState<string | null>(null);
+  const loadNotes = useCallback(() => call('listNotes', {}), []);
+  const [notes] = useLiveValue(loadNotes, [], ['notes'], onError);
+  const loadUsage = useCallback(() => call('tagUsage', {}), []);
+  const [usage] = useLiveValue(loadUsage, {}, ['tags', 'annotations', 'notes'], onError);
+
+  const clearJump = useCallback(() => setJumpRequest(null), []);
+  const openQuote = useCallback(
+    (annotationId: string) => {
+      void call('resolveQuotes', { ids: [annotationId] }).then(([quote]) => {
+        if (!quote?.found) {
+          notify({ tone: 'info', message: 'That quote is no longer in the notebook.' });
+          return;
+        }
+        setSelectedId(quote.documentId);
+        setView('reader');
+        setJumpRequest((j) => ({ id: annotationId, seq: (j?.seq ?? 0) + 1 }));
+      }, onError);
+    },
+    [notify, onError, setSelectedId],
+  );
+
+  const services = useMemo<AppServices>(
+    () => ({
+      notify,
+      onError,
+      offerUndo,
+      tags,
+      usage,
+      notes,
+      documents: documents ?? [],
+      navigate: setView,
+      openNote(noteId) {
+        setOpenNoteId(noteId);
+        setView('notes');
+      },
+      openQuote,
+      startNoteFromQuote(annotationId) {
+        void call('createNoteFromQuote', { annotationId }).then((note) => {
+          setOpenNoteId(note.id);
+          setView('notes');
+        }, onError);
+      },
+    }),
+    [notify, onError, offerUndo, tags, usage, notes, documents, openQuote],
+  );
+
+  // Ctrl/Cmd+1, 2, 3 switch views, as tabs do.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const next = VIEWS[Number(event.key) - 1];
+      if (!next) return;
+      event.preventDefault();
+      setView(next.id);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
   return (
-    <div className={document ? 'app' : 'app without-panel'}>
-      <LibraryList
-        documents={documents ?? []}
-        selectedId={selectedId}
-        onSelect={setSelectedId}
-        onDelete={(doc) => void deleteDocument(doc)}
-      />
-      <main className="reader" aria-label="Reader">
-        {document ? (
-          <Reader
-            document={document}
-            annotations={annotations}
-            tags={tags}
-            activeId={activeId}
-            editorFocus={editorFocus}
-            jump={jump}
-            onCreate={(range, color, then) => void createAnnotation(range, color, then)}
-            onOpen={openAnnotation}
-            editorActions={editorActions}
-          />
-        ) : (
-          <div className="empty-state reader-empty">
-            <p className="empty-title">
-              {documents === null ? 'Opening your notebook…' : 'No document open'}
-            </p>
-            {documents !== null && <p>Choose a document from the library to start reading.</p>}
-          </div>
-        )}
-      </main>
-      {document && (
-        <AnnotationPanel
-          annotations={annotations}
-          tags={tags}
-          activeId={activeId}
-          onOpen={jumpTo}
-          onDelete={(a) => void deleteAnnotation(a)}
-        />
-      )}
-      <Toasts toasts={toasts} onDismiss={dismiss} />
-    </div>
+    <AppServicesContext.Provider value={services}>
+      <div className="app">
+        <nav className="view-switcher" aria-label="Views">
+          {VIEWS.map((v, i) => (
+            <button
+              key={v.id}
+              type="button"
+              aria-current={view === v.id ? 'page' : undefined}
+              title={`${v.label} (Ctrl+${i + 1})`}
+              onClick={() => setView(v.id)}
+            >
+              {v.label}
+            </button>
+          ))}
+        </nav>
+        <div className="view">
+          {view === 'reader' && (
+            <ReaderView
+              documents={documents}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              document={document}
+              annotations={annotations}
+              jumpRequest={jumpRequest}
+              onJumpHandled={clearJump}
+            />
+          )}
+          {view === 'notes' && <NotesView openNoteId={openNoteId} onOpenNote={setOpenNoteId} />}
+          {view === 'tags' && <TagManager />}
+        </div>
+        <Toasts toasts={toasts} onDismiss={dismiss} />
+      </div>
+    </AppServicesContext.Provider>
   );
 }

@@ -128,9 +128,11 @@ export function Reader(props: ReaderProps) {
     setEditorPos({ top: box.bottom + 10, left: clamp(box.left, 8, box.width - EDITOR_WIDTH - 8) });
   }, [active]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new jump request scrolls, not later edits.
+  // Scroll to a requested highlight once it is on the page (the document and its highlights may
+  // still be loading when the request comes); each request is served once.
+  const servedJump = useRef(0);
   useEffect(() => {
-    if (!jump || !index.current || !contentRef.current) return;
+    if (!jump || servedJump.current === jump.seq || !index.current || !contentRef.current) return;
     const target = visible.find((a) => a.id === jump.id);
     if (!target) return;
     const range = offsetsToRange(
@@ -139,6 +141,7 @@ export function Reader(props: ReaderProps) {
       target.target.position.end,
     );
     if (!range) return;
+    servedJump.current = jump.seq;
     const scroller = contentRef.current.parentElement;
     const box = boxOf(range, contentRef.current);
     scroller?.scrollTo({
@@ -146,7 +149,7 @@ export function Reader(props: ReaderProps) {
       behavior: 'smooth',
     });
     flashRange(range);
-  }, [jump]);
+  }, [jump, visible]);
 
   /** Show the toolbar for the current selection, or hide it. */
   const readSelection = useCallback(() => {

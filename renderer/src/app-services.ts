@@ -1,0 +1,36 @@
+import { createContext, useContext } from 'react';
+import type { TagUsage } from '../../shared/codebook.ts';
+import type { DocumentSummary, NoteSummary, Tag } from '../../shared/model.ts';
+import type { ToastMessage } from './ui/Toasts.tsx';
+
+export type View = 'reader' | 'notes' | 'tags';
+
+/**
+ * What every view may use: notices, undo, navigation between views, and the notebook-wide
+ * lists that several views show (tags, tag usage, notes, documents). Provided by App.
+ */
+export interface AppServices {
+  notify(toast: Omit<ToastMessage, 'id'>): number;
+  onError(error: unknown): void;
+  /** Record an undoable action: a notice with Undo, and Ctrl/Cmd+Z. */
+  offerUndo(message: string, label: string, undo: () => Promise<void>): void;
+  tags: readonly Tag[];
+  usage: Readonly<Record<string, TagUsage>>;
+  notes: readonly NoteSummary[];
+  documents: readonly DocumentSummary[];
+  navigate(view: View): void;
+  /** Show a note in the notes view. */
+  openNote(noteId: string): void;
+  /** Show a quote in the reader: its document, scrolled to it, flashing. */
+  openQuote(annotationId: string): void;
+  /** Create a note that starts from a quote, and open it. */
+  startNoteFromQuote(annotationId: string): void;
+}
+
+export const AppServicesContext = createContext<AppServices | null>(null);
+
+export function useApp(): AppServices {
+  const services = useContext(AppServicesContext);
+  if (!services) throw new Error('useApp() outside <AppServicesContext.Provider>');
+  return services;
+}

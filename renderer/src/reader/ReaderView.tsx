@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { HighlightColor } from '../../../shared/colors.ts';
+import { DEFAULT_COLOR } from '../../../shared/colors.ts';
+import type { MethodInput } from '../../../shared/contract.ts';
+import type { Annotation, DocumentSummary, NotebookDocument } from '../../../shared/model.ts';
+import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
+import { useApp } from '../app-services.ts';
+import { LibraryList } from '../library/LibraryList.tsx';
+import { call } from '../notebook-client.ts';
+import type { AnnotationEditorActions, EditorFocus } from './AnnotationEditor.tsx';
+import { Reader } from './Reader.tsx';
+
+export interface ReaderViewProps {
+  documents: readonly DocumentSummary[] | null;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  document: NotebookDocument | null;
+  annotations: readonly Annotation[];
+  /** A quote to show (from a note's citation, say); `seq` makes a repeat count. */
+  jumpRequest: { id: string; seq: number } | null;
+  onJumpHandled: () => void;
+}
+
+/** The library, the reader and the highlights panel: reading and highlighting one document. */
+export function ReaderView({
+  documents,
+  selectedId,
+  onSelect,
+  document,
+  annotations,
+  jumpRequest,
+  onJumpHandled,
+}: ReaderViewProps) {
+  const { tags, offerUndo, onError } = useApp();
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [editorFocus, setEditorFocus] = useState<EditorFocus>('dialog');
+  const [jump, setJump] = useState<{ id: string; seq: number } | null>(null);
+  const [lastColor, setLastColor] = useState<HighlightColor>(DEFAULT_COLOR);
+
+  // A jump asked for from outside (a note's citation) behaves like a click in the panel.
+  useEffect(() => {
+    if (!jumpRequest) return;
+    setJump((j) => ({ id: jumpRequest.id, seq: (j?.seq ?? 0) + 1 }));
+    setEditorFocus('dialog');
+    setActiveId(jumpRequest.id);
+    onJumpHandled();
+  }, [jumpRequest, onJumpHandled]);
+
+  const deleteAnnotation = useCallback(
+    async (annotation: Annotation) => {
+      try {
+        const removed = await call('deleteAnnotation', { id: annotation.id });
+        setActiveId((id) => (id === annotation.id ? null : id));
+        offerUndo('Highlight deleted.', 'delete highlight', async () => {
+          await call('restoreAnnotation', { annotation: removed });
+        });
+      } catch (error) {
+        onError(error);
+      }
+    },
+    [offerUndo, onError],
+  );
+
+  const deleteDocument = useCallback(
+    async (doc: DocumentSummary) => {
+      try {
+        const removed = await call('deleteDocument', { id: doc.id });
+        offerUndo(`“${doc.title}” deleted.`, 'delete document', async () => {
+          await call('restoreDocument', removed);
+          onSelect(removed.document.id);
+        });
+      } catch (error) {
+        onError(error);
+      }
+    },
+    [offerUndo, onError, onSelect],
+  );
+
+  const createAnnotation = useCallback(
+    async (
+      range: { start: number; end: number },
+      color: HighlightColor | null,
+      then: EditorFocus,
+    ) => {
+      if (!document) return;
+      const chosen = color ?? lastColor;
+      if (color) setLastColor(color);
+      try {
+        const created = await call('createAnnotation', {
+          documentId: document.id,
+          ...range,
+          color: chosen,
+        });
+        setEditorFocus(then);
+        setActiveId(created.id);
+      } catch (error) {
+        onError(error);
+      }
+    },
+    [document, lastColor, onError],
+  );
+
+  const openAnnotation = useCallback((id: string | null, focus: EditorFocus = 'dialog') => {
+    setEditorFocus(focus);
+    setActiveId(id);
+  }, []);
+
+  const update = useCallback(
+    (id: string, patch: Omit<MethodInput<'updateAnnotation'>, 'id'>) =>
+      call('updateAnnotation', { id, ...patch }).catch((error: unknown) => {
+        onError(error);
+        throw error;
+      }),
+    [onError],
+  );
+  const updateQuietly = useCallback(
+    (id: string, patch: Omit<MethodInput<'updateAnnotation'>, 'id'>) =>
+      void update(id, patch).catch(() => {}),
+    [update],
+  );
+
+  const editorActions = useCallback(
+    (annotation: Annotation): AnnotationEditorActions => ({
+      onColor: (color) => {
+        setLastColor(color);
+        updateQuietly(annotation.id, { color });
+      },
+      onAddTag: (tag) => updateQuietly(annotation.id, { addTagIds: [tag.id] }),
+      onCreateTag: (name) =>
+        void call('createTag', { name }).then(
+          (tag) => updateQuietly(annotation.id, { addTagIds: [tag.id] }),
+          onError,
+        ),
+      onRemoveTag: (tagId) => updateQuietly(annotation.id, { removeTagIds: [tagId] }),
+      onComment: (comment) => update(annotation.id, { comment }),
+      onDelete: () => void deleteAnnotation(annotation),
+      onClose: () => {
+        setActiveId(null);
+        globalThis.document.querySelector<HTMLElement>('.article')?.focus({ preventScroll: true });
+      },
+      onSwitch: (id) => setActiveId(id),
+    }),
+    [update, updateQuietly, deleteAnnotation, onError],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another document closes the editor.
+  useEffect(() => setActiveId(null), [selectedId]);
+
+  const jumpTo = useCallback((annotation: Annotation) => {
+    setJump((j) => ({ id: annotation.id, seq: (j?.seq ?? 0) + 1 }));
+    setEditorFocus('dialog');
+    setActiveId(annotation.id);
+  }, []);
+
+  return (
+    <div className={document ? 'workspace' : 'workspace without-panel'}>
+      <LibraryList
+        documents={documents ?? []}
+        selectedId={selectedId}
+        onSelect={onSelect}
+        onDelete={(doc) => void deleteDocument(doc)}
+      />
+      <main className="reader" aria-label="Reader">
+        {document ? (
+          <Reader
+            document={document}
+            annotations={annotations}
+            tags={tags}
+            activeId={activeId}
+            editorFocus={editorFocus}
+            jump={jump}
+            onCreate={(range, color, then) => void createAnnotation(range, color, then)}
+            onOpen={openAnnotation}
+            editorActions={editorActions}
+          />
+        ) : (
+          <div className="empty-state reader-empty">
+            <p className="empty-title">
+              {documents === null ? 'Opening your notebook…' : 'No document open'}
+            </p>
+            {documents !== null && <p>Choose a document from the library to start reading.</p>}
+          </div>
+        )}
+      </main>
+      {document && (
+        <AnnotationPanel
+          annotations={annotations}
+          tags={tags}
+          activeId={activeId}
+          onOpen={jumpTo}
+          onDelete={(a) => void deleteAnnotation(a)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export function TagManager() {
+  return <div className="empty-state">Tags</div>;
+}
