@@ -63,3 +63,9 @@ export function noteExcerpt(body: string, length = 160): string {
     .trim();
   return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
 }
+
+/** A note body with a Markdown block added at the end, one blank line apart. */
+export function appendBlock(body: string, block: string): string {
+  const head = body.replace(/\s+$/, '');
+  return head ? `${head}\n\n${block}` : block;
+}

@@ -1,10 +1,38 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useMemo } from 'react';
+import {
+  type AnnotationFilter,
+  isFiltering,
+  NO_FILTER,
+} from '../../../shared/annotation-filter.ts';
 import { COLOR_LABELS } from '../../../shared/colors.ts';
-import type { Annotation, Tag } from '../../../shared/model.ts';
+import type { Annotation, NotebookDocument, NoteSummary, Tag } from '../../../shared/model.ts';
+import { quoteBlock } from '../../../shared/note-links.ts';
+import { TagInput } from '../ui/TagInput.tsx';
+import { PanelFilter } from './PanelFilter.tsx';
+
+/** The drag type a note's editor recognises; text/plain carries the Markdown to drop. */
+export const QUOTE_DRAG_TYPE = 'application/x-marginalia-quote';
+
+export interface PanelNotesActions {
+  notes: readonly NoteSummary[];
+  onStartNote: (annotation: Annotation) => void;
+  onInsertIntoNote: (annotation: Annotation, noteId: string) => void;
+  onOpenNote: (noteId: string) => void;
+  onNewDocumentNote: () => void;
+}
+
+export interface PanelFilterActions {
+  filter: AnnotationFilter;
+  onFilterChange: (filter: AnnotationFilter) => void;
+  isShown: (annotation: Annotation) => boolean;
+  /** Tag (or untag) every highlight the filter shows. */
+  onRetagShown: (ids: string[], change: { add?: Tag; create?: string; remove?: string }) => void;
+}
 
 /**
  * The document's highlights in text order. Each card is one button: click or Enter jumps to the
- * highlight and opens it; Delete removes it (with undo); arrow keys move between cards.
+ * highlight and opens it; Delete removes it (with undo); arrow keys move between cards. Cards
+ * can be dragged into a note, cited in a note, and show the notes that cite them.
  */
 export function AnnotationPanel({
   annotations,
@@ -12,14 +40,37 @@ export function AnnotationPanel({
   activeId,
   onOpen,
   onDelete,
+  document,
+  notesActions,
+  filterActions,
 }: {
   annotations: readonly Annotation[];
   tags: readonly Tag[];
   activeId: string | null;
   onOpen: (annotation: Annotation) => void;
   onDelete: (annotation: Annotation) => void;
+  document?: NotebookDocument;
+  notesActions?: PanelNotesActions;
+  filterActions?: PanelFilterActions;
 }) {
   const tagById = new Map(tags.map((t) => [t.id, t]));
+  const filter = filterActions?.filter ?? NO_FILTER;
+  const shown = useMemo(
+    () => (filterActions ? annotations.filter(filterActions.isShown) : annotations),
+    [annotations, filterActions],
+  );
+  const citing = useMemo(() => {
+    const map = new Map<string, NoteSummary[]>();
+    for (const note of notesActions?.notes ?? []) {
+      for (const id of note.annotationIds) map.set(id, [...(map.get(id) ?? []), note]);
+    }
+    return map;
+  }, [notesActions?.notes]);
+  const documentNotes = (notesActions?.notes ?? []).filter(
+    (n) => document && n.documentId === document.id,
+  );
+  const shownTagIds = [...new Set(shown.flatMap((a) => a.tagIds))];
+
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, annotation: Annotation) => {
     if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
@@ -32,12 +83,74 @@ export function AnnotationPanel({
       next?.querySelector('button')?.focus();
     }
   };
+
   return (
     <aside className="annotation-panel" aria-label="Highlights in this document">
       <header className="panel-header">
         <h2>Highlights</h2>
         <span className="count">{annotations.length}</span>
       </header>
+      {filterActions && annotations.length > 0 && (
+        <PanelFilter filter={filter} tags={tags} onChange={filterActions.onFilterChange} />
+      )}
+      {filterActions && isFiltering(filter) && (
+        <div className="filter-summary" aria-live="polite">
+          <span>
+            Showing {shown.length} of {annotations.length}
+          </span>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => filterActions.onFilterChange(NO_FILTER)}
+          >
+            Clear filter
+          </button>
+          {shown.length > 0 && (
+            <div className="bulk-tag">
+              <TagInput
+                allTags={tags}
+                selectedIds={[]}
+                onAdd={(tag) =>
+                  filterActions.onRetagShown(
+                    shown.map((a) => a.id),
+                    { add: tag },
+                  )
+                }
+                onCreate={(name) =>
+                  filterActions.onRetagShown(
+                    shown.map((a) => a.id),
+                    { create: name },
+                  )
+                }
+                onRemove={() => {}}
+                label="Tag all shown"
+                chipsLabel="Bulk tags"
+                placeholder={`Tag all ${shown.length}…`}
+              />
+              {shownTagIds.length > 0 && (
+                <select
+                  aria-label="Untag all shown"
+                  value=""
+                  onChange={(e) =>
+                    e.target.value &&
+                    filterActions.onRetagShown(
+                      shown.map((a) => a.id),
+                      { remove: e.target.value },
+                    )
+                  }
+                >
+                  <option value="">Remove a tag from all {shown.length}…</option>
+                  {shownTagIds.map((id) => (
+                    <option key={id} value={id}>
+                      {tagById.get(id)?.name ?? id}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </div>
+          )}
+        </div>
+      )}
       {annotations.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">No highlights yet</p>
@@ -46,39 +159,129 @@ export function AnnotationPanel({
             further.
           </p>
         </div>
+      ) : shown.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-title">Nothing matches the filter</p>
+        </div>
       ) : (
         <ol className="annotation-list">
-          {annotations.map((annotation) => (
-            <li key={annotation.id}>
-              <button
-                type="button"
-                className={`annotation-card card-${annotation.color}${annotation.id === activeId ? ' active' : ''}`}
-                aria-current={annotation.id === activeId ? 'true' : undefined}
-                aria-label={`${COLOR_LABELS[annotation.color]} highlight: ${annotation.target.quote.exact}`}
-                onClick={() => onOpen(annotation)}
-                onKeyDown={(e) => onKeyDown(e, annotation)}
+          {shown.map((annotation) => {
+            const citedBy = citing.get(annotation.id) ?? [];
+            return (
+              <li
+                key={annotation.id}
+                draggable={Boolean(document)}
+                onDragStart={(e) => {
+                  if (!document) return;
+                  e.dataTransfer.setData(QUOTE_DRAG_TYPE, annotation.id);
+                  e.dataTransfer.setData('text/plain', `\n${quoteBlock(annotation, document)}\n`);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
               >
-                <q className="card-quote">{annotation.target.quote.exact}</q>
-                {annotation.orphan && (
-                  <span className="card-orphan">Not found in the current text</span>
+                <button
+                  type="button"
+                  className={`annotation-card card-${annotation.color}${annotation.id === activeId ? ' active' : ''}`}
+                  aria-current={annotation.id === activeId ? 'true' : undefined}
+                  aria-label={`${COLOR_LABELS[annotation.color]} highlight: ${annotation.target.quote.exact}`}
+                  onClick={() => onOpen(annotation)}
+                  onKeyDown={(e) => onKeyDown(e, annotation)}
+                >
+                  <q className="card-quote">{annotation.target.quote.exact}</q>
+                  {annotation.orphan && (
+                    <span className="card-orphan">Not found in the current text</span>
+                  )}
+                  {annotation.tagIds.length > 0 && (
+                    <span className="card-tags">
+                      {annotation.tagIds.map((id) => {
+                        const tag = tagById.get(id);
+                        return tag ? (
+                          <span key={id} className={`chip chip-${tag.color}`}>
+                            {tag.name}
+                          </span>
+                        ) : null;
+                      })}
+                    </span>
+                  )}
+                  {annotation.comment && <span className="card-comment">{annotation.comment}</span>}
+                </button>
+                {notesActions && (
+                  <div className="card-actions">
+                    {citedBy.length > 0 && (
+                      <span className="backlinks">
+                        <span className="backlinks-label">Cited in</span>
+                        {citedBy.map((note) => (
+                          <button
+                            key={note.id}
+                            type="button"
+                            className="link-button"
+                            onClick={() => notesActions.onOpenNote(note.id)}
+                          >
+                            {note.title || 'Untitled note'}
+                          </button>
+                        ))}
+                      </span>
+                    )}
+                    <span className="card-buttons">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Start a note from this quote: ${annotation.target.quote.exact.slice(0, 40)}`}
+                        onClick={() => notesActions.onStartNote(annotation)}
+                      >
+                        Start a note
+                      </button>
+                      {notesActions.notes.length > 0 && (
+                        <select
+                          className="insert-into"
+                          aria-label="Insert into note"
+                          value=""
+                          onChange={(e) =>
+                            e.target.value &&
+                            notesActions.onInsertIntoNote(annotation, e.target.value)
+                          }
+                        >
+                          <option value="">Insert into…</option>
+                          {notesActions.notes.slice(0, 20).map((note) => (
+                            <option key={note.id} value={note.id}>
+                              {note.title || 'Untitled note'}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </span>
+                  </div>
                 )}
-                {annotation.tagIds.length > 0 && (
-                  <span className="card-tags">
-                    {annotation.tagIds.map((id) => {
-                      const tag = tagById.get(id);
-                      return tag ? (
-                        <span key={id} className={`chip chip-${tag.color}`}>
-                          {tag.name}
-                        </span>
-                      ) : null;
-                    })}
-                  </span>
-                )}
-                {annotation.comment && <span className="card-comment">{annotation.comment}</span>}
-              </button>
-            </li>
-          ))}
+              </li>
+            );
+          })}
         </ol>
+      )}
+      {notesActions && document && (
+        <section className="document-notes" aria-label="Notes on this document">
+          <header className="panel-header">
+            <h2>Notes on this document</h2>
+            <span className="count">{documentNotes.length}</span>
+            <button
+              type="button"
+              className="link-button push-right"
+              onClick={notesActions.onNewDocumentNote}
+            >
+              New note
+            </button>
+          </header>
+          {documentNotes.length > 0 && (
+            <ul className="document-note-list">
+              {documentNotes.map((note) => (
+                <li key={note.id}>
+                  <button type="button" onClick={() => notesActions.onOpenNote(note.id)}>
+                    <span className="note-title">{note.title || 'Untitled note'}</span>
+                    <span className="note-excerpt">{note.excerpt}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
     </aside>
   );

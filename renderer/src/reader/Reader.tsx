@@ -44,6 +44,8 @@ export interface ReaderProps {
   ) => void;
   onOpen: (id: string | null, focus?: EditorFocus) => void;
   editorActions: (annotation: Annotation) => AnnotationEditorActions;
+  /** The panel's filter: highlights it leaves out are drawn dimmed. */
+  isShown?: (annotation: Annotation) => boolean;
 }
 
 interface Pending {
@@ -83,6 +85,7 @@ export function Reader(props: ReaderProps) {
     onCreate,
     onOpen,
     editorActions,
+    isShown,
   } = props;
   const contentRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -104,8 +107,8 @@ export function Reader(props: ReaderProps) {
   );
 
   useEffect(() => {
-    if (index.current) paintHighlights(index.current, visible, activeId);
-  }, [visible, activeId]);
+    if (index.current) paintHighlights(index.current, visible, activeId, isShown);
+  }, [visible, activeId, isShown]);
 
   const active = visible.find((a) => a.id === activeId) ?? null;
   const overlapping = useMemo(() => {

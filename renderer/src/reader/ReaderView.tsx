@@ -1,9 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  type AnnotationFilter,
+  annotationMatcher,
+  NO_FILTER,
+} from '../../../shared/annotation-filter.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import { DEFAULT_COLOR } from '../../../shared/colors.ts';
 import type { MethodInput } from '../../../shared/contract.ts';
-import type { Annotation, DocumentSummary, NotebookDocument } from '../../../shared/model.ts';
-import { AnnotationPanel } from '../annotations/AnnotationPanel.tsx';
+import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../../shared/model.ts';
+import { appendBlock } from '../../../shared/note-links.ts';
+import { AnnotationPanel, type PanelNotesActions } from '../annotations/AnnotationPanel.tsx';
 import { useApp } from '../app-services.ts';
 import { LibraryList } from '../library/LibraryList.tsx';
 import { call } from '../notebook-client.ts';
@@ -31,7 +37,68 @@ export function ReaderView({
   jumpRequest,
   onJumpHandled,
 }: ReaderViewProps) {
-  const { tags, offerUndo, onError } = useApp();
+  const { tags, notes, offerUndo, onError, notify, openNote, startNoteFromQuote } = useApp();
+  const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
+  const isShown = useMemo(() => annotationMatcher(filter, tags), [filter, tags]);
+  // A filter belongs to the document it was made on.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when another document opens.
+  useEffect(() => setFilter(NO_FILTER), [selectedId]);
+
+  const retagShown = useCallback(
+    async (ids: string[], change: { add?: Tag; create?: string; remove?: string }) => {
+      try {
+        const tag = change.create ? await call('createTag', { name: change.create }) : change.add;
+        const { changed, undo } = await call('retagAnnotations', {
+          annotationIds: ids,
+          addTagIds: tag ? [tag.id] : [],
+          removeTagIds: change.remove ? [change.remove] : [],
+        });
+        const name = tag?.name ?? tags.find((t) => t.id === change.remove)?.name ?? 'tag';
+        offerUndo(
+          tag
+            ? `Tagged ${changed} highlights “${name}”.`
+            : `Removed “${name}” from ${changed} highlights.`,
+          'bulk retag',
+          async () => {
+            await call('restoreTags', { snapshot: undo });
+          },
+        );
+      } catch (error) {
+        onError(error);
+      }
+    },
+    [tags, offerUndo, onError],
+  );
+
+  const notesActions = useMemo<PanelNotesActions>(
+    () => ({
+      notes,
+      onStartNote: (annotation) => startNoteFromQuote(annotation.id),
+      onOpenNote: openNote,
+      async onInsertIntoNote(annotation, noteId) {
+        try {
+          const [note, markdown] = await Promise.all([
+            call('getNote', { id: noteId }),
+            call('quoteMarkdown', { annotationId: annotation.id }),
+          ]);
+          const body = appendBlock(note.body, markdown);
+          await call('updateNote', { id: noteId, body });
+          notify({ tone: 'info', message: `Quote added to “${note.title || 'Untitled note'}”.` });
+        } catch (error) {
+          onError(error);
+        }
+      },
+      onNewDocumentNote() {
+        if (!document) return;
+        void call('createNote', { title: '', body: '', tagIds: [], documentId: document.id }).then(
+          (note) => openNote(note.id),
+          onError,
+        );
+      },
+    }),
+    [notes, startNoteFromQuote, openNote, notify, onError, document],
+  );
+
   const [activeId, setActiveId] = useState<string | null>(null);
   const [editorFocus, setEditorFocus] = useState<EditorFocus>('dialog');
   const [jump, setJump] = useState<{ id: string; seq: number } | null>(null);
@@ -172,6 +239,7 @@ export function ReaderView({
             onCreate={(range, color, then) => void createAnnotation(range, color, then)}
             onOpen={openAnnotation}
             editorActions={editorActions}
+            isShown={isShown}
           />
         ) : (
           <div className="empty-state reader-empty">
@@ -189,6 +257,14 @@ export function ReaderView({
           activeId={activeId}
           onOpen={jumpTo}
           onDelete={(a) => void deleteAnnotation(a)}
+          document={document}
+          notesActions={notesActions}
+          filterActions={{
+            filter,
+            onFilterChange: setFilter,
+            isShown,
+            onRetagShown: (ids, change) => void retagShown(ids, change),
+          }}
         />
       )}
     </div>

@@ -7,6 +7,8 @@ export const highlightName = (color: string) => `mg-${color}`;
 export const ACTIVE_HIGHLIGHT = 'mg-active';
 export const FLASH_HIGHLIGHT = 'mg-flash';
 export const CARET_HIGHLIGHT = 'mg-caret';
+/** Highlights the panel's filter leaves out, drawn faintly instead of in their colour. */
+export const DIM_HIGHLIGHT = 'mg-dim';
 
 const supported = () =>
   typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -20,10 +22,12 @@ export function paintHighlights(
   index: SegmentIndex,
   annotations: readonly Annotation[],
   activeId: string | null,
+  isShown: (annotation: Annotation) => boolean = () => true,
 ) {
   if (!supported()) return;
   const byColor = new Map<string, Range[]>(HIGHLIGHT_COLORS.map((c) => [c, []]));
   const active: Range[] = [];
+  const dim: Range[] = [];
   for (const annotation of annotations) {
     if (annotation.orphan) continue;
     const range = offsetsToRange(
@@ -32,13 +36,15 @@ export function paintHighlights(
       annotation.target.position.end,
     );
     if (!range) continue;
-    byColor.get(annotation.color)?.push(range);
+    if (isShown(annotation)) byColor.get(annotation.color)?.push(range);
+    else dim.push(range);
     if (annotation.id === activeId) active.push(range.cloneRange());
   }
   for (const [color, ranges] of byColor) {
     const highlight = new Highlight(...ranges);
     CSS.highlights.set(highlightName(color), highlight);
   }
+  CSS.highlights.set(DIM_HIGHLIGHT, new Highlight(...dim));
   const activeHighlight = new Highlight(...active);
   activeHighlight.priority = 1;
   CSS.highlights.set(ACTIVE_HIGHLIGHT, activeHighlight);
@@ -73,4 +79,5 @@ export function clearHighlights() {
   CSS.highlights.delete(ACTIVE_HIGHLIGHT);
   CSS.highlights.delete(FLASH_HIGHLIGHT);
   CSS.highlights.delete(CARET_HIGHLIGHT);
+  CSS.highlights.delete(DIM_HIGHLIGHT);
 }

@@ -15,6 +15,10 @@ export function TagInput({
   onCreate,
   onRemove,
   autoFocus = false,
+  label = 'Add a tag',
+  chipsLabel = 'Tags',
+  placeholder,
+  allowCreate = true,
 }: {
   allTags: readonly Tag[];
   selectedIds: readonly string[];
@@ -22,6 +26,12 @@ export function TagInput({
   onCreate: (name: string) => void;
   onRemove: (tagId: string) => void;
   autoFocus?: boolean;
+  /** The combobox's accessible name. */
+  label?: string;
+  chipsLabel?: string;
+  placeholder?: string;
+  /** Off where a new tag makes no sense (a filter). */
+  allowCreate?: boolean;
 }) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -38,7 +48,7 @@ export function TagInput({
     [allTags, query, selectedIds],
   );
   const typed = normalizeTagName(query);
-  const canCreate = typed !== '' && !findTagByName(allTags, typed);
+  const canCreate = allowCreate && typed !== '' && !findTagByName(allTags, typed);
   // The first option is what Enter does: create the typed name, or (when it exists) pick it.
   // Longer names that merely start with it are one arrow key away, never chosen by surprise.
   const options: ({ kind: 'tag'; tag: Tag } | { kind: 'create'; name: string })[] = [
@@ -84,7 +94,7 @@ export function TagInput({
 
   return (
     <div className="tag-input">
-      <ul className="chips" aria-label="Tags">
+      <ul className="chips" aria-label={chipsLabel}>
         {selected.map((tag) => (
           <li key={tag.id} className={`chip chip-${tag.color}`}>
             <span>{tag.name}</span>
@@ -105,12 +115,12 @@ export function TagInput({
           autoFocus={autoFocus}
           type="text"
           role="combobox"
-          aria-label="Add a tag"
+          aria-label={label}
           aria-expanded={showList}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={showList ? `${listId}-${active}` : undefined}
-          placeholder={selected.length ? 'Add another tag…' : 'Add a tag…'}
+          placeholder={placeholder ?? (selected.length ? 'Add another tag…' : 'Add a tag…')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
