@@ -87,9 +87,16 @@ export function ensureTagPath(
   color?: HighlightColor,
 ): Tag {
   const parts = normalizeTagName(name).split('/');
+  if (parts.some((part) => part === '')) {
+    throw new NotebookError(
+      'invalid-input',
+      'A tag needs a name, and no part of its path may be empty.',
+    );
+  }
   let tag: Tag | undefined;
-  for (let i = 1; i <= parts.length; i++) {
-    const path = parts.slice(0, i).join('/');
+  for (const part of parts) {
+    // Spell the path as the existing ancestors are spelled: `Actors/new` under `actors`.
+    const path = tag ? `${tag.name}/${part}` : part;
     const existing = findTagNamed(book.tags, path);
     if (existing) {
       tag = existing;
@@ -185,18 +192,21 @@ export function mergeTags(
       `"${source.name}" cannot be merged into "${target.name}", which is inside it.`,
     );
   }
-  const children = book.tags.filter(
-    (t) => parentPath(t.name) !== null && key(parentPath(t.name)!) === key(source.name),
-  );
+  const children = book.tags.filter((t) => {
+    const parent = parentPath(t.name);
+    return parent !== null && key(parent) === key(source.name);
+  });
+  // The source goes first, so a child moving to the source's own name (merging a tag into its
+  // parent) finds that name free.
+  replaceTagId(book.annotations, source.id, target.id);
+  replaceTagId(book.notes, source.id, target.id);
+  book.tags = book.tags.filter((t) => t.id !== source.id);
   for (const child of children) {
     const moved = `${target.name}/${leafName(child.name)}`;
     const existing = findTagNamed(book.tags, moved);
     if (existing && existing.id !== child.id) mergeTags(book, child.id, existing.id, factory);
     else renameTag(book, child.id, moved, factory);
   }
-  replaceTagId(book.annotations, source.id, target.id);
-  replaceTagId(book.notes, source.id, target.id);
-  book.tags = book.tags.filter((t) => t.id !== source.id);
   return target;
 }
 
@@ -252,9 +262,14 @@ export function restoreTagSnapshot(
 ): void {
   const restoredIds = new Set(snapshot.tags.map((t) => t.id));
   // Tags made since the snapshot that hold a name the snapshot needs step aside first.
+  const taken = (name: string) =>
+    Boolean(findTagNamed(book.tags, name) ?? findTagNamed(snapshot.tags, name));
   for (const tag of snapshot.tags) {
     const other = findTagNamed(book.tags, tag.name);
-    if (other && !restoredIds.has(other.id)) other.name = `${other.name} (restored)`;
+    if (!other || restoredIds.has(other.id)) continue;
+    let renamed = `${other.name} (restored)`;
+    for (let n = 2; taken(renamed); n++) renamed = `${other.name} (restored ${n})`;
+    other.name = renamed;
   }
   for (const tag of snapshot.tags) {
     const existing = book.tags.find((t) => t.id === tag.id);
