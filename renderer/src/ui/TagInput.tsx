@@ -63,6 +63,8 @@ export function TagInput({
     else if (option?.kind === 'create') onCreate(option.name);
     setQuery('');
     setActive(0);
+    // Typing opens the list again; an open list of every other tag would cover what is below.
+    setOpen(false);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
