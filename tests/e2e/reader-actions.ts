@@ -68,3 +68,23 @@ export async function highlightTagAndComment(
   await editor.getByRole('button', { name: 'Done' }).click();
   await editor.waitFor({ state: 'hidden' });
 }
+
+/** Highlight `text` in the colour of digit `colorKey` (1–6), give it tags, and close the editor. */
+export async function highlightWithTags(
+  page: Page,
+  text: string,
+  colorKey: string,
+  tags: string[],
+): Promise<void> {
+  await dragSelect(page, text);
+  await page.keyboard.press(colorKey);
+  const editor = page.getByRole('dialog', { name: 'Edit highlight' });
+  const tagBox = editor.getByRole('combobox', { name: 'Add a tag' });
+  for (const tag of tags) {
+    await tagBox.fill(tag);
+    await tagBox.press('Enter');
+    await editor.getByRole('list', { name: 'Tags' }).getByText(tag, { exact: true }).waitFor();
+  }
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await editor.waitFor({ state: 'hidden' });
+}

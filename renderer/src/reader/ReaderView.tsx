@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type AnnotationFilter,
   annotationMatcher,
@@ -103,6 +103,15 @@ export function ReaderView({
   const [editorFocus, setEditorFocus] = useState<EditorFocus>('dialog');
   const [jump, setJump] = useState<{ id: string; seq: number } | null>(null);
   const [lastColor, setLastColor] = useState<HighlightColor>(DEFAULT_COLOR);
+
+  // Another document closes the editor. Declared before the jump below, which
+  // must win when both happen at once.
+  const shownDocument = useRef(selectedId);
+  useEffect(() => {
+    if (shownDocument.current === selectedId) return;
+    shownDocument.current = selectedId;
+    setActiveId(null);
+  }, [selectedId]);
 
   // A jump asked for from outside (a note's citation) behaves like a click in the panel.
   useEffect(() => {
@@ -209,9 +218,6 @@ export function ReaderView({
     }),
     [update, updateQuietly, deleteAnnotation, onError],
   );
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: another document closes the editor.
-  useEffect(() => setActiveId(null), [selectedId]);
 
   const jumpTo = useCallback((annotation: Annotation) => {
     setJump((j) => ({ id: annotation.id, seq: (j?.seq ?? 0) + 1 }));
