@@ -5,7 +5,7 @@ import { NotesView } from './notes/NotesView.tsx';
 import { ReaderView } from './reader/ReaderView.tsx';
 import { TagManager } from './tags/TagManager.tsx';
 import { type ToastMessage, Toasts } from './ui/Toasts.tsx';
-import { UndoStack } from './undo-stack.ts';
+import { type UndoEntry, UndoStack } from './undo-stack.ts';
 import { useLiveValue } from './use-live-list.ts';
 import { useNotebook } from './use-notebook.ts';
 
@@ -23,6 +23,7 @@ export function App() {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   const nextToast = useRef(1);
   const undo = useRef(new UndoStack()).current;
+  const undoToasts = useRef(new WeakMap<UndoEntry, number>());
 
   const dismiss = useCallback(
     (id: number) => setToasts((all) => all.filter((t) => t.id !== id)),
@@ -72,11 +73,12 @@ export function App() {
   const offerUndo = useCallback(
     (message: string, label: string, run: () => Promise<void>) => {
       const entry = undo.push({ label, undo: run });
-      notify({
+      const toast = notify({
         tone: 'info',
         message,
         action: { label: 'Undo', run: () => void undo.run(entry).catch(onError) },
       });
+      undoToasts.current.set(entry, toast);
     },
     [undo, notify, onError],
   );
@@ -88,16 +90,20 @@ export function App() {
         return;
       if (isTextField(event.target)) return;
       event.preventDefault();
+      const entry = undo.peek();
       undo
         .undoLast()
-        .then((label) =>
-          notify({ tone: 'info', message: label ? `Undone: ${label}.` : 'Nothing to undo.' }),
-        )
+        .then((label) => {
+          // Its notice no longer offers anything to undo.
+          const toast = entry && undoToasts.current.get(entry);
+          if (toast !== undefined) dismiss(toast);
+          notify({ tone: 'info', message: label ? `Undone: ${label}.` : 'Nothing to undo.' });
+        })
         .catch(onError);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [undo, notify, onError]);
+  }, [undo, notify, onError, dismiss]);
 
   const title = useMemo(
     () => (document ? `${document.title} — Marginalia` : 'Marginalia'),

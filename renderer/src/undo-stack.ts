@@ -41,6 +41,11 @@ export class UndoStack {
     return entry.label;
   }
 
+  /** The entry Ctrl/Cmd+Z would undo next. */
+  peek(): UndoEntry | undefined {
+    return this.entries.at(-1);
+  }
+
   get size(): number {
     return this.entries.length;
   }
