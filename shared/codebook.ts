@@ -289,6 +289,92 @@ export function restoreTagSnapshot(
   repairAncestors(book, factory);
 }
 
+/** One quote's or note's change of tags. */
+export interface TagDelta {
+  id: string;
+  removed: string[];
+  added: string[];
+}
+
+/**
+ * What an operation changed, so that undoing it puts back exactly that and leaves later work
+ * alone: the tags it renamed, recoloured or removed (as they were), and the tags it took from or
+ * gave to each quote and note.
+ */
+export interface TagUndo {
+  tags: Tag[];
+  annotations: TagDelta[];
+  notes: TagDelta[];
+}
+
+/** The undo of whatever happened to `book` since `before` was taken. */
+export function undoSince(before: TagSnapshot, book: Codebook): TagUndo {
+  const now = new Map(book.tags.map((t) => [t.id, t]));
+  const tags = before.tags.filter((t) => {
+    const current = now.get(t.id);
+    return (
+      !current ||
+      current.name !== t.name ||
+      current.color !== t.color ||
+      current.description !== t.description
+    );
+  });
+  const deltas = (saved: TagHolder[], holders: TagHolder[]): TagDelta[] => {
+    const current = new Map(holders.map((h) => [h.id, h.tagIds]));
+    return saved.flatMap((h) => {
+      const after = current.get(h.id) ?? [];
+      const removed = h.tagIds.filter((t) => !after.includes(t));
+      const added = after.filter((t) => !h.tagIds.includes(t));
+      return removed.length > 0 || added.length > 0 ? [{ id: h.id, removed, added }] : [];
+    });
+  };
+  return {
+    tags,
+    annotations: deltas(before.annotations, book.annotations),
+    notes: deltas(before.notes, book.notes),
+  };
+}
+
+/**
+ * Undo an operation: its tags come back by id (under a " (restored)" name, with their restored
+ * sub-tags, when a newer tag holds the name), quotes and notes get back what it took and lose
+ * what it gave. Tags made since, and tag changes made since to other quotes, stay.
+ */
+export function applyTagUndo(book: Codebook, undo: TagUndo, factory: TagFactory): void {
+  const undoIds = new Set(undo.tags.map((t) => t.id));
+  const remap: [string, string][] = [];
+  for (const saved of [...undo.tags].sort((a, b) => depthOf(a.name) - depthOf(b.name))) {
+    let name = saved.name;
+    const moved = remap.find(([from]) => isWithin(name, from));
+    if (moved) name = moved[1] + name.slice(moved[0].length);
+    const holder = findTagNamed(book.tags, name);
+    if (holder && holder.id !== saved.id && !undoIds.has(holder.id)) {
+      let renamed = `${name} (restored)`;
+      for (let n = 2; findTagNamed(book.tags, renamed); n++) renamed = `${name} (restored ${n})`;
+      remap.push([name, renamed]);
+      name = renamed;
+    }
+    const existing = book.tags.find((t) => t.id === saved.id);
+    if (existing) Object.assign(existing, { ...saved, name });
+    else book.tags.push({ ...saved, name });
+  }
+  const known = new Set(book.tags.map((t) => t.id));
+  const apply = (holders: TagHolder[], deltas: TagDelta[]) => {
+    const byId = new Map(deltas.map((d) => [d.id, d]));
+    for (const holder of holders) {
+      const delta = byId.get(holder.id);
+      if (!delta) continue;
+      const dropped = new Set(delta.added);
+      holder.tagIds = [
+        ...new Set([...holder.tagIds, ...delta.removed.filter((t) => known.has(t))]),
+      ].filter((t) => !dropped.has(t));
+    }
+  };
+  apply(book.annotations, undo.annotations);
+  apply(book.notes, undo.notes);
+  repairAncestors(book, factory);
+}
+
 /** Re-create any missing parent paths (invariant 3). */
 export function repairAncestors(book: Codebook, factory: TagFactory): void {
   for (const tag of [...book.tags]) {

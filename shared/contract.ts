@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TagSnapshot, TagUsage } from './codebook.ts';
+import type { TagUndo, TagUsage } from './codebook.ts';
 import type {
   Annotation,
   DocumentSummary,
@@ -37,13 +37,19 @@ const method =
 const empty = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();
 const ids = z.array(idSchema).max(100_000);
-const holderSchema = z.object({ id: idSchema, tagIds: z.array(idSchema).max(1000) }).strict();
+const deltaSchema = z
+  .object({
+    id: idSchema,
+    removed: z.array(idSchema).max(1000),
+    added: z.array(idSchema).max(1000),
+  })
+  .strict();
 /** What an undoable tag operation hands back, and what undoing it sends again. */
-const tagSnapshotSchema = z
+const tagUndoSchema = z
   .object({
     tags: z.array(tagSchema).max(100_000),
-    annotations: z.array(holderSchema).max(1_000_000),
-    notes: z.array(holderSchema).max(1_000_000),
+    annotations: z.array(deltaSchema).max(1_000_000),
+    notes: z.array(deltaSchema).max(1_000_000),
   })
   .strict();
 const titleSchema = z.string().max(1000);
@@ -119,13 +125,13 @@ export const contract = {
   ),
   /** Move a tag and its subtree under another tag, or to the top level (null). */
   moveTag: method<Tag>()(z.object({ id: idSchema, parentId: idSchema.nullable() }).strict()),
-  mergeTags: method<{ survivor: Tag; undo: TagSnapshot }>()(
+  mergeTags: method<{ survivor: Tag; undo: TagUndo }>()(
     z.object({ sourceId: idSchema, targetId: idSchema }).strict(),
   ),
   /** Deletes the tag and its subtree from the codebook and from every quote and note. */
-  deleteTag: method<{ removed: Tag[]; undo: TagSnapshot }>()(byId),
+  deleteTag: method<{ removed: Tag[]; undo: TagUndo }>()(byId),
   /** Tag or untag many quotes at once. */
-  retagAnnotations: method<{ changed: number; undo: TagSnapshot }>()(
+  retagAnnotations: method<{ changed: number; undo: TagUndo }>()(
     z
       .object({
         annotationIds: ids.min(1),
@@ -135,7 +141,7 @@ export const contract = {
       .strict(),
   ),
   /** Undo a merge, delete or retag. */
-  restoreTags: method<Tag[]>()(z.object({ snapshot: tagSnapshotSchema }).strict()),
+  restoreTags: method<Tag[]>()(z.object({ undo: tagUndoSchema }).strict()),
   tagUsage: method<Record<string, TagUsage>>()(empty),
 
   /** Notes, newest first; only one document's when `documentId` is given. */

@@ -1,5 +1,7 @@
 import {
+  applyTagUndo,
   type Codebook,
+  codebookProblems,
   deleteTag,
   ensureTagPath,
   findTagById,
@@ -14,6 +16,7 @@ import {
   type TagFactory,
   type TagHolder,
   tagUsage,
+  undoSince,
 } from '../../shared/codebook.ts';
 import type { NotebookHandlers } from '../../shared/contract.ts';
 import type { StoreData } from '../../shared/model.ts';
@@ -48,7 +51,15 @@ export function createCodebookService(
     store.change((data: StoreData) => {
       const before = snapshotTags(data, touches);
       try {
-        return { result: op(data), undo: before };
+        const result = op(data);
+        const problems = codebookProblems(data);
+        if (problems.length > 0) {
+          throw new NotebookError(
+            'conflict',
+            `That would leave the tags inconsistent (${problems[0]}); nothing was changed.`,
+          );
+        }
+        return { result, undo: undoSince(before, data) };
       } catch (error) {
         restoreTagSnapshot(data, before, factory);
         throw error;
@@ -136,10 +147,14 @@ export function createCodebookService(
       return { changed: targets.size, undo };
     },
 
-    restoreTags({ snapshot }) {
-      store.change((data) => restoreTagSnapshot(data, snapshot, factory));
+    restoreTags({ undo }) {
+      const touched = new Set([...undo.annotations, ...undo.notes].map((d) => d.id));
+      transaction(
+        (holder) => touched.has(holder.id),
+        (book) => applyTagUndo(book, undo, factory),
+      );
       changed('tags', 'annotations', 'notes');
-      const restored = new Set(snapshot.tags.map((t) => t.id));
+      const restored = new Set(undo.tags.map((t) => t.id));
       return store.data.tags.filter((t) => restored.has(t.id));
     },
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
 import {
+  applyTagUndo,
   type Codebook,
   codebookProblems,
   deleteTag,
@@ -22,6 +23,7 @@ import {
   type TagSnapshot,
   tagTree,
   tagUsage,
+  undoSince,
 } from '../../shared/codebook.ts';
 import type { HighlightColor } from '../../shared/colors.ts';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/contract.ts';
@@ -1054,13 +1056,14 @@ describe('codebook through the notebook core', () => {
 
       const deleted = await call(notebook, 'deleteTag', { id: ids.threat });
       expect(deleted.removed.map((t) => t.id)).toEqual([ids.threat]);
-      expect(deleted.undo.annotations).toEqual([{ id: q[2], tagIds: [ids.threat, ids.potus] }]);
-      expect(deleted.undo.notes).toEqual([{ id: n[0], tagIds: [ids.threat] }]);
+      // The undo holds what the delete took from each quote and note, nothing more.
+      expect(deleted.undo.annotations).toEqual([{ id: q[2], removed: [ids.threat], added: [] }]);
+      expect(deleted.undo.notes).toEqual([{ id: n[0], removed: [ids.threat], added: [] }]);
       const between = notebook.store.data;
       expect(between.annotations.find((a) => a.id === q[2])!.tagIds).toEqual([ids.potus]);
 
-      const restored = await call(notebook, 'restoreTags', { snapshot: deleted.undo });
-      expect(restored).toHaveLength(8);
+      const restored = await call(notebook, 'restoreTags', { undo: deleted.undo });
+      expect(restored.map((t) => t.id)).toEqual([ids.threat]); // only what the delete removed
       expect(restored.find((t) => t.id === ids.threat)?.name).toBe('themes/threat');
 
       const usage = await call(notebook, 'tagUsage', {});
@@ -1083,12 +1086,15 @@ describe('codebook through the notebook core', () => {
           [ids.threat, 'themes/threat'],
         ].sort(),
       );
-      expect(Object.fromEntries(file.annotations.map((a) => [a.id, a.tagIds]))).toEqual({
-        [q[0]!]: [ids.afghan, ids.mod],
-        [q[1]!]: [ids.mod],
-        [q[2]!]: [ids.threat, ids.potus],
-        [q[3]!]: [ids.mod],
-      });
+      // Tag order on a quote carries no meaning; an undone tag comes back at the end.
+      expect(Object.fromEntries(file.annotations.map((a) => [a.id, [...a.tagIds].sort()]))).toEqual(
+        {
+          [q[0]!]: [ids.afghan, ids.mod].sort(),
+          [q[1]!]: [ids.mod],
+          [q[2]!]: [ids.threat, ids.potus].sort(),
+          [q[3]!]: [ids.mod],
+        },
+      );
       expect(Object.fromEntries(file.notes.map((x) => [x.id, x.tagIds]))).toEqual({
         [n[0]!]: [ids.threat],
         [n[1]!]: [ids.afghan],
@@ -1119,7 +1125,7 @@ describe('codebook through the notebook core', () => {
       expect(data.annotations.find((a) => a.id === q[1])!.tagIds).toEqual([ids.nds]);
       expect(codebookProblems(data)).toEqual([]);
 
-      await call(notebook, 'restoreTags', { snapshot: undo });
+      await call(notebook, 'restoreTags', { undo });
       expect(byId(notebook.store.data.tags)).toEqual(byId(snapshotBefore.tags));
       expect(notebook.store.data.annotations).toEqual(snapshotBefore.annotations);
       expect(notebook.store.data.notes).toEqual(snapshotBefore.notes);
@@ -1166,5 +1172,84 @@ describe('codebook through the notebook core', () => {
     } finally {
       await notebook.close();
     }
+  });
+});
+
+describe('undo keeps later work', () => {
+  const f = (): TagFactory => {
+    let n = 0;
+    return { newId: () => `tag_new${++n}`, now: () => '2026-01-01T00:00:00.000Z' };
+  };
+  const tag = (id: string, name: string): Tag => ({
+    id,
+    name,
+    color: 'blue',
+    description: '',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  });
+
+  it('undoing a delete puts back only what it took, not the edits made since', () => {
+    const book: Codebook = {
+      tags: [tag('x', 'x'), tag('y', 'y'), tag('z', 'z')],
+      annotations: [{ id: 'q', tagIds: ['x', 'y'] }],
+      notes: [],
+    };
+    const factory = f();
+    const before = snapshotTags(book, (h) => h.tagIds.includes('x'));
+    deleteTag(book, 'x');
+    const undo = undoSince(before, book);
+    // Later work: another tag on the quote, a rename elsewhere.
+    retagHolders(book.annotations, new Set(['q']), ['z'], []);
+    renameTag(book, 'y', 'why', factory);
+
+    applyTagUndo(book, undo, factory);
+    expect(book.annotations[0]!.tagIds.sort()).toEqual(['x', 'y', 'z']);
+    expect(book.tags.map((t) => t.name).sort()).toEqual(['why', 'x', 'z']);
+    expect(codebookProblems(book)).toEqual([]);
+  });
+
+  it('undoing a merge takes the survivor only from the quotes the merge gave it to', () => {
+    const book: Codebook = {
+      tags: [tag('a', 'a'), tag('b', 'b')],
+      annotations: [
+        { id: 'q1', tagIds: ['a'] },
+        { id: 'q2', tagIds: ['a', 'b'] },
+        { id: 'q3', tagIds: ['b'] },
+      ],
+      notes: [],
+    };
+    const factory = f();
+    const before = snapshotTags(book, (h) => h.tagIds.includes('a') || h.tagIds.includes('b'));
+    mergeTags(book, 'a', 'b', factory);
+    const undo = undoSince(before, book);
+    expect(undo.annotations).toEqual([
+      { id: 'q1', removed: ['a'], added: ['b'] },
+      { id: 'q2', removed: ['a'], added: [] },
+    ]);
+    applyTagUndo(book, undo, factory);
+    expect(Object.fromEntries(book.annotations.map((a) => [a.id, a.tagIds.sort()]))).toEqual({
+      q1: ['a'],
+      q2: ['a', 'b'],
+      q3: ['b'],
+    });
+  });
+
+  it('brings a deleted tag back under a " (restored)" name, with its sub-tags, when the name was taken', () => {
+    const book: Codebook = {
+      tags: [tag('p', 'p'), tag('c', 'p/c')],
+      annotations: [{ id: 'q', tagIds: ['c'] }],
+      notes: [],
+    };
+    const factory = f();
+    const before = snapshotTags(book, (h) => h.tagIds.includes('c'));
+    deleteTag(book, 'p');
+    const undo = undoSince(before, book);
+    const newer = ensureTagPath(book, 'p', factory);
+    applyTagUndo(book, undo, factory);
+    expect(book.tags.find((t) => t.id === newer.id)?.name).toBe('p');
+    expect(book.tags.find((t) => t.id === 'p')?.name).toBe('p (restored)');
+    expect(book.tags.find((t) => t.id === 'c')?.name).toBe('p (restored)/c');
+    expect(book.annotations[0]!.tagIds).toEqual(['c']);
+    expect(codebookProblems(book)).toEqual([]);
   });
 });

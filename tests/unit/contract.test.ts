@@ -146,11 +146,12 @@ const cases = {
     ],
   },
   restoreTags: {
-    valid: () => ({ snapshot: { tags: [], annotations: [], notes: [] } }),
+    valid: () => ({ undo: { tags: [], annotations: [], notes: [] } }),
     invalid: [
       {},
-      { snapshot: {} },
-      { snapshot: { tags: [{ id: 'x' }], annotations: [], notes: [] } },
+      { undo: {} },
+      { undo: { tags: [{ id: 'x' }], annotations: [], notes: [] } },
+      { undo: { tags: [], annotations: [{ id: 'a', removed: 'x', added: [] }], notes: [] } },
     ],
   },
   tagUsage: { valid: () => ({}), invalid: [{ id: 'x' }] },

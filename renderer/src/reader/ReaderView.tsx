@@ -60,7 +60,7 @@ export function ReaderView({
             : `Removed “${name}” from ${changed} highlights.`,
           'bulk retag',
           async () => {
-            await call('restoreTags', { snapshot: undo });
+            await call('restoreTags', { undo });
           },
         );
       } catch (error) {

@@ -184,7 +184,7 @@ export function TagManager() {
       const { undo } = await call('deleteTag', { id: tag.id });
       setFocusRequest({ avoid: going });
       offerUndo(`Deleted tag “${tag.name}”.`, 'delete tag', async () => {
-        await call('restoreTags', { snapshot: undo });
+        await call('restoreTags', { undo });
       });
     } catch (error) {
       onError(error);
@@ -206,7 +206,7 @@ export function TagManager() {
       setSelectedId(survivor.id);
       setFocusRequest({ avoid: going });
       offerUndo(`Merged “${source.name}” into “${survivor.name}”.`, 'merge tags', async () => {
-        await call('restoreTags', { snapshot: undo });
+        await call('restoreTags', { undo });
       });
     } catch (error) {
       onError(error);
