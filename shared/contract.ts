@@ -178,6 +178,10 @@ export const contract = {
   ),
   deleteNote: method<Note>()(byId),
   restoreNote: method<Note>()(z.object({ note: noteSchema }).strict()),
+  /** Cite a quote at the end of a note, in one step (no read-then-write from the page). */
+  appendQuoteToNote: method<Note>()(
+    z.object({ noteId: idSchema, annotationId: idSchema }).strict(),
+  ),
   /** The Markdown that cites a quote, for inserting into a note. */
   quoteMarkdown: method<string>()(z.object({ annotationId: idSchema }).strict()),
   /** Cited quotes as notes show them: text and document, or gone. */

@@ -7,17 +7,30 @@ import type { Annotation, NotebookDocument } from './model.ts';
  * export. The note's list of cited quotes is always derived from its body, never kept apart.
  */
 export const QUOTE_LINK_PREFIX = 'marginalia://quote/';
+/** The drag type of a quote card; the drag's text/plain carries the Markdown that cites it. */
+export const QUOTE_DRAG_TYPE = 'application/x-marginalia-quote';
 const QUOTE_LINK = /marginalia:\/\/quote\/([A-Za-z0-9_-]{1,64})/g;
 
 export const quoteLink = (annotationId: string) => `${QUOTE_LINK_PREFIX}${annotationId}`;
 
 export function quoteIdFromLink(href: string): string | null {
-  return href.startsWith(QUOTE_LINK_PREFIX) ? href.slice(QUOTE_LINK_PREFIX.length) || null : null;
+  return /^marginalia:\/\/quote\/([A-Za-z0-9_-]{1,64})$/.exec(href)?.[1] ?? null;
 }
 
 /** The quotes a note body cites, in order of first mention. */
 export function citedQuoteIds(body: string): string[] {
   return [...new Set(Array.from(body.matchAll(QUOTE_LINK), (m) => m[1]!))];
+}
+
+/**
+ * Quoted words must stay words: escape what Markdown would read as syntax (emphasis, code,
+ * links, HTML, a heading or list marker at the start of a line).
+ */
+export function escapeMarkdown(line: string): string {
+  return line
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/^(\s*)([#+-])(?=\s)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s)/, '$1\\$2');
 }
 
 /** Markdown link text cannot hold unescaped brackets. */
@@ -30,7 +43,7 @@ export function quoteBlock(
 ): string {
   const quoted = annotation.target.quote.exact
     .split('\n')
-    .map((line) => `> ${line}`)
+    .map((line) => `> ${escapeMarkdown(line)}`)
     .join('\n');
   const cite = [document.title || 'Untitled document', citationLine(document)]
     .filter(Boolean)
@@ -55,7 +68,9 @@ export function noteFromQuote(
 
 /** Plain text for a list row: the body without Markdown syntax, cut short. */
 export function noteExcerpt(body: string, length = 160): string {
+  // Only the head matters for a list row, and it keeps the cost flat for a megabyte of text.
   const plain = body
+    .slice(0, 2000)
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^[>#\-*+\s]+/gm, '')
     .replace(/[*_`~]/g, '')

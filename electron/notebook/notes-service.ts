@@ -1,6 +1,12 @@
 import type { NotebookHandlers } from '../../shared/contract.ts';
 import type { Note, NoteSummary, QuoteReference, StoreData } from '../../shared/model.ts';
-import { citedQuoteIds, noteExcerpt, noteFromQuote, quoteBlock } from '../../shared/note-links.ts';
+import {
+  appendBlock,
+  citedQuoteIds,
+  noteExcerpt,
+  noteFromQuote,
+  quoteBlock,
+} from '../../shared/note-links.ts';
 import { NotebookError } from '../../shared/result.ts';
 import type { Changed } from './service.ts';
 import type { Store } from './store.ts';
@@ -14,6 +20,7 @@ type NotesHandlers = Pick<
   | 'updateNote'
   | 'deleteNote'
   | 'restoreNote'
+  | 'appendQuoteToNote'
   | 'quoteMarkdown'
   | 'resolveQuotes'
 >;
@@ -119,7 +126,9 @@ export function createNotesService(
         note.updatedAt = now();
         return { ...note };
       });
-      changed('notes');
+      // Tag usage counts notes: say so only when the note's tags changed, not on every keystroke.
+      if (tags !== undefined) changed('notes', 'tags');
+      else changed('notes');
       return updated;
     },
 
@@ -146,6 +155,21 @@ export function createNotesService(
       store.change((data) => data.notes.push(restored));
       changed('notes');
       return restored;
+    },
+
+    appendQuoteToNote({ noteId, annotationId }) {
+      findNote(store.data, noteId);
+      const { annotation, document } = findQuote(store.data, annotationId);
+      const block = quoteBlock(annotation, document);
+      const updated = store.change((data) => {
+        const note = findNote(data, noteId);
+        note.body = appendBlock(note.body, block);
+        note.annotationIds = citedQuoteIds(note.body);
+        note.updatedAt = now();
+        return { ...note };
+      });
+      changed('notes');
+      return updated;
     },
 
     quoteMarkdown({ annotationId }) {

@@ -119,7 +119,7 @@ export function App() {
   const loadNotes = useCallback(() => call('listNotes', {}), []);
   const [notes] = useLiveValue(loadNotes, [], ['notes'], onError);
   const loadUsage = useCallback(() => call('tagUsage', {}), []);
-  const [usage] = useLiveValue(loadUsage, {}, ['tags', 'annotations', 'notes'], onError);
+  const [usage] = useLiveValue(loadUsage, {}, ['tags', 'annotations'], onError);
 
   const clearJump = useCallback(() => setJumpRequest(null), []);
   const openQuote = useCallback(
@@ -186,6 +186,10 @@ export function App() {
               aria-current={view === v.id ? 'page' : undefined}
               title={`${v.label} (Ctrl+${i + 1})`}
               onClick={() => setView(v.id)}
+              // Dragging a quote over a tab opens that view, as with browser tabs: a card from
+              // the reader's panel can then be dropped into a note.
+              onDragEnter={() => setView(v.id)}
+              onDragOver={(e) => e.preventDefault()}
             >
               {v.label}
             </button>

@@ -9,7 +9,6 @@ import {
   deleteTag,
   ensureTagPath,
   findTagNamed,
-  leafName,
   mergeTags,
   moveTag,
   parentPath,
@@ -788,7 +787,7 @@ function emptyBook(): Codebook {
   };
 }
 
-const key = (name: string) => name.toLowerCase();
+const _key = (name: string) => name.toLowerCase();
 
 interface RunState {
   lastSnapshot: TagSnapshot | null;

@@ -208,6 +208,10 @@ const cases = {
     }),
     invalid: [{}, { note: { id: 'n' } }],
   },
+  appendQuoteToNote: {
+    valid: (f) => ({ noteId: f.noteId, annotationId: f.annotation.id }),
+    invalid: [{}, { noteId: 'n' }, { noteId: 'n', annotationId: 5 }],
+  },
   quoteMarkdown: {
     valid: (f) => ({ annotationId: f.annotation.id }),
     invalid: [{}, { annotationId: [] }],
@@ -482,6 +486,26 @@ describe('the notebook service', () => {
     expect(both.tagIds).toEqual([f.tagId, a.id, b.id]);
     await h.updateAnnotation({ id: f.annotation.id, removeTagIds: [f.tagId], addTagIds: [a.id] });
     expect((await h.listAnnotations({ documentId: f.doc.id }))[0]!.tagIds).toEqual([a.id, b.id]);
+    await f.notebook.close();
+  });
+
+  it('cites quotes in a note one after the other, even when asked at once', async () => {
+    const f = await fixture();
+    const quote = 'we are ready to fight you for the next 20 years';
+    const start = f.doc.text.indexOf(quote);
+    const second = await f.notebook.handlers.createAnnotation({
+      documentId: f.doc.id,
+      start,
+      end: start + quote.length,
+      color: 'pink',
+    });
+    await Promise.all([
+      f.notebook.dispatch('appendQuoteToNote', { noteId: f.noteId, annotationId: f.annotation.id }),
+      f.notebook.dispatch('appendQuoteToNote', { noteId: f.noteId, annotationId: second.id }),
+    ]);
+    const note = await f.notebook.handlers.getNote({ id: f.noteId });
+    expect(note.annotationIds).toEqual([f.annotation.id, second.id]);
+    expect(note.body.startsWith('On threats.\n\n> ')).toBe(true);
     await f.notebook.close();
   });
 

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useMemo } from 'react';
+import { type KeyboardEvent, useMemo, useState } from 'react';
 import {
   type AnnotationFilter,
   isFiltering,
@@ -6,12 +6,51 @@ import {
 } from '../../../shared/annotation-filter.ts';
 import { COLOR_LABELS } from '../../../shared/colors.ts';
 import type { Annotation, NotebookDocument, NoteSummary, Tag } from '../../../shared/model.ts';
-import { quoteBlock } from '../../../shared/note-links.ts';
+import { QUOTE_DRAG_TYPE, quoteBlock } from '../../../shared/note-links.ts';
 import { TagInput } from '../ui/TagInput.tsx';
+import { InsertIntoNote } from './InsertIntoNote.tsx';
 import { PanelFilter } from './PanelFilter.tsx';
 
-/** The drag type a note's editor recognises; text/plain carries the Markdown to drop. */
-export const QUOTE_DRAG_TYPE = 'application/x-marginalia-quote';
+/** Pick a tag, then remove it from every shown highlight with the button (never on a key press). */
+function UntagShown({
+  tagIds,
+  tagName,
+  count,
+  onRemove,
+}: {
+  tagIds: string[];
+  tagName: (id: string) => string;
+  count: number;
+  onRemove: (tagId: string) => void;
+}) {
+  const [chosen, setChosen] = useState('');
+  return (
+    <span className="untag-shown">
+      <select
+        aria-label="Untag all shown"
+        value={chosen}
+        onChange={(e) => setChosen(e.target.value)}
+      >
+        <option value="">Remove a tag from all {count}…</option>
+        {tagIds.map((id) => (
+          <option key={id} value={id}>
+            {tagName(id)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={!chosen}
+        onClick={() => {
+          onRemove(chosen);
+          setChosen('');
+        }}
+      >
+        Remove
+      </button>
+    </span>
+  );
+}
 
 export interface PanelNotesActions {
   notes: readonly NoteSummary[];
@@ -128,24 +167,17 @@ export function AnnotationPanel({
                 placeholder={`Tag all ${shown.length}…`}
               />
               {shownTagIds.length > 0 && (
-                <select
-                  aria-label="Untag all shown"
-                  value=""
-                  onChange={(e) =>
-                    e.target.value &&
+                <UntagShown
+                  tagIds={shownTagIds}
+                  tagName={(id) => tagById.get(id)?.name ?? id}
+                  count={shown.length}
+                  onRemove={(tagId) =>
                     filterActions.onRetagShown(
                       shown.map((a) => a.id),
-                      { remove: e.target.value },
+                      { remove: tagId },
                     )
                   }
-                >
-                  <option value="">Remove a tag from all {shown.length}…</option>
-                  {shownTagIds.map((id) => (
-                    <option key={id} value={id}>
-                      {tagById.get(id)?.name ?? id}
-                    </option>
-                  ))}
-                </select>
+                />
               )}
             </div>
           )}
@@ -231,22 +263,10 @@ export function AnnotationPanel({
                         Start a note
                       </button>
                       {notesActions.notes.length > 0 && (
-                        <select
-                          className="insert-into"
-                          aria-label="Insert into note"
-                          value=""
-                          onChange={(e) =>
-                            e.target.value &&
-                            notesActions.onInsertIntoNote(annotation, e.target.value)
-                          }
-                        >
-                          <option value="">Insert into…</option>
-                          {notesActions.notes.slice(0, 20).map((note) => (
-                            <option key={note.id} value={note.id}>
-                              {note.title || 'Untitled note'}
-                            </option>
-                          ))}
-                        </select>
+                        <InsertIntoNote
+                          notes={notesActions.notes}
+                          onPick={(noteId) => notesActions.onInsertIntoNote(annotation, noteId)}
+                        />
                       )}
                     </span>
                   </div>

@@ -1,5 +1,7 @@
 /** The drag type the annotation panel sets on a quote: the annotation id. */
-export const QUOTE_DRAG_TYPE = 'application/x-marginalia-quote';
+import { QUOTE_DRAG_TYPE } from '../../../shared/note-links.ts';
+
+export { QUOTE_DRAG_TYPE };
 
 const typesOf = (data: DataTransfer | null) => (data ? Array.from(data.types) : []);
 export const carriesQuote = (data: DataTransfer | null) => typesOf(data).includes(QUOTE_DRAG_TYPE);

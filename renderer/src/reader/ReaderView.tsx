@@ -8,7 +8,6 @@ import type { HighlightColor } from '../../../shared/colors.ts';
 import { DEFAULT_COLOR } from '../../../shared/colors.ts';
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../../shared/model.ts';
-import { appendBlock } from '../../../shared/note-links.ts';
 import { AnnotationPanel, type PanelNotesActions } from '../annotations/AnnotationPanel.tsx';
 import { useApp } from '../app-services.ts';
 import { LibraryList } from '../library/LibraryList.tsx';
@@ -77,12 +76,7 @@ export function ReaderView({
       onOpenNote: openNote,
       async onInsertIntoNote(annotation, noteId) {
         try {
-          const [note, markdown] = await Promise.all([
-            call('getNote', { id: noteId }),
-            call('quoteMarkdown', { annotationId: annotation.id }),
-          ]);
-          const body = appendBlock(note.body, markdown);
-          await call('updateNote', { id: noteId, body });
+          const note = await call('appendQuoteToNote', { noteId, annotationId: annotation.id });
           notify({ tone: 'info', message: `Quote added to “${note.title || 'Untitled note'}”.` });
         } catch (error) {
           onError(error);

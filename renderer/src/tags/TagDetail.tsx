@@ -82,6 +82,9 @@ export function TagDetail({
   const parent = parentPath(tag.name);
   const parentId = parent === null ? '' : (findTagNamed(tags, parent)?.id ?? '');
   const [mergeTarget, setMergeTarget] = useState('');
+  // Chosen first, moved on the button: arrow keys on a closed select change its value at once.
+  const [moveTarget, setMoveTarget] = useState<string | null>(null);
+  const chosenParent = moveTarget ?? parentId;
   const target = others.find((t) => t.id === mergeTarget);
 
   const saveName = async (): Promise<boolean> => {
@@ -210,20 +213,32 @@ export function TagDetail({
         <div className="tm-field tm-field-center">
           <label htmlFor={ids.move}>Move to</label>
           <div className="tm-control">
-            <span className="tm-select">
-              <select
-                id={ids.move}
-                value={parentId}
-                onChange={(event) => onMove(event.target.value || null)}
+            <div className="tm-inline">
+              <span className="tm-select">
+                <select
+                  id={ids.move}
+                  value={chosenParent}
+                  onChange={(event) => setMoveTarget(event.target.value)}
+                >
+                  <option value="">Top level</option>
+                  {others.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              </span>
+              <button
+                type="button"
+                disabled={chosenParent === parentId}
+                onClick={() => {
+                  onMove(chosenParent || null);
+                  setMoveTarget(null);
+                }}
               >
-                <option value="">Top level</option>
-                {others.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </span>
+                Move
+              </button>
+            </div>
           </div>
         </div>
 
