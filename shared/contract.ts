@@ -67,10 +67,20 @@ export const contract = {
   getInfo: method<NotebookInfo>()(empty),
   listDocuments: method<DocumentSummary[]>()(empty),
   getDocument: method<NotebookDocument>()(byId),
-  deleteDocument: method<{ document: NotebookDocument; annotations: Annotation[] }>()(byId),
+  /** Deletes the document and its highlights; its notes stay, no longer attached to it. */
+  deleteDocument: method<{
+    document: NotebookDocument;
+    annotations: Annotation[];
+    noteIds: string[];
+  }>()(byId),
   restoreDocument: method<DocumentSummary>()(
     z
-      .object({ document: documentSchema, annotations: z.array(annotationSchema).max(100_000) })
+      .object({
+        document: documentSchema,
+        annotations: z.array(annotationSchema).max(100_000),
+        /** Notes that belonged to the document: attached to it again. */
+        noteIds: z.array(idSchema).max(100_000).default([]),
+      })
       .strict(),
   ),
   listAnnotations: method<Annotation[]>()(z.object({ documentId: idSchema }).strict()),

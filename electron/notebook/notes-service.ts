@@ -149,6 +149,11 @@ export function createNotesService(
       const known = new Set(store.data.tags.map((t) => t.id));
       const restored: Note = {
         ...note,
+        // A note whose document has gone comes back unattached rather than pointing nowhere.
+        documentId:
+          note.documentId && store.data.documents.some((d) => d.id === note.documentId)
+            ? note.documentId
+            : null,
         tagIds: note.tagIds.filter((t) => known.has(t)),
         annotationIds: citedQuoteIds(note.body),
       };

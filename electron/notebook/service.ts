@@ -145,13 +145,20 @@ export function createDocumentService(store: Store, changed: Changed): DocumentH
         const annotations = data.annotations.filter((a) => a.documentId === id);
         data.documents = data.documents.filter((d) => d.id !== id);
         data.annotations = data.annotations.filter((a) => a.documentId !== id);
-        return { document, annotations };
+        // Notes are the user's own writing: they stay, detached, and come back attached on undo.
+        const noteIds: string[] = [];
+        for (const note of data.notes) {
+          if (note.documentId !== id) continue;
+          note.documentId = null;
+          noteIds.push(note.id);
+        }
+        return { document, annotations, noteIds };
       });
-      changed('documents', 'annotations');
+      changed('documents', 'annotations', 'notes');
       return removed;
     },
 
-    restoreDocument({ document, annotations }) {
+    restoreDocument({ document, annotations, noteIds }) {
       const { data } = store;
       if (data.documents.some((d) => d.id === document.id)) {
         throw new NotebookError(
@@ -188,8 +195,11 @@ export function createDocumentService(store: Store, changed: Changed): DocumentH
       store.change((d) => {
         d.documents = [...d.documents, document];
         d.annotations = d.annotations.concat(placed);
+        const reattach = new Set(noteIds);
+        for (const note of d.notes)
+          if (reattach.has(note.id) && note.documentId === null) note.documentId = document.id;
       });
-      changed('documents', 'annotations');
+      changed('documents', 'annotations', 'notes');
       return summarize(store.data, document);
     },
 

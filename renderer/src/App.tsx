@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type AnnotationFilter, NO_FILTER } from '../../shared/annotation-filter.ts';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
 import { call } from './notebook-client.ts';
 import { NotesView } from './notes/NotesView.tsx';
@@ -116,6 +117,15 @@ export function App() {
   const [view, setView] = useState<View>('reader');
   const [jumpRequest, setJumpRequest] = useState<{ id: string; seq: number } | null>(null);
   const [openNoteId, setOpenNoteId] = useState<string | null>(null);
+  // Each document keeps its own highlight filter while the app runs.
+  const [filters, setFilters] = useState<Record<string, AnnotationFilter>>({});
+  const startingNotes = useRef(new Set<string>());
+  const changeFilter = useCallback(
+    (filter: AnnotationFilter) => {
+      if (selectedId) setFilters((all) => ({ ...all, [selectedId]: filter }));
+    },
+    [selectedId],
+  );
   const loadNotes = useCallback(() => call('listNotes', {}), []);
   const [notes] = useLiveValue(loadNotes, [], ['notes'], onError);
   const loadUsage = useCallback(() => call('tagUsage', {}), []);
@@ -153,10 +163,15 @@ export function App() {
       },
       openQuote,
       startNoteFromQuote(annotationId) {
-        void call('createNoteFromQuote', { annotationId }).then((note) => {
-          setOpenNoteId(note.id);
-          setView('notes');
-        }, onError);
+        // A double click makes one note, not two.
+        if (startingNotes.current.has(annotationId)) return;
+        startingNotes.current.add(annotationId);
+        void call('createNoteFromQuote', { annotationId })
+          .then((note) => {
+            setOpenNoteId(note.id);
+            setView('notes');
+          }, onError)
+          .finally(() => startingNotes.current.delete(annotationId));
       },
     }),
     [notify, onError, offerUndo, tags, usage, notes, documents, openQuote],
@@ -205,6 +220,8 @@ export function App() {
               annotations={annotations}
               jumpRequest={jumpRequest}
               onJumpHandled={clearJump}
+              filter={(selectedId && filters[selectedId]) || NO_FILTER}
+              onFilterChange={changeFilter}
             />
           )}
           {view === 'notes' && <NotesView openNoteId={openNoteId} onOpenNote={setOpenNoteId} />}

@@ -58,6 +58,10 @@ test('a codebook on the sample article: nested tags, quotes, notes citing them; 
     [Q.bad, Q.embarrassing, Q.givenUp].sort(),
   );
   await page.screenshot({ path: screenshotPath('reader-filtered') });
+  // The filter belongs to the document and survives a visit to another view.
+  await view(page, 'Tags');
+  await view(page, 'Reader');
+  await expect(panel.getByText('Showing 3 of 6')).toBeVisible();
   await panel.getByRole('button', { name: 'Clear filter' }).click();
   await expect(panel.locator('.annotation-list > li')).toHaveCount(6);
 

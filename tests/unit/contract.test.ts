@@ -397,12 +397,22 @@ describe('the notebook service', () => {
   it('deletes a document with its highlights and restores both', async () => {
     const f = await fixture();
     const h = f.notebook.handlers;
+    const onDoc = await h.createNote({
+      title: 'On the article',
+      body: '',
+      tagIds: [],
+      documentId: f.doc.id,
+    });
     const removed = await h.deleteDocument({ id: f.doc.id });
     expect(removed.annotations.map((a) => a.id)).toEqual([f.annotation.id]);
+    // The note stays, detached, and is attached again by the undo.
+    expect(removed.noteIds).toEqual([onDoc.id]);
+    expect((await h.getNote({ id: onDoc.id })).documentId).toBeNull();
     expect(await h.listDocuments({})).toEqual([]);
     expect(f.notebook.store.data.annotations).toEqual([]);
     await h.restoreDocument(removed);
     expect((await h.listDocuments({}))[0]).toMatchObject({ id: f.doc.id, annotationCount: 1 });
+    expect((await h.getNote({ id: onDoc.id })).documentId).toBe(f.doc.id);
     await f.notebook.close();
   });
 

@@ -101,7 +101,11 @@ export function AnnotationPanel({
   const citing = useMemo(() => {
     const map = new Map<string, NoteSummary[]>();
     for (const note of notesActions?.notes ?? []) {
-      for (const id of note.annotationIds) map.set(id, [...(map.get(id) ?? []), note]);
+      for (const id of note.annotationIds) {
+        const list = map.get(id);
+        if (list) list.push(note);
+        else map.set(id, [note]);
+      }
     }
     return map;
   }, [notesActions?.notes]);

@@ -137,7 +137,8 @@ export function Reader(props: ReaderProps) {
   useEffect(() => {
     if (!jump || servedJump.current === jump.seq || !index.current || !contentRef.current) return;
     const target = visible.find((a) => a.id === jump.id);
-    if (!target) return;
+    // An orphan's stored offsets point at text that is no longer its quote: do not pretend.
+    if (!target || target.orphan) return;
     const range = offsetsToRange(
       index.current,
       target.target.position.start,

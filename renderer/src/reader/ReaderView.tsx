@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type AnnotationFilter,
-  annotationMatcher,
-  NO_FILTER,
-} from '../../../shared/annotation-filter.ts';
+import { type AnnotationFilter, annotationMatcher } from '../../../shared/annotation-filter.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import { DEFAULT_COLOR } from '../../../shared/colors.ts';
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../../shared/model.ts';
-import { AnnotationPanel, type PanelNotesActions } from '../annotations/AnnotationPanel.tsx';
+import {
+  AnnotationPanel,
+  type PanelFilterActions,
+  type PanelNotesActions,
+} from '../annotations/AnnotationPanel.tsx';
 import { useApp } from '../app-services.ts';
 import { LibraryList } from '../library/LibraryList.tsx';
 import { call } from '../notebook-client.ts';
@@ -24,6 +24,9 @@ export interface ReaderViewProps {
   /** A quote to show (from a note's citation, say); `seq` makes a repeat count. */
   jumpRequest: { id: string; seq: number } | null;
   onJumpHandled: () => void;
+  /** The open document's panel filter (kept by App, so it survives switching views). */
+  filter: AnnotationFilter;
+  onFilterChange: (filter: AnnotationFilter) => void;
 }
 
 /** The library, the reader and the highlights panel: reading and highlighting one document. */
@@ -35,13 +38,11 @@ export function ReaderView({
   annotations,
   jumpRequest,
   onJumpHandled,
+  filter,
+  onFilterChange,
 }: ReaderViewProps) {
   const { tags, notes, offerUndo, onError, notify, openNote, startNoteFromQuote } = useApp();
-  const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const isShown = useMemo(() => annotationMatcher(filter, tags), [filter, tags]);
-  // A filter belongs to the document it was made on.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when another document opens.
-  useEffect(() => setFilter(NO_FILTER), [selectedId]);
 
   const retagShown = useCallback(
     async (ids: string[], change: { add?: Tag; create?: string; remove?: string }) => {
@@ -67,6 +68,16 @@ export function ReaderView({
       }
     },
     [tags, offerUndo, onError],
+  );
+
+  const filterActions = useMemo<PanelFilterActions>(
+    () => ({
+      filter,
+      onFilterChange,
+      isShown,
+      onRetagShown: (ids, change) => void retagShown(ids, change),
+    }),
+    [filter, onFilterChange, isShown, retagShown],
   );
 
   const notesActions = useMemo<PanelNotesActions>(
@@ -213,11 +224,21 @@ export function ReaderView({
     [update, updateQuietly, deleteAnnotation, onError],
   );
 
-  const jumpTo = useCallback((annotation: Annotation) => {
-    setJump((j) => ({ id: annotation.id, seq: (j?.seq ?? 0) + 1 }));
-    setEditorFocus('dialog');
-    setActiveId(annotation.id);
-  }, []);
+  const jumpTo = useCallback(
+    (annotation: Annotation) => {
+      if (annotation.orphan) {
+        notify({
+          tone: 'info',
+          message:
+            'This highlight’s text is no longer in the document, so it has no place to show.',
+        });
+      }
+      setJump((j) => ({ id: annotation.id, seq: (j?.seq ?? 0) + 1 }));
+      setEditorFocus('dialog');
+      setActiveId(annotation.id);
+    },
+    [notify],
+  );
 
   return (
     <div className={document ? 'workspace' : 'workspace without-panel'}>
@@ -259,12 +280,7 @@ export function ReaderView({
           onDelete={(a) => void deleteAnnotation(a)}
           document={document}
           notesActions={notesActions}
-          filterActions={{
-            filter,
-            onFilterChange: setFilter,
-            isShown,
-            onRetagShown: (ids, change) => void retagShown(ids, change),
-          }}
+          filterActions={filterActions}
         />
       )}
     </div>
