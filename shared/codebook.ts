@@ -417,6 +417,8 @@ export interface TagUsage {
   /** Distinct quotes carrying this tag or any tag below it. */
   quotesWithin: number;
   notes: number;
+  /** Distinct notes carrying this tag or any tag below it. */
+  notesWithin: number;
 }
 
 /** How many quotes and notes use each tag, with counts rolled up to parents. */
@@ -431,18 +433,27 @@ export function tagUsage(book: Codebook): Map<string, TagUsage> {
     }
     ancestorsOf.set(tag.id, chain);
   }
-  const usage = new Map(book.tags.map((t) => [t.id, { quotes: 0, quotesWithin: 0, notes: 0 }]));
-  for (const quote of book.annotations) {
+  const usage = new Map(
+    book.tags.map((t) => [t.id, { quotes: 0, quotesWithin: 0, notes: 0, notesWithin: 0 }]),
+  );
+  /** The tags a holder counts for, its own and their ancestors, each once. */
+  const countedFor = (holder: TagHolder) => {
     const within = new Set<string>();
-    for (const t of quote.tagIds) {
-      const u = usage.get(t);
-      if (!u) continue;
-      u.quotes++;
+    for (const t of holder.tagIds) {
+      if (!usage.has(t)) continue;
       within.add(t);
       for (const a of ancestorsOf.get(t) ?? []) within.add(a);
     }
-    for (const t of within) usage.get(t)!.quotesWithin++;
+    return within;
+  };
+  for (const quote of book.annotations) {
+    for (const t of new Set(quote.tagIds)) {
+      const u = usage.get(t);
+      if (u) u.quotes++;
+    }
+    for (const t of countedFor(quote)) usage.get(t)!.quotesWithin++;
   }
+  for (const note of book.notes) for (const t of countedFor(note)) usage.get(t)!.notesWithin++;
   for (const note of book.notes)
     for (const t of new Set(note.tagIds)) {
       const u = usage.get(t);

@@ -655,16 +655,16 @@ describe('tagUsage', () => {
     expect(usage.size).toBe(9);
     expect(Object.fromEntries(usage)).toEqual({
       // q6 itself; within: q1–q6 (q1 carries afghan and its child mod, counted once)
-      actors: { quotes: 1, quotesWithin: 6, notes: 0 },
-      afghan: { quotes: 1, quotesWithin: 3, notes: 1 },
-      mod: { quotes: 2, quotesWithin: 2, notes: 0 },
-      nds: { quotes: 2, quotesWithin: 2, notes: 0 },
-      us: { quotes: 1, quotesWithin: 2, notes: 0 },
-      potus: { quotes: 2, quotesWithin: 2, notes: 0 },
-      // notes are not rolled up to parents
-      themes: { quotes: 0, quotesWithin: 2, notes: 0 },
-      sov: { quotes: 1, quotesWithin: 1, notes: 1 },
-      threat: { quotes: 1, quotesWithin: 1, notes: 1 },
+      actors: { quotes: 1, quotesWithin: 6, notes: 0, notesWithin: 1 },
+      afghan: { quotes: 1, quotesWithin: 3, notes: 1, notesWithin: 1 },
+      mod: { quotes: 2, quotesWithin: 2, notes: 0, notesWithin: 0 },
+      nds: { quotes: 2, quotesWithin: 2, notes: 0, notesWithin: 0 },
+      us: { quotes: 1, quotesWithin: 2, notes: 0, notesWithin: 0 },
+      potus: { quotes: 2, quotesWithin: 2, notes: 0, notesWithin: 0 },
+      // notes roll up too: n1 (sov) and n2 (threat) are both within themes
+      themes: { quotes: 0, quotesWithin: 2, notes: 0, notesWithin: 2 },
+      sov: { quotes: 1, quotesWithin: 1, notes: 1, notesWithin: 1 },
+      threat: { quotes: 1, quotesWithin: 1, notes: 1, notesWithin: 1 },
     });
   });
 
@@ -673,9 +673,9 @@ describe('tagUsage', () => {
     book.annotations = [{ id: 'q', tagIds: ['afghan', 'mod', 'nds'] }];
     book.notes = [];
     const usage = tagUsage(book);
-    expect(usage.get('afghan')).toEqual({ quotes: 1, quotesWithin: 1, notes: 0 });
-    expect(usage.get('actors')).toEqual({ quotes: 0, quotesWithin: 1, notes: 0 });
-    expect(usage.get('us')).toEqual({ quotes: 0, quotesWithin: 0, notes: 0 });
+    expect(usage.get('afghan')).toEqual({ quotes: 1, quotesWithin: 1, notes: 0, notesWithin: 0 });
+    expect(usage.get('actors')).toEqual({ quotes: 0, quotesWithin: 1, notes: 0, notesWithin: 0 });
+    expect(usage.get('us')).toEqual({ quotes: 0, quotesWithin: 0, notes: 0, notesWithin: 0 });
   });
 
   it('follows a parent whose name differs in case', () => {
@@ -1066,8 +1066,8 @@ describe('codebook through the notebook core', () => {
       expect(restored.find((t) => t.id === ids.threat)?.name).toBe('themes/threat');
 
       const usage = await call(notebook, 'tagUsage', {});
-      expect(usage[ids.mod]).toEqual({ quotes: 3, quotesWithin: 3, notes: 0 });
-      expect(usage[ids.actors]).toEqual({ quotes: 0, quotesWithin: 4, notes: 0 });
+      expect(usage[ids.mod]).toMatchObject({ quotes: 3, quotesWithin: 3, notes: 0 });
+      expect(usage[ids.actors]).toMatchObject({ quotes: 0, quotesWithin: 4, notes: 0 });
 
       await notebook.close();
       reopened = await openNotebook({ dataDir, resourcesDir: RESOURCES_DIR });

@@ -30,7 +30,7 @@ interface DeleteRequest {
  * merge and delete; the destructive ones can be undone.
  */
 export function TagManager() {
-  const { tags, usage, notes, notify, onError, offerUndo } = useApp();
+  const { tags, usage, notify, onError, offerUndo } = useApp();
   const [selectedId, setSelectedId] = useState(memory.selectedId);
   const [collapsed, setCollapsed] = useState(memory.collapsed);
   const [draft, setDraft] = useState('');
@@ -167,13 +167,11 @@ export function TagManager() {
 
   const impactOf = (tag: Tag): DeleteRequest => {
     const subtree = subtreeOf(tags, tag);
-    const ids = new Set(subtree.map((t) => t.id));
     const own = usage[tag.id] ?? EMPTY_USAGE;
-    const notesWithin = notes.filter((n) => n.tagIds.some((id) => ids.has(id))).length;
     return {
       tag,
       quotes: own.quotesWithin,
-      notes: Math.max(own.notes, notesWithin),
+      notes: own.notesWithin,
       subTags: subtree.length - 1,
     };
   };

@@ -1,6 +1,6 @@
 import type { TagUsage } from '../../../shared/codebook.ts';
 
-export const EMPTY_USAGE: TagUsage = { quotes: 0, quotesWithin: 0, notes: 0 };
+export const EMPTY_USAGE: TagUsage = { quotes: 0, quotesWithin: 0, notes: 0, notesWithin: 0 };
 
 /** "1 quote", "3 quotes". */
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -13,7 +13,7 @@ export function usageLine(usage: TagUsage): string {
     usage.quotes === usage.quotesWithin
       ? ''
       : ` (${usage.quotes.toLocaleString()} tagged directly)`;
-  return `${plural(usage.quotesWithin, 'quote')}${direct} · ${plural(usage.notes, 'note')}`;
+  return `${plural(usage.quotesWithin, 'quote')}${direct} · ${plural(usage.notesWithin, 'note')}`;
 }
 
 /** "a, b and c". */
