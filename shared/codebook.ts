@@ -1,7 +1,7 @@
 import { colorForIndex, type HighlightColor } from './colors.ts';
 import type { Tag } from './model.ts';
 import { NotebookError } from './result.ts';
-import { normalizeTagName } from './tags.ts';
+import { nextTagIds, normalizeTagName } from './tags.ts';
 
 /**
  * The tag system as a codebook: tags form a tree by path (`actors/afghan`), quotes and notes
@@ -230,10 +230,10 @@ export function retagHolders(
   add: readonly string[],
   remove: readonly string[],
 ) {
-  const removing = new Set(remove);
   for (const holder of holders) {
-    if (!ids.has(holder.id)) continue;
-    holder.tagIds = [...new Set([...holder.tagIds, ...add])].filter((t) => !removing.has(t));
+    if (ids.has(holder.id))
+      holder.tagIds =
+        nextTagIds(holder.tagIds, { addTagIds: add, removeTagIds: remove }) ?? holder.tagIds;
   }
 }
 

@@ -42,3 +42,22 @@ export function findTagByName(tags: readonly Tag[], name: string): Tag | undefin
   const wanted = normalizeTagName(name).toLowerCase();
   return tags.find((t) => t.name.toLowerCase() === wanted);
 }
+
+/**
+ * A quote's or note's tags after a change: a full replacement (`tagIds`) or additions and
+ * removals relative to what it has. `undefined` when the change does not touch tags.
+ */
+export function nextTagIds(
+  current: readonly string[],
+  change: {
+    tagIds?: readonly string[];
+    addTagIds?: readonly string[];
+    removeTagIds?: readonly string[];
+  },
+): string[] | undefined {
+  if (change.tagIds) return [...new Set(change.tagIds)];
+  const add = change.addTagIds ?? [];
+  const removing = new Set(change.removeTagIds ?? []);
+  if (add.length === 0 && removing.size === 0) return undefined;
+  return [...new Set([...current, ...add])].filter((t) => !removing.has(t));
+}

@@ -8,6 +8,8 @@ import {
   quoteBlock,
 } from '../../shared/note-links.ts';
 import { NotebookError } from '../../shared/result.ts';
+import { nextTagIds } from '../../shared/tags.ts';
+import { checkTags, findAnnotation, findNote } from './lookups.ts';
 import type { Changed } from './service.ts';
 import type { Store } from './store.ts';
 
@@ -25,25 +27,11 @@ type NotesHandlers = Pick<
   | 'resolveQuotes'
 >;
 
-function findNote(data: StoreData, id: string): Note {
-  const note = data.notes.find((n) => n.id === id);
-  if (!note) throw new NotebookError('not-found', `No note with id ${id}.`);
-  return note;
-}
-
 function findQuote(data: StoreData, id: string) {
-  const annotation = data.annotations.find((a) => a.id === id);
-  if (!annotation) throw new NotebookError('not-found', `No highlight with id ${id}.`);
+  const annotation = findAnnotation(data, id);
   const document = data.documents.find((d) => d.id === annotation.documentId);
   if (!document) throw new NotebookError('not-found', `The document of highlight ${id} is gone.`);
   return { annotation, document };
-}
-
-function checkTags(data: StoreData, tagIds: readonly string[]): string[] {
-  const known = new Set(data.tags.map((t) => t.id));
-  const missing = tagIds.find((t) => !known.has(t));
-  if (missing) throw new NotebookError('not-found', `No tag with id ${missing}.`);
-  return [...new Set(tagIds)];
 }
 
 function checkDocument(data: StoreData, documentId: string | null) {
@@ -104,14 +92,9 @@ export function createNotesService(
       return insert({ ...draft, tagIds: [...annotation.tagIds] });
     },
 
-    updateNote({ id, title, body, tagIds, addTagIds = [], removeTagIds = [], documentId }) {
+    updateNote({ id, title, body, tagIds, addTagIds, removeTagIds, documentId }) {
       const current = findNote(store.data, id);
-      const removing = new Set(removeTagIds);
-      const nextTags =
-        tagIds ??
-        (addTagIds.length || removing.size
-          ? [...current.tagIds, ...addTagIds].filter((t) => !removing.has(t))
-          : undefined);
+      const nextTags = nextTagIds(current.tagIds, { tagIds, addTagIds, removeTagIds });
       const tags = nextTags === undefined ? undefined : checkTags(store.data, nextTags);
       if (documentId !== undefined) checkDocument(store.data, documentId);
       const updated = store.change((data) => {

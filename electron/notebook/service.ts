@@ -25,33 +25,15 @@ import type {
 } from '../../shared/model.ts';
 import { SCHEMA_VERSION } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
+import { nextTagIds } from '../../shared/tags.ts';
 import { countWords } from '../../shared/text/plain-text.ts';
 import { newId } from './ids.ts';
+import { checkTags, findAnnotation, findDocument } from './lookups.ts';
 import type { Store } from './store.ts';
 
 type Entity = Extract<NotebookEvent, { type: 'changed' }>['entities'][number];
 /** Tell the renderer what kinds of thing changed. */
 export type Changed = (...entities: Entity[]) => void;
-
-function findDocument(data: StoreData, id: string): NotebookDocument {
-  const document = data.documents.find((d) => d.id === id);
-  if (!document) throw new NotebookError('not-found', `No document with id ${id}.`);
-  return document;
-}
-
-function findAnnotation(data: StoreData, id: string): Annotation {
-  const annotation = data.annotations.find((a) => a.id === id);
-  if (!annotation) throw new NotebookError('not-found', `No highlight with id ${id}.`);
-  return annotation;
-}
-
-function checkTags(data: StoreData, tagIds: readonly string[]): string[] {
-  const unique = [...new Set(tagIds)];
-  const missing = unique.filter((id) => !data.tags.some((t) => t.id === id));
-  if (missing.length > 0)
-    throw new NotebookError('not-found', `Unknown tag id(s): ${missing.join(', ')}.`);
-  return unique;
-}
 
 function checkRange(document: NotebookDocument, start: number, end: number) {
   if (end > document.text.length) {
@@ -231,14 +213,9 @@ export function createDocumentService(store: Store, changed: Changed): DocumentH
       return annotation;
     },
 
-    updateAnnotation({ id, color, tagIds, addTagIds = [], removeTagIds = [], comment }) {
+    updateAnnotation({ id, color, tagIds, addTagIds, removeTagIds, comment }) {
       const current = findAnnotation(store.data, id);
-      const removing = new Set(removeTagIds);
-      const next =
-        tagIds ??
-        (addTagIds.length || removing.size
-          ? [...current.tagIds, ...addTagIds].filter((t) => !removing.has(t))
-          : undefined);
+      const next = nextTagIds(current.tagIds, { tagIds, addTagIds, removeTagIds });
       const tags = next === undefined ? undefined : checkTags(store.data, next);
       const updated = store.change((data) => {
         const annotation = findAnnotation(data, id);

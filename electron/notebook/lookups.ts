@@ -1,0 +1,33 @@
+import type { Annotation, Note, NotebookDocument, StoreData } from '../../shared/model.ts';
+import { NotebookError } from '../../shared/result.ts';
+
+// Finding entities by id and checking references, shared by the services: each failure is a
+// not-found NotebookError that names what was missing, thrown before anything changes.
+
+export function findDocument(data: StoreData, id: string): NotebookDocument {
+  const document = data.documents.find((d) => d.id === id);
+  if (!document) throw new NotebookError('not-found', `No document with id ${id}.`);
+  return document;
+}
+
+export function findAnnotation(data: StoreData, id: string): Annotation {
+  const annotation = data.annotations.find((a) => a.id === id);
+  if (!annotation) throw new NotebookError('not-found', `No highlight with id ${id}.`);
+  return annotation;
+}
+
+export function findNote(data: StoreData, id: string): Note {
+  const note = data.notes.find((n) => n.id === id);
+  if (!note) throw new NotebookError('not-found', `No note with id ${id}.`);
+  return note;
+}
+
+/** The tag ids, without repeats, once every one is known to exist. */
+export function checkTags(data: StoreData, tagIds: readonly string[]): string[] {
+  const known = new Set(data.tags.map((t) => t.id));
+  const unique = [...new Set(tagIds)];
+  const missing = unique.filter((id) => !known.has(id));
+  if (missing.length > 0)
+    throw new NotebookError('not-found', `Unknown tag id(s): ${missing.join(', ')}.`);
+  return unique;
+}
