@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TagUndo, TagUsage } from './codebook.ts';
+import { IMPORT_MAX_BYTES, type ImportReport } from './import.ts';
 import type {
   Annotation,
   DocumentSummary,
@@ -17,6 +18,7 @@ import {
   noteSchema,
   tagNameSchema,
   tagSchema,
+  targetSchema,
 } from './model.ts';
 import type { Result } from './result.ts';
 
@@ -53,6 +55,35 @@ const tagUndoSchema = z
   })
   .strict();
 const titleSchema = z.string().max(1000);
+const jobIdSchema = z.string().min(1).max(100);
+/** Base64 of at most IMPORT_MAX_BYTES (4 characters per 3 bytes). */
+const base64Schema = z
+  .string()
+  .max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+const importFileSchema = z
+  .object({
+    name: z.string().min(1).max(1000),
+    size: z.number().int().nonnegative(),
+    /** Left out when the file is over the limit: the core still reports it, by name. */
+    data: base64Schema.optional(),
+  })
+  .strict();
+const documentMetadataSchema = {
+  title: z.string().trim().max(1000).optional(),
+  author: z.string().trim().max(1000).optional(),
+  source: z.string().trim().max(1000).optional(),
+  url: z
+    .string()
+    .trim()
+    .max(4096)
+    .refine(
+      (v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v),
+      'A URL starts with http:// or https://.',
+    )
+    .optional(),
+  publishedDate: z.string().trim().max(40).optional(),
+};
 const bodySchema = z.string().max(1_000_000);
 
 export interface NotebookInfo {
@@ -80,6 +111,54 @@ export const contract = {
         annotations: z.array(annotationSchema).max(100_000),
         /** Notes that belonged to the document: attached to it again. */
         noteIds: z.array(idSchema).max(100_000).default([]),
+      })
+      .strict(),
+  ),
+  /** Edit a document's title, author, source, URL or published date. */
+  updateDocument: method<DocumentSummary>()(
+    z.object({ id: idSchema, ...documentMetadataSchema }).strict(),
+  ),
+  /** Files the page read itself (dropped on the window, chosen in a file input). */
+  importFiles: method<ImportReport>()(
+    z
+      .object({
+        jobId: jobIdSchema,
+        files: z.array(importFileSchema).min(1).max(1000),
+        /** Replace this document's text with the (single) file, re-anchoring its highlights. */
+        replaceDocumentId: idSchema.optional(),
+      })
+      .strict()
+      .refine((v) => !v.replaceDocumentId || v.files.length === 1, {
+        message: 'A document’s text is replaced by exactly one file.',
+        path: ['files'],
+      }),
+  ),
+  /** Files chosen in the native Open dialog, read by the core (paths never come from the page). */
+  importFromDialog: method<ImportReport>()(
+    z.object({ jobId: jobIdSchema, replaceDocumentId: idSchema.optional() }).strict(),
+  ),
+  /** The system clipboard as a new document (HTML when it holds HTML, else its text). */
+  importFromClipboard: method<ImportReport>()(z.object({ jobId: jobIdSchema }).strict()),
+  /** Text or HTML pasted into the page, as a new document. */
+  importText: method<ImportReport>()(
+    z
+      .object({
+        jobId: jobIdSchema,
+        text: z.string().max(IMPORT_MAX_BYTES),
+        html: z.string().max(IMPORT_MAX_BYTES).default(''),
+      })
+      .strict(),
+  ),
+  /** Stop an import after the file in hand; what is in stays in. */
+  cancelImport: method<{ cancelled: boolean }>()(z.object({ jobId: jobIdSchema }).strict()),
+  /** Undo a re-import: the document's previous text, and its highlights where they were. */
+  restoreDocumentVersion: method<DocumentSummary>()(
+    z
+      .object({
+        document: documentSchema,
+        targets: z
+          .array(z.object({ id: idSchema, target: targetSchema, orphan: z.boolean() }).strict())
+          .max(100_000),
       })
       .strict(),
   ),
@@ -117,6 +196,17 @@ export const contract = {
   ),
   deleteAnnotation: method<Annotation>()(byId),
   restoreAnnotation: method<Annotation>()(z.object({ annotation: annotationSchema }).strict()),
+  /** Give a highlight that lost its place (an orphan) a new range; returns it before and after. */
+  reattachAnnotation: method<{ annotation: Annotation; previous: Annotation }>()(
+    z
+      .object({
+        id: idSchema,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().positive(),
+      })
+      .strict()
+      .refine((v) => v.end > v.start, { message: 'end must be after start', path: ['end'] }),
+  ),
   listTags: method<Tag[]>()(empty),
   /** Returns the existing tag when one has the same name (case-insensitive); creates missing parents. */
   createTag: method<Tag>()(
@@ -228,7 +318,13 @@ export type NotebookEvent =
   /** Saving to disk failed; changes are kept in memory and retried. */
   | { type: 'save-failed'; message: string }
   /** Saving works again after a failure. */
-  | { type: 'save-recovered' };
+  | { type: 'save-recovered' }
+  /** An import job moved on to its next file (`done` of `total` finished). */
+  | { type: 'import-progress'; jobId: string; done: number; total: number; current: string }
+  /** A menu command for the page to carry out (from the application menu, in Electron). */
+  | { type: 'command'; command: AppCommand };
+
+export type AppCommand = 'import-files' | 'import-clipboard';
 
 export const IPC_INVOKE_PREFIX = 'notebook:';
 export const IPC_EVENT_CHANNEL = 'notebook:event';

@@ -163,4 +163,9 @@ export type QuoteReference =
 export type DocumentSummary = Pick<
   NotebookDocument,
   'id' | 'title' | 'author' | 'source' | 'url' | 'publishedDate' | 'importedAt'
-> & { annotationCount: number; wordCount: number };
+> & {
+  annotationCount: number;
+  /** Highlights whose quote could not be found in the current text. */
+  orphanCount: number;
+  wordCount: number;
+};

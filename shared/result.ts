@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'conflict'
   | 'forbidden'
   | 'unknown-method'
+  /** Needs something this host does not have (a file dialog in a test, say). */
+  | 'unavailable'
   | 'internal';
 
 export interface NotebookFailure {
@@ -29,11 +31,10 @@ export const fail = (
 
 /** Thrown inside the core for expected failures; the dispatcher turns it into a Result. */
 export class NotebookError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(message);
+    this.code = code;
     this.name = 'NotebookError';
   }
 }

@@ -9,7 +9,10 @@ import type { Adapter } from 'lowdb';
  * and throws on a file that does not parse, so the store can recover instead of starting empty.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
-  constructor(readonly path: string) {}
+  readonly path: string;
+  constructor(path: string) {
+    this.path = path;
+  }
 
   /** lowdb's contract: null when there is no file. Validation is the caller's job. */
   async read(): Promise<T | null> {

@@ -31,3 +31,16 @@ export function checkTags(data: StoreData, tagIds: readonly string[]): string[] 
     throw new NotebookError('not-found', `Unknown tag id(s): ${missing.join(', ')}.`);
   return unique;
 }
+
+/** A range a highlight may cover: inside the text, and not only white space. */
+export function checkRange(document: NotebookDocument, start: number, end: number) {
+  if (end > document.text.length) {
+    throw new NotebookError(
+      'invalid-input',
+      `The range ${start}–${end} is outside the document (${document.text.length} characters).`,
+    );
+  }
+  if (document.text.slice(start, end).trim() === '') {
+    throw new NotebookError('invalid-input', 'A highlight needs some text, not only white space.');
+  }
+}

@@ -1,7 +1,9 @@
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
+import { headlessHost, type NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
+import { createImportService } from './import-service.ts';
 import { createNotesService } from './notes-service.ts';
 import { seedOnce } from './seed.ts';
 import { type Changed, createDocumentService } from './service.ts';
@@ -24,6 +26,8 @@ export async function openNotebook(options: {
   dataDir: string;
   resourcesDir: string;
   store?: StoreOptions;
+  /** File dialog and clipboard; without one, those imports answer "unavailable". */
+  host?: NotebookHost;
 }): Promise<Notebook> {
   const listeners = new Set<(event: NotebookEvent) => void>();
   const emit = (event: NotebookEvent) => {
@@ -58,6 +62,12 @@ export async function openNotebook(options: {
       now: () => new Date().toISOString(),
     }),
     ...createNotesService(store, changed, () => newId('note')),
+    ...createImportService(store, changed, {
+      host: options.host ?? headlessHost,
+      emit,
+      newId: () => newId('doc'),
+      now: () => new Date().toISOString(),
+    }),
   };
   return {
     store,

@@ -1,5 +1,5 @@
-import { anchor } from '../../shared/anchoring/anchor.ts';
 import { describeRange } from '../../shared/anchoring/describe.ts';
+import { placeAnnotation as place } from '../../shared/anchoring/place.ts';
 import { compareByPosition } from '../../shared/annotations.ts';
 import type { NotebookEvent, NotebookHandlers, NotebookInfo } from '../../shared/contract.ts';
 
@@ -17,79 +17,18 @@ type DocumentHandlers = Pick<
   | 'restoreAnnotation'
 >;
 
-import type {
-  Annotation,
-  DocumentSummary,
-  NotebookDocument,
-  StoreData,
-} from '../../shared/model.ts';
+import type { Annotation, DocumentSummary, NotebookDocument } from '../../shared/model.ts';
 import { SCHEMA_VERSION } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { nextTagIds } from '../../shared/tags.ts';
-import { countWords } from '../../shared/text/plain-text.ts';
 import { newId } from './ids.ts';
-import { checkTags, findAnnotation, findDocument } from './lookups.ts';
+import { checkRange, checkTags, findAnnotation, findDocument } from './lookups.ts';
 import type { Store } from './store.ts';
+import { summarize } from './summaries.ts';
 
 type Entity = Extract<NotebookEvent, { type: 'changed' }>['entities'][number];
 /** Tell the renderer what kinds of thing changed. */
 export type Changed = (...entities: Entity[]) => void;
-
-function checkRange(document: NotebookDocument, start: number, end: number) {
-  if (end > document.text.length) {
-    throw new NotebookError(
-      'invalid-input',
-      `The range ${start}–${end} is outside the document (${document.text.length} characters).`,
-    );
-  }
-  if (document.text.slice(start, end).trim() === '') {
-    throw new NotebookError('invalid-input', 'A highlight needs some text, not only white space.');
-  }
-}
-
-/**
- * Put a highlight that comes back (undo, restore) where its quote is now. Its stored offsets are
- * not trusted blindly: the text may differ from when it was taken. What cannot be placed is kept
- * as an orphan, never dropped.
- */
-function place(
-  document: NotebookDocument,
-  annotation: Annotation,
-  knownTags: ReadonlySet<string>,
-): Annotation {
-  const tagIds = annotation.tagIds.filter((t) => knownTags.has(t));
-  const result = anchor(document.text, annotation.target);
-  if (result.status === 'orphan') return { ...annotation, tagIds, orphan: true };
-  const { orphan: _, ...rest } = annotation;
-  if (result.method === 'position') return { ...rest, tagIds };
-  const { position, quote } = describeRange(document.text, result.start, result.end);
-  return { ...rest, tagIds, target: { documentId: document.id, position, quote } };
-}
-
-// Word counts cost a pass over the text; documents are immutable objects in memory, so count once.
-const wordCounts = new WeakMap<NotebookDocument, number>();
-function wordCount(d: NotebookDocument): number {
-  let count = wordCounts.get(d);
-  if (count === undefined) {
-    count = countWords(d.text);
-    wordCounts.set(d, count);
-  }
-  return count;
-}
-
-function summarize(data: StoreData, d: NotebookDocument): DocumentSummary {
-  return {
-    id: d.id,
-    title: d.title,
-    author: d.author,
-    source: d.source,
-    url: d.url,
-    publishedDate: d.publishedDate,
-    importedAt: d.importedAt,
-    annotationCount: data.annotations.filter((a) => a.documentId === d.id).length,
-    wordCount: wordCount(d),
-  };
-}
 
 /**
  * The notebook's behaviour behind the IPC contract. Inputs arrive already parsed by the

@@ -10,7 +10,10 @@ export interface UndoEntry {
  */
 export class UndoStack {
   private entries: UndoEntry[] = [];
-  constructor(private readonly limit = 50) {}
+  private readonly limit: number;
+  constructor(limit = 50) {
+    this.limit = limit;
+  }
 
   push(entry: UndoEntry): UndoEntry {
     this.entries.push(entry);

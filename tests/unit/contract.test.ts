@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
@@ -19,7 +19,17 @@ interface Fixture {
 }
 
 async function fixture(): Promise<Fixture> {
-  const notebook = await openNotebook({ dataDir: await tempDir(), resourcesDir: RESOURCES_DIR });
+  const dataDir = await tempDir();
+  const chosen = join(dataDir, '..', `chosen-${Date.now()}.md`);
+  await writeFile(chosen, '# Chosen in a dialog\n\nA file the user picked.');
+  const notebook = await openNotebook({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    host: {
+      chooseImportFiles: async () => [chosen],
+      readClipboard: async () => ({ text: 'From the clipboard.', html: '' }),
+    },
+  });
   const [summary] = await notebook.handlers.listDocuments({});
   const doc = await notebook.handlers.getDocument({ id: summary!.id });
   const tag = await notebook.handlers.createTag({ name: 'threat' });
@@ -64,6 +74,61 @@ const cases = {
       { document: { id: 'd' }, annotations: 'none' },
     ],
   },
+  updateDocument: {
+    valid: (f) => ({ id: f.doc.id, title: 'Renamed', url: 'https://example.org/a' }),
+    invalid: [
+      {},
+      { title: 'x' },
+      { id: 'x', title: 5 },
+      { id: 'x', url: 'javascript:alert(1)' },
+      { id: 'x', publishedDate: 'x'.repeat(41) },
+      { id: 'x', text: 'new text' },
+    ],
+  },
+  importFiles: {
+    valid: () => ({
+      jobId: 'job-1',
+      files: [{ name: 'a.txt', size: 5, data: Buffer.from('Hello').toString('base64') }],
+    }),
+    invalid: [
+      {},
+      { jobId: 'j', files: [] },
+      { jobId: 'j', files: [{ name: 'a.txt', size: 1, data: 'not base64!' }] },
+      { jobId: 'j', files: [{ name: '', size: 1 }] },
+      { jobId: 'j', files: [{ name: 'a', size: -1 }] },
+      { jobId: 'j', files: [{ name: 'a', size: 1, path: '/etc/passwd' }] },
+      {
+        jobId: 'j',
+        replaceDocumentId: 'doc_x',
+        files: [
+          { name: 'a', size: 1 },
+          { name: 'b', size: 1 },
+        ],
+      },
+    ],
+  },
+  importFromDialog: {
+    valid: () => ({ jobId: 'job-2' }),
+    invalid: [{}, { jobId: '' }, { jobId: 'j', paths: ['/etc/passwd'] }],
+  },
+  importFromClipboard: { valid: () => ({ jobId: 'job-3' }), invalid: [{}, { jobId: 7 }] },
+  importText: {
+    valid: () => ({ jobId: 'job-4', text: 'Pasted words for a new document.' }),
+    invalid: [{}, { jobId: 'j' }, { jobId: 'j', text: 5 }, { jobId: 'j', text: 'a', html: [] }],
+  },
+  cancelImport: { valid: () => ({ jobId: 'job-5' }), invalid: [{}, { jobId: null }] },
+  restoreDocumentVersion: {
+    valid: (f) => ({
+      document: f.doc,
+      targets: [{ id: f.annotation.id, target: f.annotation.target, orphan: false }],
+    }),
+    invalid: [
+      {},
+      { document: { id: 'x' }, targets: [] },
+      { document: null, targets: [] },
+      { targets: [] },
+    ],
+  },
   listAnnotations: {
     valid: (f) => ({ documentId: f.doc.id }),
     invalid: [{}, { documentId: 1 }, { id: 'x' }],
@@ -89,6 +154,10 @@ const cases = {
       { id: 'a', tagIds: [1] },
       { id: 'a', tagIds: [], addTagIds: ['t'] },
     ],
+  },
+  reattachAnnotation: {
+    valid: (f) => ({ id: f.annotation.id, start: 40, end: 60 }),
+    invalid: [{}, { id: 'a', start: 5, end: 5 }, { id: 'a', start: -1, end: 3 }, { id: 'a' }],
   },
   deleteAnnotation: { valid: (f) => ({ id: f.annotation.id }), invalid: [{}, { id: [] }] },
   restoreAnnotation: {

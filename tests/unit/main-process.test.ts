@@ -159,8 +159,10 @@ const fake = vi.hoisted(() => {
     restored = 0;
     focused = 0;
     destroyed = false;
-    constructor(readonly options: { webPreferences?: Record<string, unknown> } & object) {
+    readonly options: { webPreferences?: Record<string, unknown> } & object;
+    constructor(options: { webPreferences?: Record<string, unknown> } & object) {
       super();
+      this.options = options;
       requireReady('new BrowserWindow()');
       windows.push(this);
       // Electron announces every new web contents, the window's own included.

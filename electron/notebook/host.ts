@@ -1,0 +1,21 @@
+import { NotebookError } from '../../shared/result.ts';
+
+/**
+ * What the notebook needs from the app around it that plain Node cannot give: a native file
+ * dialog and the system clipboard. Electron's main process provides the real ones; tests and the
+ * browser harness provide their own. File paths come only from here, never from the page.
+ */
+export interface NotebookHost {
+  /** Paths the user chose to import; empty when the dialog was cancelled. */
+  chooseImportFiles(options: { multiple: boolean; title: string }): Promise<string[]>;
+  readClipboard(): Promise<{ text: string; html: string }>;
+}
+
+const unavailable = (what: string) => () =>
+  Promise.reject(new NotebookError('unavailable', `${what} is not available here.`));
+
+/** For a notebook opened without a window (tests, scripts). */
+export const headlessHost: NotebookHost = {
+  chooseImportFiles: unavailable('A file dialog'),
+  readClipboard: unavailable('The clipboard'),
+};

@@ -1,0 +1,329 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { describeRange } from '../../shared/anchoring/describe.ts';
+import { placeAnnotation } from '../../shared/anchoring/place.ts';
+import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import { IMPORT_MAX_BYTES, type ImportItem, type ImportReport } from '../../shared/import.ts';
+import type { NotebookDocument } from '../../shared/model.ts';
+import { NotebookError } from '../../shared/result.ts';
+import { contentHash } from './content-hash.ts';
+import type { NotebookHost } from './host.ts';
+import { parseImportFile, parsePasted } from './import/parse-import.ts';
+import type { ParsedDocument } from './import/parsed-document.ts';
+import { ImportProblem } from './import/problems.ts';
+import { checkRange, findAnnotation, findDocument } from './lookups.ts';
+import type { Changed } from './service.ts';
+import type { Store } from './store.ts';
+import { summarize } from './summaries.ts';
+
+type ImportHandlers = Pick<
+  NotebookHandlers,
+  | 'updateDocument'
+  | 'importFiles'
+  | 'importFromDialog'
+  | 'importFromClipboard'
+  | 'importText'
+  | 'cancelImport'
+  | 'restoreDocumentVersion'
+  | 'reattachAnnotation'
+>;
+
+/** One file of an import: its name, and how to get its bytes (read only when its turn comes). */
+interface Source {
+  name: string;
+  read(): Promise<Uint8Array | ParsedDocument>;
+}
+
+const MB = 1024 * 1024;
+const tooLarge = (size: number) =>
+  new ImportProblem(
+    'too-large',
+    `it is ${(size / MB).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / MB} MB`,
+  );
+
+/**
+ * Bringing documents in: files, the clipboard, pasted text; newer versions of documents already
+ * in the library; and the document details a user edits. Each file is parsed and checked on its
+ * own before the store is touched, so one bad file in a batch changes nothing and the others
+ * still go in.
+ */
+export function createImportService(
+  store: Store,
+  changed: Changed,
+  options: {
+    host: NotebookHost;
+    emit: (event: NotebookEvent) => void;
+    newId: () => string;
+    now: () => string;
+  },
+): ImportHandlers {
+  const { host, emit, newId, now } = options;
+  const jobs = new Map<string, { cancelled: boolean }>();
+
+  async function run(
+    jobId: string,
+    sources: Source[],
+    replaceDocumentId?: string,
+  ): Promise<ImportReport> {
+    if (jobs.has(jobId)) throw new NotebookError('conflict', `Import ${jobId} is already running.`);
+    if (replaceDocumentId) findDocument(store.data, replaceDocumentId);
+    const job = { cancelled: false };
+    jobs.set(jobId, job);
+    const items: ImportItem[] = [];
+    try {
+      for (const [index, source] of sources.entries()) {
+        if (job.cancelled) {
+          items.push({ name: source.name, status: 'skipped' });
+          continue;
+        }
+        emit({
+          type: 'import-progress',
+          jobId,
+          done: index,
+          total: sources.length,
+          current: source.name,
+        });
+        // Let a cancel request (and other calls) in between files.
+        await nextTurn();
+        items.push(await importOne(source, replaceDocumentId));
+      }
+      emit({
+        type: 'import-progress',
+        jobId,
+        done: sources.length,
+        total: sources.length,
+        current: '',
+      });
+      return { jobId, cancelled: job.cancelled, items };
+    } finally {
+      jobs.delete(jobId);
+    }
+  }
+
+  async function importOne(source: Source, replaceDocumentId?: string): Promise<ImportItem> {
+    const { name } = source;
+    let parsed: ParsedDocument;
+    try {
+      const content = await source.read();
+      parsed =
+        content instanceof Uint8Array ? await parseImportFile({ name, bytes: content }) : content;
+    } catch (error) {
+      if (error instanceof ImportProblem)
+        return { name, status: 'failed', code: error.code, message: `${name}: ${error.message}.` };
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        name,
+        status: 'failed',
+        code: 'unreadable',
+        message: `${name} could not be read: ${reason}.`,
+      };
+    }
+    return commit(name, parsed, replaceDocumentId);
+  }
+
+  /** Add a parsed document, or recognise it, or update the version already there. */
+  function commit(name: string, parsed: ParsedDocument, replaceDocumentId?: string): ImportItem {
+    const hash = contentHash(parsed.text);
+    const { data } = store;
+    if (replaceDocumentId) {
+      // The document may have been deleted while the file was being read.
+      const target = findDocument(data, replaceDocumentId);
+      if (target.contentHash === hash) {
+        return { name, status: 'duplicate', documentId: target.id, title: target.title };
+      }
+      return replaceText(name, target, parsed, hash);
+    }
+    const same = data.documents.find((d) => d.contentHash === hash);
+    if (same) return { name, status: 'duplicate', documentId: same.id, title: same.title };
+    const earlier = parsed.url ? data.documents.find((d) => d.url === parsed.url) : undefined;
+    if (earlier) return replaceText(name, earlier, parsed, hash);
+
+    const document: NotebookDocument = {
+      id: newId(),
+      title: parsed.title,
+      author: parsed.author,
+      source: parsed.source,
+      url: parsed.url,
+      publishedDate: parsed.publishedDate,
+      importedAt: now(),
+      contentHash: hash,
+      text: parsed.text,
+      blocks: parsed.blocks,
+      marks: parsed.marks,
+    };
+    store.change((d) => d.documents.push(document));
+    changed('documents');
+    return { name, status: 'imported', documentId: document.id, title: document.title };
+  }
+
+  /**
+   * A newer version of a document: new text, same id, every highlight re-anchored by its quote.
+   * Details the user has (title, author…) are kept; empty ones are filled from the new version.
+   */
+  function replaceText(
+    name: string,
+    previous: NotebookDocument,
+    parsed: ParsedDocument,
+    hash: string,
+  ): ImportItem {
+    const next: NotebookDocument = {
+      ...previous,
+      title: previous.title || parsed.title,
+      author: previous.author || parsed.author,
+      source: previous.source || parsed.source,
+      url: previous.url || parsed.url,
+      publishedDate: previous.publishedDate || parsed.publishedDate,
+      importedAt: now(),
+      contentHash: hash,
+      text: parsed.text,
+      blocks: parsed.blocks,
+      marks: parsed.marks,
+    };
+    const known = new Set(store.data.tags.map((t) => t.id));
+    const before = store.data.annotations.filter((a) => a.documentId === previous.id);
+    const placed = new Map(before.map((a) => [a.id, placeAnnotation(next, a, known)]));
+    store.change((d) => {
+      d.documents = d.documents.map((doc) => (doc.id === previous.id ? next : doc));
+      d.annotations = d.annotations.map((a) => placed.get(a.id) ?? a);
+    });
+    changed('documents', 'annotations');
+    const orphaned = [...placed.values()].filter((a) => a.orphan).length;
+    return {
+      name,
+      status: 'updated',
+      documentId: next.id,
+      title: next.title,
+      placed: placed.size - orphaned,
+      orphaned,
+      undo: {
+        document: previous,
+        targets: before.map((a) => ({ id: a.id, target: a.target, orphan: Boolean(a.orphan) })),
+      },
+    };
+  }
+
+  function fileSource(path: string): Source {
+    return {
+      name: basename(path),
+      async read() {
+        const info = await stat(path);
+        if (!info.isFile()) throw new ImportProblem('unreadable', 'it is not a file');
+        // Refused before reading: a 4 GB video dropped by mistake must not fill memory.
+        if (info.size > IMPORT_MAX_BYTES) throw tooLarge(info.size);
+        return new Uint8Array(await readFile(path));
+      },
+    };
+  }
+
+  const pasted = (content: { text: string; html: string }): Source => ({
+    name: 'Pasted text',
+    read: () => parsePasted(content),
+  });
+
+  return {
+    updateDocument({ id, ...fields }) {
+      findDocument(store.data, id);
+      const defined = Object.fromEntries(
+        Object.entries(fields).filter(([, value]) => value !== undefined),
+      );
+      store.change((data) => {
+        data.documents = data.documents.map((d) => (d.id === id ? { ...d, ...defined } : d));
+      });
+      changed('documents');
+      return summarize(store.data, findDocument(store.data, id));
+    },
+
+    importFiles({ jobId, files, replaceDocumentId }) {
+      const sources = files.map(
+        (file): Source => ({
+          name: file.name,
+          async read() {
+            if (file.size > IMPORT_MAX_BYTES) throw tooLarge(file.size);
+            if (file.data === undefined)
+              throw new ImportProblem('unreadable', 'no content was sent');
+            const bytes = Buffer.from(file.data, 'base64');
+            if (bytes.length > IMPORT_MAX_BYTES) throw tooLarge(bytes.length);
+            return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+          },
+        }),
+      );
+      return run(jobId, sources, replaceDocumentId);
+    },
+
+    async importFromDialog({ jobId, replaceDocumentId }) {
+      const replacing = replaceDocumentId ? findDocument(store.data, replaceDocumentId) : null;
+      const paths = await host.chooseImportFiles({
+        multiple: !replacing,
+        title: replacing ? `Replace the text of “${replacing.title}”` : 'Import documents',
+      });
+      return run(jobId, paths.slice(0, replacing ? 1 : 1000).map(fileSource), replaceDocumentId);
+    },
+
+    async importFromClipboard({ jobId }) {
+      const content = await host.readClipboard();
+      return run(jobId, [pasted(content)]);
+    },
+
+    importText({ jobId, text, html }) {
+      return run(jobId, [pasted({ text, html })]);
+    },
+
+    cancelImport({ jobId }) {
+      const job = jobs.get(jobId);
+      if (job) job.cancelled = true;
+      return { cancelled: Boolean(job) };
+    },
+
+    restoreDocumentVersion({ document, targets }) {
+      const current = findDocument(store.data, document.id);
+      const outside = [...document.blocks, ...document.marks].find(
+        (r) => r.end > document.text.length || r.start > r.end,
+      );
+      if (outside) {
+        throw new NotebookError(
+          'invalid-input',
+          'The document has a block or mark outside its text.',
+        );
+      }
+      const known = new Set(store.data.tags.map((t) => t.id));
+      const byId = new Map(targets.map((t) => [t.id, t]));
+      const restored = { ...document, seed: current.seed };
+      if (restored.seed === undefined) delete restored.seed;
+      store.change((d) => {
+        d.documents = d.documents.map((doc) => (doc.id === document.id ? restored : doc));
+        d.annotations = d.annotations.map((a) => {
+          if (a.documentId !== document.id) return a;
+          const then = byId.get(a.id);
+          // Highlights made since the update are placed in the restored text like any other.
+          if (!then || then.target.documentId !== document.id)
+            return placeAnnotation(restored, a, known);
+          const { orphan: _, ...rest } = a;
+          return then.orphan
+            ? { ...rest, target: then.target, orphan: true }
+            : { ...rest, target: then.target };
+        });
+      });
+      changed('documents', 'annotations');
+      return summarize(store.data, restored);
+    },
+
+    reattachAnnotation({ id, start, end }) {
+      const previous = findAnnotation(store.data, id);
+      const document = findDocument(store.data, previous.documentId);
+      checkRange(document, start, end);
+      const { position, quote } = describeRange(document.text, start, end);
+      const { orphan: _, ...rest } = previous;
+      const annotation = {
+        ...rest,
+        target: { documentId: document.id, position, quote },
+        updatedAt: now(),
+      };
+      store.change((d) => {
+        d.annotations = d.annotations.map((a) => (a.id === id ? annotation : a));
+      });
+      changed('annotations');
+      return { annotation, previous };
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { webAddress } from '../../../shared/links.ts';
+import { DocumentBuilder } from '../../../shared/text/document-builder.ts';
+import { walkHtml } from './dom-to-text.ts';
+import {
+  cleanField,
+  normalizeDate,
+  type ParsedDocument,
+  titleFromFileName,
+  titleFromText,
+} from './parsed-document.ts';
+import { ImportProblem } from './problems.ts';
+
+// jsdom takes a moment to load; only HTML imports pay for it, and only once.
+let domLibraries: Promise<{
+  JSDOM: typeof import('jsdom').JSDOM;
+  VirtualConsole: typeof import('jsdom').VirtualConsole;
+  Readability: typeof import('@mozilla/readability').Readability;
+}> | null = null;
+function loadDomLibraries() {
+  domLibraries ??= Promise.all([import('jsdom'), import('@mozilla/readability')]).then(
+    ([jsdom, readability]) => ({
+      JSDOM: jsdom.JSDOM,
+      VirtualConsole: jsdom.VirtualConsole,
+      Readability: readability.Readability,
+    }),
+  );
+  return domLibraries;
+}
+
+/**
+ * Parse HTML into an inert document: jsdom without scripts, without loading any resource, with
+ * its console silenced. Pages are only ever read through this.
+ */
+export async function parseInertHtml(html: string): Promise<Document> {
+  const { JSDOM, VirtualConsole } = await loadDomLibraries();
+  const dom = new JSDOM(html, {
+    contentType: 'text/html',
+    virtualConsole: new VirtualConsole(),
+    // The defaults, spelled out because they are the safety of this importer.
+    runScripts: undefined,
+    resources: undefined,
+  });
+  return dom.window.document;
+}
+
+const meta = (doc: Document, selectors: string[]): string | null => {
+  for (const selector of selectors) {
+    const el = doc.querySelector(selector);
+    const value =
+      el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.getAttribute('href');
+    if (value?.trim()) return value.trim();
+  }
+  return null;
+};
+
+/** Where the page came from: canonical link, Open Graph URL, or a browser's "saved from" note. */
+function pageAddress(doc: Document, html: string): string | null {
+  const declared = meta(doc, ['link[rel~="canonical" i]', 'meta[property="og:url"]']);
+  const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096))?.[1];
+  return webAddress(declared) ?? webAddress(savedFrom);
+}
+
+function publishedDate(doc: Document): string | null {
+  return meta(doc, [
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="date" i]',
+    'meta[name="dc.date" i]',
+    'meta[name="dc.date.issued" i]',
+    'meta[name="pubdate" i]',
+    'meta[name="publish-date" i]',
+    'meta[name="parsely-pub-date" i]',
+    'time[itemprop="datePublished"]',
+    'time[pubdate]',
+    'article time[datetime]',
+  ]);
+}
+
+const stripBy = (byline: string) => byline.replace(/^\s*(by|von|par|por)\s+/i, '');
+
+/**
+ * A saved web page to a document: the article extracted with Mozilla's Readability (the engine of
+ * Firefox's reader view), its metadata from the page's own tags, reduced to text structure. When
+ * no article can be found (a short fragment, an unusual page), the whole body is used without its
+ * navigation, header, footer and asides.
+ */
+export async function htmlToDocument(
+  html: string,
+  options: { fileName: string; fallbackTitle?: string },
+): Promise<ParsedDocument> {
+  const { Readability } = await loadDomLibraries();
+  const doc = await parseInertHtml(html);
+  const url = pageAddress(doc, html);
+  const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
+  const baseUrl = webAddress(baseHref ? safeResolve(baseHref, url) : null) ?? url ?? undefined;
+  const pageTitle = doc.title;
+  const date = publishedDate(doc);
+  const authorMeta = meta(doc, ['meta[name="author" i]', 'meta[property="article:author"]']);
+  const siteMeta = meta(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
+  const h1 = doc.querySelector('h1')?.textContent;
+
+  // Readability changes the tree it reads; the metadata above was taken first.
+  const article = new Readability<Node>(doc, {
+    serializer: (el) => el,
+    charThreshold: 200,
+  }).parse();
+
+  let built = build(article?.content, baseUrl, false);
+  if (built.text.length < 40) {
+    // Readability found nothing worth calling an article: read the body ourselves.
+    const again = await parseInertHtml(html);
+    built = build(again.body, baseUrl, true);
+  }
+  if (built.text.trim() === '') {
+    throw new ImportProblem('no-text', 'no readable text was found in the page');
+  }
+
+  const title =
+    cleanField(article?.title) ||
+    cleanField(pageTitle) ||
+    cleanField(h1) ||
+    titleFromText(built.text, built.blocks) ||
+    options.fallbackTitle ||
+    titleFromFileName(options.fileName);
+  const source =
+    cleanField(article?.siteName ?? siteMeta) ||
+    (url ? new URL(url).hostname.replace(/^www\./, '') : '');
+  return {
+    format: 'html',
+    title,
+    author: cleanField(stripBy(article?.byline || authorMeta || ''), 300),
+    source,
+    url: url ?? '',
+    publishedDate: normalizeDate(article?.publishedTime || date),
+    ...built,
+  };
+}
+
+function build(root: Node | null | undefined, baseUrl: string | undefined, skipFurniture: boolean) {
+  const builder = new DocumentBuilder();
+  if (root) walkHtml(root, builder, { ...(baseUrl ? { baseUrl } : {}), skipFurniture });
+  return builder.build();
+}
+
+function safeResolve(href: string, base: string | null): string | null {
+  try {
+    return new URL(href, base ?? undefined).href;
+  } catch {
+    return null;
+  }
+}

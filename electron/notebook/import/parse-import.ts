@@ -1,0 +1,96 @@
+import type { ImportFormat } from '../../../shared/import.ts';
+import { stripControlCharacters } from '../../../shared/text/control-chars.ts';
+import { canonicalizeText, paragraphsFromPlainText } from '../../../shared/text/plain-text.ts';
+import { checkBytes, decodeText } from './decode.ts';
+import { formatFromName, sniffFormat } from './detect.ts';
+import { htmlToDocument } from './html-to-document.ts';
+import { markdownToDocument } from './markdown-to-document.ts';
+import {
+  cleanField,
+  type ParsedDocument,
+  titleFromFileName,
+  titleFromText,
+} from './parsed-document.ts';
+import { ImportProblem } from './problems.ts';
+
+function plainTextToDocument(
+  raw: string,
+  options: { fileName: string; fallbackTitle?: string },
+): ParsedDocument {
+  const { text, blocks } = paragraphsFromPlainText(stripControlCharacters(raw));
+  if (text.trim() === '') throw new ImportProblem('no-text', 'no readable text was found in it');
+  return {
+    format: 'text',
+    title:
+      titleFromText(text, blocks) ?? options.fallbackTitle ?? titleFromFileName(options.fileName),
+    author: '',
+    source: '',
+    url: '',
+    publishedDate: '',
+    text,
+    blocks,
+    marks: [],
+  };
+}
+
+async function convert(
+  text: string,
+  format: ImportFormat,
+  options: { fileName: string; fallbackTitle?: string },
+): Promise<ParsedDocument> {
+  switch (format) {
+    case 'html':
+      return htmlToDocument(text, options);
+    case 'markdown':
+      return markdownToDocument(canonicalizeText(text), options);
+    case 'text':
+      return plainTextToDocument(text, options);
+  }
+}
+
+function ensureText(document: ParsedDocument): ParsedDocument {
+  if (document.text.trim() === '')
+    throw new ImportProblem('no-text', 'no readable text was found in it');
+  return document;
+}
+
+/**
+ * A file's bytes to a document, or an ImportProblem saying why not. The format comes from the
+ * name's ending, or from the content when the ending says nothing.
+ */
+export async function parseImportFile(file: {
+  name: string;
+  bytes: Uint8Array;
+}): Promise<ParsedDocument> {
+  checkBytes(file.bytes);
+  const claimed = formatFromName(file.name);
+  const text = decodeText(file.bytes, claimed);
+  const format = claimed ?? sniffFormat(text);
+  return ensureText(await convert(text, format, { fileName: file.name }));
+}
+
+/** Pasted content: HTML when the clipboard has it (keeps headings and links), else plain text. */
+export async function parsePasted(content: {
+  text: string;
+  html: string;
+}): Promise<ParsedDocument> {
+  const fallbackTitle = (text: string) => {
+    const line = cleanField(text.trim().split('\n')[0] ?? '', 80);
+    return line || 'Pasted text';
+  };
+  if (content.html.trim() !== '') {
+    const parsed = await convert(content.html, 'html', {
+      fileName: 'Pasted text',
+      fallbackTitle: fallbackTitle(content.text),
+    });
+    if (parsed.text.trim() !== '') return parsed;
+  }
+  if (content.text.trim() === '') throw new ImportProblem('empty', 'the clipboard holds no text');
+  const format = sniffFormat(content.text);
+  return ensureText(
+    await convert(content.text, format, {
+      fileName: 'Pasted text',
+      fallbackTitle: fallbackTitle(content.text),
+    }),
+  );
+}

@@ -1,0 +1,76 @@
+import type { AnnotationTarget, NotebookDocument } from './model.ts';
+
+/**
+ * What the renderer and the core agree on about importing: the size limit (the renderer does not
+ * read a file it would only send to be refused), the formats, and the shape of a report.
+ */
+
+/** 20 MiB: far beyond any article (the sample is 8 KB), small enough to parse in well under a second. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** File name endings offered in the import dialog. Others are tried by looking at the content. */
+export const IMPORT_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'] as const;
+
+export type ImportFormat = 'text' | 'markdown' | 'html';
+
+/** Why a file was not imported. */
+export type ImportProblemCode =
+  | 'empty'
+  | 'too-large'
+  | 'binary'
+  | 'encoding'
+  | 'unsupported'
+  | 'unreadable'
+  | 'no-text';
+
+export type ImportItem =
+  | { name: string; status: 'imported'; documentId: string; title: string }
+  /** Same content is already in the library: nothing added. */
+  | { name: string; status: 'duplicate'; documentId: string; title: string }
+  /** A newer version of a document already in the library (same URL, or the user's choice). */
+  | {
+      name: string;
+      status: 'updated';
+      documentId: string;
+      title: string;
+      placed: number;
+      orphaned: number;
+      /** What undoing the update sends back to `restoreDocumentVersion`. */
+      undo: DocumentVersionUndo;
+    }
+  | { name: string; status: 'failed'; code: ImportProblemCode; message: string }
+  /** Not reached because the import was cancelled. */
+  | { name: string; status: 'skipped' };
+
+/** The document before an update, and where its highlights were then. */
+export interface DocumentVersionUndo {
+  document: NotebookDocument;
+  targets: { id: string; target: AnnotationTarget; orphan: boolean }[];
+}
+
+export interface ImportReport {
+  jobId: string;
+  cancelled: boolean;
+  items: ImportItem[];
+}
+
+/** One line for a notice: "Imported 3 documents · 1 already in the library · 1 failed". */
+export function summarizeImport(report: ImportReport): string {
+  const count = (status: ImportItem['status']) =>
+    report.items.filter((i) => i.status === status).length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts: string[] = [];
+  const imported = count('imported');
+  const updated = count('updated');
+  const duplicate = count('duplicate');
+  const failed = count('failed');
+  const skipped = count('skipped');
+  if (imported) parts.push(`Imported ${plural(imported, 'document', 'documents')}`);
+  if (updated) parts.push(`updated ${plural(updated, 'document', 'documents')}`);
+  if (duplicate) parts.push(`${duplicate} already in the library`);
+  if (failed) parts.push(`${failed} could not be imported`);
+  if (report.cancelled) parts.push(`cancelled${skipped ? ` (${skipped} not imported)` : ''}`);
+  if (parts.length === 0) return 'Nothing was imported.';
+  const line = parts.join(' · ');
+  return `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
+}
