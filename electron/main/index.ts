@@ -5,7 +5,8 @@ import { resolveDataDir } from '../notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../notebook/notebook.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { APP_ORIGIN } from './app-protocol-path.ts';
-import { forwardEvents, registerNotebookIpc } from './ipc.ts';
+import { createElectronHost } from './host.ts';
+import { forwardEvents, registerNotebookIpc, sendCommand } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { hardenAllWebContents, hardenSession } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -66,12 +67,19 @@ async function start(): Promise<void> {
     serveRenderer(join(__dirname, '../renderer'));
   }
   try {
-    notebook = await openNotebook({ dataDir, resourcesDir: resourcesDir() });
+    notebook = await openNotebook({
+      dataDir,
+      resourcesDir: resourcesDir(),
+      host: createElectronHost(() => mainWindow),
+    });
   } catch (error) {
     return fatal(error);
   }
   registerNotebookIpc(notebook, allowedOrigins);
-  installMenu(Boolean(devServerUrl));
+  installMenu(Boolean(devServerUrl), (command) => {
+    if (!mainWindow) openWindow();
+    sendCommand(mainWindow?.webContents, command);
+  });
   openWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();

@@ -1,5 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
 import {
+  type AppCommand,
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_PREFIX,
   METHOD_NAMES,
@@ -28,6 +29,12 @@ export function registerNotebookIpc(notebook: Notebook, allowedOrigins: readonly
       return notebook.dispatch(method, input);
     });
   }
+}
+
+/** Hand a menu command to the page, on the same event channel. */
+export function sendCommand(contents: WebContents | undefined, command: AppCommand): void {
+  if (contents && !contents.isDestroyed())
+    contents.send(IPC_EVENT_CHANNEL, { type: 'command', command } satisfies NotebookEvent);
 }
 
 /** Forward the core's events to a window on the one event channel. */

@@ -1,10 +1,24 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../shared/contract.ts';
 
-export function installMenu(isDev: boolean): void {
+/** The application menu; commands that need the page (importing) are handed to it. */
+export function installMenu(isDev: boolean, command: (command: AppCommand) => void): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => command('import-files') },
+        {
+          label: 'New Document from Clipboard',
+          accelerator: 'CmdOrCtrl+Shift+N',
+          click: () => command('import-clipboard'),
+        },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: 'View',

@@ -14,7 +14,7 @@
  * Playwright for that wherever the binary is installed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -93,6 +93,9 @@ const fake = vi.hoisted(() => {
     netFetches: [] as string[],
     menus: [] as { template: unknown[] }[],
     ipcListeners: [] as string[],
+    /** What the fake Open dialog answers, and what it was asked. */
+    openDialog: { answer: [] as string[], asked: [] as Record<string, unknown>[] },
+    clipboard: { text: '', html: '' },
   };
 
   class FakeApp extends Emitter {
@@ -295,6 +298,18 @@ const fake = vi.hoisted(() => {
     },
     dialog: {
       showErrorBox: (title: string, content: string) => log.errorBoxes.push({ title, content }),
+      showOpenDialog: async (...args: unknown[]) => {
+        log.openDialog.asked.push(args.at(-1) as Record<string, unknown>);
+        const filePaths = log.openDialog.answer;
+        return { canceled: filePaths.length === 0, filePaths };
+      },
+    },
+    clipboard: {
+      readText: async () => log.clipboard.text,
+      read: async () =>
+        log.clipboard.html
+          ? [{ types: ['text/html'], getType: async () => new Blob([log.clipboard.html]) }]
+          : [],
     },
     shell: {
       openExternal: (url: string) => {
@@ -440,6 +455,56 @@ describe('start-up', () => {
     expect(text).toContain('Marginalia 0.1.0');
     expect(text).not.toContain('toggleDevTools');
     expect(text).not.toContain('"reload"');
+  });
+});
+
+describe('importing through the menu and the native dialog', () => {
+  type Item = { label?: string; click?: () => void; submenu?: Item[] };
+  const menuItem = (label: string) => {
+    const template = fake.log.menus[0]!.template as Item[];
+    const found = template.flatMap((m) => m.submenu ?? []).find((i) => i.label === label);
+    if (!found?.click) throw new Error(`no menu item ${label}`);
+    return found;
+  };
+
+  it('File > Import… and New Document from Clipboard hand their command to the page', () => {
+    const contents = mainWindow().webContents;
+    contents.sent.length = 0;
+    menuItem('Import…').click!();
+    menuItem('New Document from Clipboard').click!();
+    expect(contents.sent).toEqual([
+      [IPC_EVENT_CHANNEL, { type: 'command', command: 'import-files' }],
+      [IPC_EVENT_CHANNEL, { type: 'command', command: 'import-clipboard' }],
+    ]);
+  });
+
+  it('imports the files chosen in the Open dialog, and the clipboard', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'marginalia-dialog-'));
+    const file = join(folder, 'chosen.md');
+    await writeFile(file, '# Chosen in the dialog\n\nA paragraph the user picked.');
+    fake.log.openDialog.answer = [file];
+    const report = await value('importFromDialog', { jobId: 'menu-1' });
+    expect(report.items).toEqual([
+      expect.objectContaining({
+        name: 'chosen.md',
+        status: 'imported',
+        title: 'Chosen in the dialog',
+      }),
+    ]);
+    expect(fake.log.openDialog.asked.at(-1)).toMatchObject({
+      properties: ['openFile', 'multiSelections'],
+    });
+
+    fake.log.clipboard = {
+      text: 'Clipboard words',
+      html: '<h1>From the clipboard</h1><p>Copied text.</p>',
+    };
+    const pasted = await value('importFromClipboard', { jobId: 'menu-2' });
+    expect(pasted.items[0]).toMatchObject({ status: 'imported', title: 'From the clipboard' });
+    // Later tests expect the notebook to hold the sample article alone.
+    for (const item of [...report.items, ...pasted.items])
+      if (item.status === 'imported') await value('deleteDocument', { id: item.documentId });
+    await rm(folder, { recursive: true, force: true });
   });
 });
 
