@@ -74,3 +74,31 @@ export function summarizeImport(report: ImportReport): string {
   const line = parts.join(' · ');
   return `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
 }
+
+/** A report worth a closer look than a one-line notice: several files, or any that failed. */
+export function needsReportDialog(report: ImportReport): boolean {
+  const done = report.items.filter((i) => i.status !== 'skipped');
+  return done.length > 1 || done.some((i) => i.status === 'failed');
+}
+
+/** The document to show after an import: the first one that came in or changed. */
+export function documentToOpen(report: ImportReport): string | null {
+  const pick =
+    report.items.find((i) => i.status === 'imported' || i.status === 'updated') ??
+    report.items.find((i) => i.status === 'duplicate');
+  return pick && 'documentId' in pick ? pick.documentId : null;
+}
+
+/** One sentence for a re-imported document: how many highlights found their place. */
+export function describeUpdate(item: Extract<ImportItem, { status: 'updated' }>): string {
+  const total = item.placed + item.orphaned;
+  if (total === 0) return `Updated “${item.title}” to the new text.`;
+  const placed =
+    item.placed === total
+      ? `all ${total === 1 ? '1 highlight' : `${total} highlights`} found their place`
+      : `${item.placed} of ${total} highlights found their place`;
+  const lost = item.orphaned
+    ? `; ${item.orphaned} could not be placed and ${item.orphaned === 1 ? 'is' : 'are'} listed for you to re-attach or delete`
+    : '';
+  return `Updated “${item.title}”: ${placed}${lost}.`;
+}

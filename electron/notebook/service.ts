@@ -17,7 +17,7 @@ type DocumentHandlers = Pick<
   | 'restoreAnnotation'
 >;
 
-import type { Annotation, DocumentSummary, NotebookDocument } from '../../shared/model.ts';
+import type { Annotation } from '../../shared/model.ts';
 import { SCHEMA_VERSION } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { nextTagIds } from '../../shared/tags.ts';

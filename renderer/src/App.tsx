@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AnnotationFilter, NO_FILTER } from '../../shared/annotation-filter.ts';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
+import { ImportReportDialog } from './library/ImportReportDialog.tsx';
+import { useFileDrop } from './library/use-file-drop.ts';
+import { useImport } from './library/use-import.ts';
+import { usePasteImport } from './library/use-paste-import.ts';
 import { call } from './notebook-client.ts';
 import { NotesView } from './notes/NotesView.tsx';
 import { ReaderView } from './reader/ReaderView.tsx';
@@ -49,7 +53,7 @@ export function App() {
     [notify],
   );
 
-  const { info, documents, tags, selectedId, setSelectedId, document, annotations } =
+  const { info, documents, tags, selectedId, setSelectedId, showDocument, document, annotations } =
     useNotebook(onError);
   useEffect(() => {
     // Recovery from a damaged store is news the user must not miss: it stays until dismissed.
@@ -131,6 +135,29 @@ export function App() {
   const loadUsage = useCallback(() => call('tagUsage', {}), []);
   const [usage] = useLiveValue(loadUsage, {}, ['tags', 'annotations'], onError);
 
+  const openDocument = useCallback(
+    (id: string) => {
+      showDocument(id);
+      setView('reader');
+    },
+    [showDocument],
+  );
+  const importer = useImport({ notify, onError, offerUndo }, openDocument);
+  const { fromFiles, fromPaste, fromDialog, fromClipboard } = importer;
+  const dropFiles = useCallback((files: File[]) => void fromFiles(files), [fromFiles]);
+  const dragging = useFileDrop(dropFiles);
+  usePasteImport(fromPaste);
+  // File > Import… and New Document from Clipboard arrive from the application menu.
+  useEffect(
+    () =>
+      window.notebook.onEvent((event) => {
+        if (event.type !== 'command') return;
+        if (event.command === 'import-files') void fromDialog();
+        if (event.command === 'import-clipboard') void fromClipboard();
+      }),
+    [fromDialog, fromClipboard],
+  );
+
   const clearJump = useCallback(() => setJumpRequest(null), []);
   const openQuote = useCallback(
     (annotationId: string) => {
@@ -173,8 +200,9 @@ export function App() {
           }, onError)
           .finally(() => startingNotes.current.delete(annotationId));
       },
+      importer,
     }),
-    [notify, onError, offerUndo, tags, usage, notes, documents, openQuote],
+    [notify, onError, offerUndo, tags, usage, notes, documents, openQuote, importer],
   );
 
   // Ctrl/Cmd+1, 2, 3 switch views, as tabs do.
@@ -227,6 +255,21 @@ export function App() {
           {view === 'notes' && <NotesView openNoteId={openNoteId} onOpenNote={setOpenNoteId} />}
           {view === 'tags' && <TagManager />}
         </div>
+        {importer.report && (
+          <ImportReportDialog
+            report={importer.report}
+            onOpen={openDocument}
+            onClose={importer.closeReport}
+          />
+        )}
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <div className="drop-overlay-card">
+              <p className="drop-overlay-title">Drop to import</p>
+              <p>Text, Markdown and HTML files become documents in your library.</p>
+            </div>
+          </div>
+        )}
         <Toasts toasts={toasts} onDismiss={dismiss} />
       </div>
     </AppServicesContext.Provider>

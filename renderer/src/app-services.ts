@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { TagUsage } from '../../shared/codebook.ts';
 import type { DocumentSummary, NoteSummary, Tag } from '../../shared/model.ts';
+import type { Importer } from './library/use-import.ts';
 import type { ToastMessage } from './ui/Toasts.tsx';
 
 export type View = 'reader' | 'notes' | 'tags';
@@ -25,6 +26,8 @@ export interface AppServices {
   openQuote(annotationId: string): void;
   /** Create a note that starts from a quote, and open it. */
   startNoteFromQuote(annotationId: string): void;
+  /** Bringing documents in: dialog, clipboard, files, replacing a document's text. */
+  importer: Importer;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

@@ -72,13 +72,31 @@ export function useNotebook(onError: (error: unknown) => void) {
         // The list first: the open document may be the one that was just deleted.
         void call('listDocuments', {}).then((docs) => {
           setDocuments(docs);
-          if (entities.includes('annotations') && docs.some((d) => d.id === selectedId)) {
-            void loadAnnotations(selectedId);
-          }
+          if (!selectedId || !docs.some((d) => d.id === selectedId)) return;
+          if (entities.includes('annotations')) void loadAnnotations(selectedId);
+          // The open document itself may have changed: new details, or a newer version's text.
+          if (entities.includes('documents'))
+            void call('getDocument', { id: selectedId }).then(
+              (doc) => setDocument((shown) => (shown?.id === doc.id ? doc : shown)),
+              onError,
+            );
         }, onError);
       }),
     [loadAnnotations, loadTags, selectedId, onError],
   );
 
-  return { info, documents, tags, selectedId, setSelectedId, document, annotations };
+  /**
+   * Show a document that may have only just been added: the list is reloaded with the selection
+   * in one update, so the selection is never checked against a list that does not have it yet.
+   */
+  const showDocument = useCallback(
+    (id: string) =>
+      void call('listDocuments', {}).then((docs) => {
+        setDocuments(docs);
+        setSelectedId(id);
+      }, onError),
+    [onError],
+  );
+
+  return { info, documents, tags, selectedId, setSelectedId, showDocument, document, annotations };
 }

@@ -25,6 +25,11 @@ export interface Harness {
   readStoreFile(): Promise<StoreData>;
   /** Error notices the test expects to see; any other one fails the test. */
   expectedErrors: RegExp[];
+  /**
+   * Stands in for the native Open dialog and the system clipboard: the files the "user picks"
+   * next, and what the clipboard holds.
+   */
+  host: { dialogFiles: string[]; clipboard: { text: string; html: string } };
 }
 
 async function wire(page: Page, holder: { notebook: Notebook }) {
@@ -66,8 +71,17 @@ function forward(page: Page, notebook: Notebook) {
 export const test = base.extend<{ harness: Harness }>({
   harness: async ({ page }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-e2e-'));
+    const host: Harness['host'] = { dialogFiles: [], clipboard: { text: '', html: '' } };
     const open = () =>
-      openNotebook({ dataDir, resourcesDir: resolve('resources'), store: { writeDelayMs: 30 } });
+      openNotebook({
+        dataDir,
+        resourcesDir: resolve('resources'),
+        store: { writeDelayMs: 30 },
+        host: {
+          chooseImportFiles: async () => host.dialogFiles,
+          readClipboard: async () => host.clipboard,
+        },
+      });
     const holder = { notebook: await open() };
     // Any uncaught error in the page fails the test, even when the screen looks fine.
     const pageErrors: string[] = [];
@@ -77,6 +91,7 @@ export const test = base.extend<{ harness: Harness }>({
     const harness: Harness = {
       dataDir,
       expectedErrors: [],
+      host,
       get notebook() {
         return holder.notebook;
       },

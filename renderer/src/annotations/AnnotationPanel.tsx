@@ -10,6 +10,7 @@ import { QUOTE_DRAG_TYPE, quoteBlock } from '../../../shared/note-links.ts';
 import { TagInput } from '../ui/TagInput.tsx';
 import { InsertIntoNote } from './InsertIntoNote.tsx';
 import { PanelFilter } from './PanelFilter.tsx';
+import { UnplacedList } from './UnplacedList.tsx';
 
 /** Pick a tag, then remove it from every shown highlight with the button (never on a key press). */
 function UntagShown({
@@ -68,6 +69,11 @@ export interface PanelFilterActions {
   onRetagShown: (ids: string[], change: { add?: Tag; create?: string; remove?: string }) => void;
 }
 
+export interface PanelOrphanActions {
+  reattachingId: string | null;
+  onReattach: (annotation: Annotation) => void;
+}
+
 /**
  * The document's highlights in text order. Each card is one button: click or Enter jumps to the
  * highlight and opens it; Delete removes it (with undo); arrow keys move between cards. Cards
@@ -82,6 +88,7 @@ export function AnnotationPanel({
   document,
   notesActions,
   filterActions,
+  orphanActions,
 }: {
   annotations: readonly Annotation[];
   tags: readonly Tag[];
@@ -91,13 +98,19 @@ export function AnnotationPanel({
   document?: NotebookDocument;
   notesActions?: PanelNotesActions;
   filterActions?: PanelFilterActions;
+  /** When given, highlights that lost their place get their own list to re-attach them from. */
+  orphanActions?: PanelOrphanActions;
 }) {
   const tagById = new Map(tags.map((t) => [t.id, t]));
   const filter = filterActions?.filter ?? NO_FILTER;
-  const shown = useMemo(
-    () => (filterActions ? annotations.filter(filterActions.isShown) : annotations),
-    [annotations, filterActions],
+  const orphans = useMemo(
+    () => (orphanActions ? annotations.filter((a) => a.orphan) : []),
+    [annotations, orphanActions],
   );
+  const shown = useMemo(() => {
+    const placed = orphanActions ? annotations.filter((a) => !a.orphan) : annotations;
+    return filterActions ? placed.filter(filterActions.isShown) : placed;
+  }, [annotations, filterActions, orphanActions]);
   const citing = useMemo(() => {
     const map = new Map<string, NoteSummary[]>();
     for (const note of notesActions?.notes ?? []) {
@@ -133,6 +146,15 @@ export function AnnotationPanel({
         <h2>Highlights</h2>
         <span className="count">{annotations.length}</span>
       </header>
+      {orphanActions && orphans.length > 0 && (
+        <UnplacedList
+          orphans={orphans}
+          tags={tags}
+          reattachingId={orphanActions.reattachingId}
+          onReattach={orphanActions.onReattach}
+          onDelete={onDelete}
+        />
+      )}
       {filterActions && annotations.length > 0 && (
         <PanelFilter filter={filter} tags={tags} onChange={filterActions.onFilterChange} />
       )}
@@ -195,7 +217,8 @@ export function AnnotationPanel({
             further.
           </p>
         </div>
-      ) : shown.length === 0 ? (
+      ) : shown.length === 0 && orphans.length === annotations.length ? null : shown.length ===
+        0 ? (
         <div className="empty-state">
           <p className="empty-title">Nothing matches the filter</p>
         </div>

@@ -1,5 +1,7 @@
 import { formatPublishedDate } from '../../../shared/format.ts';
 import type { DocumentSummary } from '../../../shared/model.ts';
+import { useApp } from '../app-services.ts';
+import { ImportProgress } from './ImportProgress.tsx';
 
 export function LibraryList({
   documents,
@@ -12,16 +14,57 @@ export function LibraryList({
   onSelect: (id: string) => void;
   onDelete: (doc: DocumentSummary) => void;
 }) {
+  const { importer } = useApp();
   return (
     <nav className="library" aria-label="Library">
       <header className="panel-header">
         <h2>Library</h2>
         <span className="count">{documents.length}</span>
+        <span className="library-actions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="New document from clipboard"
+            title="New document from clipboard (or paste anywhere outside a text field)"
+            onClick={() => void importer.fromClipboard()}
+          >
+            <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+              <path
+                d="M5.5 2.5h5v2h-5zM5.5 3.5H3.5v10h9v-10h-2M6 8h4M6 10.5h4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.2"
+                strokeLinejoin="round"
+              />
+            </svg>
+          </button>
+          <button
+            type="button"
+            className="import-button"
+            title="Import text, Markdown or HTML files (Ctrl+O), or drop them on the window"
+            onClick={() => void importer.fromDialog()}
+          >
+            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+              <path
+                d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.5"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+            Import…
+          </button>
+        </span>
       </header>
       {documents.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">Your library is empty</p>
-          <p>Documents you add will be listed here.</p>
+          <p>
+            Import text, Markdown or saved web pages, drop files on the window, or paste an article
+            as a new document.
+          </p>
         </div>
       ) : (
         <ul className="document-list">
@@ -42,6 +85,9 @@ export function LibraryList({
                 <span className="document-stats">
                   {doc.annotationCount === 1 ? '1 highlight' : `${doc.annotationCount} highlights`}{' '}
                   · {doc.wordCount.toLocaleString()} words
+                  {doc.orphanCount > 0 && (
+                    <span className="unplaced-badge">{doc.orphanCount} unplaced</span>
+                  )}
                 </span>
               </button>
               <button
@@ -64,6 +110,7 @@ export function LibraryList({
           ))}
         </ul>
       )}
+      {importer.job && <ImportProgress job={importer.job} onCancel={importer.cancel} />}
     </nav>
   );
 }

@@ -1,5 +1,6 @@
 import { Fragment, memo, type ReactNode } from 'react';
 import type { Block, Mark, NotebookDocument } from '../../../shared/model.ts';
+import { listMarkers } from '../../../shared/text/list-markers.ts';
 import { blockSegments } from '../../../shared/text/segments.ts';
 
 function wrap(mark: Mark, child: ReactNode): ReactNode {
@@ -48,7 +49,17 @@ function BlockContent({
  * carrying its offset (`data-start`), which is all the highlighting layer needs: highlights are
  * drawn over this DOM, never inserted into it.
  */
-function BlockView({ text, block, marks }: { text: string; block: Block; marks: readonly Mark[] }) {
+function BlockView({
+  text,
+  block,
+  marks,
+  marker,
+}: {
+  text: string;
+  block: Block;
+  marks: readonly Mark[];
+  marker: string | null;
+}) {
   const content = <BlockContent text={text} block={block} marks={marks} />;
   switch (block.type) {
     case 'heading': {
@@ -58,7 +69,11 @@ function BlockView({ text, block, marks }: { text: string; block: Block; marks: 
     }
     case 'list-item':
       return (
-        <p className="list-item" style={{ '--depth': block.level ?? 0 } as React.CSSProperties}>
+        <p
+          className="list-item"
+          data-marker={marker ?? '•'}
+          style={{ '--depth': block.level ?? 0 } as React.CSSProperties}
+        >
           {content}
         </p>
       );
@@ -73,10 +88,17 @@ function BlockView({ text, block, marks }: { text: string; block: Block; marks: 
 
 export const ArticleText = memo(function ArticleText({ document }: { document: NotebookDocument }) {
   const { text, blocks, marks } = document;
+  const markers = listMarkers(blocks);
   return (
     <>
-      {blocks.map((block) => (
-        <BlockView key={block.start} text={text} block={block} marks={marks} />
+      {blocks.map((block, i) => (
+        <BlockView
+          key={block.start}
+          text={text}
+          block={block}
+          marks={marks}
+          marker={markers[i] ?? null}
+        />
       ))}
     </>
   );

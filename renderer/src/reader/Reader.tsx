@@ -1,5 +1,6 @@
 import {
   type KeyboardEvent,
+  type ReactNode,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -46,6 +47,14 @@ export interface ReaderProps {
   editorActions: (annotation: Annotation) => AnnotationEditorActions;
   /** The panel's filter: highlights it leaves out are drawn dimmed. */
   isShown?: (annotation: Annotation) => boolean;
+  /** Buttons beside the document's title (details, replace text). */
+  headerActions?: ReactNode;
+  /** Placing a highlight that lost its place: the next selection is where it goes. */
+  reattach?: {
+    quote: string;
+    onAttach: (range: { start: number; end: number }) => void;
+    onCancel: () => void;
+  } | null;
 }
 
 interface Pending {
@@ -86,6 +95,8 @@ export function Reader(props: ReaderProps) {
     onOpen,
     editorActions,
     isShown,
+    headerActions,
+    reattach,
   } = props;
   const contentRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -94,9 +105,13 @@ export function Reader(props: ReaderProps) {
   const [editorPos, setEditorPos] = useState<{ top: number; left: number } | null>(null);
   const [pointOffset, setPointOffset] = useState<number | null>(null);
 
+  // Bumped each time the text is indexed: a new version of the document (or new details) renders
+  // new DOM, and its highlights must be painted again even when the list of them is unchanged.
+  const [indexed, setIndexed] = useState(0);
   useLayoutEffect(() => {
     if (articleRef.current) index.current = indexSegments(articleRef.current, doc.text.length);
     setPending(null);
+    setIndexed((n) => n + 1);
     return clearHighlights;
   }, [doc]);
 
@@ -107,8 +122,8 @@ export function Reader(props: ReaderProps) {
   );
 
   useEffect(() => {
-    if (index.current) paintHighlights(index.current, visible, activeId, isShown);
-  }, [visible, activeId, isShown]);
+    if (indexed > 0 && index.current) paintHighlights(index.current, visible, activeId, isShown);
+  }, [visible, activeId, isShown, indexed]);
 
   const active = visible.find((a) => a.id === activeId) ?? null;
   const overlapping = useMemo(() => {
@@ -226,7 +241,22 @@ export function Reader(props: ReaderProps) {
     );
   };
 
+  const attach = () => {
+    if (!pending || !reattach) return;
+    reattach.onAttach({ start: pending.start, end: pending.end });
+    window.getSelection()?.removeAllRanges();
+    setPending(null);
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (reattach && event.key === 'Enter' && pending) {
+      event.preventDefault();
+      return attach();
+    }
+    if (reattach && event.key === 'Escape' && !pending) {
+      event.preventDefault();
+      return reattach.onCancel();
+    }
     const action = readerKeyAction(event, pending !== null);
     if (!action) return;
     event.preventDefault();
@@ -277,8 +307,22 @@ export function Reader(props: ReaderProps) {
   return (
     <div className="reader-scroll">
       <div className="reader-content" ref={contentRef}>
+        {reattach && (
+          <div className="reattach-banner" role="status">
+            <span>
+              Select the passage where this highlight belongs, then choose <b>Attach here</b>:{' '}
+              <q>{reattach.quote}</q>
+            </span>
+            <button type="button" onClick={reattach.onCancel}>
+              Cancel
+            </button>
+          </div>
+        )}
         <header className="doc-header">
-          <h1>{doc.title || 'Untitled document'}</h1>
+          <div className="doc-title-row">
+            <h1>{doc.title || 'Untitled document'}</h1>
+            {headerActions && <div className="doc-actions">{headerActions}</div>}
+          </div>
           <p className="doc-meta">{citationLine(doc)}</p>
         </header>
         <article
@@ -301,7 +345,20 @@ export function Reader(props: ReaderProps) {
           text selected, press 1 to 6 for a colour, T to tag, C to comment. Enter on a highlight
           edits it.
         </p>
-        {pending && <SelectionToolbar position={pending} onHighlight={highlight} />}
+        {pending && reattach && (
+          <div
+            className="selection-toolbar popover"
+            role="toolbar"
+            aria-label="Re-attach the highlight"
+            style={{ top: pending.top, left: pending.left }}
+            onMouseDown={(e) => e.preventDefault()}
+          >
+            <button type="button" className="primary" title="Attach here (Enter)" onClick={attach}>
+              Attach here
+            </button>
+          </div>
+        )}
+        {pending && !reattach && <SelectionToolbar position={pending} onHighlight={highlight} />}
         {active && editorPos && (
           <AnnotationEditor
             key={active.id}

@@ -13,6 +13,7 @@ import { useApp } from '../app-services.ts';
 import { LibraryList } from '../library/LibraryList.tsx';
 import { call } from '../notebook-client.ts';
 import type { AnnotationEditorActions, EditorFocus } from './AnnotationEditor.tsx';
+import { type DocumentDetails, DocumentDetailsDialog } from './DocumentDetailsDialog.tsx';
 import { Reader } from './Reader.tsx';
 
 export interface ReaderViewProps {
@@ -41,7 +42,8 @@ export function ReaderView({
   filter,
   onFilterChange,
 }: ReaderViewProps) {
-  const { tags, notes, offerUndo, onError, notify, openNote, startNoteFromQuote } = useApp();
+  const { tags, notes, offerUndo, onError, notify, openNote, startNoteFromQuote, importer } =
+    useApp();
   const isShown = useMemo(() => annotationMatcher(filter, tags), [filter, tags]);
 
   const retagShown = useCallback(
@@ -109,6 +111,9 @@ export function ReaderView({
   const [jump, setJump] = useState<{ id: string; seq: number } | null>(null);
   const [lastColor, setLastColor] = useState<HighlightColor>(DEFAULT_COLOR);
 
+  const [reattaching, setReattaching] = useState<Annotation | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
+
   // Another document closes the editor. Declared before the jump below, which
   // must win when both happen at once.
   const shownDocument = useRef(selectedId);
@@ -116,7 +121,55 @@ export function ReaderView({
     if (shownDocument.current === selectedId) return;
     shownDocument.current = selectedId;
     setActiveId(null);
+    setReattaching(null);
+    setEditingDetails(false);
   }, [selectedId]);
+
+  const reattach = useCallback(
+    async (annotation: Annotation, range: { start: number; end: number }) => {
+      try {
+        const { annotation: placed, previous } = await call('reattachAnnotation', {
+          id: annotation.id,
+          ...range,
+        });
+        setReattaching(null);
+        setEditorFocus('dialog');
+        setActiveId(placed.id);
+        offerUndo('Highlight re-attached.', 're-attach highlight', async () => {
+          // Put the highlight back as it was: removed, then restored (unplaced again).
+          await call('deleteAnnotation', { id: placed.id });
+          await call('restoreAnnotation', { annotation: previous });
+        });
+      } catch (error) {
+        onError(error);
+      }
+    },
+    [offerUndo, onError],
+  );
+
+  const orphanActions = useMemo(
+    () => ({
+      reattachingId: reattaching?.id ?? null,
+      onReattach: (annotation: Annotation) =>
+        setReattaching((current) => (current?.id === annotation.id ? null : annotation)),
+    }),
+    [reattaching],
+  );
+
+  const saveDetails = useCallback(
+    async (changes: Partial<DocumentDetails>) => {
+      if (!document) return;
+      const before = Object.fromEntries(
+        Object.keys(changes).map((key) => [key, document[key as keyof DocumentDetails]]),
+      );
+      const id = document.id;
+      await call('updateDocument', { id, ...changes });
+      offerUndo('Document details saved.', 'edit details', async () => {
+        await call('updateDocument', { id, ...before });
+      });
+    },
+    [document, offerUndo],
+  );
 
   // A jump asked for from outside (a note's citation) behaves like a click in the panel.
   useEffect(() => {
@@ -230,7 +283,7 @@ export function ReaderView({
         notify({
           tone: 'info',
           message:
-            'This highlight’s text is no longer in the document, so it has no place to show.',
+            'This highlight’s text is no longer in the document. Re-attach it from the list of unplaced highlights.',
         });
       }
       setJump((j) => ({ id: annotation.id, seq: (j?.seq ?? 0) + 1 }));
@@ -261,6 +314,54 @@ export function ReaderView({
             onOpen={openAnnotation}
             editorActions={editorActions}
             isShown={isShown}
+            reattach={
+              reattaching
+                ? {
+                    quote: reattaching.target.quote.exact,
+                    onAttach: (range) => void reattach(reattaching, range),
+                    onCancel: () => setReattaching(null),
+                  }
+                : null
+            }
+            headerActions={
+              <>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label="Edit document details"
+                  title="Edit details: title, author, source, URL, date"
+                  onClick={() => setEditingDetails(true)}
+                >
+                  <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+                    <path
+                      d="M10.5 2.5l3 3-8 8H2.5v-3z M9 4l3 3"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.2"
+                      strokeLinejoin="round"
+                    />
+                  </svg>
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label="Replace text with a newer version"
+                  title="Replace text with a newer version (highlights are re-anchored)"
+                  onClick={() => void importer.replaceText(document.id)}
+                >
+                  <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+                    <path
+                      d="M13 6.5A5 5 0 0 0 3.8 4.2M3 9.5a5 5 0 0 0 9.2 2.3M3.5 2v2.6h2.6M12.5 14v-2.6H9.9"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.2"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    />
+                  </svg>
+                </button>
+              </>
+            }
           />
         ) : (
           <div className="empty-state reader-empty">
@@ -281,6 +382,14 @@ export function ReaderView({
           document={document}
           notesActions={notesActions}
           filterActions={filterActions}
+          orphanActions={orphanActions}
+        />
+      )}
+      {document && editingDetails && (
+        <DocumentDetailsDialog
+          document={document}
+          onSave={saveDetails}
+          onClose={() => setEditingDetails(false)}
         />
       )}
     </div>
