@@ -23,7 +23,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('electron/main/index.ts'), formats: ['es'] },
+      lib: {
+        entry: {
+          index: resolve('electron/main/index.ts'),
+          // The import parser runs in a worker thread, from its own file.
+          'parse-worker': resolve('electron/notebook/import/parse-worker.ts'),
+        },
+        formats: ['es'],
+      },
     },
   },
   preload: {

@@ -38,7 +38,15 @@ export type ImportItem =
       /** What undoing the update sends back to `restoreDocumentVersion`. */
       undo: DocumentVersionUndo;
     }
-  | { name: string; status: 'failed'; code: ImportProblemCode; message: string }
+  | {
+      name: string;
+      status: 'failed';
+      code: ImportProblemCode;
+      /** Why, without the name ("it is empty"), for lists that show the name beside it. */
+      reason: string;
+      /** The whole sentence, naming the file. */
+      message: string;
+    }
   /** Not reached because the import was cancelled. */
   | { name: string; status: 'skipped' };
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
@@ -71,6 +72,7 @@ async function start(): Promise<void> {
       dataDir,
       resourcesDir: resourcesDir(),
       host: createElectronHost(() => mainWindow),
+      parseWorker: parseWorkerPath(),
     });
   } catch (error) {
     return fatal(error);
@@ -94,6 +96,15 @@ function openWindow(): void {
     stop();
     mainWindow = null;
   });
+}
+
+/**
+ * The import parser worker is built beside this file (see electron.config.ts), so big pages parse
+ * off the main thread. When the glue runs from source (its unit test) there is none: parse inline.
+ */
+function parseWorkerPath(): string | null {
+  const path = join(__dirname, 'parse-worker.js');
+  return existsSync(path) ? path : null;
 }
 
 function resourcesDir(): string {

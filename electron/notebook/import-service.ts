@@ -9,7 +9,7 @@ import type { NotebookDocument } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { contentHash } from './content-hash.ts';
 import type { NotebookHost } from './host.ts';
-import { parseImportFile, parsePasted } from './import/parse-import.ts';
+import { createImportParser, type ImportParser, ParseCancelled } from './import/import-parser.ts';
 import type { ParsedDocument } from './import/parsed-document.ts';
 import { ImportProblem } from './import/problems.ts';
 import { checkRange, findAnnotation, findDocument } from './lookups.ts';
@@ -29,10 +29,10 @@ type ImportHandlers = Pick<
   | 'reattachAnnotation'
 >;
 
-/** One file of an import: its name, and how to get its bytes (read only when its turn comes). */
+/** One file of an import: its name, and how to read it (only when its turn comes). */
 interface Source {
   name: string;
-  read(): Promise<Uint8Array | ParsedDocument>;
+  read(parser: ImportParser): Promise<ParsedDocument>;
 }
 
 const MB = 1024 * 1024;
@@ -56,10 +56,12 @@ export function createImportService(
     emit: (event: NotebookEvent) => void;
     newId: () => string;
     now: () => string;
+    /** The parser worker's script; without one, files are parsed in this thread. */
+    parseWorker?: URL | string | null;
   },
 ): ImportHandlers {
   const { host, emit, newId, now } = options;
-  const jobs = new Map<string, { cancelled: boolean }>();
+  const jobs = new Map<string, { cancelled: boolean; parser: ImportParser }>();
 
   async function run(
     jobId: string,
@@ -68,7 +70,7 @@ export function createImportService(
   ): Promise<ImportReport> {
     if (jobs.has(jobId)) throw new NotebookError('conflict', `Import ${jobId} is already running.`);
     if (replaceDocumentId) findDocument(store.data, replaceDocumentId);
-    const job = { cancelled: false };
+    const job = { cancelled: false, parser: createImportParser(options.parseWorker ?? null) };
     jobs.set(jobId, job);
     const items: ImportItem[] = [];
     try {
@@ -86,7 +88,7 @@ export function createImportService(
         });
         // Let a cancel request (and other calls) in between files.
         await nextTurn();
-        items.push(await importOne(source, replaceDocumentId));
+        items.push(await importOne(source, job.parser, replaceDocumentId));
       }
       emit({
         type: 'import-progress',
@@ -98,25 +100,38 @@ export function createImportService(
       return { jobId, cancelled: job.cancelled, items };
     } finally {
       jobs.delete(jobId);
+      job.parser.close();
     }
   }
 
-  async function importOne(source: Source, replaceDocumentId?: string): Promise<ImportItem> {
+  async function importOne(
+    source: Source,
+    parser: ImportParser,
+    replaceDocumentId?: string,
+  ): Promise<ImportItem> {
     const { name } = source;
     let parsed: ParsedDocument;
     try {
-      const content = await source.read();
-      parsed =
-        content instanceof Uint8Array ? await parseImportFile({ name, bytes: content }) : content;
+      parsed = await source.read(parser);
     } catch (error) {
-      if (error instanceof ImportProblem)
-        return { name, status: 'failed', code: error.code, message: `${name}: ${error.message}.` };
-      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof ParseCancelled) return { name, status: 'skipped' };
+      if (error instanceof ImportProblem) {
+        const reason = `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`;
+        return {
+          name,
+          status: 'failed',
+          code: error.code,
+          reason,
+          message: `${name}: ${error.message}.`,
+        };
+      }
+      const detail = error instanceof Error ? error.message : String(error);
       return {
         name,
         status: 'failed',
         code: 'unreadable',
-        message: `${name} could not be read: ${reason}.`,
+        reason: `It could not be read: ${detail}.`,
+        message: `${name} could not be read: ${detail}.`,
       };
     }
     return commit(name, parsed, replaceDocumentId);
@@ -206,19 +221,22 @@ export function createImportService(
   function fileSource(path: string): Source {
     return {
       name: basename(path),
-      async read() {
+      async read(parser) {
         const info = await stat(path);
         if (!info.isFile()) throw new ImportProblem('unreadable', 'it is not a file');
         // Refused before reading: a 4 GB video dropped by mistake must not fill memory.
         if (info.size > IMPORT_MAX_BYTES) throw tooLarge(info.size);
-        return new Uint8Array(await readFile(path));
+        return parser.parseFile({
+          name: basename(path),
+          bytes: new Uint8Array(await readFile(path)),
+        });
       },
     };
   }
 
   const pasted = (content: { text: string; html: string }): Source => ({
     name: 'Pasted text',
-    read: () => parsePasted(content),
+    read: (parser) => parser.parsePasted(content),
   });
 
   return {
@@ -238,13 +256,16 @@ export function createImportService(
       const sources = files.map(
         (file): Source => ({
           name: file.name,
-          async read() {
+          async read(parser) {
             if (file.size > IMPORT_MAX_BYTES) throw tooLarge(file.size);
             if (file.data === undefined)
               throw new ImportProblem('unreadable', 'no content was sent');
             const bytes = Buffer.from(file.data, 'base64');
             if (bytes.length > IMPORT_MAX_BYTES) throw tooLarge(bytes.length);
-            return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+            return parser.parseFile({
+              name: file.name,
+              bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+            });
           },
         }),
       );
@@ -271,7 +292,11 @@ export function createImportService(
 
     cancelImport({ jobId }) {
       const job = jobs.get(jobId);
-      if (job) job.cancelled = true;
+      if (job) {
+        job.cancelled = true;
+        // A file being parsed stops now, not when its parse would have finished.
+        job.parser.cancel();
+      }
       return { cancelled: Boolean(job) };
     },
 

@@ -28,6 +28,11 @@ export async function openNotebook(options: {
   store?: StoreOptions;
   /** File dialog and clipboard; without one, those imports answer "unavailable". */
   host?: NotebookHost;
+  /**
+   * Script of the import parser worker (`parse-worker.js` in a build, the `.ts` source where
+   * Node runs TypeScript). Without one, imports are parsed in this thread.
+   */
+  parseWorker?: URL | string | null;
 }): Promise<Notebook> {
   const listeners = new Set<(event: NotebookEvent) => void>();
   const emit = (event: NotebookEvent) => {
@@ -67,6 +72,7 @@ export async function openNotebook(options: {
       emit,
       newId: () => newId('doc'),
       now: () => new Date().toISOString(),
+      parseWorker: options.parseWorker ?? null,
     }),
   };
   return {

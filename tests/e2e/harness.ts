@@ -77,6 +77,8 @@ export const test = base.extend<{ harness: Harness }>({
         dataDir,
         resourcesDir: resolve('resources'),
         store: { writeDelayMs: 30 },
+        // As in the app: imports are parsed in a worker thread (here from the TypeScript source).
+        parseWorker: resolve('electron/notebook/import/parse-worker.ts'),
         host: {
           chooseImportFiles: async () => host.dialogFiles,
           readClipboard: async () => host.clipboard,

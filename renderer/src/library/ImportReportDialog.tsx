@@ -38,7 +38,7 @@ export function ImportReportDialog({
             <span className="import-status">{STATUS_LABEL[item.status]}</span>
             <span className="import-name">{item.name}</span>
             <span className="import-detail">
-              {item.status === 'failed' && item.message}
+              {item.status === 'failed' && item.reason}
               {item.status === 'updated' && describeUpdate(item)}
               {(item.status === 'imported' || item.status === 'duplicate') && `“${item.title}”`}
             </span>
