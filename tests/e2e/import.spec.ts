@@ -108,6 +108,9 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
     '1 unplaced',
   );
   await page.screenshot({ path: screenshotPath('orphan-list') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: screenshotPath('dark-orphan-list') });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   let stored = await harness.readStoreFile();
   const doc = stored.documents.find((d) => d.title.startsWith('Taliban reject'))!;
@@ -154,6 +157,9 @@ test('drop files on the window: good ones go in, a bad one is named with its rea
     'It is a ZIP archive',
   );
   await page.screenshot({ path: screenshotPath('import-report') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: screenshotPath('dark-import-report') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await report.getByRole('button', { name: 'Done' }).click();
   await expect(library.getByRole('listitem')).toHaveCount(2);
   const after = await harness.readStoreFile();
