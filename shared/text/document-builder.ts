@@ -48,7 +48,9 @@ export class DocumentBuilder {
     if (!this.block) this.block = { kind, buf: '', marks: [] };
     const { buf } = this.block;
     if (!pre && (buf === '' || buf.endsWith(' '))) piece = piece.replace(/^ /, '');
-    this.block.buf += piece;
+    // A combining mark in a text node of its own (`e<span>\u0301</span>`) composes with the
+    // letter before it, or the stored text would not be NFC.
+    this.block.buf = /^\p{M}/u.test(piece) ? (buf + piece).normalize('NFC') : buf + piece;
   }
 
   /** End the current block; the next text starts a new one. Open marks carry on into it. */

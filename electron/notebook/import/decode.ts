@@ -53,12 +53,12 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return match?.[1]?.toLowerCase() ?? null;
 }
 
-function isSupportedLabel(label: string): boolean {
+/** The standard name of a charset label (`utf8` is `utf-8`, `latin1` `windows-1252`), or null. */
+function encodingName(label: string): string | null {
   try {
-    new TextDecoder(label);
-    return true;
+    return new TextDecoder(label).encoding;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -73,9 +73,9 @@ export function decodeText(bytes: Uint8Array, format: ImportFormat | null): stri
   let encoding: Encoding = bom ?? { label: 'utf-8', bomLength: 0 };
   if (!bom && format !== 'text' && format !== 'markdown') {
     const declared = declaredCharset(bytes);
+    const name = declared ? encodingName(declared) : null;
     // A page that says UTF-16 without a BOM is lying about its bytes (it was read as ASCII).
-    if (declared && !declared.startsWith('utf-16') && isSupportedLabel(declared))
-      encoding = { label: declared, bomLength: 0 };
+    if (name && !name.startsWith('utf-16')) encoding = { label: name, bomLength: 0 };
   }
   const body = bytes.subarray(encoding.bomLength);
   if (!bom && looksBinary(body)) {
@@ -85,10 +85,11 @@ export function decodeText(bytes: Uint8Array, format: ImportFormat | null): stri
   try {
     text = new TextDecoder(encoding.label, { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
+    // Counted from the start of the file, as a hex editor shows it (byte-order mark included).
     const at = encoding.label === 'utf-8' ? firstInvalidUtf8(body) : -1;
     throw new ImportProblem(
       'encoding',
-      `it is not valid ${encoding.label.toUpperCase()} text${at >= 0 ? ` (the first bad byte is at position ${at})` : ''}; save it as UTF-8 and import it again`,
+      `it is not valid ${encoding.label.toUpperCase()} text${at >= 0 ? ` (the first bad byte is at position ${encoding.bomLength + at})` : ''}; save it as UTF-8 and import it again`,
     );
   }
   if (text.trim() === '') throw new ImportProblem('empty', 'the file holds only white space');

@@ -55,9 +55,17 @@ const meta = (doc: Document, selectors: string[]): string | null => {
 
 /** Where the page came from: canonical link, Open Graph URL, or a browser's "saved from" note. */
 function pageAddress(doc: Document, html: string): string | null {
-  const declared = meta(doc, ['link[rel~="canonical" i]', 'meta[property="og:url"]']);
-  const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096))?.[1];
-  return webAddress(declared) ?? webAddress(savedFrom);
+  const savedFrom = webAddress(
+    /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html.slice(0, 4096))?.[1],
+  );
+  // A relative canonical link is read against the address the page was saved from, if any; one
+  // that is still no web address does not hide the Open Graph URL.
+  const canonical = meta(doc, ['link[rel~="canonical" i]']);
+  return (
+    webAddress(canonical ? safeResolve(canonical, savedFrom) : null) ??
+    webAddress(meta(doc, ['meta[property="og:url"]'])) ??
+    savedFrom
+  );
 }
 
 function publishedDate(doc: Document): string | null {
@@ -75,6 +83,18 @@ function publishedDate(doc: Document): string | null {
     'time[pubdate]',
     'article time[datetime]',
   ]);
+}
+
+/**
+ * Ad slots, by the class names ad tags give them. Readability drops most page furniture but keeps
+ * an ad placed between an article's paragraphs, and its class names are gone by the time we walk
+ * its output.
+ */
+const AD_SLOTS = '.ad, .ads, .advert, .advertisement, ins.adsbygoogle, [data-ad-slot]';
+
+function removeAdSlots(doc: Document): Document {
+  for (const el of doc.querySelectorAll(AD_SLOTS)) el.remove();
+  return doc;
 }
 
 const stripBy = (byline: string) => byline.replace(/^\s*(by|von|par|por)\s+/i, '');
@@ -96,12 +116,16 @@ export async function htmlToDocument(
   const baseUrl = webAddress(baseHref ? safeResolve(baseHref, url) : null) ?? url ?? undefined;
   const pageTitle = doc.title;
   const date = publishedDate(doc);
-  const authorMeta = meta(doc, ['meta[name="author" i]', 'meta[property="article:author"]']);
+  // Open Graph's article:author is a profile address more often than a name.
+  const authorMeta = [
+    meta(doc, ['meta[name="author" i]']),
+    meta(doc, ['meta[property="article:author"]']),
+  ].find((value) => value && !webAddress(value));
   const siteMeta = meta(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
   const h1 = doc.querySelector('h1')?.textContent;
 
   // Readability changes the tree it reads; the metadata above was taken first.
-  const article = new Readability<Node>(doc, {
+  const article = new Readability<Node>(removeAdSlots(doc), {
     serializer: (el) => el,
     charThreshold: 200,
   }).parse();
@@ -109,7 +133,7 @@ export async function htmlToDocument(
   let built = build(article?.content, baseUrl, false);
   if (built.text.length < 40) {
     // Readability found nothing worth calling an article: read the body ourselves.
-    const again = await parseInertHtml(html);
+    const again = removeAdSlots(await parseInertHtml(html));
     built = build(again.body, baseUrl, true);
   }
   if (built.text.trim() === '') {

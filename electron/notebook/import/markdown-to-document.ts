@@ -54,8 +54,9 @@ export async function markdownToDocument(
     let skipping: string | null = null;
     for (const child of children) {
       if (child.type === 'html' && inlineDepth > 0) {
-        // Inline tags are dropped; the text between them stays, except inside script-like tags.
-        const open = SKIPPED_INLINE.exec(child.value);
+        // Inline tags are dropped; the text between them stays, except inside script-like tags
+        // (and a script inside an svg ends the skip at the svg's end tag, not at its own).
+        const open: RegExpExecArray | null = skipping ? null : SKIPPED_INLINE.exec(child.value);
         if (open && !new RegExp(`</${open[1]}\\s*>`, 'i').test(child.value))
           skipping = open[1]!.toLowerCase();
         else if (skipping && new RegExp(`^</${skipping}\\s*>`, 'i').test(child.value))
