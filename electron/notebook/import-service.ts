@@ -134,7 +134,19 @@ export function createImportService(
         message: `${name} could not be read: ${detail}.`,
       };
     }
-    return commit(name, parsed, replaceDocumentId);
+    try {
+      return commit(name, parsed, replaceDocumentId);
+    } catch (error) {
+      // The document whose text this was to replace was deleted while the file was read.
+      if (!(error instanceof NotebookError) || error.code !== 'not-found') throw error;
+      return {
+        name,
+        status: 'failed',
+        code: 'unreadable',
+        reason: 'The document it was to replace is no longer in the library.',
+        message: `${name}: the document it was to replace is no longer in the library.`,
+      };
+    }
   }
 
   /** Add a parsed document, or recognise it, or update the version already there. */

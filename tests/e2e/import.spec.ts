@@ -71,7 +71,7 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
   // The Markdown's structure: headings, nested lists with numbers, a block quote.
   await notes.click();
   const article = page.locator('.article');
-  await expect(article.locator('h2', { hasText: 'Field notes' })).toBeVisible();
+  await expect(article.locator('h3', { hasText: 'Open questions' })).toBeVisible();
   await expect(article.locator('.list-item[data-marker="1."]')).toHaveText(
     'Official press releases',
   );

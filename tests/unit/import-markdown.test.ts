@@ -136,7 +136,6 @@ describe('Markdown import', () => {
     expect(doc).toMatchObject({ title: 'Reading list', url: '', author: '', publishedDate: '' });
     expect(doc.text).toBe(
       [
-        'Reading list',
         'Start with the annex and the timeline, then the agreement itself and a reference link.',
         'A script link, a data link and an autolink https://example.org/autolinked.',
       ].join('\n'),
@@ -188,5 +187,30 @@ describe('Markdown import', () => {
       { type: 'strong', text: 'text' },
       { type: 'emphasis', text: 'more' },
     ]);
+  });
+});
+
+describe('the headline above the text', () => {
+  it('is left out when it repeats the title, with a "By" line naming the author, offsets shifted', async () => {
+    const doc = await parseImportFile({
+      name: 'piece.md',
+      bytes: new TextEncoder().encode(
+        '---\nauthor: Farida Noori\n---\n\n# The *Bagram* question\n\nBy Farida Noori\n\nThe first **real** paragraph.\n',
+      ),
+    });
+    expect(doc.title).toBe('The Bagram question');
+    expect(doc.text).toBe('The first real paragraph.');
+    expect(doc.blocks).toEqual([{ type: 'paragraph', start: 0, end: 25 }]);
+    expect(doc.marks).toEqual([{ type: 'strong', start: 10, end: 14 }]);
+  });
+
+  it('stays when it is not the title, and a "By" line stays when it names someone else', async () => {
+    const doc = await parseImportFile({
+      name: 'piece.md',
+      bytes: new TextEncoder().encode(
+        '---\ntitle: Field notes\nauthor: A. Researcher\n---\n\n# Chapter one\n\nBy the river we waited.\n',
+      ),
+    });
+    expect(doc.text).toBe('Chapter one\nBy the river we waited.');
   });
 });

@@ -323,13 +323,9 @@ describe('pasted text, the clipboard and the file dialog', () => {
     const { documentId, title } = itemOf(report, 0, 'imported');
     expect(title).toBe('Notes on the crossing');
     const doc = await call(notebook, 'getDocument', { id: documentId });
-    expect(doc.text).toBe('Notes on the crossing\nA first point\nA second one\nnever a link');
-    expect(doc.blocks.map((b) => b.type)).toEqual([
-      'heading',
-      'list-item',
-      'list-item',
-      'paragraph',
-    ]);
+    // The heading became the title, shown above the text rather than in it again.
+    expect(doc.text).toBe('A first point\nA second one\nnever a link');
+    expect(doc.blocks.map((b) => b.type)).toEqual(['list-item', 'list-item', 'paragraph']);
     expect(doc.marks.map((m) => [m.type, m.href, doc.text.slice(m.start, m.end)])).toEqual([
       ['strong', undefined, 'first'],
       ['link', 'https://example.org/second', 'second'],
@@ -723,5 +719,25 @@ describe('editing a document’s details', () => {
     const { notebook } = await open();
     const result = await notebook.dispatch('updateDocument', { id: 'doc_missing', title: 'x' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+describe('replacing the text of a document deleted meanwhile', () => {
+  it('reports the file as not imported instead of failing the job, and adds nothing', async () => {
+    const { notebook } = await open();
+    const [seed] = notebook.store.data.documents;
+    const pending = call(notebook, 'importFiles', {
+      jobId: 'replace-gone',
+      replaceDocumentId: seed!.id,
+      files: [wireFile('newer.md', new TextEncoder().encode('# Newer\n\nA newer version.'))],
+    });
+    // The job reads its file on a later turn; the document goes before that.
+    await call(notebook, 'deleteDocument', { id: seed!.id });
+    const report = await pending;
+    const item = itemOf(report, 0, 'failed');
+    expect(item.message).toBe(
+      'newer.md: the document it was to replace is no longer in the library.',
+    );
+    expect(notebook.store.data.documents).toEqual([]);
   });
 });

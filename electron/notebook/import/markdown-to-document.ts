@@ -27,7 +27,7 @@ interface Context {
 
 /** Raw HTML that opens an element whose content is not text (its inner text is skipped too). */
 const SKIPPED_INLINE =
-  /^<(script|style|iframe|object|embed|template|noscript|svg|math|textarea|select)\b/i;
+  /^<(script|style|iframe|object|embed|template|noscript|svg|math|textarea|select|button|title|option)\b/i;
 
 /**
  * Markdown to a document: headings, paragraphs, nested lists, block quotes, code, emphasis and

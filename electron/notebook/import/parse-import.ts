@@ -10,6 +10,7 @@ import {
   type ParsedDocument,
   titleFromFileName,
   titleFromText,
+  withoutRepeatedHeader,
 } from './parsed-document.ts';
 import { ImportProblem } from './problems.ts';
 
@@ -48,7 +49,9 @@ async function convert(
   }
 }
 
-function ensureText(document: ParsedDocument): ParsedDocument {
+/** The last step of every import: no repeated headline, and some text left to read. */
+function finish(parsed: ParsedDocument): ParsedDocument {
+  const document = withoutRepeatedHeader(parsed);
   if (document.text.trim() === '')
     throw new ImportProblem('no-text', 'no readable text was found in it');
   return document;
@@ -66,7 +69,7 @@ export async function parseImportFile(file: {
   const claimed = formatFromName(file.name);
   const text = decodeText(file.bytes, claimed);
   const format = claimed ?? sniffFormat(text);
-  return ensureText(await convert(text, format, { fileName: file.name }));
+  return finish(await convert(text, format, { fileName: file.name }));
 }
 
 /** Pasted content: HTML when the clipboard has it (keeps headings and links), else plain text. */
@@ -83,11 +86,11 @@ export async function parsePasted(content: {
       fileName: 'Pasted text',
       fallbackTitle: fallbackTitle(content.text),
     });
-    if (parsed.text.trim() !== '') return parsed;
+    if (parsed.text.trim() !== '') return finish(parsed);
   }
   if (content.text.trim() === '') throw new ImportProblem('empty', 'the clipboard holds no text');
   const format = sniffFormat(content.text);
-  return ensureText(
+  return finish(
     await convert(content.text, format, {
       fileName: 'Pasted text',
       fallbackTitle: fallbackTitle(content.text),

@@ -46,3 +46,48 @@ export function titleFromText(text: string, blocks: readonly Block[]): string | 
   const line = text.slice(first.start, first.end).trim();
   return line.length > 0 && line.length <= 120 && !/[.:;,]$/.test(line) ? line : null;
 }
+
+const comparable = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
+
+/**
+ * The reader shows a document's title and byline above its text, so the same words at the top of
+ * the text (a page's headline, a Markdown `# Title`, a "By Farida Noori" line) would be read
+ * twice. They are left out of the text; what they said is in the title and author fields. Plain
+ * text is kept as it is: its first line is only a guess at a title.
+ */
+export function withoutRepeatedHeader(document: ParsedDocument): ParsedDocument {
+  const { text, blocks, marks, title, author } = document;
+  const blockText = (i: number) => {
+    const block = blocks[i];
+    return block ? text.slice(block.start, block.end) : '';
+  };
+  let drop = 0;
+  const first = blocks[0];
+  if (first && first.type === 'heading' && comparable(blockText(0)) === comparable(title)) drop = 1;
+  const byline = blockText(drop);
+  if (
+    author &&
+    blocks[drop]?.type === 'paragraph' &&
+    byline.length <= 120 &&
+    /^(by|von|par|por)\s/i.test(byline) &&
+    comparable(byline).includes(comparable(author))
+  )
+    drop++;
+  const rest = blocks[drop];
+  if (drop === 0 || !rest) return document;
+  const cut = rest.start;
+  return {
+    ...document,
+    text: text.slice(cut),
+    blocks: blocks.slice(drop).map((b) => ({ ...b, start: b.start - cut, end: b.end - cut })),
+    // Marks never cross blocks, so each is wholly kept or wholly dropped.
+    marks: marks
+      .filter((m) => m.start >= cut)
+      .map((m) => ({ ...m, start: m.start - cut, end: m.end - cut })),
+  };
+}
