@@ -61,6 +61,7 @@ const base64Schema = z
   .string()
   .max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+const MAX_BATCH_BASE64 = Math.ceil((2 * IMPORT_MAX_BYTES) / 3) * 4;
 const importFileSchema = z
   .object({
     name: z.string().min(1).max(1000),
@@ -131,7 +132,15 @@ export const contract = {
       .refine((v) => !v.replaceDocumentId || v.files.length === 1, {
         message: 'A document’s text is replaced by exactly one file.',
         path: ['files'],
-      }),
+      })
+      // One message is not a way to move gigabytes: larger batches go one file per call.
+      .refine(
+        (v) => v.files.reduce((sum, f) => sum + (f.data?.length ?? 0), 0) <= MAX_BATCH_BASE64,
+        {
+          message: 'Send at most 40 MB per call; import larger batches one file at a time.',
+          path: ['files'],
+        },
+      ),
   ),
   /** Files chosen in the native Open dialog, read by the core (paths never come from the page). */
   importFromDialog: method<ImportReport>()(
@@ -196,6 +205,14 @@ export const contract = {
   ),
   deleteAnnotation: method<Annotation>()(byId),
   restoreAnnotation: method<Annotation>()(z.object({ annotation: annotationSchema }).strict()),
+  /**
+   * Put a highlight back where it was (undoing a re-attach), keeping its tags, colour and
+   * comment as they are now. An unplaced target stays unplaced; a placed one is checked against
+   * the text and placed again by its quote if the text moved.
+   */
+  restoreAnnotationTarget: method<Annotation>()(
+    z.object({ id: idSchema, target: targetSchema, orphan: z.boolean() }).strict(),
+  ),
   /** Give a highlight that lost its place (an orphan) a new range; returns it before and after. */
   reattachAnnotation: method<{ annotation: Annotation; previous: Annotation }>()(
     z

@@ -23,7 +23,9 @@ export function webAddress(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
     const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    const web = url.protocol === 'http:' || url.protocol === 'https:';
+    // Longer than a document's URL field may hold: not worth keeping (and never stored).
+    return web && url.href.length <= 4096 ? url.href : null;
   } catch {
     return null;
   }

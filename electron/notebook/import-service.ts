@@ -4,8 +4,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { placeAnnotation } from '../../shared/anchoring/place.ts';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import { isNewerVersionOf } from '../../shared/document-identity.ts';
 import { IMPORT_MAX_BYTES, type ImportItem, type ImportReport } from '../../shared/import.ts';
-import type { NotebookDocument } from '../../shared/model.ts';
+import { documentSchema, type NotebookDocument } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { contentHash } from './content-hash.ts';
 import type { NotebookHost } from './host.ts';
@@ -27,6 +28,7 @@ type ImportHandlers = Pick<
   | 'cancelImport'
   | 'restoreDocumentVersion'
   | 'reattachAnnotation'
+  | 'restoreAnnotationTarget'
 >;
 
 /** One file of an import: its name, and how to read it (only when its turn comes). */
@@ -149,6 +151,30 @@ export function createImportService(
     }
   }
 
+  /**
+   * The store is only ever given what its schema accepts: a document the parsers got wrong (a
+   * field too long, a range outside the text) is a failed file, not a notebook that will not
+   * open next time.
+   */
+  function storable(name: string, document: NotebookDocument): ImportItem | null {
+    const checked = documentSchema.safeParse(document);
+    const outside = [...document.blocks, ...document.marks].some(
+      (r) => r.start > r.end || r.end > document.text.length,
+    );
+    if (checked.success && !outside) return null;
+    const detail = checked.success
+      ? 'a range outside its text'
+      : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    console.error(`[import] ${name} produced a document the store would refuse: ${detail}`);
+    return {
+      name,
+      status: 'failed',
+      code: 'unreadable',
+      reason: 'It could not be turned into a valid document (this is a bug in Marginalia).',
+      message: `${name} could not be turned into a valid document (this is a bug in Marginalia).`,
+    };
+  }
+
   /** Add a parsed document, or recognise it, or update the version already there. */
   function commit(name: string, parsed: ParsedDocument, replaceDocumentId?: string): ImportItem {
     const hash = contentHash(parsed.text);
@@ -163,7 +189,9 @@ export function createImportService(
     }
     const same = data.documents.find((d) => d.contentHash === hash);
     if (same) return { name, status: 'duplicate', documentId: same.id, title: same.title };
-    const earlier = parsed.url ? data.documents.find((d) => d.url === parsed.url) : undefined;
+    const earlier = parsed.url
+      ? data.documents.find((d) => isNewerVersionOf(d, parsed))
+      : undefined;
     if (earlier) return replaceText(name, earlier, parsed, hash);
 
     const document: NotebookDocument = {
@@ -179,6 +207,8 @@ export function createImportService(
       blocks: parsed.blocks,
       marks: parsed.marks,
     };
+    const invalid = storable(name, document);
+    if (invalid) return invalid;
     store.change((d) => d.documents.push(document));
     changed('documents');
     return { name, status: 'imported', documentId: document.id, title: document.title };
@@ -207,6 +237,8 @@ export function createImportService(
       blocks: parsed.blocks,
       marks: parsed.marks,
     };
+    const invalid = storable(name, next);
+    if (invalid) return invalid;
     const known = new Set(store.data.tags.map((t) => t.id));
     const before = store.data.annotations.filter((a) => a.documentId === previous.id);
     const placed = new Map(before.map((a) => [a.id, placeAnnotation(next, a, known)]));
@@ -343,6 +375,24 @@ export function createImportService(
       });
       changed('documents', 'annotations');
       return summarize(store.data, restored);
+    },
+
+    restoreAnnotationTarget({ id, target, orphan }) {
+      const current = findAnnotation(store.data, id);
+      if (target.documentId !== current.documentId) {
+        throw new NotebookError('invalid-input', 'The target is in a different document.');
+      }
+      const document = findDocument(store.data, current.documentId);
+      const { orphan: _, ...rest } = current;
+      const candidate = { ...rest, target, updatedAt: now() };
+      const restored = orphan
+        ? { ...candidate, orphan: true }
+        : placeAnnotation(document, candidate, new Set(store.data.tags.map((t) => t.id)));
+      store.change((d) => {
+        d.annotations = d.annotations.map((a) => (a.id === id ? restored : a));
+      });
+      changed('annotations');
+      return restored;
     },
 
     reattachAnnotation({ id, start, end }) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AnnotationFilter, NO_FILTER } from '../../shared/annotation-filter.ts';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
+import { ImportProgress } from './library/ImportProgress.tsx';
 import { ImportReportDialog } from './library/ImportReportDialog.tsx';
 import { useFileDrop } from './library/use-file-drop.ts';
 import { useImport } from './library/use-import.ts';
@@ -255,6 +256,7 @@ export function App() {
           {view === 'notes' && <NotesView openNoteId={openNoteId} onOpenNote={setOpenNoteId} />}
           {view === 'tags' && <TagManager />}
         </div>
+        {importer.job && <ImportProgress job={importer.job} onCancel={importer.cancel} />}
         {importer.report && (
           <ImportReportDialog
             report={importer.report}

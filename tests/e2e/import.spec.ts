@@ -228,3 +228,62 @@ test('paste as a new document, edit its details, and undo the import', async ({
   stored = await harness.readStoreFile();
   expect(stored.documents.map((d) => d.title)).not.toContain('Clipboard article');
 });
+
+test('a long import shows progress and stops on Cancel; what was not reached stays out', async ({
+  page,
+  harness,
+}) => {
+  await page.goto('/');
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await expect(library.getByRole('listitem')).toHaveCount(1);
+  // A 4.5 MB page takes seconds to parse; the two small files after it are never reached.
+  await page.evaluate(() => {
+    const para =
+      '<p>Officials in Kabul rejected any suggestion that forces could return to Bagram Air Base, north of the capital.</p>\n';
+    const data = new DataTransfer();
+    data.items.add(new File([`<article>${para.repeat(40_000)}</article>`], 'huge-page.html'));
+    data.items.add(new File(['# Small one\n\nText.'], 'small-one.md'));
+    data.items.add(new File(['Small two\n\nText.'], 'small-two.txt'));
+    const target = document.querySelector('.reader') ?? document.body;
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      target.dispatchEvent(
+        new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+  });
+  const progress = page.getByRole('status').filter({ hasText: 'Importing 1 of 3' });
+  await expect(progress).toContainText('huge-page.html');
+  await page.screenshot({ path: screenshotPath('import-progress') });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Cancelled (3 not imported).' }),
+  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Importing' })).toBeHidden();
+  expect((await harness.readStoreFile()).documents).toHaveLength(1);
+});
+
+test('undoing an import that has been worked on since can itself be undone, highlights and all', async ({
+  page,
+  harness,
+}) => {
+  await page.goto('/');
+  const library = page.getByRole('navigation', { name: 'Library' });
+  harness.host.dialogFiles = [MARKDOWN];
+  await library.getByRole('button', { name: 'Import…' }).click();
+  const notes = library.getByRole('button', { name: /^Field notes on the Bagram dispute/ });
+  await expect(notes).toBeVisible();
+  await highlight(page, 'The base is a symbol', '3');
+
+  // Ctrl+Z undoes the import (highlights are not undo steps): the document goes…
+  await page.locator('.article').focus();
+  await page.keyboard.press('Control+z');
+  await expect(notes).toBeHidden();
+  // …and its removal is offered for undo, bringing the highlight back with it.
+  await page
+    .getByRole('status')
+    .filter({ hasText: '“Field notes on the Bagram dispute” was removed again.' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(notes).toContainText('1 highlight');
+  const stored = await harness.readStoreFile();
+  expect(stored.annotations.map((a) => a.target.quote.exact)).toEqual(['The base is a symbol']);
+});

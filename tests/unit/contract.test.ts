@@ -155,6 +155,15 @@ const cases = {
       { id: 'a', tagIds: [], addTagIds: ['t'] },
     ],
   },
+  restoreAnnotationTarget: {
+    valid: (f) => ({ id: f.annotation.id, target: f.annotation.target, orphan: true }),
+    invalid: [
+      {},
+      { id: 'a', orphan: true },
+      { id: 'a', target: { documentId: 'd' }, orphan: false },
+      { id: 'a', target: null, orphan: 'yes' },
+    ],
+  },
   reattachAnnotation: {
     valid: (f) => ({ id: f.annotation.id, start: 40, end: 60 }),
     invalid: [{}, { id: 'a', start: 5, end: 5 }, { id: 'a', start: -1, end: 3 }, { id: 'a' }],

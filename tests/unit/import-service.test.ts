@@ -622,6 +622,19 @@ describe('importing a newer version of a document', () => {
       end: updated.text.length + 1,
     });
     expect(outside).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+    // Undoing the re-attach puts the old target back, unplaced, and keeps what was added since.
+    await call(notebook, 'updateAnnotation', { id: annotation.id, comment: 'Added after.' });
+    const undone = await call(notebook, 'restoreAnnotationTarget', {
+      id: annotation.id,
+      target: previous.target,
+      orphan: true,
+    });
+    expect(undone).toMatchObject({
+      orphan: true,
+      comment: 'Added after.',
+      target: previous.target,
+    });
   });
 
   it('replaces a chosen document’s text from the dialog, even without a URL', async () => {
@@ -739,5 +752,72 @@ describe('replacing the text of a document deleted meanwhile', () => {
       'newer.md: the document it was to replace is no longer in the library.',
     );
     expect(notebook.store.data.documents).toEqual([]);
+  });
+});
+
+describe('what a page says about its own address', () => {
+  const page = (canonical: string, title: string, paragraphs: string[]) =>
+    new TextEncoder().encode(
+      `<!doctype html><html><head><title>${title}</title><link rel="canonical" href="${canonical}"></head><body><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
+  const prose = (topic: string) =>
+    [1, 2, 3].map(
+      (n) =>
+        `Paragraph ${n} about ${topic}, long enough to be read as an article and compared as one.`,
+    );
+
+  it('an address too long to store is left out, and the notebook still opens', async () => {
+    const { notebook, dataDir } = await open();
+    const long = `https://example.com/story?ref=${'a'.repeat(5000)}`;
+    const report = await call(notebook, 'importFiles', {
+      jobId: 'long-url',
+      files: [wireFile('long.html', page(long, 'A long address', prose('addresses')))],
+    });
+    const { documentId } = itemOf(report, 0, 'imported');
+    expect(notebook.store.data.documents.find((d) => d.id === documentId)?.url).toBe('');
+    await notebook.close();
+    opened.splice(opened.indexOf(notebook), 1);
+    const again = await openNotebook({ dataDir, resourcesDir: RESOURCES_DIR });
+    opened.push(again);
+    expect(again.store.recovery).toBeNull();
+    expect(again.store.data.documents.map((d) => d.id)).toContain(documentId);
+  });
+
+  it('two different articles that both claim the site’s home page stay two documents', async () => {
+    const { notebook } = await open();
+    const first = await call(notebook, 'importFiles', {
+      jobId: 'home-1',
+      files: [wireFile('a.html', page('https://news.example/', 'First story', prose('rivers')))],
+    });
+    const second = await call(notebook, 'importFiles', {
+      jobId: 'home-2',
+      files: [
+        wireFile('b.html', page('https://news.example/', 'Second story', prose('mountains'))),
+      ],
+    });
+    expect(itemOf(first, 0, 'imported').documentId).not.toBe(
+      itemOf(second, 0, 'imported').documentId,
+    );
+  });
+
+  it('a different article at the same page address is a new document; the same one is an update', async () => {
+    const { notebook } = await open();
+    const url = 'https://news.example/2025/story';
+    await call(notebook, 'importFiles', {
+      jobId: 'v1',
+      files: [wireFile('v1.html', page(url, 'The story', prose('rivers')))],
+    });
+    const other = await call(notebook, 'importFiles', {
+      jobId: 'other',
+      files: [wireFile('other.html', page(url, 'Something else', prose('mountains')))],
+    });
+    itemOf(other, 0, 'imported');
+    const edited = prose('rivers');
+    edited[1] = 'A paragraph rewritten entirely for the second version of the story.';
+    const newer = await call(notebook, 'importFiles', {
+      jobId: 'v2',
+      files: [wireFile('v2.html', page(url, 'The story, updated', edited))],
+    });
+    expect(itemOf(newer, 0, 'updated').title).toBe('The story');
   });
 });

@@ -1,7 +1,6 @@
 import { formatPublishedDate } from '../../../shared/format.ts';
 import type { DocumentSummary } from '../../../shared/model.ts';
 import { useApp } from '../app-services.ts';
-import { ImportProgress } from './ImportProgress.tsx';
 
 export function LibraryList({
   documents,
@@ -110,7 +109,6 @@ export function LibraryList({
           ))}
         </ul>
       )}
-      {importer.job && <ImportProgress job={importer.job} onCancel={importer.cancel} />}
     </nav>
   );
 }

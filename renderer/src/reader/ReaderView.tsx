@@ -136,9 +136,12 @@ export function ReaderView({
         setEditorFocus('dialog');
         setActiveId(placed.id);
         offerUndo('Highlight re-attached.', 're-attach highlight', async () => {
-          // Put the highlight back as it was: removed, then restored (unplaced again).
-          await call('deleteAnnotation', { id: placed.id });
-          await call('restoreAnnotation', { annotation: previous });
+          // Unplaced again, where it was; tags and comment added since are kept.
+          await call('restoreAnnotationTarget', {
+            id: placed.id,
+            target: previous.target,
+            orphan: Boolean(previous.orphan),
+          });
         });
       } catch (error) {
         onError(error);
@@ -146,6 +149,12 @@ export function ReaderView({
     },
     [offerUndo, onError],
   );
+
+  // The highlight being re-attached was deleted, or placed again (an undo): the mode ends.
+  useEffect(() => {
+    if (reattaching && !annotations.some((a) => a.id === reattaching.id && a.orphan))
+      setReattaching(null);
+  }, [annotations, reattaching]);
 
   const orphanActions = useMemo(
     () => ({
