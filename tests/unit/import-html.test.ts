@@ -321,7 +321,7 @@ describe('hostile HTML', () => {
     ]);
   });
 
-  it('reads a short hostile fragment (the body walk, without an article) just as safely', async () => {
+  it('reads a pasted hostile selection (all of it, without article extraction) just as safely', async () => {
     const html = `
       <nav>Menu</nav>
       <p onclick="alert('LEAK')">A short note.</p>
@@ -337,7 +337,9 @@ describe('hostile HTML', () => {
       <a href="https://example.org/ok" onclick="alert('LEAK')">ok</a></p>
       <footer>Footer</footer>`;
     const doc = await parsePasted({ text: 'A short note.', html });
-    expect(doc.text).toBe('A short note.\njs data ok');
+    // A copied selection keeps everything the user chose, navigation and footer included.
+    expect(doc.text).toBe('Menu\nA short note.\njs data ok\nFooter');
+    expect(doc.text).not.toContain('LEAK');
     expect(markOutline(doc)).toEqual([
       { type: 'link', href: 'https://example.org/ok', text: 'ok' },
     ]);
@@ -346,6 +348,26 @@ describe('hostile HTML', () => {
 });
 
 describe('pasted HTML', () => {
+  it('keeps all of a copied selection, but reads a whole copied page like an imported one', async () => {
+    const selection = await parsePasted({
+      text: 'Related stories',
+      html: '<meta charset="utf-8"><aside><h3>Related stories</h3><p>A short aside the reader chose to copy.</p></aside>',
+    });
+    expect(selection.text).toContain('A short aside the reader chose to copy.');
+    const marked = await parsePasted({
+      text: '',
+      html: '<html><body><nav>Site menu</nav><!--StartFragment--><p>Only the copied words.</p><!--EndFragment--><footer>Footer</footer></body></html>',
+    });
+    expect(marked.text).toBe('Only the copied words.');
+    const page = await parsePasted({
+      text: '',
+      html: `<html><head><title>A page</title></head><body><nav>Site menu</nav><article>${'<p>The article itself, long enough to be found as one by the reader view.</p>'.repeat(6)}</article><footer>Footer</footer></body></html>`,
+    });
+    expect(page.title).toBe('A page');
+    expect(page.text).not.toContain('Site menu');
+    expect(page.text).not.toContain('Footer');
+  });
+
   it('keeps headings, lists, emphasis and links from the clipboard', async () => {
     const doc = await parsePasted({
       text: 'Pasted heading',

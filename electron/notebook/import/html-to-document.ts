@@ -107,7 +107,15 @@ const stripBy = (byline: string) => byline.replace(/^\s*(by|von|par|por)\s+/i, '
  */
 export async function htmlToDocument(
   html: string,
-  options: { fileName: string; fallbackTitle?: string },
+  options: {
+    fileName: string;
+    fallbackTitle?: string;
+    /**
+     * A selection the user copied, not a page: all of it is kept (no article extraction, which
+     * could drop part of what they chose).
+     */
+    selection?: boolean;
+  },
 ): Promise<ParsedDocument> {
   const { Readability } = await loadDomLibraries();
   const doc = await parseInertHtml(html);
@@ -125,13 +133,15 @@ export async function htmlToDocument(
   const h1 = doc.querySelector('h1')?.textContent;
 
   // Readability changes the tree it reads; the metadata above was taken first.
-  const article = new Readability<Node>(removeAdSlots(doc), {
-    serializer: (el) => el,
-    charThreshold: 200,
-  }).parse();
+  const article = options.selection
+    ? null
+    : new Readability<Node>(removeAdSlots(doc), {
+        serializer: (el) => el,
+        charThreshold: 200,
+      }).parse();
 
-  let built = build(article?.content, baseUrl, false);
-  if (built.text.length < 40) {
+  let built = build(options.selection ? doc.body : article?.content, baseUrl, false);
+  if (!options.selection && built.text.length < 40) {
     // Readability found nothing worth calling an article: read the body ourselves.
     const again = removeAdSlots(await parseInertHtml(html));
     built = build(again.body, baseUrl, true);

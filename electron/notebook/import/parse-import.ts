@@ -82,9 +82,14 @@ export async function parsePasted(content: {
     return line || 'Pasted text';
   };
   if (content.html.trim() !== '') {
-    const parsed = await convert(content.html, 'html', {
+    // Windows marks the copied part of the page; elsewhere the clipboard holds just that part.
+    const marked = /<!--StartFragment-->([\s\S]*)<!--EndFragment-->/i.exec(content.html)?.[1];
+    const html = marked ?? content.html;
+    const parsed = await htmlToDocument(html, {
       fileName: 'Pasted text',
       fallbackTitle: fallbackTitle(content.text),
+      // A copied selection keeps all of itself; a whole page is read like an imported one.
+      selection: !/<(html|body)[\s>]/i.test(html),
     });
     if (parsed.text.trim() !== '') return finish(parsed);
   }
