@@ -21,6 +21,7 @@ import {
   targetSchema,
 } from './model.ts';
 import type { Result } from './result.ts';
+import type { SearchResults } from './search/types.ts';
 
 /**
  * The one declaration of the IPC API. The preload builds `window.notebook` from `METHOD_NAMES`,
@@ -260,6 +261,19 @@ export const contract = {
   /** Undo a merge, delete or retag. */
   restoreTags: method<Tag[]>()(z.object({ undo: tagUndoSchema }).strict()),
   tagUsage: method<Record<string, TagUsage>>()(empty),
+
+  /**
+   * Search quotes, comments, notes, tags and document titles: fuzzy words, "phrases", -words and
+   * filters (tag:, doc:, color:, is:), as typed in the search box. Best matches first.
+   */
+  search: method<SearchResults>()(
+    z
+      .object({
+        query: z.string().max(2000),
+        limit: z.number().int().min(1).max(5000).default(50),
+      })
+      .strict(),
+  ),
 
   /** Notes, newest first; only one document's when `documentId` is given. */
   listNotes: method<NoteSummary[]>()(z.object({ documentId: idSchema.optional() }).strict()),

@@ -5,6 +5,7 @@ import { headlessHost, type NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
 import { createImportService } from './import-service.ts';
 import { createNotesService } from './notes-service.ts';
+import { createSearchService } from './search/search-service.ts';
 import { seedOnce } from './seed.ts';
 import { type Changed, createDocumentService } from './service.ts';
 import { openStore, type Store, type StoreOptions } from './store.ts';
@@ -60,6 +61,14 @@ export async function openNotebook(options: {
   });
   await seedOnce(store, options.resourcesDir);
   const changed: Changed = (...entities) => emit({ type: 'changed', entities });
+  const subscribe = (listener: (event: NotebookEvent) => void) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  };
+  const search = createSearchService(store, subscribe);
+  search.buildInBackground();
   const handlers: NotebookHandlers = {
     ...createDocumentService(store, changed),
     ...createCodebookService(store, changed, {
@@ -74,15 +83,16 @@ export async function openNotebook(options: {
       now: () => new Date().toISOString(),
       parseWorker: options.parseWorker ?? null,
     }),
+    ...search.handlers,
   };
   return {
     store,
     handlers,
     dispatch: createDispatcher(handlers),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    subscribe,
+    async close(closeOptions) {
+      await store.close(closeOptions);
+      search.close();
     },
-    close: (closeOptions) => store.close(closeOptions),
   };
 }

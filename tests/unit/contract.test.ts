@@ -233,6 +233,10 @@ const cases = {
     ],
   },
   tagUsage: { valid: () => ({}), invalid: [{ id: 'x' }] },
+  search: {
+    valid: () => ({ query: 'fight yers tag:threat', limit: 10 }),
+    invalid: [{}, { query: 5 }, { query: 'a', limit: 0 }, { query: 'x'.repeat(2001) }],
+  },
   listNotes: {
     valid: (f) => ({ documentId: f.doc.id }),
     invalid: [{ documentId: 5 }, { all: true }],

@@ -1,0 +1,116 @@
+import type { HighlightColor } from '../../../shared/colors.ts';
+import type { Annotation, Note, NotebookDocument, Tag } from '../../../shared/model.ts';
+import { markdownToPlain } from '../../../shared/search/excerpt.ts';
+import type { SearchKind } from '../../../shared/search/types.ts';
+import type { IndexItem } from './search-index.ts';
+
+/** What a result needs besides its searched text: kind, place, facets for filters. */
+export interface ItemMeta {
+  kind: SearchKind;
+  /** The entity's own id (the index key is prefixed by kind). */
+  entityId: string;
+  documentId: string | null;
+  color: HighlightColor | null;
+  tagIds: string[];
+  orphan: boolean;
+  hasComment: boolean;
+  updatedAt: string;
+  /** A document's author and source, as its result shows them. */
+  byline: string;
+}
+
+export type NotebookItem = IndexItem<ItemMeta>;
+
+const tagNames = (tagIds: readonly string[], tags: ReadonlyMap<string, Tag>) =>
+  tagIds
+    .map((id) => tags.get(id)?.name)
+    .filter(Boolean)
+    .join(' ');
+
+// Each entity as the index sees it. Keys carry the kind: ids are unique per kind only by
+// convention, and a tag and a note must never replace each other.
+
+export function quoteItem(a: Annotation, tags: ReadonlyMap<string, Tag>): NotebookItem {
+  return {
+    id: `quote:${a.id}`,
+    fields: { quote: a.target.quote.exact, body: a.comment, tags: tagNames(a.tagIds, tags) },
+    meta: {
+      kind: 'quote',
+      entityId: a.id,
+      documentId: a.documentId,
+      color: a.color,
+      tagIds: a.tagIds,
+      orphan: Boolean(a.orphan),
+      hasComment: a.comment.trim() !== '',
+      updatedAt: a.updatedAt,
+      byline: '',
+    },
+  };
+}
+
+export function noteItem(n: Note, tags: ReadonlyMap<string, Tag>): NotebookItem {
+  return {
+    id: `note:${n.id}`,
+    fields: { title: n.title, body: markdownToPlain(n.body), tags: tagNames(n.tagIds, tags) },
+    meta: {
+      kind: 'note',
+      entityId: n.id,
+      documentId: n.documentId,
+      color: null,
+      tagIds: n.tagIds,
+      orphan: false,
+      hasComment: false,
+      updatedAt: n.updatedAt,
+      byline: '',
+    },
+  };
+}
+
+export function tagItem(t: Tag): NotebookItem {
+  return {
+    id: `tag:${t.id}`,
+    fields: { title: t.name, body: t.description },
+    meta: {
+      kind: 'tag',
+      entityId: t.id,
+      documentId: null,
+      color: t.color,
+      tagIds: [t.id],
+      orphan: false,
+      hasComment: false,
+      updatedAt: t.createdAt,
+      byline: '',
+    },
+  };
+}
+
+export function documentItem(d: NotebookDocument): NotebookItem {
+  return {
+    id: `document:${d.id}`,
+    fields: { title: d.title, body: [d.author, d.source].filter(Boolean).join(' ') },
+    meta: {
+      kind: 'document',
+      entityId: d.id,
+      documentId: d.id,
+      color: null,
+      tagIds: [],
+      orphan: false,
+      hasComment: false,
+      updatedAt: d.importedAt,
+      byline: [d.author, d.source].filter(Boolean).join(' · '),
+    },
+  };
+}
+
+/**
+ * What an entity's search item is made of, as one string: when it changes, the item is indexed
+ * again. Cheap to compute for every entity, which is what keeps the index in step with the store
+ * without every service having to report what it touched.
+ */
+export const signatures = {
+  quote: (a: Annotation) =>
+    `${a.updatedAt}|${a.tagIds.join(',')}|${a.color}|${a.orphan ? 1 : 0}|${a.target.quote.exact}`,
+  note: (n: Note) => `${n.updatedAt}|${n.tagIds.join(',')}|${n.documentId ?? ''}`,
+  tag: (t: Tag) => `${t.name}|${t.color}|${t.description}`,
+  document: (d: NotebookDocument) => `${d.title}|${d.author}|${d.source}|${d.importedAt}`,
+};

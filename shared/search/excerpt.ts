@@ -1,0 +1,44 @@
+import { matchRanges } from './text.ts';
+
+/** A note's Markdown as the words a reader sees: link targets, markup and citations' URLs gone. */
+export function markdownToPlain(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^[>#\-*+\s]+/gm, '')
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A window of `text` around its first match (or its start), with the matches inside it, so a
+ * long note shows the sentence that was found rather than its first line.
+ */
+export function excerptAround(
+  text: string,
+  words: readonly string[],
+  length = 180,
+): { text: string; matches: [number, number][] } {
+  const all = matchRanges(text, words);
+  if (text.length <= length) return { text, matches: all };
+  const first = all[0]?.[0] ?? 0;
+  let start = Math.max(0, first - Math.floor(length / 3));
+  // Start at a word boundary.
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < first ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + length);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > first) end = space;
+  }
+  const lead = start > 0 ? '…' : '';
+  const tail = end < text.length ? '…' : '';
+  const shift = lead.length - start;
+  const matches = all
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]) => [s + shift, e + shift] as [number, number]);
+  return { text: `${lead}${text.slice(start, end)}${tail}`, matches };
+}

@@ -1,0 +1,88 @@
+import { foldText, tokenize } from './text.ts';
+
+/**
+ * A search box's text, understood: fuzzy words, "exact phrases", -excluded words, and filters
+ * (`tag:threat`, `doc:bagram`, `color:yellow`, `is:orphan`, `is:quote` / `note` / `tag` /
+ * `document`). Filters and words combine; a filter's value may be quoted (`tag:"open questions"`).
+ */
+export interface SearchQuery {
+  /** Folded words matched fuzzily (typos, prefixes of the last one while typing). */
+  words: string[];
+  /** Each phrase's folded words, to be found next to each other. */
+  phrases: string[][];
+  /** Folded words an item must not contain. */
+  excluded: string[];
+  tags: string[];
+  excludedTags: string[];
+  docs: string[];
+  colors: string[];
+  is: string[];
+  /** The last word is still being typed: it also matches as a prefix. */
+  lastIsPrefix: boolean;
+}
+
+const TOKEN = /(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))/g;
+const FILTERS = new Set(['tag', 'doc', 'color', 'colour', 'is']);
+
+export function parseQuery(input: string): SearchQuery {
+  const query: SearchQuery = {
+    words: [],
+    phrases: [],
+    excluded: [],
+    tags: [],
+    excludedTags: [],
+    docs: [],
+    colors: [],
+    is: [],
+    lastIsPrefix: false,
+  };
+  // Curly quotes typed by a smart keyboard work as phrase quotes too.
+  const text = input.replace(/[“”„]/g, '"');
+  let lastWasWord = false;
+  for (const match of text.matchAll(TOKEN)) {
+    const [, minus, key, quoted, bare] = match;
+    const value = (quoted ?? bare ?? '').trim();
+    lastWasWord = false;
+    const filter = key?.toLowerCase();
+    if (filter && FILTERS.has(filter)) {
+      if (value === '') continue;
+      const folded = foldText(value);
+      if (filter === 'tag') (minus ? query.excludedTags : query.tags).push(folded);
+      else if (filter === 'doc') query.docs.push(folded);
+      else if (filter === 'color' || filter === 'colour') query.colors.push(folded);
+      else query.is.push(folded);
+      continue;
+    }
+    // `key:` that is no filter (a time like 10:30, a URL) is searched as text.
+    const raw = key ? `${key}:${value}` : value;
+    const words = tokenize(raw);
+    if (words.length === 0) continue;
+    if (quoted !== undefined && !key) {
+      if (minus) query.excluded.push(...words);
+      else if (words.length === 1) query.words.push(words[0]!);
+      else query.phrases.push(words);
+      continue;
+    }
+    if (minus) {
+      query.excluded.push(...words);
+      continue;
+    }
+    query.words.push(...words);
+    lastWasWord = true;
+  }
+  // Typing "fight 20 ye" searches "ye" as the start of a word; after a space it is whole.
+  query.lastIsPrefix = lastWasWord && !/\s$/.test(input) && query.words.length > 0;
+  return query;
+}
+
+export function isEmptyQuery(q: SearchQuery): boolean {
+  return (
+    q.words.length === 0 &&
+    q.phrases.length === 0 &&
+    q.tags.length === 0 &&
+    q.excludedTags.length === 0 &&
+    q.docs.length === 0 &&
+    q.colors.length === 0 &&
+    q.is.length === 0
+  );
+}
