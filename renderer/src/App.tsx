@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AnnotationFilter, NO_FILTER } from '../../shared/annotation-filter.ts';
+import type { SearchHit } from '../../shared/search/types.ts';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
 import { ImportProgress } from './library/ImportProgress.tsx';
 import { ImportReportDialog } from './library/ImportReportDialog.tsx';
@@ -9,6 +10,8 @@ import { usePasteImport } from './library/use-paste-import.ts';
 import { call } from './notebook-client.ts';
 import { NotesView } from './notes/NotesView.tsx';
 import { ReaderView } from './reader/ReaderView.tsx';
+import { CommandPalette } from './search/CommandPalette.tsx';
+import { SearchView } from './search/SearchView.tsx';
 import { TagManager } from './tags/TagManager.tsx';
 import { type ToastMessage, Toasts } from './ui/Toasts.tsx';
 import { type UndoEntry, UndoStack } from './undo-stack.ts';
@@ -20,6 +23,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'reader', label: 'Reader' },
   { id: 'notes', label: 'Notes' },
   { id: 'tags', label: 'Tags' },
+  { id: 'search', label: 'Search' },
 ];
 const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement &&
@@ -160,6 +164,21 @@ export function App() {
   );
 
   const clearJump = useCallback(() => setJumpRequest(null), []);
+
+  // Search: the palette (Ctrl/Cmd+K, from anywhere) and the search view share one query.
+  const [palette, setPalette] = useState(false);
+  const [searchQuery, setSearchQuery] = useState('');
+  const [tagRequest, setTagRequest] = useState<{ id: string; seq: number } | null>(null);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey)
+        return;
+      event.preventDefault();
+      setPalette(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   const openQuote = useCallback(
     (annotationId: string) => {
       void call('resolveQuotes', { ids: [annotationId] }).then(([quote]) => {
@@ -173,6 +192,20 @@ export function App() {
       }, onError);
     },
     [notify, onError, setSelectedId],
+  );
+
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      if (hit.kind === 'quote') openQuote(hit.id);
+      else if (hit.kind === 'note') {
+        setOpenNoteId(hit.id);
+        setView('notes');
+      } else if (hit.kind === 'tag') {
+        setTagRequest((r) => ({ id: hit.id, seq: (r?.seq ?? 0) + 1 }));
+        setView('tags');
+      } else openDocument(hit.id);
+    },
+    [openQuote, openDocument],
   );
 
   const services = useMemo<AppServices>(
@@ -254,8 +287,22 @@ export function App() {
             />
           )}
           {view === 'notes' && <NotesView openNoteId={openNoteId} onOpenNote={setOpenNoteId} />}
-          {view === 'tags' && <TagManager />}
+          {view === 'tags' && <TagManager request={tagRequest} />}
+          {view === 'search' && (
+            <SearchView query={searchQuery} onQueryChange={setSearchQuery} onOpen={openHit} />
+          )}
         </div>
+        {palette && (
+          <CommandPalette
+            initialQuery=""
+            onOpen={openHit}
+            onOpenSearchView={(query) => {
+              setSearchQuery(query);
+              setView('search');
+            }}
+            onClose={() => setPalette(false)}
+          />
+        )}
         {importer.job && <ImportProgress job={importer.job} onCancel={importer.cancel} />}
         {importer.report && (
           <ImportReportDialog

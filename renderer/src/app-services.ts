@@ -4,7 +4,7 @@ import type { DocumentSummary, NoteSummary, Tag } from '../../shared/model.ts';
 import type { Importer } from './library/use-import.ts';
 import type { ToastMessage } from './ui/Toasts.tsx';
 
-export type View = 'reader' | 'notes' | 'tags';
+export type View = 'reader' | 'notes' | 'tags' | 'search';
 
 /**
  * What every view may use: notices, undo, navigation between views, and the notebook-wide

@@ -7,6 +7,7 @@ import './styles/reader.css';
 import './styles/panels.css';
 import './styles/library.css';
 import './styles/dialogs.css';
+import './styles/search.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -29,9 +29,14 @@ interface DeleteRequest {
  * details. Create, rename or move (a new path takes the subtree along), recolour, describe,
  * merge and delete; the destructive ones can be undone.
  */
-export function TagManager() {
+export function TagManager({
+  request = null,
+}: {
+  /** A tag to show (from search); `seq` makes a repeat count. */
+  request?: { id: string; seq: number } | null;
+} = {}) {
   const { tags, usage, notify, onError, offerUndo } = useApp();
-  const [selectedId, setSelectedId] = useState(memory.selectedId);
+  const [selectedId, setSelectedId] = useState(request?.id ?? memory.selectedId);
   const [collapsed, setCollapsed] = useState(memory.collapsed);
   const [draft, setDraft] = useState('');
   const [confirming, setConfirming] = useState<DeleteRequest | null>(null);
@@ -48,6 +53,16 @@ export function TagManager() {
     memory.selectedId = selectedId;
     memory.collapsed = collapsed;
   }, [selectedId, collapsed]);
+
+  // A tag asked for from outside is selected, with its ancestors unfolded so its row shows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new request selects.
+  useEffect(() => {
+    if (!request) return;
+    setSelectedId(request.id);
+    const tag = tags.find((t) => t.id === request.id);
+    const open = new Set(tag ? ancestorIds(tags, tag.name) : []);
+    setCollapsed((c) => new Set([...c].filter((id) => !open.has(id))));
+  }, [request]);
 
   const rows = useMemo(() => visibleRows(tags, collapsed), [tags, collapsed]);
   const selected = tags.find((t) => t.id === selectedId) ?? null;
