@@ -2,13 +2,17 @@ import { matchRanges } from './text.ts';
 
 /** A note's Markdown as the words a reader sees: link targets, markup and citations' URLs gone. */
 export function markdownToPlain(markdown: string): string {
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^[>#\-*+\s]+/gm, '')
-    .replace(/[*_`~]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/^[>#\-*+\s]+/gm, '')
+      // Emphasis markers at word edges go; inside words (user_id, 2*3*4) they are text.
+      .replace(/(^|[\s(["'])[*_`~]+/g, '$1')
+      .replace(/[*_`~]+(?=[\s)\]"'.,;:!?]|$)/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**

@@ -12,11 +12,16 @@ export interface SearchQuery {
   phrases: string[][];
   /** Folded words an item must not contain. */
   excluded: string[];
+  /** Phrases an item must not contain. */
+  excludedPhrases: string[][];
   tags: string[];
   excludedTags: string[];
   docs: string[];
+  excludedDocs: string[];
   colors: string[];
+  excludedColors: string[];
   is: string[];
+  excludedIs: string[];
   /** The last word is still being typed: it also matches as a prefix. */
   lastIsPrefix: boolean;
 }
@@ -29,11 +34,15 @@ export function parseQuery(input: string): SearchQuery {
     words: [],
     phrases: [],
     excluded: [],
+    excludedPhrases: [],
     tags: [],
     excludedTags: [],
     docs: [],
+    excludedDocs: [],
     colors: [],
+    excludedColors: [],
     is: [],
+    excludedIs: [],
     lastIsPrefix: false,
   };
   // Curly quotes typed by a smart keyboard work as phrase quotes too.
@@ -48,19 +57,27 @@ export function parseQuery(input: string): SearchQuery {
       if (value === '') continue;
       const folded = foldText(value);
       if (filter === 'tag') (minus ? query.excludedTags : query.tags).push(folded);
-      else if (filter === 'doc') query.docs.push(folded);
-      else if (filter === 'color' || filter === 'colour') query.colors.push(folded);
-      else query.is.push(folded);
+      else if (filter === 'doc') (minus ? query.excludedDocs : query.docs).push(folded);
+      else if (filter === 'color' || filter === 'colour')
+        (minus ? query.excludedColors : query.colors).push(folded);
+      else (minus ? query.excludedIs : query.is).push(folded);
       continue;
     }
+    // A filter still being typed ("tag:") is not a word to search for.
+    if (
+      !key &&
+      quoted === undefined &&
+      /^\w+:$/.test(value) &&
+      FILTERS.has(value.slice(0, -1).toLowerCase())
+    )
+      continue;
     // `key:` that is no filter (a time like 10:30, a URL) is searched as text.
     const raw = key ? `${key}:${value}` : value;
     const words = tokenize(raw);
     if (words.length === 0) continue;
     if (quoted !== undefined && !key) {
-      if (minus) query.excluded.push(...words);
-      else if (words.length === 1) query.words.push(words[0]!);
-      else query.phrases.push(words);
+      // Quoted means exactly these words, in this order (one word too: no typo tolerance).
+      (minus ? query.excludedPhrases : query.phrases).push(words);
       continue;
     }
     if (minus) {
@@ -81,8 +98,12 @@ export function isEmptyQuery(q: SearchQuery): boolean {
     q.phrases.length === 0 &&
     q.tags.length === 0 &&
     q.excludedTags.length === 0 &&
+    q.excludedPhrases.length === 0 &&
     q.docs.length === 0 &&
+    q.excludedDocs.length === 0 &&
     q.colors.length === 0 &&
-    q.is.length === 0
+    q.excludedColors.length === 0 &&
+    q.is.length === 0 &&
+    q.excludedIs.length === 0
   );
 }

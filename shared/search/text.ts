@@ -8,21 +8,28 @@
 const NON_ASCII = /[^\u0000-\u007f]/;
 const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’ʼ]/g;
+const POSSESSIVE = /['’ʼ]s(?![\p{L}\p{N}])/gu;
 const ASCII_SPLIT = /[^a-z0-9]+/;
 const UNICODE_SPLIT = /[^\p{L}\p{N}]+/u;
 
 /** Lower case, accents and apostrophes removed, typographic quotes and dashes made plain. */
 export function foldText(text: string): string {
   const lower = text.toLowerCase();
-  if (!NON_ASCII.test(lower)) return lower.replace(APOSTROPHES, '');
-  return lower
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .replace(/[“”„‟«»]/g, '"')
-    .replace(/[‘‚‛]/g, "'")
-    .replace(APOSTROPHES, '')
-    .replace(/[‐‑‒–—―]/g, '-')
-    .normalize('NFC');
+  // A possessive is the word itself: "Mujahid's" finds Mujahid.
+  if (!NON_ASCII.test(lower)) return lower.replace(POSSESSIVE, '').replace(APOSTROPHES, '');
+  return (
+    lower
+      .normalize('NFD')
+      .replace(MARKS, '')
+      .replace(/[“”„‟«»]/g, '"')
+      .replace(/[‘‚‛]/g, "'")
+      .replace(POSSESSIVE, '')
+      .replace(APOSTROPHES, '')
+      .replace(/[‐‑‒–—―]/g, '-')
+      // Final sigma is a position, not a letter: the same word folds the same wherever it stands.
+      .replace(/ς/g, 'σ')
+      .normalize('NFC')
+  );
 }
 
 /** The words of a text, folded. */

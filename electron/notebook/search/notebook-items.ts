@@ -108,9 +108,12 @@ export function documentItem(d: NotebookDocument): NotebookItem {
  * without every service having to report what it touched.
  */
 export const signatures = {
+  // updatedAt alone misses two edits within one millisecond: what is searched is in too (a
+  // note's body by its length, which keeps the signature cheap for long notes).
   quote: (a: Annotation) =>
-    `${a.updatedAt}|${a.tagIds.join(',')}|${a.color}|${a.orphan ? 1 : 0}|${a.target.quote.exact}`,
-  note: (n: Note) => `${n.updatedAt}|${n.tagIds.join(',')}|${n.documentId ?? ''}`,
+    `${a.updatedAt}|${a.tagIds.join(',')}|${a.color}|${a.orphan ? 1 : 0}|${a.target.quote.exact}|${a.comment}`,
+  note: (n: Note) =>
+    `${n.updatedAt}|${n.tagIds.join(',')}|${n.documentId ?? ''}|${n.title}|${n.body.length}`,
   tag: (t: Tag) => `${t.name}|${t.color}|${t.description}`,
   document: (d: NotebookDocument) => `${d.title}|${d.author}|${d.source}|${d.importedAt}`,
 };

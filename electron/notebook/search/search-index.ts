@@ -64,6 +64,10 @@ export class SearchIndex<Meta = unknown> {
   private readonly byTrigram = new Map<string, number[]>();
   private readonly byPrefix = new Map<string, number[]>();
   private slots: (IndexItem<Meta> | null)[] = [];
+  /** Per slot, the distinct terms it holds: what a removal takes out of the live counts. */
+  private slotTerms: (Int32Array | null)[] = [];
+  /** Per term, how many live items hold it (posting lists also keep dead slots until compaction). */
+  private liveDf: number[] = [];
   private readonly slotOf = new Map<string, number>();
   private dead = 0;
   private totalPostings = 0;
@@ -91,6 +95,7 @@ export class SearchIndex<Meta = unknown> {
     const slot = this.slots.length;
     this.slots.push(item);
     this.slotOf.set(item.id, slot);
+    const held: number[] = [];
     for (let f = 0; f < FIELDS.length; f++) {
       const text = item.fields[FIELDS[f]!];
       if (!text) continue;
@@ -104,9 +109,12 @@ export class SearchIndex<Meta = unknown> {
           list.push(slot);
           this.postingFields[id]!.push(bit);
           this.totalPostings++;
+          this.liveDf[id]!++;
+          held.push(id);
         }
       }
     }
+    this.slotTerms.push(Int32Array.from(held));
   }
 
   remove(id: string): void {
@@ -114,6 +122,8 @@ export class SearchIndex<Meta = unknown> {
     if (slot === undefined) return;
     this.slotOf.delete(id);
     this.slots[slot] = null;
+    for (const term of this.slotTerms[slot] ?? []) this.liveDf[term]!--;
+    this.slotTerms[slot] = null;
     this.dead++;
     // Dead slots cost memory and time in every search that meets them: compact when they are
     // as many as the live ones (rare: it takes as many edits as there are items).
@@ -130,17 +140,22 @@ export class SearchIndex<Meta = unknown> {
     const { scores, best, matched } = this;
     const touched: number[] = [];
     const matchedTerms = new Set<string>();
-    const words = query.words.slice(0, 31);
+    // Fuzzy words, then the words of phrases (exact: a phrase is what was typed); together they
+    // rank the items, and at most 31 of them fit the per-item bit mask.
+    const fuzzyWords = query.words.slice(0, 31);
+    const phraseWords = [...new Set(query.phrases.flat())].filter((w) => !fuzzyWords.includes(w));
+    const words = [...fuzzyWords, ...phraseWords].slice(0, 31);
 
     words.forEach((word, w) => {
-      const prefix = query.lastIsPrefix && w === words.length - 1;
-      const candidates = this.matchTerm(word, prefix);
+      const exactOnly = w >= fuzzyWords.length;
+      const prefix = !exactOnly && query.lastIsPrefix && w === fuzzyWords.length - 1;
+      const candidates = exactOnly ? this.exactTerm(word) : this.matchTerm(word, prefix);
       const changed: number[] = [];
       for (const { id, similarity } of candidates) {
         matchedTerms.add(this.terms[id]!);
         const list = this.postings[id]!;
         const fields = this.postingFields[id]!;
-        const idf = Math.log(1 + live / list.length);
+        const idf = Math.log(1 + live / Math.max(1, this.liveDf[id]!));
         const weight = similarity * idf;
         for (let k = 0; k < list.length; k++) {
           const slot = list[k]!;
@@ -158,10 +173,9 @@ export class SearchIndex<Meta = unknown> {
       }
     });
 
-    // Candidates: what matched a word; with no words (filters or phrases alone), everything.
+    // Candidates: what matched a word; with no words (filters alone), everything.
     let candidates: number[];
     if (words.length > 0) candidates = touched;
-    else if (query.phrases.length > 0) candidates = this.phraseCandidates(query.phrases[0]!);
     else {
       candidates = [];
       for (let slot = 0; slot < n; slot++) if (this.slots[slot]) candidates.push(slot);
@@ -176,6 +190,8 @@ export class SearchIndex<Meta = unknown> {
     const heap = new TopK(options.limit);
     let total = 0;
     const wordCount = words.length;
+    const fuzzyCount = fuzzyWords.length;
+    const fuzzyMask = fuzzyCount >= 31 ? 0x7fffffff : (1 << fuzzyCount) - 1;
     for (const slot of candidates) {
       const item = this.slots[slot];
       const raw = scores[slot]!;
@@ -183,12 +199,15 @@ export class SearchIndex<Meta = unknown> {
       scores[slot] = 0;
       matched[slot] = 0;
       if (!item || excluded.has(slot)) continue;
-      if (query.phrases.length > 0 && !this.hasPhrases(item, query.phrases)) continue;
+      if (query.phrases.length > 0 && !this.hasPhrases(item, query.phrases, 'all')) continue;
+      if (query.excludedPhrases.length > 0 && this.hasPhrases(item, query.excludedPhrases, 'any'))
+        continue;
       if (options.filter && !options.filter(item)) continue;
       let score = raw;
-      if (wordCount > 1) {
-        // Items that match every word come first; half the words is the least that counts.
-        const coverage = popcount(mask) / wordCount;
+      if (fuzzyCount > 0) {
+        // Items that match every word come first; half the words is the least that counts. (A
+        // phrase's words rank but do not count here: the phrase itself is checked above.)
+        const coverage = popcount(mask & fuzzyMask) / fuzzyCount;
         if (coverage < 0.5) continue;
         score *= coverage * coverage;
       }
@@ -251,27 +270,27 @@ export class SearchIndex<Meta = unknown> {
       pool.map((c) => this.terms[c.id]!),
       { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true },
     );
+    // fuse.js judges how alike they are; an edit budget by length keeps short words from
+    // matching every other short word (herat is not fitrat).
+    const budget = word.length <= 4 ? 1 : word.length <= 7 ? 2 : 3;
     return fuse
       .search(word)
+      .filter((r) => editDistance(word, r.item, budget) <= budget)
       .map((r) => ({ id: pool[r.refIndex]!.id, similarity: 0.75 * (1 - (r.score ?? 1)) }))
       .filter((r) => r.similarity > 0.3);
   }
 
-  private phraseCandidates(phrase: string[]): number[] {
-    const ids = phrase.map((w) => this.termIds.get(w));
-    if (ids.some((id) => id === undefined)) return [];
-    // The rarest word's postings are the smallest superset of the answer.
-    const rarest = (ids as number[]).reduce((a, b) =>
-      this.postings[a]!.length <= this.postings[b]!.length ? a : b,
-    );
-    return this.postings[rarest]!.filter((slot) => this.slots[slot] !== null);
+  private exactTerm(word: string): { id: number; similarity: number }[] {
+    const id = this.termIds.get(word);
+    return id === undefined ? [] : [{ id, similarity: 1 }];
   }
 
-  private hasPhrases(item: IndexItem<Meta>, phrases: string[][]): boolean {
-    const words = FIELDS.map((f) => item.fields[f] ?? '')
+  private hasPhrases(item: IndexItem<Meta>, phrases: string[][], need: 'all' | 'any'): boolean {
+    const words = ` ${FIELDS.map((f) => item.fields[f] ?? '')
       .map((text) => tokenize(text).join(' '))
-      .join(' \u0000 ');
-    return phrases.every((phrase) => ` ${words} `.includes(` ${phrase.join(' ')} `));
+      .join(' \u0000 ')} `;
+    const has = (phrase: string[]) => words.includes(` ${phrase.join(' ')} `);
+    return need === 'all' ? phrases.every(has) : phrases.some(has);
   }
 
   private termId(word: string): number {
@@ -282,6 +301,7 @@ export class SearchIndex<Meta = unknown> {
     this.termIds.set(word, id);
     this.postings.push([]);
     this.postingFields.push([]);
+    this.liveDf.push(0);
     for (const gram of new Set(trigrams(word))) {
       const list = this.byTrigram.get(gram);
       if (list) list.push(id);
@@ -315,12 +335,15 @@ export class SearchIndex<Meta = unknown> {
   private compact(): void {
     const renumber = new Int32Array(this.slots.length).fill(-1);
     const slots: (IndexItem<Meta> | null)[] = [];
+    const slotTerms: (Int32Array | null)[] = [];
     this.slots.forEach((item, slot) => {
       if (!item) return;
       renumber[slot] = slots.length;
       this.slotOf.set(item.id, slots.length);
       slots.push(item);
+      slotTerms.push(this.slotTerms[slot] ?? null);
     });
+    this.slotTerms = slotTerms;
     this.totalPostings = 0;
     for (let id = 0; id < this.postings.length; id++) {
       const list = this.postings[id]!;
@@ -340,6 +363,32 @@ export class SearchIndex<Meta = unknown> {
     this.slots = slots;
     this.dead = 0;
   }
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping early
+ * once it exceeds `limit`.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, prev2[j - 2]! + 1);
+      row.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 function popcount(mask: number): number {

@@ -183,15 +183,23 @@ function itemFilter(
   for (const value of q.is) {
     const kind = IS_KIND[value];
     if (kind) kinds.add(kind);
-    else if (['orphan', 'orphans', 'orphaned', 'unplaced'].includes(value))
-      tests.push((i) => i.meta.orphan);
-    else if (['commented', 'comment'].includes(value)) tests.push((i) => i.meta.hasComment);
-    else tests.push(() => false); // An unknown is: finds nothing rather than everything.
+    else tests.push(isTest(value));
   }
   if (kinds.size > 0) tests.push((i) => kinds.has(i.meta.kind));
+  for (const value of q.excludedIs) {
+    const kind = IS_KIND[value];
+    const test = kind ? (i: NotebookItem) => i.meta.kind === kind : isTest(value);
+    tests.push((i) => !test(i));
+  }
   if (q.colors.length > 0) {
     const colors = new Set(q.colors);
     tests.push((i) => i.meta.kind === 'quote' && i.meta.color !== null && colors.has(i.meta.color));
+  }
+  if (q.excludedColors.length > 0) {
+    const colors = new Set(q.excludedColors);
+    tests.push(
+      (i) => i.meta.color === null || i.meta.kind !== 'quote' || !colors.has(i.meta.color),
+    );
   }
   for (const name of q.tags) {
     const ids = matchingTags(data.tags, name);
@@ -201,14 +209,25 @@ function itemFilter(
     const ids = matchingTags(data.tags, name);
     tests.push((i) => !i.meta.tagIds.some((id) => ids.has(id)));
   }
+  const documentsTitled = (title: string) =>
+    new Set(data.documents.filter((d) => foldText(d.title).includes(title)).map((d) => d.id));
   for (const title of q.docs) {
-    const ids = new Set(
-      data.documents.filter((d) => foldText(d.title).includes(title)).map((d) => d.id),
-    );
+    const ids = documentsTitled(title);
     tests.push((i) => i.meta.documentId !== null && ids.has(i.meta.documentId));
+  }
+  for (const title of q.excludedDocs) {
+    const ids = documentsTitled(title);
+    tests.push((i) => i.meta.documentId === null || !ids.has(i.meta.documentId));
   }
   if (tests.length === 0) return undefined;
   return (item) => tests.every((test) => test(item));
+}
+
+/** `is:orphan`, `is:commented`; an `is:` we do not know finds nothing rather than everything. */
+function isTest(value: string): (item: NotebookItem) => boolean {
+  if (['orphan', 'orphans', 'orphaned', 'unplaced'].includes(value)) return (i) => i.meta.orphan;
+  if (['commented', 'comment'].includes(value)) return (i) => i.meta.hasComment;
+  return () => false;
 }
 
 /**
