@@ -1,0 +1,54 @@
+import { benchSearch, rowJson } from './search/bench-search.ts';
+
+/**
+ * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--no-fuse]`
+ *
+ * Suites: `search` (the default: all suites). The table goes to stdout; with `--json` the last
+ * line of stdout is one JSON object with a key per suite. Progress goes to stderr.
+ */
+
+const SUITES = ['search'] as const;
+type Suite = (typeof SUITES)[number];
+
+function parseArgs(argv: string[]) {
+  const suites: Suite[] = [];
+  let json = false;
+  let fuse = true;
+  let sizes = [1000, 10_000, 100_000];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--no-fuse') fuse = false;
+    else if (arg === '--sizes' || arg.startsWith('--sizes=')) {
+      const value = arg === '--sizes' ? argv[++i] : arg.slice('--sizes='.length);
+      sizes = (value ?? '').split(',').map((s) => {
+        const m = /^(\d+)(k?)$/i.exec(s.trim());
+        if (!m) throw new Error(`--sizes: not a size: "${s}"`);
+        return Number(m[1]) * (m[2] ? 1000 : 1);
+      });
+    } else if ((SUITES as readonly string[]).includes(arg)) suites.push(arg as Suite);
+    else throw new Error(`unknown argument "${arg}" (suites: ${SUITES.join(', ')})`);
+  }
+  return { suites: suites.length > 0 ? suites : [...SUITES], json, fuse, sizes };
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const json: Record<string, unknown> = {};
+  for (const suite of args.suites) {
+    if (suite === 'search') {
+      const { text, rows } = benchSearch({ sizes: args.sizes, fuse: args.fuse, log });
+      process.stdout.write(`${text}\n`);
+      json.search = rows.map(rowJson);
+    }
+  }
+  if (args.json) process.stdout.write(`\n${JSON.stringify(json)}\n`);
+}
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
