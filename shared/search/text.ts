@@ -32,11 +32,18 @@ export function foldText(text: string): string {
   );
 }
 
-/** The words of a text, folded. */
+/** The words of a text, folded. (Hot: every word of every item goes through here.) */
 export function tokenize(text: string): string[] {
-  const folded = foldText(text);
-  const parts = NON_ASCII.test(folded) ? folded.split(UNICODE_SPLIT) : folded.split(ASCII_SPLIT);
-  return parts.filter((p) => p !== '');
+  let folded = text.toLowerCase();
+  let parts: string[];
+  if (!NON_ASCII.test(folded)) {
+    if (folded.includes("'")) folded = folded.replace(POSSESSIVE, '').replace(APOSTROPHES, '');
+    parts = folded.split(ASCII_SPLIT);
+  } else parts = foldText(folded).split(UNICODE_SPLIT);
+  // Splitting on runs of separators leaves empty strings only at the ends.
+  if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  if (parts.length > 0 && parts[0] === '') parts.shift();
+  return parts;
 }
 
 /**

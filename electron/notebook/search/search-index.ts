@@ -1,11 +1,12 @@
 import Fuse from 'fuse.js';
 import type { SearchQuery } from '../../../shared/search/query.ts';
 import { tokenize } from '../../../shared/search/text.ts';
+import { WordTable } from './word-table.ts';
 
 /** The fields an item is searched in, each with its weight in ranking. */
 export const FIELDS = ['title', 'quote', 'tags', 'body'] as const;
 export type FieldName = (typeof FIELDS)[number];
-const WEIGHTS: Record<FieldName, number> = { title: 3, quote: 2, tags: 2, body: 1 };
+const WEIGHTS: Record<FieldName, number> = { title: 1.6, quote: 1.3, tags: 1.3, body: 1 };
 
 export interface IndexItem<Meta = unknown> {
   id: string;
@@ -47,30 +48,37 @@ function trigrams(term: string): string[] {
  *
  * Exhaustive fuse.js compares the query with every item's whole text: seconds per keystroke at
  * 50,000 notes. Here fuse.js compares each query word only with a few hundred *vocabulary* words
- * — those sharing enough trigrams with it — and the words it accepts lead straight to the items
- * that contain them through posting lists. Ranking adds, per query word, its best match's
- * similarity × rarity (idf) × the weight of the field it was found in, then favours items that
- * match every word.
+ * — those sharing trigrams with it, or one deletion away from it — and the words it accepts
+ * (within an edit budget) lead straight to the items holding them through posting lists.
+ * Ranking adds, per query word, its best match's similarity × rarity (idf) × the weight of the
+ * field it was found in, favours items that match every word, and then the best few by whether
+ * the words stand next to each other as typed.
  *
- * Updates are incremental: an item gets a new slot and its old one is marked dead (skipped by
- * searches, compacted away when dead slots pile up), so a change costs only its own words.
+ * Updates are incremental: an item gets a new slot and its old one is marked dead. Dead postings
+ * are skipped by searches and filtered out later, a slice at a time (`compactStep`), so no
+ * change ever costs a rebuild.
  */
 export class SearchIndex<Meta = unknown> {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  /** Per term: the slots holding it (ascending), and in which fields (bit mask). */
-  private postings: number[][] = [];
-  private postingFields: number[][] = [];
+  /**
+   * Per term: its postings, each `slot * 16 + field bits`, slots ascending. A bulk build leaves
+   * them as views into one typed array; a term that gains a posting later gets its own array.
+   */
+  private readonly postings: (number[] | Int32Array)[] = [];
+  /** Fast lookup of words straight from text, for bulk builds. */
+  private readonly words = new WordTable(this.terms);
+  /** Per term: how many live items hold it (posting lists also hold dead slots for a while). */
+  private readonly liveDf: number[] = [];
   private readonly byTrigram = new Map<string, number[]>();
   private readonly byPrefix = new Map<string, number[]>();
-  private slots: (IndexItem<Meta> | null)[] = [];
-  /** Per slot, the distinct terms it holds: what a removal takes out of the live counts. */
-  private slotTerms: (Int32Array | null)[] = [];
-  /** Per term, how many live items hold it (posting lists also keep dead slots until compaction). */
-  private liveDf: number[] = [];
+  /** Single-letter deletions of each word → the words: typos that trigrams miss in short words. */
+  private readonly byDeletion = new Map<string, number[]>();
+  private readonly slots: (IndexItem<Meta> | null)[] = [];
   private readonly slotOf = new Map<string, number>();
-  private dead = 0;
-  private totalPostings = 0;
+  private deadPostings = 0;
+  private livePostings = 0;
+  private compactCursor = 0;
   // Scratch space for searches, grown with the slots.
   private scores = new Float64Array(0);
   private best = new Float64Array(0);
@@ -95,39 +103,171 @@ export class SearchIndex<Meta = unknown> {
     const slot = this.slots.length;
     this.slots.push(item);
     this.slotOf.set(item.id, slot);
-    const held: number[] = [];
+    const code = slot * 16;
+    const { termIds, postings, liveDf } = this;
+    let added = 0;
     for (let f = 0; f < FIELDS.length; f++) {
       const text = item.fields[FIELDS[f]!];
       if (!text) continue;
       const bit = 1 << f;
-      for (const word of tokenize(text)) {
-        const id = this.termId(word);
-        const list = this.postings[id]!;
+      const words = tokenize(text);
+      for (let k = 0; k < words.length; k++) {
+        const word = words[k]!;
+        let id = termIds.get(word);
+        if (id === undefined) id = this.addTerm(word);
+        let list = postings[id]!;
         const last = list.length - 1;
-        if (last >= 0 && list[last] === slot) this.postingFields[id]![last]! |= bit;
+        if (last >= 0 && list[last]! >= code) list[last] = list[last]! | bit;
         else {
-          list.push(slot);
-          this.postingFields[id]!.push(bit);
-          this.totalPostings++;
-          this.liveDf[id]!++;
-          held.push(id);
+          if (!Array.isArray(list)) postings[id] = list = Array.from(list);
+          list.push(code | bit);
+          liveDf[id]!++;
+          added++;
         }
       }
     }
-    this.slotTerms.push(Int32Array.from(held));
+    this.livePostings += added;
+  }
+
+  /**
+   * Index many items at once, as `set` for each would, in steps (a `yield` every `chunk` items)
+   * so the caller can spread a large first build over several turns of the event loop. Words are
+   * read without allocating (WordTable) and postings are counted, then written into one typed
+   * array, instead of growing a small array per word.
+   */
+  *load(items: readonly IndexItem<Meta>[], chunk = 5000): Generator<void, void> {
+    if (this.slots.length > 0) {
+      for (const [i, item] of items.entries()) {
+        this.set(item);
+        if ((i + 1) % chunk === 0) yield;
+      }
+      return;
+    }
+    // Pass 1: each item's distinct (term, field bits), and how many items hold each term.
+    let chars = 0;
+    for (const item of items) for (const f of FIELDS) chars += item.fields[f]?.length ?? 0;
+    // About one distinct word per six characters: sized once, grown only if prose is unusual.
+    let pairs = new Int32Array(Math.max(1 << 16, Math.ceil(chars / 3)));
+    let used = 0;
+    const ends = new Int32Array(items.length);
+    let lastSlot = new Int32Array(1 << 16).fill(-1);
+    let pairAt = new Int32Array(1 << 16);
+    let df = new Int32Array(1 << 16);
+    const add = (word: string, hash: number) => this.addTerm(word, hash);
+    const slow = (chunk: string) =>
+      tokenize(chunk).map((word) => this.termIds.get(word) ?? this.addTerm(word));
+    let ids: Int32Array = new Int32Array(4096);
+    for (let slot = 0; slot < items.length; slot++) {
+      const item = items[slot]!;
+      if (this.slotOf.has(item.id)) throw new Error(`Item ${item.id} is given twice.`);
+      this.slots.push(item);
+      this.slotOf.set(item.id, slot);
+      for (let f = 0; f < FIELDS.length; f++) {
+        const text = item.fields[FIELDS[f]!];
+        if (!text) continue;
+        const bit = 1 << f;
+        const [buffer, count] = this.words.scan(text, add, slow, ids);
+        ids = buffer;
+        if (this.terms.length > lastSlot.length) {
+          const size = Math.max(this.terms.length, lastSlot.length * 2);
+          const grown = new Int32Array(size).fill(-1);
+          grown.set(lastSlot);
+          lastSlot = grown;
+          const at = new Int32Array(size);
+          at.set(pairAt);
+          pairAt = at;
+          const counts = new Int32Array(size);
+          counts.set(df);
+          df = counts;
+        }
+        if ((used + count) * 2 > pairs.length) {
+          const grown = new Int32Array(Math.max(pairs.length * 2, (used + count) * 2));
+          grown.set(pairs);
+          pairs = grown;
+        }
+        for (let k = 0; k < count; k++) {
+          const id = buffer[k]!;
+          if (lastSlot[id] === slot) {
+            pairs[pairAt[id]! * 2 + 1]! |= bit;
+            continue;
+          }
+          lastSlot[id] = slot;
+          pairAt[id] = used;
+          pairs[used * 2] = id;
+          pairs[used * 2 + 1] = bit;
+          used++;
+          df[id]!++;
+        }
+      }
+      ends[slot] = used;
+      if ((slot + 1) % chunk === 0) yield;
+    }
+    // Pass 2: one array for every posting, each term's run in slot order.
+    const terms = this.terms.length;
+    const offsets = new Int32Array(terms + 1);
+    for (let id = 0; id < terms; id++) offsets[id + 1] = offsets[id]! + (df[id] ?? 0);
+    const all = new Int32Array(used);
+    const cursor = offsets.slice(0, terms);
+    let from = 0;
+    for (let s = 0; s < items.length; s++) {
+      const code = s * 16;
+      for (let p = from; p < ends[s]!; p++) {
+        const id = pairs[p * 2]!;
+        all[cursor[id]!++] = code | pairs[p * 2 + 1]!;
+      }
+      from = ends[s]!;
+    }
+    for (let id = 0; id < terms; id++) {
+      this.postings[id] = all.subarray(offsets[id]!, offsets[id + 1]!);
+      this.liveDf[id] = df[id] ?? 0;
+    }
+    this.livePostings = used;
   }
 
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
+    const item = this.slots[slot]!;
     this.slotOf.delete(id);
     this.slots[slot] = null;
-    for (const term of this.slotTerms[slot] ?? []) this.liveDf[term]!--;
-    this.slotTerms[slot] = null;
-    this.dead++;
-    // Dead slots cost memory and time in every search that meets them: compact when they are
-    // as many as the live ones (rare: it takes as many edits as there are items).
-    if (this.dead > 1000 && this.dead > this.slotOf.size) this.compact();
+    // Its words, found again from its text: cheaper than keeping every item's term list.
+    const held = new Set<number>();
+    for (const field of FIELDS) {
+      const text = item.fields[field];
+      if (text) for (const word of tokenize(text)) held.add(this.termIds.get(word)!);
+    }
+    for (const term of held) this.liveDf[term]!--;
+    this.livePostings -= held.size;
+    this.deadPostings += held.size;
+  }
+
+  /** Dead postings outnumber live ones: time to call `compactStep` until it says done. */
+  get needsCompaction(): boolean {
+    return this.deadPostings > 10_000 && this.deadPostings > this.livePostings;
+  }
+
+  /**
+   * Filter dead slots out of the next `lists` posting lists; true when every list has been
+   * through. Small steps, so compaction can run between other work.
+   */
+  compactStep(lists = 5000): boolean {
+    const end = Math.min(this.postings.length, this.compactCursor + lists);
+    for (let id = this.compactCursor; id < end; id++) {
+      const list = this.postings[id]!;
+      let to = 0;
+      for (let k = 0; k < list.length; k++) {
+        const posting = list[k]!;
+        if (this.slots[posting >>> 4] !== null) list[to++] = posting;
+      }
+      this.deadPostings -= list.length - to;
+      if (Array.isArray(list)) list.length = to;
+      else this.postings[id] = list.subarray(0, to);
+    }
+    this.compactCursor = end;
+    if (end < this.postings.length) return false;
+    this.compactCursor = 0;
+    this.deadPostings = Math.max(0, this.deadPostings);
+    return true;
   }
 
   search(
@@ -137,7 +277,7 @@ export class SearchIndex<Meta = unknown> {
     this.ensureScratch();
     const n = this.slots.length;
     const live = Math.max(1, this.slotOf.size);
-    const { scores, best, matched } = this;
+    const { scores, best, matched, slots } = this;
     const touched: number[] = [];
     const matchedTerms = new Set<string>();
     // Fuzzy words, then the words of phrases (exact: a phrase is what was typed); together they
@@ -145,22 +285,27 @@ export class SearchIndex<Meta = unknown> {
     const fuzzyWords = query.words.slice(0, 31);
     const phraseWords = [...new Set(query.phrases.flat())].filter((w) => !fuzzyWords.includes(w));
     const words = [...fuzzyWords, ...phraseWords].slice(0, 31);
+    /** Per query word, the vocabulary words it matched: for the proximity check below. */
+    const wordTerms: Set<string>[] = [];
 
     words.forEach((word, w) => {
       const exactOnly = w >= fuzzyWords.length;
       const prefix = !exactOnly && query.lastIsPrefix && w === fuzzyWords.length - 1;
       const candidates = exactOnly ? this.exactTerm(word) : this.matchTerm(word, prefix);
+      const terms = new Set<string>();
+      wordTerms.push(terms);
       const changed: number[] = [];
       for (const { id, similarity } of candidates) {
-        matchedTerms.add(this.terms[id]!);
+        const term = this.terms[id]!;
+        matchedTerms.add(term);
+        terms.add(term);
         const list = this.postings[id]!;
-        const fields = this.postingFields[id]!;
-        const idf = Math.log(1 + live / Math.max(1, this.liveDf[id]!));
-        const weight = similarity * idf;
+        const weight = similarity * Math.log(1 + live / Math.max(1, this.liveDf[id]!));
         for (let k = 0; k < list.length; k++) {
-          const slot = list[k]!;
-          if (this.slots[slot] === null) continue;
-          const value = weight * MASK_WEIGHT[fields[k]!]!;
+          const posting = list[k]!;
+          const slot = posting >>> 4;
+          if (slots[slot] === null) continue;
+          const value = weight * MASK_WEIGHT[posting & 15]!;
           if (best[slot] === 0) changed.push(slot);
           if (value > best[slot]!) best[slot] = value;
         }
@@ -168,7 +313,7 @@ export class SearchIndex<Meta = unknown> {
       for (const slot of changed) {
         if (matched[slot] === 0) touched.push(slot);
         scores[slot] = scores[slot]! + best[slot]!;
-        matched[slot]! |= 1 << w;
+        matched[slot] = matched[slot]! | (1 << w);
         best[slot] = 0;
       }
     });
@@ -178,22 +323,24 @@ export class SearchIndex<Meta = unknown> {
     if (words.length > 0) candidates = touched;
     else {
       candidates = [];
-      for (let slot = 0; slot < n; slot++) if (this.slots[slot]) candidates.push(slot);
+      for (let slot = 0; slot < n; slot++) if (slots[slot]) candidates.push(slot);
     }
 
     const excluded = new Set<number>();
     for (const word of query.excluded) {
       const id = this.termIds.get(word);
-      if (id !== undefined) for (const slot of this.postings[id]!) excluded.add(slot);
+      if (id !== undefined) for (const posting of this.postings[id]!) excluded.add(posting >>> 4);
     }
 
-    const heap = new TopK(options.limit);
+    // Keep more than asked for: the best of them are re-ranked by proximity below.
+    const keep = Math.max(options.limit, RERANK);
+    const heap = new TopK(keep);
     let total = 0;
     const wordCount = words.length;
     const fuzzyCount = fuzzyWords.length;
     const fuzzyMask = fuzzyCount >= 31 ? 0x7fffffff : (1 << fuzzyCount) - 1;
     for (const slot of candidates) {
-      const item = this.slots[slot];
+      const item = slots[slot];
       const raw = scores[slot]!;
       const mask = matched[slot]!;
       scores[slot] = 0;
@@ -221,7 +368,20 @@ export class SearchIndex<Meta = unknown> {
       matched[slot] = 0;
     }
 
-    const hits = heap.sorted().map(({ slot, score }) => ({ item: this.slots[slot]!, score }));
+    let ranked = heap.sorted();
+    if (fuzzyCount > 1) {
+      // Words typed together that stand together in the text are what was meant.
+      const head = ranked.slice(0, RERANK).map(({ slot, score }) => ({
+        slot,
+        score:
+          score * (1 + PROXIMITY_BONUS * adjacency(slots[slot]!, wordTerms.slice(0, fuzzyCount))),
+      }));
+      head.sort((a, b) => b.score - a.score || a.slot - b.slot);
+      ranked = [...head, ...ranked.slice(RERANK)];
+    }
+    const hits = ranked
+      .slice(0, options.limit)
+      .map(({ slot, score }) => ({ item: slots[slot]!, score }));
     return { hits, total, matchedTerms: [...matchedTerms] };
   }
 
@@ -236,11 +396,13 @@ export class SearchIndex<Meta = unknown> {
       for (const id of bucket) {
         const term = this.terms[id]!;
         if (id === exact || !term.startsWith(word)) continue;
-        found.set(id, Math.max(found.get(id) ?? 0, 0.8 + 0.15 * (word.length / term.length)));
+        found.set(id, Math.max(found.get(id) ?? 0, 0.7 + 0.25 * (word.length / term.length)));
         if (++count >= MAX_PREFIX_TERMS) break;
       }
     }
-    if (word.length >= 4 || (word.length === 3 && exact === undefined)) {
+    // Typos are looked for when the word is not known, or long enough that a known word may
+    // still be a slip for another; a short known word stands for itself.
+    if (word.length >= 5 || (word.length >= 3 && exact === undefined)) {
       for (const { id, similarity } of this.fuzzy(word)) {
         if (similarity > (found.get(id) ?? 0)) found.set(id, similarity);
       }
@@ -248,7 +410,7 @@ export class SearchIndex<Meta = unknown> {
     return [...found].map(([id, similarity]) => ({ id, similarity }));
   }
 
-  /** Near misses by trigram overlap, scored by fuse.js. */
+  /** Near misses (by trigram overlap and by single deletions), scored by fuse.js. */
   private fuzzy(word: string): { id: number; similarity: number }[] {
     const grams = trigrams(word);
     const overlap = new Map<number, number>();
@@ -263,21 +425,37 @@ export class SearchIndex<Meta = unknown> {
       if (Math.abs(term.length - word.length) > 2 || term === word) continue;
       candidates.push({ id, shared });
     }
-    if (candidates.length === 0) return [];
     candidates.sort((a, b) => b.shared - a.shared);
-    const pool = candidates.slice(0, MAX_FUZZY_CANDIDATES);
+    const pool = new Set(candidates.slice(0, MAX_FUZZY_CANDIDATES).map((c) => c.id));
+    // Short words with a typo share few trigrams (waerk / weark share one): words one deletion
+    // away from the query, or the query one deletion away from them, catch those.
+    // Two letters left out of the query too, for two slips in one word (brisclosh/buisclohh).
+    const once = deletions(word);
+    const twice = word.length >= 6 ? once.flatMap(deletions) : [];
+    for (const variant of new Set([word, ...once, ...twice])) {
+      for (const id of this.byDeletion.get(variant) ?? []) pool.add(id);
+      const same = this.termIds.get(variant);
+      if (same !== undefined) pool.add(same);
+    }
+    pool.delete(this.termIds.get(word) ?? -1);
+    if (pool.size === 0) return [];
+    const ids = [...pool];
     const fuse = new Fuse(
-      pool.map((c) => this.terms[c.id]!),
-      { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true },
+      ids.map((id) => this.terms[id]!),
+      { includeScore: true, threshold: 0.45, ignoreLocation: true, isCaseSensitive: true },
     );
     // fuse.js judges how alike they are; an edit budget by length keeps short words from
     // matching every other short word (herat is not fitrat).
     const budget = word.length <= 4 ? 1 : word.length <= 7 ? 2 : 3;
-    return fuse
-      .search(word)
-      .filter((r) => editDistance(word, r.item, budget) <= budget)
-      .map((r) => ({ id: pool[r.refIndex]!.id, similarity: 0.75 * (1 - (r.score ?? 1)) }))
-      .filter((r) => r.similarity > 0.3);
+    const found: { id: number; similarity: number }[] = [];
+    for (const r of fuse.search(word)) {
+      const distance = editDistance(word, r.item, budget);
+      if (distance > budget) continue;
+      // One slip is likelier than two: a closer word keeps more of fuse.js's score.
+      const similarity = 0.8 * (1 - (r.score ?? 1)) * (distance <= 1 ? 1 : 0.8);
+      if (similarity > 0.3) found.push({ id: ids[r.refIndex]!, similarity });
+    }
+    return found;
   }
 
   private exactTerm(word: string): { id: number; similarity: number }[] {
@@ -293,32 +471,24 @@ export class SearchIndex<Meta = unknown> {
     return need === 'all' ? phrases.every(has) : phrases.some(has);
   }
 
-  private termId(word: string): number {
-    let id = this.termIds.get(word);
-    if (id !== undefined) return id;
-    id = this.terms.length;
+  private addTerm(word: string, hash?: number): number {
+    const id = this.terms.length;
     this.terms.push(word);
     this.termIds.set(word, id);
+    this.words.insert(id, hash);
     this.postings.push([]);
-    this.postingFields.push([]);
     this.liveDf.push(0);
-    for (const gram of new Set(trigrams(word))) {
-      const list = this.byTrigram.get(gram);
-      if (list) list.push(id);
-      else this.byTrigram.set(gram, [id]);
-    }
-    const key = word.slice(0, 3);
-    const bucket = this.byPrefix.get(key);
-    if (bucket) bucket.push(id);
-    else this.byPrefix.set(key, [id]);
-    // Shorter prefixes ("po" while typing "pol") share the buckets of their 3-letter extensions.
-    for (let len = 1; len < Math.min(3, word.length + 1); len++) {
-      if (word.length === len) continue;
-      const short = word.slice(0, len);
-      const list = this.byPrefix.get(short);
-      if (list) list.push(id);
-      else this.byPrefix.set(short, [id]);
-    }
+    const index = (map: Map<string, number[]>, key: string) => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+    };
+    for (const gram of trigrams(word)) index(this.byTrigram, gram);
+    // Prefix buckets by the first one, two and three letters.
+    for (let len = 1; len <= Math.min(3, word.length); len++)
+      index(this.byPrefix, word.slice(0, len));
+    if (word.length >= 3 && word.length <= 12)
+      for (const d of deletions(word)) index(this.byDeletion, d);
     return id;
   }
 
@@ -330,39 +500,39 @@ export class SearchIndex<Meta = unknown> {
     this.best = new Float64Array(size);
     this.matched = new Uint32Array(size);
   }
+}
 
-  /** Drop dead slots: renumber the live ones and rewrite the posting lists. */
-  private compact(): void {
-    const renumber = new Int32Array(this.slots.length).fill(-1);
-    const slots: (IndexItem<Meta> | null)[] = [];
-    const slotTerms: (Int32Array | null)[] = [];
-    this.slots.forEach((item, slot) => {
-      if (!item) return;
-      renumber[slot] = slots.length;
-      this.slotOf.set(item.id, slots.length);
-      slots.push(item);
-      slotTerms.push(this.slotTerms[slot] ?? null);
-    });
-    this.slotTerms = slotTerms;
-    this.totalPostings = 0;
-    for (let id = 0; id < this.postings.length; id++) {
-      const list = this.postings[id]!;
-      const fields = this.postingFields[id]!;
-      const nextList: number[] = [];
-      const nextFields: number[] = [];
-      for (let k = 0; k < list.length; k++) {
-        const to = renumber[list[k]!]!;
-        if (to < 0) continue;
-        nextList.push(to);
-        nextFields.push(fields[k]!);
+/** Re-ranked by proximity: the best this many by word scores. */
+const RERANK = 100;
+const PROXIMITY_BONUS = 0.8;
+
+/** The word with each one letter left out. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/**
+ * How many neighbouring pairs of query words (in the order typed) stand next to each other in
+ * one of the item's fields, as a share of the pairs: 1 when the whole query reads as written.
+ */
+function adjacency(item: IndexItem<unknown>, wordTerms: readonly Set<string>[]): number {
+  const pairs = wordTerms.length - 1;
+  if (pairs <= 0) return 0;
+  const found = new Set<number>();
+  for (const field of FIELDS) {
+    const text = item.fields[field];
+    if (!text) continue;
+    const tokens = tokenize(text);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      for (let p = 0; p < pairs; p++) {
+        if (!found.has(p) && wordTerms[p]!.has(tokens[i]!) && wordTerms[p + 1]!.has(tokens[i + 1]!))
+          found.add(p);
       }
-      this.postings[id] = nextList;
-      this.postingFields[id] = nextFields;
-      this.totalPostings += nextList.length;
     }
-    this.slots = slots;
-    this.dead = 0;
   }
+  return found.size / pairs;
 }
 
 /**

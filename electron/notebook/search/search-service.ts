@@ -69,8 +69,29 @@ export function createSearchService(
     return new Map(data.tags.map((t) => [t.id, t]));
   }
 
+  /** The first index: every entity, loaded in bulk (and in slices when in the background). */
+  function* firstBuild(): Generator<void, void> {
+    const data = store.data;
+    const tags = tagMap(data);
+    const items: NotebookItem[] = [];
+    const note = <E extends { id: string }>(kind: Kind, e: E, sig: string, item: NotebookItem) => {
+      seen[kind].set(e.id, sig);
+      items.push(item);
+    };
+    for (const t of data.tags) note('tag', t, signatures.tag(t), tagItem(t));
+    for (const a of data.annotations) note('quote', a, signatures.quote(a), quoteItem(a, tags));
+    for (const n of data.notes) note('note', n, signatures.note(n), noteItem(n, tags));
+    for (const d of data.documents) note('document', d, signatures.document(d), documentItem(d));
+    dirty.clear();
+    yield* index.load(items, CHUNK);
+  }
+
   /** Re-index what changed in the dirty kinds; yields between slices when run in the background. */
   function* sync(): Generator<void, void> {
+    if (index.size === 0 && [...Object.values(seen)].every((m) => m.size === 0)) {
+      yield* firstBuild();
+      // Whatever changed while the first build ran is caught by the pass below.
+    }
     const data = store.data;
     const tags = tagMap(data);
     const renamed = new Set<string>();
@@ -141,7 +162,17 @@ export function createSearchService(
       building = null;
     }
     if (dirty.size > 0) for (const _ of sync());
+    if (index.needsCompaction && !compacting) {
+      // Dead postings from many edits are filtered out between other work, a slice at a time.
+      compacting = true;
+      const step = () => {
+        if (index.compactStep()) compacting = false;
+        else setImmediate(step);
+      };
+      setImmediate(step);
+    }
   }
+  let compacting = false;
 
   /** Build the first index in slices, one per turn of the event loop. */
   function buildInBackground(): void {
