@@ -348,3 +348,63 @@ describe('how loose a typo may be', () => {
     expect(idsOf(local, '"mujahid warning"')).toEqual(['m']);
   });
 });
+
+describe('the bulk first build', () => {
+  const texts = [
+    { title: 'Convoy at dawn', body: 'Trucks crossed into Herat before dawn.', tags: 'logistics' },
+    { quote: 'We don’t need it, Mujahid’s office said.', body: 'Qazi’s café — “quiet”' },
+    { title: 'ΟΔΟΣ and Hérat', body: 'سلام دوست and the road to Hérat' },
+    { body: 'for the next twenty years, twenty long years', tags: 'threat actors/afghan' },
+  ];
+  const items = Array.from({ length: 400 }, (_, i) =>
+    item(`i${i}`, { ...texts[i % texts.length]!, title: `${texts[i % 4]!.title ?? ''} ${i}` }),
+  );
+  const queries = [
+    'dawn',
+    'herat',
+    'hérat',
+    'dont',
+    'mujahid',
+    'qazi',
+    'cafe',
+    'دوست',
+    'οδοσ',
+    'twenty yers',
+    'thr',
+    '"long years"',
+    'convoy 17',
+  ];
+
+  it('finds exactly what setting each item finds, with the same scores', () => {
+    const one = new SearchIndex<Meta>();
+    for (const it of items) one.set(it);
+    const bulk = new SearchIndex<Meta>();
+    let steps = 0;
+    for (const _ of bulk.load(items, 50)) steps++;
+    expect(steps).toBeGreaterThan(5); // spread over turns
+    expect(bulk.size).toBe(one.size);
+    for (const q of queries) {
+      const a = run(one, q, 20);
+      const b = run(bulk, q, 20);
+      expect(b.total, q).toBe(a.total);
+      expect(
+        b.hits.map((h) => [h.item.id, h.score.toFixed(6)]),
+        q,
+      ).toEqual(a.hits.map((h) => [h.item.id, h.score.toFixed(6)]));
+    }
+  });
+
+  it('takes later changes like any index, and compacts dead postings in steps', () => {
+    const bulk = new SearchIndex<Meta>();
+    for (const _ of bulk.load(items));
+    for (let round = 0; round < 30; round++)
+      for (const it of items.slice(0, 400)) bulk.set({ ...it, fields: { ...it.fields } });
+    expect(bulk.needsCompaction).toBe(true);
+    const before = queries.map((q) => run(bulk, q, 20).hits.map((h) => h.item.id));
+    let steps = 0;
+    while (!bulk.compactStep(2)) steps++;
+    expect(steps).toBeGreaterThan(1);
+    expect(bulk.needsCompaction).toBe(false);
+    expect(queries.map((q) => run(bulk, q, 20).hits.map((h) => h.item.id))).toEqual(before);
+  });
+});
