@@ -166,7 +166,8 @@ export class SearchIndex<Meta = unknown> {
         const text = item.fields[FIELDS[f]!];
         if (!text) continue;
         const bit = 1 << f;
-        const [buffer, count] = this.words.scan(text, add, slow, ids);
+        const buffer = this.words.scan(text, add, slow, ids);
+        const count = this.words.scanned;
         ids = buffer;
         if (this.terms.length > lastSlot.length) {
           const size = Math.max(this.terms.length, lastSlot.length * 2);
