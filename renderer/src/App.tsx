@@ -174,6 +174,8 @@ export function App() {
       if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.altKey)
         return;
       event.preventDefault();
+      // Not over another dialog (a confirmation, the import report): finish that first.
+      if (globalThis.document.querySelector('dialog[open]')) return;
       setPalette(true);
     };
     window.addEventListener('keydown', onKeyDown);
@@ -287,7 +289,9 @@ export function App() {
             />
           )}
           {view === 'notes' && <NotesView openNoteId={openNoteId} onOpenNote={setOpenNoteId} />}
-          {view === 'tags' && <TagManager request={tagRequest} />}
+          {view === 'tags' && (
+            <TagManager request={tagRequest} onRequestHandled={() => setTagRequest(null)} />
+          )}
           {view === 'search' && (
             <SearchView query={searchQuery} onQueryChange={setSearchQuery} onOpen={openHit} />
           )}

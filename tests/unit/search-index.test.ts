@@ -408,3 +408,57 @@ describe('the bulk first build', () => {
     expect(queries.map((q) => run(bulk, q, 20).hits.map((h) => h.item.id))).toEqual(before);
   });
 });
+
+describe('what the review found', () => {
+  it('a 2,000-letter word (a pasted hash) is matched exactly, not fuzzily', () => {
+    const local = new SearchIndex<Meta>();
+    const hash = 'a1b2c3d4'.repeat(250);
+    local.set(item('h', { body: `checksum ${hash}` }));
+    local.set(item('o', { body: 'other text' }));
+    expect(idsOf(local, `${hash} `)).toEqual(['h']);
+    expect(idsOf(local, `${hash.slice(0, 1999)}x `)).toEqual([]);
+  });
+
+  it('a word no item holds any more does not stop typo matching', () => {
+    const local = new SearchIndex<Meta>();
+    local.set(item('w', { body: 'the weather in kabul' }));
+    expect(idsOf(local, 'kabl ')).toEqual(['w']);
+    local.set(item('draft', { body: 'teh kabl' }));
+    local.set(item('draft', { body: 'the kabul' }));
+    expect(idsOf(local, 'kabl ').sort()).toEqual(['draft', 'w']);
+    expect(idsOf(local, 'teh ').sort()).toEqual(['draft', 'w']);
+  });
+
+  it('a search whose filter throws leaves nothing behind for the next one', () => {
+    const local = new SearchIndex<Meta>();
+    local.set(item('k', { body: 'kabul rain' }));
+    expect(() =>
+      local.search(parseQuery('kabul'), {
+        limit: 10,
+        filter: () => {
+          throw new Error('boom');
+        },
+      }),
+    ).toThrow('boom');
+    expect(idsOf(local, 'rain')).toEqual(['k']);
+    expect(run(local, 'kabul').hits[0]!.score).toBeCloseTo(run(local, 'kabul').hits[0]!.score);
+  });
+
+  it('a bulk load given one id twice keeps the last, as set does', () => {
+    const local = new SearchIndex<Meta>();
+    for (const _ of local.load([item('x', { body: 'first' }), item('x', { body: 'second' })]));
+    expect(local.size).toBe(1);
+    expect(idsOf(local, 'second')).toEqual(['x']);
+    expect(idsOf(local, 'first')).toEqual([]);
+  });
+
+  it('a common phrase is checked only where it could rank, and still found', () => {
+    const local = new SearchIndex<Meta>();
+    for (let i = 0; i < 5000; i++)
+      local.set(item(`n${i}`, { body: i % 2 ? 'of the base' : 'the base of' }));
+    const result = run(local, '"of the"', 10);
+    expect(result.hits).toHaveLength(10);
+    for (const hit of result.hits) expect(hit.item.fields.body).toContain('of the');
+    expect(result.total).toBeGreaterThanOrEqual(2500);
+  });
+});

@@ -376,7 +376,7 @@ describe('the index follows every change', () => {
 });
 
 describe('edits within one millisecond', () => {
-  // These tests stop half-way (they show a bug): close their notebook whatever happens.
+  // Close each test's notebook whatever happens.
   let closeLater: Notebook | null = null;
   afterEach(async () => {
     vi.useRealTimers();
@@ -384,10 +384,8 @@ describe('edits within one millisecond', () => {
     closeLater = null;
   });
 
-  // BUG: notebook-items.ts:111-113: the signatures that decide whether an entity is indexed again
-  // leave out what the item is made of: a note's title and body, a quote's comment. They rely on
-  // `updatedAt` changing, and it does not when two edits fall in the same millisecond (or the
-  // clock steps back): the search then answers from the old text until the next change.
+  // `updatedAt` does not change when two edits fall in the same millisecond (or the clock steps
+  // back): what decides re-indexing compares what the item is made of, so the search still sees it.
   it('an edit in the same millisecond as the last indexing is still seen (note)', async () => {
     const { notebook } = await open();
     closeLater = notebook;
@@ -407,6 +405,23 @@ describe('edits within one millisecond', () => {
     });
     expect(ids(await search(notebook, 'kandahar'))).toEqual([`note:${note.id}`]);
     expect(ids(await search(notebook, 'draft'))).toEqual([]);
+  });
+
+  it('a same-length body edit in the same millisecond is still seen', async () => {
+    const { notebook } = await open();
+    closeLater = notebook;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-01T00:00:00.000Z'));
+    const note = await notebook.handlers.createNote({
+      title: 'Log',
+      body: 'alpha',
+      tagIds: [],
+      documentId: null,
+    });
+    expect(ids(await search(notebook, 'alpha'))).toEqual([`note:${note.id}`]);
+    await notebook.handlers.updateNote({ id: note.id, body: 'bravo' });
+    expect(ids(await search(notebook, 'bravo'))).toEqual([`note:${note.id}`]);
+    expect(ids(await search(notebook, 'alpha'))).toEqual([]);
   });
 
   it('an edit in the same millisecond as the last indexing is still seen (comment)', async () => {

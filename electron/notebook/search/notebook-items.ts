@@ -103,17 +103,28 @@ export function documentItem(d: NotebookDocument): NotebookItem {
 }
 
 /**
- * What an entity's search item is made of, as one string: when it changes, the item is indexed
- * again. Cheap to compute for every entity, which is what keeps the index in step with the store
- * without every service having to report what it touched.
+ * What an entity's search item is made of: when any of it changes, the item is indexed again.
+ * Compared value by value (strings and arrays by identity first, which is what makes this
+ * cheap: an unchanged entity costs a few comparisons and no allocation), so the index follows
+ * the store without every service having to report what it touched.
  */
-export const signatures = {
-  // updatedAt alone misses two edits within one millisecond: what is searched is in too (a
-  // note's body by its length, which keeps the signature cheap for long notes).
-  quote: (a: Annotation) =>
-    `${a.updatedAt}|${a.tagIds.join(',')}|${a.color}|${a.orphan ? 1 : 0}|${a.target.quote.exact}|${a.comment}`,
-  note: (n: Note) =>
-    `${n.updatedAt}|${n.tagIds.join(',')}|${n.documentId ?? ''}|${n.title}|${n.body.length}`,
-  tag: (t: Tag) => `${t.name}|${t.color}|${t.description}`,
-  document: (d: NotebookDocument) => `${d.title}|${d.author}|${d.source}|${d.importedAt}`,
+export const parts = {
+  quote: (a: Annotation): unknown[] => [
+    a.updatedAt,
+    a.tagIds,
+    a.color,
+    a.orphan,
+    a.target.quote.exact,
+    a.comment,
+  ],
+  note: (n: Note): unknown[] => [n.updatedAt, n.tagIds, n.documentId, n.title, n.body],
+  tag: (t: Tag): unknown[] => [t.name, t.color, t.description],
+  document: (d: NotebookDocument): unknown[] => [d.title, d.author, d.source, d.importedAt],
 };
+
+/** Whether an entity still has the parts it had when it was indexed. */
+export function sameParts(before: readonly unknown[], now: readonly unknown[]): boolean {
+  if (before.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) if (before[i] !== now[i]) return false;
+  return true;
+}

@@ -136,6 +136,9 @@ export class SearchIndex<Meta = unknown> {
    * array, instead of growing a small array per word.
    */
   *load(items: readonly IndexItem<Meta>[], chunk = 5000): Generator<void, void> {
+    // One item per id, the last given winning, as with `set`.
+    const unique = new Map(items.map((item) => [item.id, item]));
+    if (unique.size < items.length) items = [...unique.values()];
     if (this.slots.length > 0) {
       for (const [i, item] of items.entries()) {
         this.set(item);
@@ -159,7 +162,6 @@ export class SearchIndex<Meta = unknown> {
     let ids: Int32Array = new Int32Array(4096);
     for (let slot = 0; slot < items.length; slot++) {
       const item = items[slot]!;
-      if (this.slotOf.has(item.id)) throw new Error(`Item ${item.id} is given twice.`);
       this.slots.push(item);
       this.slotOf.set(item.id, slot);
       for (let f = 0; f < FIELDS.length; f++) {
@@ -276,11 +278,34 @@ export class SearchIndex<Meta = unknown> {
     options: { limit: number; filter?: (item: IndexItem<Meta>) => boolean },
   ): IndexSearchResult<Meta> {
     this.ensureScratch();
+    const { scores, best, matched } = this;
+    const touched: number[] = [];
+    let changed: number[] = [];
+    try {
+      return this.rank(query, options, touched, (list) => {
+        changed = list;
+      });
+    } finally {
+      // The scratch arrays are shared by every search: leave them clean whatever happened.
+      for (const slot of touched) {
+        scores[slot] = 0;
+        matched[slot] = 0;
+        best[slot] = 0;
+      }
+      for (const slot of changed) best[slot] = 0;
+    }
+  }
+
+  private rank(
+    query: SearchQuery,
+    options: { limit: number; filter?: (item: IndexItem<Meta>) => boolean },
+    touched: number[],
+    tracking: (changed: number[]) => void,
+  ): IndexSearchResult<Meta> {
     const n = this.slots.length;
     const live = Math.max(1, this.slotOf.size);
     const { scores, best, matched, slots } = this;
-    const touched: number[] = [];
-    const matchedTerms = new Set<string>();
+    const matchedTerms = new Map<string, number>();
     // Fuzzy words, then the words of phrases (exact: a phrase is what was typed); together they
     // rank the items, and at most 31 of them fit the per-item bit mask.
     const fuzzyWords = query.words.slice(0, 31);
@@ -291,14 +316,16 @@ export class SearchIndex<Meta = unknown> {
 
     words.forEach((word, w) => {
       const exactOnly = w >= fuzzyWords.length;
-      const prefix = !exactOnly && query.lastIsPrefix && w === fuzzyWords.length - 1;
+      // Only the word really last in the query is being typed (not the 31st of a longer one).
+      const prefix = !exactOnly && query.lastIsPrefix && w === query.words.length - 1;
       const candidates = exactOnly ? this.exactTerm(word) : this.matchTerm(word, prefix);
       const terms = new Set<string>();
       wordTerms.push(terms);
       const changed: number[] = [];
+      tracking(changed);
       for (const { id, similarity } of candidates) {
         const term = this.terms[id]!;
-        matchedTerms.add(term);
+        matchedTerms.set(term, Math.max(matchedTerms.get(term) ?? 0, similarity));
         terms.add(term);
         const list = this.postings[id]!;
         const weight = similarity * Math.log(1 + live / Math.max(1, this.liveDf[id]!));
@@ -317,6 +344,7 @@ export class SearchIndex<Meta = unknown> {
         matched[slot] = matched[slot]! | (1 << w);
         best[slot] = 0;
       }
+      changed.length = 0;
     });
 
     // Candidates: what matched a word; with no words (filters alone), everything.
@@ -332,10 +360,20 @@ export class SearchIndex<Meta = unknown> {
       const id = this.termIds.get(word);
       if (id !== undefined) for (const posting of this.postings[id]!) excluded.add(posting >>> 4);
     }
+    // Phrases are checked word by word in the text, which is dear: first, cheaply, which items
+    // hold all of a phrase's words at all. A one-word phrase needs nothing more.
+    const required = [...new Set(query.phrases.flat())];
+    const holding = required.length > 0 ? this.countHolding(required) : null;
+    const checkPhrases = query.phrases.some((p) => p.length > 1);
+    const unwanted = query.excludedPhrases.map((phrase) => {
+      const distinct = [...new Set(phrase)];
+      return { phrase, size: distinct.length, counts: this.countHolding(distinct) };
+    });
 
     // Keep more than asked for: the best of them are re-ranked by proximity below.
     const keep = Math.max(options.limit, RERANK);
     const heap = new TopK(keep);
+    const toCheck: { slot: number; score: number }[] = [];
     let total = 0;
     const wordCount = words.length;
     const fuzzyCount = fuzzyWords.length;
@@ -344,29 +382,40 @@ export class SearchIndex<Meta = unknown> {
       const item = slots[slot];
       const raw = scores[slot]!;
       const mask = matched[slot]!;
-      scores[slot] = 0;
-      matched[slot] = 0;
       if (!item || excluded.has(slot)) continue;
-      if (query.phrases.length > 0 && !this.hasPhrases(item, query.phrases, 'all')) continue;
-      if (query.excludedPhrases.length > 0 && this.hasPhrases(item, query.excludedPhrases, 'any'))
-        continue;
+      if (holding && holding[slot] !== required.length) continue;
       if (options.filter && !options.filter(item)) continue;
       let score = raw;
       if (fuzzyCount > 0) {
         // Items that match every word come first; half the words is the least that counts. (A
-        // phrase's words rank but do not count here: the phrase itself is checked above.)
+        // phrase's words rank but do not count here: the phrase itself is checked.)
         const coverage = popcount(mask & fuzzyMask) / fuzzyCount;
         if (coverage < 0.5) continue;
         score *= coverage * coverage;
       }
       if (wordCount === 0) score = 1;
+      if (checkPhrases || unwanted.some((u) => u.counts[slot] === u.size)) {
+        toCheck.push({ slot, score });
+        continue;
+      }
       total++;
       heap.push(slot, score);
     }
-    // Leave the scratch arrays clean even for slots that were skipped above.
-    for (const slot of touched) {
-      scores[slot] = 0;
-      matched[slot] = 0;
+    // The dear check, best first, and only while an item could still make the list; what is
+    // left unchecked counts as a match in the total (which is then an upper bound).
+    toCheck.sort((a, b) => b.score - a.score);
+    let checked = 0;
+    for (const { slot, score } of toCheck) {
+      if ((heap.full && score <= heap.weakest) || checked >= MAX_PHRASE_CHECKS) {
+        total += toCheck.length - checked;
+        break;
+      }
+      checked++;
+      const item = slots[slot]!;
+      if (checkPhrases && !this.hasPhrases(item, query.phrases, 'all')) continue;
+      if (unwanted.length > 0 && this.hasPhrases(item, query.excludedPhrases, 'any')) continue;
+      total++;
+      heap.push(slot, score);
     }
 
     let ranked = heap.sorted();
@@ -383,13 +432,31 @@ export class SearchIndex<Meta = unknown> {
     const hits = ranked
       .slice(0, options.limit)
       .map(({ slot, score }) => ({ item: slots[slot]!, score }));
-    return { hits, total, matchedTerms: [...matchedTerms] };
+    // The closest matches first: what results mark (capped, a prefix can match hundreds).
+    const terms = [...matchedTerms]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_MARKED_TERMS)
+      .map(([term]) => term);
+    return { hits, total, matchedTerms: terms };
+  }
+
+  /** Per slot, how many of `words` (exactly) its live item holds. */
+  private countHolding(words: readonly string[]): Int32Array {
+    const counts = new Int32Array(this.slots.length);
+    for (const word of words) {
+      const id = this.termIds.get(word);
+      if (id === undefined) continue;
+      for (const posting of this.postings[id]!) counts[posting >>> 4]!++;
+    }
+    return counts;
   }
 
   /** Vocabulary words matching a query word: itself, words it starts, and near misses. */
   private matchTerm(word: string, prefix: boolean): { id: number; similarity: number }[] {
     const found = new Map<number, number>();
-    const exact = this.termIds.get(word);
+    const id = this.termIds.get(word);
+    // A word no live item holds any more (an edit took it out) is not a known word.
+    const exact = id !== undefined && this.liveDf[id]! > 0 ? id : undefined;
     if (exact !== undefined) found.set(exact, 1);
     if (prefix && word.length >= 2) {
       const bucket = this.byPrefix.get(word.slice(0, 3)) ?? [];
@@ -403,6 +470,9 @@ export class SearchIndex<Meta = unknown> {
     }
     // Typos are looked for when the word is not known, or long enough that a known word may
     // still be a slip for another; a short known word stands for itself.
+    // Past fuse.js's 32-letter pattern limit a "word" is an identifier or a hash: exact only.
+    if (word.length > MAX_FUZZY_LENGTH)
+      return [...found].map(([i, s]) => ({ id: i, similarity: s }));
     if (word.length >= 5 || (word.length >= 3 && exact === undefined)) {
       for (const { id, similarity } of this.fuzzy(word)) {
         if (similarity > (found.get(id) ?? 0)) found.set(id, similarity);
@@ -432,7 +502,7 @@ export class SearchIndex<Meta = unknown> {
     // away from the query, or the query one deletion away from them, catch those.
     // Two letters left out of the query too, for two slips in one word (brisclosh/buisclohh).
     const once = deletions(word);
-    const twice = word.length >= 6 ? once.flatMap(deletions) : [];
+    const twice = word.length >= 6 && word.length <= 14 ? once.flatMap(deletions) : [];
     for (const variant of new Set([word, ...once, ...twice])) {
       for (const id of this.byDeletion.get(variant) ?? []) pool.add(id);
       const same = this.termIds.get(variant);
@@ -502,6 +572,12 @@ export class SearchIndex<Meta = unknown> {
     this.matched = new Uint32Array(size);
   }
 }
+
+/** Phrase checks read an item's text: at most this many per search. */
+const MAX_PHRASE_CHECKS = 3000;
+/** Matched words given back for marking results. */
+const MAX_MARKED_TERMS = 40;
+const MAX_FUZZY_LENGTH = 32;
 
 /** Re-ranked by proximity: the best this many by word scores. */
 const RERANK = 100;
@@ -587,6 +663,15 @@ class TopK {
       this.scores[0] = score;
       this.down(0);
     }
+  }
+
+  get full(): boolean {
+    return this.slots.length >= this.k;
+  }
+
+  /** The lowest score kept (meaningful when full). */
+  get weakest(): number {
+    return this.scores[0] ?? Number.NEGATIVE_INFINITY;
   }
 
   sorted(): { slot: number; score: number }[] {

@@ -45,9 +45,12 @@ export function CommandPalette({
     };
   }, []);
 
-  // A new set of results starts at the top.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the results change.
-  useEffect(() => setActive(0), [results]);
+  // A new query starts at the top; results refreshed by an edit keep the place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the query changes.
+  useEffect(() => setActive(0), [query]);
+  useEffect(() => {
+    if (active >= flat.length && flat.length > 0) setActive(flat.length - 1);
+  }, [active, flat.length]);
   useEffect(() => {
     document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, listId]);

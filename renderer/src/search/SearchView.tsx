@@ -6,7 +6,8 @@ import { useApp } from '../app-services.ts';
 import { ResultRow } from './ResultRow.tsx';
 import { useSearch } from './use-search.ts';
 
-const LIMIT = 2000;
+/** Enough for longer work; marking matches for more would cost more than a keystroke. */
+const LIMIT = 500;
 
 /**
  * Search for longer work: the whole result list (virtualised, so thousands of rows scroll
@@ -30,6 +31,10 @@ export function SearchView({
     for (const hit of results.hits) c[hit.kind]++;
     return c;
   }, [results.hits]);
+  // A kind that no longer has results is not left selected over an empty list.
+  useEffect(() => {
+    if (kind && counts[kind] === 0) setKind(null);
+  }, [kind, counts]);
   const shown = useMemo(
     () => (kind ? results.hits.filter((h) => h.kind === kind) : results.hits),
     [results.hits, kind],

@@ -31,9 +31,12 @@ interface DeleteRequest {
  */
 export function TagManager({
   request = null,
+  onRequestHandled,
 }: {
   /** A tag to show (from search); `seq` makes a repeat count. */
   request?: { id: string; seq: number } | null;
+  /** Called once the requested tag is shown, so coming back later does not show it again. */
+  onRequestHandled?: () => void;
 } = {}) {
   const { tags, usage, notify, onError, offerUndo } = useApp();
   const [selectedId, setSelectedId] = useState(request?.id ?? memory.selectedId);
@@ -62,6 +65,7 @@ export function TagManager({
     const tag = tags.find((t) => t.id === request.id);
     const open = new Set(tag ? ancestorIds(tags, tag.name) : []);
     setCollapsed((c) => new Set([...c].filter((id) => !open.has(id))));
+    onRequestHandled?.();
   }, [request]);
 
   const rows = useMemo(() => visibleRows(tags, collapsed), [tags, collapsed]);
