@@ -122,9 +122,23 @@ export const parts = {
   document: (d: NotebookDocument): unknown[] => [d.title, d.author, d.source, d.importedAt],
 };
 
-/** Whether an entity still has the parts it had when it was indexed. */
-export function sameParts(before: readonly unknown[], now: readonly unknown[]): boolean {
-  if (before.length !== now.length) return false;
-  for (let i = 0; i < now.length; i++) if (before[i] !== now[i]) return false;
-  return true;
-}
+/** Whether an entity still has the parts it had when it was indexed (no allocation). */
+export const sameParts = {
+  quote: (p: readonly unknown[], a: Annotation) =>
+    p[0] === a.updatedAt &&
+    p[1] === a.tagIds &&
+    p[2] === a.color &&
+    p[3] === a.orphan &&
+    p[4] === a.target.quote.exact &&
+    p[5] === a.comment,
+  note: (p: readonly unknown[], n: Note) =>
+    p[0] === n.updatedAt &&
+    p[1] === n.tagIds &&
+    p[2] === n.documentId &&
+    p[3] === n.title &&
+    p[4] === n.body,
+  tag: (p: readonly unknown[], t: Tag) =>
+    p[0] === t.name && p[1] === t.color && p[2] === t.description,
+  document: (p: readonly unknown[], d: NotebookDocument) =>
+    p[0] === d.title && p[1] === d.author && p[2] === d.source && p[3] === d.importedAt,
+};

@@ -87,7 +87,7 @@ export function createSearchService(
       toItem: (e: E) => NotebookItem,
     ): Generator<void, void> {
       for (const e of entities) {
-        seen[kind].set(e.id, { parts: parts[kind as keyof typeof parts](e as never), pass });
+        seen[kind].set(e.id, { parts: parts[kind](e as never), pass });
         items.push(toItem(e));
         if (++count % CHUNK === 0) yield;
       }
@@ -139,18 +139,18 @@ export function createSearchService(
     onChange?: (id: string) => void,
   ): Generator<void, void> {
     const known = seen[kind];
-    const partsOf = parts[kind as keyof typeof parts] as unknown as (e: E) => unknown[];
+    const partsOf = parts[kind] as unknown as (e: E) => unknown[];
+    const same = sameParts[kind] as unknown as (p: readonly unknown[], e: E) => boolean;
     const current = ++pass;
     let done = 0;
     for (const entity of entities) {
       const entry = known.get(entity.id);
-      const now = partsOf(entity);
-      if (entry && sameParts(entry.parts, now)) {
+      if (entry && same(entry.parts, entity)) {
         entry.pass = current;
         continue;
       }
       index.set(toItem(entity));
-      known.set(entity.id, { parts: now, pass: current });
+      known.set(entity.id, { parts: partsOf(entity), pass: current });
       if (entry) onChange?.(entity.id);
       if (++done % CHUNK === 0) yield;
     }
