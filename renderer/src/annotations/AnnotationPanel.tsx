@@ -10,6 +10,7 @@ import { QUOTE_DRAG_TYPE, quoteBlock } from '../../../shared/note-links.ts';
 import { TagInput } from '../ui/TagInput.tsx';
 import { InsertIntoNote } from './InsertIntoNote.tsx';
 import { PanelFilter } from './PanelFilter.tsx';
+import { QuoteSummary } from './QuoteSummary.tsx';
 import { UnplacedList } from './UnplacedList.tsx';
 
 /** Pick a tag, then remove it from every shown highlight with the button (never on a key press). */
@@ -245,23 +246,15 @@ export function AnnotationPanel({
                   onClick={() => onOpen(annotation)}
                   onKeyDown={(e) => onKeyDown(e, annotation)}
                 >
-                  <q className="card-quote">{annotation.target.quote.exact}</q>
-                  {annotation.orphan && (
-                    <span className="card-orphan">Not found in the current text</span>
-                  )}
-                  {annotation.tagIds.length > 0 && (
-                    <span className="card-tags">
-                      {annotation.tagIds.map((id) => {
-                        const tag = tagById.get(id);
-                        return tag ? (
-                          <span key={id} className={`chip chip-${tag.color}`}>
-                            {tag.name}
-                          </span>
-                        ) : null;
-                      })}
-                    </span>
-                  )}
-                  {annotation.comment && <span className="card-comment">{annotation.comment}</span>}
+                  <QuoteSummary
+                    annotation={annotation}
+                    tagById={tagById}
+                    remark={
+                      annotation.orphan && (
+                        <span className="card-orphan">Not found in the current text</span>
+                      )
+                    }
+                  />
                 </button>
                 {notesActions && (
                   <div className="card-actions">

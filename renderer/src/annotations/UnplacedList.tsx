@@ -1,4 +1,5 @@
 import type { Annotation, Tag } from '../../../shared/model.ts';
+import { QuoteSummary } from './QuoteSummary.tsx';
 
 /**
  * Highlights whose quote is no longer in the document's text (after a re-import). They are kept,
@@ -48,20 +49,7 @@ export function UnplacedList({
             key={annotation.id}
             className={`unplaced-item card-${annotation.color}${annotation.id === reattachingId ? ' reattaching' : ''}`}
           >
-            <q className="card-quote">{annotation.target.quote.exact}</q>
-            {annotation.tagIds.length > 0 && (
-              <span className="card-tags">
-                {annotation.tagIds.map((id) => {
-                  const tag = tagById.get(id);
-                  return tag ? (
-                    <span key={id} className={`chip chip-${tag.color}`}>
-                      {tag.name}
-                    </span>
-                  ) : null;
-                })}
-              </span>
-            )}
-            {annotation.comment && <span className="card-comment">{annotation.comment}</span>}
+            <QuoteSummary annotation={annotation} tagById={tagById} />
             <span className="unplaced-actions">
               <button
                 type="button"

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import type { Annotation, Tag } from '../../../shared/model.ts';
+
+/** A quote as its cards show it: the text, a remark under it, its tags and its comment. */
+export function QuoteSummary({
+  annotation,
+  tagById,
+  remark,
+}: {
+  annotation: Annotation;
+  tagById: ReadonlyMap<string, Tag>;
+  remark?: ReactNode;
+}) {
+  return (
+    <>
+      <q className="card-quote">{annotation.target.quote.exact}</q>
+      {remark}
+      {annotation.tagIds.length > 0 && (
+        <span className="card-tags">
+          {annotation.tagIds.map((id) => {
+            const tag = tagById.get(id);
+            return tag ? (
+              <span key={id} className={`chip chip-${tag.color}`}>
+                {tag.name}
+              </span>
+            ) : null;
+          })}
+        </span>
+      )}
+      {annotation.comment && <span className="card-comment">{annotation.comment}</span>}
+    </>
+  );
+}
