@@ -1,4 +1,5 @@
 import type { Block } from './model.ts';
+import { comparableText } from './text/comparable.ts';
 
 interface Version {
   url: string;
@@ -7,16 +8,9 @@ interface Version {
   blocks: readonly Block[];
 }
 
-const comparable = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
-    .trim();
-
 const paragraphs = (v: Version) =>
   new Set(
-    v.blocks.map((b) => comparable(v.text.slice(b.start, b.end))).filter((p) => p.length >= 20),
+    v.blocks.map((b) => comparableText(v.text.slice(b.start, b.end))).filter((p) => p.length >= 20),
   );
 
 /**
@@ -38,8 +32,8 @@ export function isNewerVersionOf(existing: Version, incoming: Version): boolean 
   }
   if (path === '/' || path === '') return false;
   if (
-    comparable(existing.title) !== '' &&
-    comparable(existing.title) === comparable(incoming.title)
+    comparableText(existing.title) !== '' &&
+    comparableText(existing.title) === comparableText(incoming.title)
   )
     return true;
   const before = paragraphs(existing);

@@ -1,5 +1,6 @@
 import { citationLine } from './format.ts';
 import type { Annotation, NotebookDocument } from './model.ts';
+import { markdownToPlain } from './search/excerpt.ts';
 
 /**
  * A note cites a quote with an ordinary Markdown link to `marginalia://quote/<id>`, so a note is
@@ -69,13 +70,7 @@ export function noteFromQuote(
 /** Plain text for a list row: the body without Markdown syntax, cut short. */
 export function noteExcerpt(body: string, length = 160): string {
   // Only the head matters for a list row, and it keeps the cost flat for a megabyte of text.
-  const plain = body
-    .slice(0, 2000)
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^[>#\-*+\s]+/gm, '')
-    .replace(/[*_`~]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const plain = markdownToPlain(body.slice(0, 2000));
   return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
 }
 

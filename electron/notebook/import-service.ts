@@ -12,7 +12,7 @@ import { contentHash } from './content-hash.ts';
 import type { NotebookHost } from './host.ts';
 import { createImportParser, type ImportParser, ParseCancelled } from './import/import-parser.ts';
 import type { ParsedDocument } from './import/parsed-document.ts';
-import { ImportProblem } from './import/problems.ts';
+import { ImportProblem, tooLarge } from './import/problems.ts';
 import { checkRange, findAnnotation, findDocument } from './lookups.ts';
 import type { Changed } from './service.ts';
 import type { Store } from './store.ts';
@@ -36,13 +36,6 @@ interface Source {
   name: string;
   read(parser: ImportParser): Promise<ParsedDocument>;
 }
-
-const MB = 1024 * 1024;
-const tooLarge = (size: number) =>
-  new ImportProblem(
-    'too-large',
-    `it is ${(size / MB).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / MB} MB`,
-  );
 
 /**
  * Bringing documents in: files, the clipboard, pasted text; newer versions of documents already

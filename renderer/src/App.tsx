@@ -14,6 +14,7 @@ import { CommandPalette } from './search/CommandPalette.tsx';
 import { SearchView } from './search/SearchView.tsx';
 import { TagManager } from './tags/TagManager.tsx';
 import { type ToastMessage, Toasts } from './ui/Toasts.tsx';
+import { isTextField } from './ui/text-field.ts';
 import { type UndoEntry, UndoStack } from './undo-stack.ts';
 import { useLiveValue } from './use-live-list.ts';
 import { useNotebook } from './use-notebook.ts';
@@ -25,9 +26,6 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'tags', label: 'Tags' },
   { id: 'search', label: 'Search' },
 ];
-const isTextField = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 
 export function App() {
   const [toasts, setToasts] = useState<ToastMessage[]>([]);

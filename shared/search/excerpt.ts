@@ -4,8 +4,9 @@ import { matchRanges } from './text.ts';
 export function markdownToPlain(markdown: string): string {
   return (
     markdown
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // Link text holds no bracket and targets no parenthesis or space, so a run of thousands
+      // of "[" is passed over in one step each instead of rescanned to the end every time.
+      .replace(/!?\[([^[\]\n]*)\]\([^()\s]*\)/g, '$1')
       .replace(/^[>#\-*+\s]+/gm, '')
       // Emphasis markers at word edges go; inside words (user_id, 2*3*4) they are text.
       .replace(/(^|[\s(["'])[*_`~]+/g, '$1')

@@ -1,7 +1,5 @@
 import { IMPORT_MAX_BYTES, type ImportFormat } from '../../../shared/import.ts';
-import { ImportProblem } from './problems.ts';
-
-const MB = 1024 * 1024;
+import { ImportProblem, tooLarge } from './problems.ts';
 
 /** File types people drop by mistake, told apart by their first bytes. */
 const SIGNATURES: { bytes: number[]; what: string }[] = [
@@ -19,12 +17,7 @@ const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
 
 /** Refuse what is not a text file before spending time on it. */
 export function checkBytes(bytes: Uint8Array): void {
-  if (bytes.length > IMPORT_MAX_BYTES) {
-    throw new ImportProblem(
-      'too-large',
-      `it is ${(bytes.length / MB).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / MB} MB`,
-    );
-  }
+  if (bytes.length > IMPORT_MAX_BYTES) throw tooLarge(bytes.length);
   if (bytes.length === 0) throw new ImportProblem('empty', 'the file is empty');
   const known = SIGNATURES.find((s) => startsWith(bytes, s.bytes));
   if (known) {

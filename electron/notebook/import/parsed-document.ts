@@ -1,5 +1,6 @@
 import type { ImportFormat } from '../../../shared/import.ts';
 import type { Block, Mark } from '../../../shared/model.ts';
+import { comparableText } from '../../../shared/text/comparable.ts';
 
 /** A file turned into a document, before it has an id or a place in the store. */
 export interface ParsedDocument {
@@ -47,13 +48,6 @@ export function titleFromText(text: string, blocks: readonly Block[]): string | 
   return line.length > 0 && line.length <= 120 && !/[.:;,]$/.test(line) ? line : null;
 }
 
-const comparable = (s: string) =>
-  s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
-    .trim();
-
 /**
  * The reader shows a document's title and byline above its text, so the same words at the top of
  * the text (a page's headline, a Markdown `# Title`, a "By Farida Noori" line) would be read
@@ -68,14 +62,15 @@ export function withoutRepeatedHeader(document: ParsedDocument): ParsedDocument 
   };
   let drop = 0;
   const first = blocks[0];
-  if (first && first.type === 'heading' && comparable(blockText(0)) === comparable(title)) drop = 1;
+  if (first && first.type === 'heading' && comparableText(blockText(0)) === comparableText(title))
+    drop = 1;
   const byline = blockText(drop);
   if (
     author &&
     blocks[drop]?.type === 'paragraph' &&
     byline.length <= 120 &&
     /^(by|von|par|por)\s/i.test(byline) &&
-    comparable(byline).includes(comparable(author))
+    comparableText(byline).includes(comparableText(author))
   )
     drop++;
   const rest = blocks[drop];

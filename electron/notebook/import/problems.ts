@@ -1,4 +1,4 @@
-import type { ImportProblemCode } from '../../../shared/import.ts';
+import { IMPORT_MAX_BYTES, type ImportProblemCode } from '../../../shared/import.ts';
 
 /**
  * A file that cannot become a document, and why, in words for the person who chose it. Thrown by
@@ -12,3 +12,12 @@ export class ImportProblem extends Error {
     this.name = 'ImportProblem';
   }
 }
+
+const MB = 1024 * 1024;
+
+/** A file over the size limit, with its size and the limit in words. */
+export const tooLarge = (size: number) =>
+  new ImportProblem(
+    'too-large',
+    `it is ${(size / MB).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / MB} MB`,
+  );

@@ -1,8 +1,5 @@
 import { useEffect } from 'react';
-
-const isEditable = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+import { isTextField } from '../ui/text-field.ts';
 
 /**
  * Paste (Ctrl/Cmd+V) anywhere outside a text field becomes a new document: HTML when the
@@ -11,7 +8,7 @@ const isEditable = (el: EventTarget | null) =>
 export function usePasteImport(onPaste: (content: { text: string; html: string }) => void): void {
   useEffect(() => {
     const paste = (event: ClipboardEvent) => {
-      if (isEditable(event.target) || isEditable(document.activeElement)) return;
+      if (isTextField(event.target) || isTextField(document.activeElement)) return;
       const data = event.clipboardData;
       if (!data) return;
       const text = data.getData('text/plain');
