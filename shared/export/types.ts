@@ -1,0 +1,77 @@
+import type { Annotation, Note, NotebookDocument, StoreData, Tag } from '../model.ts';
+
+export const EXPORT_FORMATS = ['markdown', 'csv', 'html', 'jsonld', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What to export, as the user picks it. */
+export type ExportScope =
+  | { kind: 'notebook' }
+  | { kind: 'document'; documentId: string }
+  /** Quotes and notes carrying the tag or any tag below it. */
+  | { kind: 'tag'; tagId: string }
+  /** The quotes and notes a search finds (the core runs the query). */
+  | { kind: 'search'; query: string };
+
+/** A scope the core has resolved: a search becomes the ids it found. */
+export type ResolvedScope =
+  | Exclude<ExportScope, { kind: 'search' }>
+  | { kind: 'search'; query: string; annotationIds: readonly string[]; noteIds: readonly string[] };
+
+export interface ExportOptions {
+  /** Markdown: quotes under each document grouped by tag, or in the order of the text. */
+  markdownOrder: 'tag' | 'text';
+  /** CSV: start with a byte order mark, which spreadsheet programs need to read UTF-8. */
+  csvBom: boolean;
+  /** Markdown, HTML report: include the notes in scope. */
+  includeNotes: boolean;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
+  markdownOrder: 'tag',
+  csvBom: true,
+  includeNotes: true,
+};
+
+/** A quote a note cites, resolved against the whole notebook (it may lie outside the scope). */
+export interface CitedQuote {
+  annotation: Annotation;
+  document: NotebookDocument;
+}
+
+/**
+ * Everything one export needs, picked from the notebook: the exporters are pure functions of
+ * this (plus options), so the same bytes come out of the app, the command line and the tests.
+ */
+export interface ExportSelection {
+  scope: ResolvedScope;
+  /** "Whole notebook", a document's title, "Tag: actors/afghan", "Search: bagram". */
+  label: string;
+  /** Documents with selected quotes (and the scoped document even without any), library order. */
+  documents: NotebookDocument[];
+  /** Selected quotes, by document (in `documents` order) and then by position in the text. */
+  annotations: Annotation[];
+  /** The whole codebook, by name: tag columns and names need every tag. */
+  tags: Tag[];
+  /** Notes in scope, oldest first. */
+  notes: Note[];
+  /** Resolve a cited quote anywhere in the notebook; null when it was deleted. */
+  citedQuote(id: string): CitedQuote | null;
+  /** The notebook's schema version and flags, for a backup. */
+  schemaVersion: StoreData['schemaVersion'];
+  meta: StoreData['meta'];
+  /** When the export was made (ISO); fixed by tests for byte-identical output. */
+  generatedAt: string;
+}
+
+/** Told how far an exporter has got, in units it chooses (quotes, rows, records). */
+export type ExportProgress = (done: number, total: number) => void;
+
+/**
+ * An exporter writes its output as a sequence of pieces, so the core can write a large export
+ * to disk as it goes, report progress and stop on cancel between pieces.
+ */
+export type Exporter = (
+  selection: ExportSelection,
+  options: ExportOptions,
+  progress?: ExportProgress,
+) => Iterable<string>;
