@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { TagUndo, TagUsage } from './codebook.ts';
+import type { RestorePreview } from './export/restore-plan.ts';
+import type { ExportResult } from './export/result.ts';
+import { EXPORT_FORMATS } from './export/types.ts';
 import { IMPORT_MAX_BYTES, type ImportReport } from './import.ts';
 import type {
   Annotation,
@@ -87,6 +90,35 @@ const documentMetadataSchema = {
   publishedDate: z.string().trim().max(40).optional(),
 };
 const bodySchema = z.string().max(1_000_000);
+const exportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('notebook') }).strict(),
+  z.object({ kind: z.literal('document'), documentId: idSchema }).strict(),
+  z.object({ kind: z.literal('tag'), tagId: idSchema }).strict(),
+  z.object({ kind: z.literal('search'), query: z.string().trim().min(1).max(2000) }).strict(),
+]);
+const exportOptionsSchema = z
+  .object({
+    markdownOrder: z.enum(['tag', 'text']).optional(),
+    csvBom: z.boolean().optional(),
+    includeNotes: z.boolean().optional(),
+  })
+  .strict();
+const tokenSchema = z.string().min(1).max(100);
+
+/** What restoring a backup would do, shown before anything changes. */
+export interface RestorePreviewInfo {
+  token: string;
+  fileName: string;
+  exportedAt: string | null;
+  /** What the backup covered ("Whole notebook", a document's title…). */
+  scope: string | null;
+  /** What was repaired while reading it (references to records not in the backup). */
+  problems: string[];
+  counts: { documents: number; annotations: number; tags: number; notes: number };
+  notebookEmpty: boolean;
+  merge: RestorePreview;
+  replace: RestorePreview;
+}
 
 export interface NotebookInfo {
   dataDir: string;
@@ -275,6 +307,32 @@ export const contract = {
       .strict(),
   ),
 
+  /**
+   * Export quotes, notes and documents in a format, for a scope, to a file chosen in the native
+   * Save dialog. Progress arrives as `export-progress` events; `cancelled` when the dialog was
+   * dismissed or the export was cancelled (no file is left behind).
+   */
+  exportNotebook: method<ExportResult>()(
+    z
+      .object({
+        jobId: jobIdSchema,
+        format: z.enum(EXPORT_FORMATS),
+        scope: exportScopeSchema,
+        options: exportOptionsSchema.optional(),
+      })
+      .strict(),
+  ),
+  cancelExport: method<{ cancelled: boolean }>()(z.object({ jobId: jobIdSchema }).strict()),
+  /** Reveal an exported file in the system's file manager (only files exported this session). */
+  showExportedFile: method<null>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+  /** Choose a backup file and see what merging or replacing would change; null when cancelled. */
+  previewRestore: method<RestorePreviewInfo | null>()(empty),
+  /** Carry out the previewed restore; returns what changed and a token to undo it. */
+  applyRestore: method<{ preview: RestorePreview; undoToken: string }>()(
+    z.object({ token: tokenSchema, mode: z.enum(['merge', 'replace']) }).strict(),
+  ),
+  undoRestore: method<null>()(z.object({ undoToken: tokenSchema }).strict()),
+
   /** Notes, newest first; only one document's when `documentId` is given. */
   listNotes: method<NoteSummary[]>()(z.object({ documentId: idSchema.optional() }).strict()),
   getNote: method<Note>()(byId),
@@ -352,10 +410,12 @@ export type NotebookEvent =
   | { type: 'save-recovered' }
   /** An import job moved on to its next file (`done` of `total` finished). */
   | { type: 'import-progress'; jobId: string; done: number; total: number; current: string }
+  /** An export job has written `done` of `total` units (quotes, rows or records). */
+  | { type: 'export-progress'; jobId: string; done: number; total: number }
   /** A menu command for the page to carry out (from the application menu, in Electron). */
   | { type: 'command'; command: AppCommand };
 
-export type AppCommand = 'import-files' | 'import-clipboard';
+export type AppCommand = 'import-files' | 'import-clipboard' | 'export' | 'backup' | 'restore';
 
 export const IPC_INVOKE_PREFIX = 'notebook:';
 export const IPC_EVENT_CHANNEL = 'notebook:event';

@@ -11,13 +11,23 @@ export function formatPublishedDate(value: string, locale?: string): string {
   });
 }
 
-/** "Author · Source · 21 September 2025", skipping what is missing. */
-export function citationLine(doc: {
-  author: string;
-  source: string;
-  publishedDate: string;
-}): string {
-  return [doc.author, doc.source, doc.publishedDate && formatPublishedDate(doc.publishedDate)]
+/**
+ * "Author · Source · 21 September 2025", skipping what is missing. Exports pass a fixed locale,
+ * so a file reads the same whichever machine wrote it.
+ */
+export function citationLine(
+  doc: {
+    author: string;
+    source: string;
+    publishedDate: string;
+  },
+  locale?: string,
+): string {
+  return [
+    doc.author,
+    doc.source,
+    doc.publishedDate && formatPublishedDate(doc.publishedDate, locale),
+  ]
     .filter(Boolean)
     .join(' · ');
 }

@@ -1,17 +1,26 @@
-import { type BrowserWindow, clipboard, dialog, type OpenDialogOptions } from 'electron';
+import {
+  type BrowserWindow,
+  clipboard,
+  dialog,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+  shell,
+} from 'electron';
 import { IMPORT_EXTENSIONS } from '../../shared/import.ts';
 import type { NotebookHost } from '../notebook/host.ts';
 
-/** The native Open dialog and the system clipboard, for the notebook core. */
+/** The native Open and Save dialogs, the system clipboard and the file manager, for the core. */
 export function createElectronHost(window: () => BrowserWindow | null): NotebookHost {
   return {
-    async chooseImportFiles({ multiple, title }) {
+    async chooseImportFiles({ multiple, title, filters }) {
       const options: OpenDialogOptions = {
         title,
-        buttonLabel: multiple ? 'Import' : 'Replace Text',
+        buttonLabel: filters ? 'Open' : multiple ? 'Import' : 'Replace Text',
         properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
         filters: [
-          { name: 'Articles (text, Markdown, HTML)', extensions: [...IMPORT_EXTENSIONS] },
+          ...(filters ?? [
+            { name: 'Articles (text, Markdown, HTML)', extensions: [...IMPORT_EXTENSIONS] },
+          ]),
           { name: 'All files', extensions: ['*'] },
         ],
       };
@@ -20,6 +29,23 @@ export function createElectronHost(window: () => BrowserWindow | null): Notebook
         ? await dialog.showOpenDialog(parent, options)
         : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
+    },
+    async chooseSavePath({ title, defaultName, filters }) {
+      const options: SaveDialogOptions = {
+        title,
+        defaultPath: defaultName,
+        buttonLabel: 'Export',
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = window();
+      const result = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async showItemInFolder(path) {
+      shell.showItemInFolder(path);
     },
     async readClipboard() {
       // Electron's clipboard follows the W3C async API: HTML is one of an item's types.

@@ -1,7 +1,7 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../shared/contract.ts';
 
-/** The application menu; commands that need the page (importing) are handed to it. */
+/** The application menu; commands that need the page (import, export) are handed to it. */
 export function installMenu(isDev: boolean, command: (command: AppCommand) => void): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -15,6 +15,14 @@ export function installMenu(isDev: boolean, command: (command: AppCommand) => vo
           accelerator: 'CmdOrCtrl+Shift+N',
           click: () => command('import-clipboard'),
         },
+        { type: 'separator' },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => command('export') },
+        {
+          label: 'Back Up Notebook…',
+          accelerator: 'CmdOrCtrl+Shift+S',
+          click: () => command('backup'),
+        },
+        { label: 'Restore from Backup…', click: () => command('restore') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

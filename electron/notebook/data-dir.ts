@@ -24,3 +24,21 @@ export function resolveDataDir(
 }
 
 export const storePathIn = (dataDir: string) => join(dataDir, STORE_FILE);
+
+/**
+ * The folder Electron's `app.getPath('userData')` names for Marginalia, worked out without
+ * Electron, so the command line finds the same notebook as the app.
+ */
+export function appDataDir(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+): string {
+  const base =
+    platform === 'darwin'
+      ? join(home, 'Library', 'Application Support')
+      : platform === 'win32'
+        ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
+        : (env.XDG_CONFIG_HOME ?? join(home, '.config'));
+  return join(base, 'Marginalia', 'notebook');
+}

@@ -60,7 +60,7 @@ export async function writeFileDurably(path: string, text: string): Promise<void
   await syncFolder(dirname(path));
 }
 
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
   const handle = await open(folder, 'r');

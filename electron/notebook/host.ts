@@ -5,10 +5,27 @@ import { NotebookError } from '../../shared/result.ts';
  * dialog and the system clipboard. Electron's main process provides the real ones; tests and the
  * browser harness provide their own. File paths come only from here, never from the page.
  */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
 export interface NotebookHost {
-  /** Paths the user chose to import; empty when the dialog was cancelled. */
-  chooseImportFiles(options: { multiple: boolean; title: string }): Promise<string[]>;
+  /** Paths the user chose to open; empty when the dialog was cancelled. */
+  chooseImportFiles(options: {
+    multiple: boolean;
+    title: string;
+    filters?: FileFilter[];
+  }): Promise<string[]>;
   readClipboard(): Promise<{ text: string; html: string }>;
+  /** Where to save an export; null when the dialog was cancelled. */
+  chooseSavePath(options: {
+    title: string;
+    defaultName: string;
+    filters: FileFilter[];
+  }): Promise<string | null>;
+  /** Show a file in the system's file manager. */
+  showItemInFolder(path: string): Promise<void>;
 }
 
 const unavailable = (what: string) => () =>
@@ -18,4 +35,6 @@ const unavailable = (what: string) => () =>
 export const headlessHost: NotebookHost = {
   chooseImportFiles: unavailable('A file dialog'),
   readClipboard: unavailable('The clipboard'),
+  chooseSavePath: unavailable('A save dialog'),
+  showItemInFolder: unavailable('The file manager'),
 };

@@ -1,19 +1,26 @@
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
+import { createExportService } from './export-service.ts';
 import { headlessHost, type NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
 import { createImportService } from './import-service.ts';
 import { createNotesService } from './notes-service.ts';
+import { createRestoreService } from './restore-service.ts';
 import { createSearchService } from './search/search-service.ts';
 import { seedOnce } from './seed.ts';
 import { type Changed, createDocumentService } from './service.ts';
-import { openStore, type Store, type StoreOptions } from './store.ts';
+import { openStore, openStoreReadOnly, type Store, type StoreOptions } from './store.ts';
 
 export interface Notebook {
   store: Store;
   handlers: NotebookHandlers;
   dispatch: Dispatch;
+  /** Export and restore without dialogs, for the command line. */
+  exports: ReturnType<typeof createExportService>;
+  restores: ReturnType<typeof createRestoreService>;
+  /** Bring the search index up to date now (the command line searches once and exits). */
+  searchReady(): void;
   /** Listen to the event channel (one listener per transport). */
   subscribe(listener: (event: NotebookEvent) => void): () => void;
   close(options?: { force?: boolean }): Promise<void>;
@@ -27,39 +34,45 @@ export async function openNotebook(options: {
   dataDir: string;
   resourcesDir: string;
   store?: StoreOptions;
-  /** File dialog and clipboard; without one, those imports answer "unavailable". */
-  host?: NotebookHost;
+  /** Dialogs, clipboard, file manager; what is left out answers "unavailable". */
+  host?: Partial<NotebookHost>;
   /**
    * Script of the import parser worker (`parse-worker.js` in a build, the `.ts` source where
    * Node runs TypeScript). Without one, imports are parsed in this thread.
    */
   parseWorker?: URL | string | null;
+  /** Read without locking or writing (the command line's list, search and export). */
+  readOnly?: boolean;
+  /** The clock exports are stamped with (tests fix it for byte-identical files). */
+  now?: () => string;
 }): Promise<Notebook> {
   const listeners = new Set<(event: NotebookEvent) => void>();
   const emit = (event: NotebookEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const store = await openStore(options.dataDir, {
-    ...options.store,
-    onWriteError(error) {
-      console.error('[store] write failed', error);
-      const reason = error instanceof Error ? error.message : String(error);
-      emit({
-        type: 'save-failed',
-        message: `Changes could not be saved to disk (${reason}). They are kept and Marginalia keeps trying.`,
+  const store = options.readOnly
+    ? await openStoreReadOnly(options.dataDir)
+    : await openStore(options.dataDir, {
+        ...options.store,
+        onWriteError(error) {
+          console.error('[store] write failed', error);
+          const reason = error instanceof Error ? error.message : String(error);
+          emit({
+            type: 'save-failed',
+            message: `Changes could not be saved to disk (${reason}). They are kept and Marginalia keeps trying.`,
+          });
+          options.store?.onWriteError?.(error);
+        },
+        onWriteRecovered() {
+          emit({ type: 'save-recovered' });
+          options.store?.onWriteRecovered?.();
+        },
+        onBackupError(error) {
+          console.warn('[store] backup failed', error);
+          options.store?.onBackupError?.(error);
+        },
       });
-      options.store?.onWriteError?.(error);
-    },
-    onWriteRecovered() {
-      emit({ type: 'save-recovered' });
-      options.store?.onWriteRecovered?.();
-    },
-    onBackupError(error) {
-      console.warn('[store] backup failed', error);
-      options.store?.onBackupError?.(error);
-    },
-  });
-  await seedOnce(store, options.resourcesDir);
+  if (!options.readOnly) await seedOnce(store, options.resourcesDir);
   const changed: Changed = (...entities) => emit({ type: 'changed', entities });
   const subscribe = (listener: (event: NotebookEvent) => void) => {
     listeners.add(listener);
@@ -69,6 +82,15 @@ export async function openNotebook(options: {
   };
   const search = createSearchService(store, subscribe);
   search.buildInBackground();
+  const host: NotebookHost = { ...headlessHost, ...options.host };
+  const now = options.now ?? (() => new Date().toISOString());
+  const exports = createExportService(store, {
+    host,
+    emit,
+    now,
+    search: search.handlers.search,
+  });
+  const restores = createRestoreService(store, changed, { host });
   const handlers: NotebookHandlers = {
     ...createDocumentService(store, changed),
     ...createCodebookService(store, changed, {
@@ -77,18 +99,23 @@ export async function openNotebook(options: {
     }),
     ...createNotesService(store, changed, () => newId('note')),
     ...createImportService(store, changed, {
-      host: options.host ?? headlessHost,
+      host,
       emit,
       newId: () => newId('doc'),
       now: () => new Date().toISOString(),
       parseWorker: options.parseWorker ?? null,
     }),
     ...search.handlers,
+    ...exports.handlers,
+    ...restores.handlers,
   };
   return {
     store,
     handlers,
     dispatch: createDispatcher(handlers),
+    exports,
+    restores,
+    searchReady: search.ready,
     subscribe,
     async close(closeOptions) {
       await store.close(closeOptions);

@@ -224,3 +224,32 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     },
   };
 }
+
+/**
+ * Open the store to read only, without the lock: the command line lists, searches and exports
+ * while the app may hold the store. Nothing is written, so a damaged file is reported, not
+ * recovered (the app does that), and a missing one is an error, not a new notebook.
+ */
+export async function openStoreReadOnly(dataDir: string): Promise<Store> {
+  const path = storePathIn(dataDir);
+  const parsed = await readStore(path);
+  if (parsed === null)
+    throw new NotebookError('not-found', `There is no notebook in ${dataDir} yet.`);
+  if (!parsed.ok)
+    throw new NotebookError(
+      'internal',
+      `The notebook at ${path} cannot be read because ${parsed.reason}. Open Marginalia to recover it from a backup.`,
+    );
+  const data = parsed.data;
+  return {
+    dataDir,
+    path,
+    recovery: null,
+    data,
+    change() {
+      throw new NotebookError('conflict', 'This notebook was opened read-only.');
+    },
+    flush: async () => {},
+    close: async () => {},
+  };
+}

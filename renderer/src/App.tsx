@@ -2,6 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AnnotationFilter, NO_FILTER } from '../../shared/annotation-filter.ts';
 import type { SearchHit } from '../../shared/search/types.ts';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
+import { ExportDialog } from './export/ExportDialog.tsx';
+import { RestoreDialog } from './export/RestoreDialog.tsx';
+import { useExport } from './export/use-export.ts';
+import { useRestore } from './export/use-restore.ts';
 import { ImportProgress } from './library/ImportProgress.tsx';
 import { ImportReportDialog } from './library/ImportReportDialog.tsx';
 import { useFileDrop } from './library/use-file-drop.ts';
@@ -150,16 +154,50 @@ export function App() {
   const dropFiles = useCallback((files: File[]) => void fromFiles(files), [fromFiles]);
   const dragging = useFileDrop(dropFiles);
   usePasteImport(fromPaste);
-  // File > Import… and New Document from Clipboard arrive from the application menu.
+  const exporter = useExport({ onError });
+  const restorer = useRestore({ notify, onError, offerUndo });
+  const openExport = exporter.open;
+  const chooseBackup = restorer.choose;
+  // The current document is what "Export…" means first; without one, the whole notebook.
+  const exportFromHere = useCallback(
+    () =>
+      openExport({
+        scope: selectedId ? { kind: 'document', documentId: selectedId } : { kind: 'notebook' },
+      }),
+    [openExport, selectedId],
+  );
+  const backUp = useCallback(
+    () => openExport({ scope: { kind: 'notebook' }, format: 'json' }),
+    [openExport],
+  );
+  // File menu commands arrive from the application menu.
   useEffect(
     () =>
       window.notebook.onEvent((event) => {
         if (event.type !== 'command') return;
         if (event.command === 'import-files') void fromDialog();
         if (event.command === 'import-clipboard') void fromClipboard();
+        if (event.command === 'export') exportFromHere();
+        if (event.command === 'backup') backUp();
+        if (event.command === 'restore') void chooseBackup();
       }),
-    [fromDialog, fromClipboard],
+    [fromDialog, fromClipboard, exportFromHere, backUp, chooseBackup],
   );
+  // The same shortcuts in the page, where there is no application menu (and the menu's own
+  // accelerators reach the page as commands instead of key presses).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (globalThis.document.querySelector('dialog[open]')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'e' && !event.shiftKey) exportFromHere();
+      else if (key === 's' && event.shiftKey) backUp();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [exportFromHere, backUp]);
 
   const clearJump = useCallback(() => setJumpRequest(null), []);
 
@@ -235,8 +273,22 @@ export function App() {
           .finally(() => startingNotes.current.delete(annotationId));
       },
       importer,
+      exporter,
+      restorer,
     }),
-    [notify, onError, offerUndo, tags, usage, notes, documents, openQuote, importer],
+    [
+      notify,
+      onError,
+      offerUndo,
+      tags,
+      usage,
+      notes,
+      documents,
+      openQuote,
+      importer,
+      exporter,
+      restorer,
+    ],
   );
 
   // Ctrl/Cmd+1, 2, 3 switch views, as tabs do.
@@ -311,6 +363,29 @@ export function App() {
             report={importer.report}
             onOpen={openDocument}
             onClose={importer.closeReport}
+          />
+        )}
+        {exporter.request && (
+          <ExportDialog
+            exporter={exporter}
+            request={exporter.request}
+            documents={documents ?? []}
+            openDocumentId={selectedId}
+            tags={tags}
+            usage={usage}
+            searchQuery={searchQuery}
+            onRestore={() => {
+              exporter.close();
+              void restorer.choose();
+            }}
+          />
+        )}
+        {restorer.preview && (
+          <RestoreDialog
+            preview={restorer.preview}
+            busy={restorer.busy}
+            onApply={(mode) => void restorer.apply(mode)}
+            onClose={restorer.close}
           />
         )}
         {dragging && (

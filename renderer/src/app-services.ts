@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { TagUsage } from '../../shared/codebook.ts';
 import type { DocumentSummary, NoteSummary, Tag } from '../../shared/model.ts';
+import type { Exporter } from './export/use-export.ts';
+import type { Restorer } from './export/use-restore.ts';
 import type { Importer } from './library/use-import.ts';
 import type { ToastMessage } from './ui/Toasts.tsx';
 
@@ -28,6 +30,10 @@ export interface AppServices {
   startNoteFromQuote(annotationId: string): void;
   /** Bringing documents in: dialog, clipboard, files, replacing a document's text. */
   importer: Importer;
+  /** The export dialog, opened with a scope (a document, a tag, search results). */
+  exporter: Exporter;
+  /** Restore from a backup: preview, then merge or replace. */
+  restorer: Restorer;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

@@ -8,6 +8,7 @@ import './styles/panels.css';
 import './styles/library.css';
 import './styles/dialogs.css';
 import './styles/search.css';
+import './styles/export.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -75,3 +75,6 @@ export type Exporter = (
   options: ExportOptions,
   progress?: ExportProgress,
 ) => Iterable<string>;
+
+/** Exports are written in English, dates included, whatever the machine's locale. */
+export const EXPORT_LOCALE = 'en';

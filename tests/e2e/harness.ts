@@ -26,10 +26,15 @@ export interface Harness {
   /** Error notices the test expects to see; any other one fails the test. */
   expectedErrors: RegExp[];
   /**
-   * Stands in for the native Open dialog and the system clipboard: the files the "user picks"
-   * next, and what the clipboard holds.
+   * Stands in for the native dialogs, the system clipboard and the file manager: the files the
+   * "user picks" next, where they save, what the clipboard holds, and the files shown.
    */
-  host: { dialogFiles: string[]; clipboard: { text: string; html: string } };
+  host: {
+    dialogFiles: string[];
+    clipboard: { text: string; html: string };
+    savePath: string | null;
+    shownInFolder: string[];
+  };
 }
 
 async function wire(page: Page, holder: { notebook: Notebook }) {
@@ -71,7 +76,12 @@ function forward(page: Page, notebook: Notebook) {
 export const test = base.extend<{ harness: Harness }>({
   harness: async ({ page }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-e2e-'));
-    const host: Harness['host'] = { dialogFiles: [], clipboard: { text: '', html: '' } };
+    const host: Harness['host'] = {
+      dialogFiles: [],
+      clipboard: { text: '', html: '' },
+      savePath: null,
+      shownInFolder: [],
+    };
     const open = () =>
       openNotebook({
         dataDir,
@@ -82,6 +92,10 @@ export const test = base.extend<{ harness: Harness }>({
         host: {
           chooseImportFiles: async () => host.dialogFiles,
           readClipboard: async () => host.clipboard,
+          chooseSavePath: async () => host.savePath,
+          showItemInFolder: async (path) => {
+            host.shownInFolder.push(path);
+          },
         },
       });
     const holder = { notebook: await open() };

@@ -16,18 +16,27 @@ interface Fixture {
   tagId: string;
   otherTagId: string;
   noteId: string;
+  /** A file exported in this session (the only kind showExportedFile shows). */
+  exportedPath: string;
+  /** A restore previewed and not applied, and one applied that can be undone. */
+  previewToken: string;
+  undoToken: string;
 }
 
 async function fixture(): Promise<Fixture> {
   const dataDir = await tempDir();
   const chosen = join(dataDir, '..', `chosen-${Date.now()}.md`);
   await writeFile(chosen, '# Chosen in a dialog\n\nA file the user picked.');
+  const backup = join(dataDir, '..', `backup-${Date.now()}.json`);
   const notebook = await openNotebook({
     dataDir,
     resourcesDir: RESOURCES_DIR,
     host: {
-      chooseImportFiles: async () => [chosen],
+      // The Open dialog answers a backup when asked for one, else an article.
+      chooseImportFiles: async ({ filters }) => [filters ? backup : chosen],
       readClipboard: async () => ({ text: 'From the clipboard.', html: '' }),
+      chooseSavePath: async ({ defaultName }) => join(dataDir, '..', defaultName),
+      showItemInFolder: async () => {},
     },
   });
   const [summary] = await notebook.handlers.listDocuments({});
@@ -47,8 +56,29 @@ async function fixture(): Promise<Fixture> {
     tagIds: [],
     documentId: null,
   });
+  const exported = await notebook.exports.exportTo(backup, {
+    format: 'json',
+    scope: { kind: 'notebook' },
+  });
+  if (exported.status !== 'saved') throw new Error('fixture export failed');
+  const first = await notebook.handlers.previewRestore({});
+  const { undoToken } = await notebook.handlers.applyRestore({
+    token: first!.token,
+    mode: 'merge',
+  });
+  const second = await notebook.handlers.previewRestore({});
   await notebook.store.flush();
-  return { notebook, doc, annotation, tagId: tag.id, otherTagId: other.id, noteId: note.id };
+  return {
+    notebook,
+    doc,
+    annotation,
+    tagId: tag.id,
+    otherTagId: other.id,
+    noteId: note.id,
+    exportedPath: exported.path,
+    previewToken: second!.token,
+    undoToken,
+  };
 }
 
 /**
@@ -255,6 +285,35 @@ const cases = {
       { tagIds: 'threat' },
       { documentId: 4 },
     ],
+  },
+  exportNotebook: {
+    valid: (f) => ({
+      jobId: 'export-1',
+      format: 'csv',
+      scope: { kind: 'document', documentId: f.doc.id },
+    }),
+    invalid: [
+      {},
+      { jobId: 'e', format: 'pdf', scope: { kind: 'notebook' } },
+      { jobId: 'e', format: 'csv', scope: { kind: 'folder' } },
+      { jobId: 'e', format: 'csv', scope: { kind: 'search', query: '   ' } },
+      { jobId: 'e', format: 'csv', scope: { kind: 'notebook' }, path: '/etc/passwd' },
+      { jobId: 'e', format: 'md', scope: { kind: 'notebook' }, options: { csvBom: 'yes' } },
+    ],
+  },
+  cancelExport: { valid: () => ({ jobId: 'export-2' }), invalid: [{}, { jobId: 3 }] },
+  showExportedFile: {
+    valid: (f) => ({ path: f.exportedPath }),
+    invalid: [{}, { path: '' }, { path: 7 }, { path: 'x'.repeat(5000) }],
+  },
+  previewRestore: { valid: () => ({}), invalid: [{ path: '/etc/passwd' }, null] },
+  applyRestore: {
+    valid: (f) => ({ token: f.previewToken, mode: 'merge' }),
+    invalid: [{}, { token: 't', mode: 'overwrite' }, { token: '', mode: 'merge' }],
+  },
+  undoRestore: {
+    valid: (f) => ({ undoToken: f.undoToken }),
+    invalid: [{}, { undoToken: 1 }, { token: 'x' }],
   },
   createNoteFromQuote: {
     valid: (f) => ({ annotationId: f.annotation.id }),

@@ -96,6 +96,9 @@ const fake = vi.hoisted(() => {
     /** What the fake Open dialog answers, and what it was asked. */
     openDialog: { answer: [] as string[], asked: [] as Record<string, unknown>[] },
     clipboard: { text: '', html: '' },
+    /** What the fake Save dialog answers, and what it was asked; files shown in the file manager. */
+    saveDialog: { answer: null as string | null, asked: [] as Record<string, unknown>[] },
+    shownInFolder: [] as string[],
   };
 
   class FakeApp extends Emitter {
@@ -303,6 +306,11 @@ const fake = vi.hoisted(() => {
         const filePaths = log.openDialog.answer;
         return { canceled: filePaths.length === 0, filePaths };
       },
+      showSaveDialog: async (...args: unknown[]) => {
+        log.saveDialog.asked.push(args.at(-1) as Record<string, unknown>);
+        const filePath = log.saveDialog.answer;
+        return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
+      },
     },
     clipboard: {
       readText: async () => log.clipboard.text,
@@ -316,6 +324,7 @@ const fake = vi.hoisted(() => {
         log.openedExternally.push(url);
         return Promise.resolve();
       },
+      showItemInFolder: (path: string) => log.shownInFolder.push(path),
     },
     nativeTheme: { shouldUseDarkColors: false },
   };

@@ -13,13 +13,37 @@ export function LibraryList({
   onSelect: (id: string) => void;
   onDelete: (doc: DocumentSummary) => void;
 }) {
-  const { importer } = useApp();
+  const { importer, exporter } = useApp();
   return (
     <nav className="library" aria-label="Library">
       <header className="panel-header">
         <h2>Library</h2>
         <span className="count">{documents.length}</span>
         <span className="library-actions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Export"
+            title="Export quotes, notes or a backup (Ctrl+E)"
+            onClick={() =>
+              exporter.open({
+                scope: selectedId
+                  ? { kind: 'document', documentId: selectedId }
+                  : { kind: 'notebook' },
+              })
+            }
+          >
+            <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+              <path
+                d="M8 10V2.5M5 5.5l3-3 3 3M3.5 8.5v5h9v-5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.3"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
+            </svg>
+          </button>
           <button
             type="button"
             className="icon-button"

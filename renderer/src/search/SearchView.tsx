@@ -22,7 +22,7 @@ export function SearchView({
   onQueryChange: (query: string) => void;
   onOpen: (hit: SearchHit) => void;
 }) {
-  const { tags, onError } = useApp();
+  const { tags, onError, exporter } = useApp();
   const [kind, setKind] = useState<SearchKind | null>(null);
   const { results, pending } = useSearch(query, LIMIT, onError);
   const tagById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
@@ -79,15 +79,27 @@ export function SearchView({
             </button>
           ))}
         </div>
-        <p className="search-summary" aria-live="polite">
-          {query.trim() === ''
-            ? 'Type to search the whole notebook.'
-            : pending && results.total === 0
-              ? 'Searching…'
-              : results.total === 0
-                ? 'No matches.'
-                : `${results.total.toLocaleString()} ${results.total === 1 ? 'match' : 'matches'}${results.total > LIMIT ? `, the best ${LIMIT.toLocaleString()} shown` : ''} · ${results.tookMs.toFixed(1)} ms`}
-        </p>
+        <div className="search-summary-row">
+          <p className="search-summary" aria-live="polite">
+            {query.trim() === ''
+              ? 'Type to search the whole notebook.'
+              : pending && results.total === 0
+                ? 'Searching…'
+                : results.total === 0
+                  ? 'No matches.'
+                  : `${results.total.toLocaleString()} ${results.total === 1 ? 'match' : 'matches'}${results.total > LIMIT ? `, the best ${LIMIT.toLocaleString()} shown` : ''} · ${results.tookMs.toFixed(1)} ms`}
+          </p>
+          {results.total > 0 && (
+            <button
+              type="button"
+              className="search-export"
+              title="Export the quotes and notes found (Markdown, CSV, report…)"
+              onClick={() => exporter.open({ scope: { kind: 'search', query: query.trim() } })}
+            >
+              Export Results…
+            </button>
+          )}
+        </div>
       </div>
       <div className="search-results" ref={scrollRef}>
         <ol

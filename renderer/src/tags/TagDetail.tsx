@@ -9,6 +9,7 @@ import {
 import type { HighlightColor } from '../../../shared/colors.ts';
 import type { Tag } from '../../../shared/model.ts';
 import { findTagByName, normalizeTagName } from '../../../shared/tags.ts';
+import { useApp } from '../app-services.ts';
 import { NotebookCallError } from '../notebook-client.ts';
 import { ColorPicker } from '../ui/ColorPicker.tsx';
 import { describeSaveState, useAutosave } from '../ui/use-autosave.ts';
@@ -112,6 +113,7 @@ export function TagDetail({
   };
 
   const description = useAutosave(onDescribe, tag.description, 600);
+  const { exporter } = useApp();
 
   return (
     <div className="tm-detail-inner">
@@ -129,6 +131,14 @@ export function TagDetail({
             <span className="tm-created">Created {formatCreated(tag.createdAt)}</span>
           </p>
         </div>
+        <button
+          type="button"
+          className="tm-export"
+          title="Export the quotes and notes under this tag"
+          onClick={() => exporter.open({ scope: { kind: 'tag', tagId: tag.id } })}
+        >
+          Export…
+        </button>
       </header>
 
       <div className="tm-group">

@@ -1,0 +1,149 @@
+import { parseArgs } from 'node:util';
+import type { ExportFormat } from '../../shared/export/types.ts';
+
+export const USAGE = `Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  list                          Documents with their counts of quotes, notes and unplaced quotes
+  search QUERY                  Search quotes, notes, tags and titles (same syntax as the app)
+  export --format F --out FILE  Export (F: md, csv, html, jsonld, json)
+      [--doc ID] [--tag NAME] [--search QUERY]   Only one document, tag (and below) or search
+      [--order tag|text] [--no-bom] [--no-notes] Markdown grouping, CSV byte order mark, notes
+  import FILE...                Import text, Markdown or HTML files as documents
+  restore FILE [--replace]      Merge a JSON backup into the notebook (or replace it)
+
+Options for every command:
+  --data-dir DIR   The notebook folder (default: the app's, or $MARGINALIA_DATA_DIR)
+  --json           Machine-readable output on stdout
+  --limit N        (search) At most N hits (default 20)
+
+list, search and export only read the notebook and work while the app is open; import and
+restore change it and refuse while the app (or another process) holds it. Exit status: 0 done,
+1 failed, 2 bad usage.`;
+
+const FORMAT_ALIASES: Record<string, ExportFormat> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  csv: 'csv',
+  html: 'html',
+  jsonld: 'jsonld',
+  'json-ld': 'jsonld',
+  json: 'json',
+};
+
+export class UsageError extends Error {}
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'list' }
+  | { name: 'search'; query: string; limit: number }
+  | {
+      name: 'export';
+      format: ExportFormat;
+      out: string;
+      doc?: string;
+      tag?: string;
+      search?: string;
+      order: 'tag' | 'text';
+      bom: boolean;
+      notes: boolean;
+    }
+  | { name: 'import'; files: string[] }
+  | { name: 'restore'; file: string; replace: boolean };
+
+export interface Invocation {
+  command: Command;
+  json: boolean;
+  dataDir?: string;
+}
+
+/** Read the command line; throws UsageError with a message fit to print. */
+export function parseInvocation(argv: string[]): Invocation {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  const base = { json: values.json === true, dataDir: values['data-dir'] };
+  const none = (what: string) => {
+    if (rest.length) throw new UsageError(`${what} takes no arguments (got "${rest.join(' ')}").`);
+  };
+  if (values.help) return { ...base, command: { name: 'help' } };
+  switch (name) {
+    case undefined:
+    case 'help':
+      return { ...base, command: { name: 'help' } };
+    case 'list':
+      none('list');
+      return { ...base, command: { name: 'list' } };
+    case 'search': {
+      const query = rest.join(' ').trim();
+      if (!query) throw new UsageError('search needs a query, e.g. search "bagram tag:actors".');
+      const limit = Number(values.limit ?? 20);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 5000)
+        throw new UsageError('--limit is a whole number from 1 to 5000.');
+      return { ...base, command: { name: 'search', query, limit } };
+    }
+    case 'export': {
+      none('export');
+      const format = FORMAT_ALIASES[String(values.format ?? '').toLowerCase()];
+      if (!format) throw new UsageError('export needs --format md, csv, html, jsonld or json.');
+      if (!values.out) throw new UsageError('export needs --out FILE.');
+      const scopes = [values.doc, values.tag, values.search].filter((v) => v !== undefined);
+      if (scopes.length > 1) throw new UsageError('Give at most one of --doc, --tag and --search.');
+      const order = values.order ?? 'tag';
+      if (order !== 'tag' && order !== 'text') throw new UsageError('--order is tag or text.');
+      return {
+        ...base,
+        command: {
+          name: 'export',
+          format,
+          out: values.out,
+          doc: values.doc,
+          tag: values.tag,
+          search: values.search,
+          order,
+          bom: values['no-bom'] !== true,
+          notes: values['no-notes'] !== true,
+        },
+      };
+    }
+    case 'import':
+      if (rest.length === 0) throw new UsageError('import needs at least one file.');
+      return { ...base, command: { name: 'import', files: rest } };
+    case 'restore':
+      if (rest.length !== 1) throw new UsageError('restore needs exactly one backup file.');
+      return {
+        ...base,
+        command: { name: 'restore', file: rest[0]!, replace: values.replace === true },
+      };
+    default:
+      throw new UsageError(`Unknown command "${name}". Run "npm run cli -- help".`);
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+      doc: { type: 'string' },
+      tag: { type: 'string' },
+      search: { type: 'string' },
+      order: { type: 'string' },
+      'no-bom': { type: 'boolean' },
+      'no-notes': { type: 'boolean' },
+      limit: { type: 'string' },
+      replace: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

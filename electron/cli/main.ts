@@ -1,0 +1,206 @@
+import { homedir } from 'node:os';
+import { basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExportScope } from '../../shared/export/types.ts';
+import { NotebookError } from '../../shared/result.ts';
+import { findTagByName } from '../../shared/tags.ts';
+import { appDataDir, DATA_DIR_ENV } from '../notebook/data-dir.ts';
+import { type Notebook, openNotebook } from '../notebook/notebook.ts';
+import { readBackupFile } from '../notebook/restore-service.ts';
+import { type Command, type Invocation, parseInvocation, USAGE, UsageError } from './args.ts';
+
+/**
+ * `npm run -s cli -- <command>`: the notebook core without a window, for scripts and batch work.
+ * Reading commands open the store read-only (the app may be running); changing commands take
+ * the store's lock like the app does, so they refuse while the app holds it.
+ */
+const RESOURCES_DIR = fileURLToPath(new URL('../../resources', import.meta.url));
+const PARSE_WORKER = new URL('../notebook/import/parse-worker.ts', import.meta.url);
+
+type Output = { json: unknown; text: string };
+
+async function main(argv: string[]): Promise<number> {
+  let invocation: Invocation;
+  try {
+    invocation = parseInvocation(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`marginalia: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { command, json } = invocation;
+  if (command.name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const dataDir = resolve(
+    invocation.dataDir ??
+      (process.env[DATA_DIR_ENV]?.trim() || appDataDir(process.platform, process.env, homedir())),
+  );
+  let notebook: Notebook | null = null;
+  try {
+    const writes = command.name === 'import' || command.name === 'restore';
+    notebook = await openNotebook({
+      dataDir,
+      resourcesDir: RESOURCES_DIR,
+      readOnly: !writes,
+      parseWorker: PARSE_WORKER,
+      host:
+        command.name === 'import'
+          ? { chooseImportFiles: async () => command.files.map((f) => resolve(f)) }
+          : {},
+    });
+    const output = await run(notebook, command);
+    process.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
+    return 0;
+  } catch (error) {
+    const code = error instanceof NotebookError ? error.code : 'internal';
+    const message = error instanceof Error ? error.message : String(error);
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
+    process.stderr.write(`marginalia: ${message}\n`);
+    return 1;
+  } finally {
+    await notebook?.close().catch((error: unknown) => {
+      process.stderr.write(`marginalia: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    });
+  }
+}
+
+async function run(
+  notebook: Notebook,
+  command: Exclude<Command, { name: 'help' }>,
+): Promise<Output> {
+  const { handlers } = notebook;
+  switch (command.name) {
+    case 'list': {
+      const documents = (await handlers.listDocuments({})).map((d) => ({
+        id: d.id,
+        title: d.title,
+        author: d.author,
+        source: d.source,
+        publishedDate: d.publishedDate,
+        quotes: d.annotationCount,
+        unplaced: d.orphanCount,
+        notes: notebook.store.data.notes.filter((n) => n.documentId === d.id).length,
+        words: d.wordCount,
+      }));
+      const text = documents.length
+        ? documents
+            .map(
+              (d) =>
+                `${d.id}  ${d.title || 'Untitled document'}\n    ${d.quotes} quotes · ${d.notes} notes${d.unplaced ? ` · ${d.unplaced} unplaced` : ''} · ${d.words} words\n`,
+            )
+            .join('')
+        : 'The notebook has no documents.\n';
+      return { json: documents, text };
+    }
+    case 'search': {
+      notebook.searchReady();
+      const results = await handlers.search({ query: command.query, limit: command.limit });
+      const hits = results.hits.map((h) => ({
+        kind: h.kind,
+        id: h.id,
+        documentId: h.documentId,
+        documentTitle: h.documentTitle,
+        text: h.title,
+        detail: h.detail,
+        score: h.score,
+      }));
+      const text = hits.length
+        ? `${hits
+            .map(
+              (h, i) =>
+                `${String(i + 1).padStart(3)}. [${h.kind}] ${oneLine(h.text)}${h.kind !== 'document' && h.documentTitle ? `\n     ${oneLine(h.documentTitle)}` : ''}\n`,
+            )
+            .join(
+              '',
+            )}${results.total > hits.length ? `(${hits.length} of ${results.total} shown)\n` : ''}`
+        : 'Nothing found.\n';
+      return { json: { total: results.total, hits }, text };
+    }
+    case 'export': {
+      const scope = exportScope(notebook, command);
+      const path = resolve(command.out);
+      const result = await notebook.exports.exportTo(path, {
+        format: command.format,
+        scope,
+        options: { markdownOrder: command.order, csvBom: command.bom, includeNotes: command.notes },
+      });
+      if (result.status !== 'saved') throw new NotebookError('internal', 'The export stopped.');
+      return {
+        json: result,
+        text: `Exported ${result.quotes} quotes from ${result.documents} documents${command.notes ? ` and ${result.notes} notes` : ''} to ${result.path} (${result.bytes} bytes).\n`,
+      };
+    }
+    case 'import': {
+      const report = await handlers.importFromDialog({ jobId: 'cli-import' });
+      await notebook.store.flush();
+      const json = report.items;
+      const text = report.items
+        .map((item) => {
+          const name = basename(item.name);
+          if (item.status === 'failed') return `failed   ${name}: ${item.reason}\n`;
+          if (item.status === 'skipped') return `skipped  ${name}\n`;
+          return `${item.status.padEnd(8)} ${name} → ${item.documentId}  ${item.title}\n`;
+        })
+        .join('');
+      if (report.items.some((i) => i.status === 'failed')) process.exitCode = 1; // what could go in went in; the rest is reported
+      return { json, text };
+    }
+    case 'restore': {
+      const backup = await readBackupFile(resolve(command.file));
+      const { preview } = await notebook.restores.apply(
+        backup.data,
+        command.replace ? 'replace' : 'merge',
+      );
+      await notebook.store.flush();
+      const lines = (['documents', 'annotations', 'tags', 'notes'] as const).map((kind) => {
+        const p = preview[kind];
+        return `${kind.padEnd(12)} ${p.added} added · ${p.updated} updated · ${p.unchanged} unchanged · ${p.kept} kept · ${p.removed} removed\n`;
+      });
+      return {
+        json: { mode: command.replace ? 'replace' : 'merge', preview, problems: backup.problems },
+        text: `${lines.join('')}${backup.problems.map((p) => `note: ${p}\n`).join('')}`,
+      };
+    }
+  }
+}
+
+function exportScope(
+  notebook: Notebook,
+  command: Extract<Command, { name: 'export' }>,
+): ExportScope {
+  const data = notebook.store.data;
+  if (command.doc !== undefined) {
+    if (!data.documents.some((d) => d.id === command.doc))
+      throw new NotebookError('not-found', `No document has the id "${command.doc}" (see "list").`);
+    return { kind: 'document', documentId: command.doc };
+  }
+  if (command.tag !== undefined) {
+    const tag = findTagByName(data.tags, command.tag);
+    if (!tag) {
+      const names = data.tags.map((t) => t.name).sort();
+      throw new NotebookError(
+        'not-found',
+        `No tag is called "${command.tag}".${names.length ? ` Tags: ${names.join(', ')}.` : ''}`,
+      );
+    }
+    return { kind: 'tag', tagId: tag.id };
+  }
+  if (command.search !== undefined) return { kind: 'search', query: command.search };
+  return { kind: 'notebook' };
+}
+
+const oneLine = (text: string) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 110 ? `${line.slice(0, 109)}…` : line;
+};
+
+process.exitCode = await main(process.argv.slice(2)).then(
+  (code) => (process.exitCode && process.exitCode !== 0 ? process.exitCode : code),
+  (error: unknown) => {
+    process.stderr.write(`marginalia: unexpected failure: ${(error as Error)?.stack ?? error}\n`);
+    return 1;
+  },
+);

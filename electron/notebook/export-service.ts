@@ -1,0 +1,145 @@
+import { basename } from 'node:path';
+import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import { defaultFileName, FORMAT_INFO } from '../../shared/export/format-info.ts';
+import { EXPORTERS } from '../../shared/export/formats.ts';
+import type { ExportResult } from '../../shared/export/result.ts';
+import { selectForExport } from '../../shared/export/selection.ts';
+import type {
+  ExportFormat,
+  ExportOptions,
+  ExportScope,
+  ExportSelection,
+  ResolvedScope,
+} from '../../shared/export/types.ts';
+import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/types.ts';
+import { NotebookError } from '../../shared/result.ts';
+import { writeExportFile } from './export-file.ts';
+import type { NotebookHost } from './host.ts';
+import type { Store } from './store.ts';
+
+type ExportHandlers = Pick<
+  NotebookHandlers,
+  'exportNotebook' | 'cancelExport' | 'showExportedFile'
+>;
+
+export interface ExportRequest {
+  format: ExportFormat;
+  scope: ExportScope;
+  options?: Partial<ExportOptions>;
+}
+
+/** The most quotes and notes a "search results" export takes (the search's own limit). */
+const SEARCH_EXPORT_LIMIT = 5000;
+
+/**
+ * Exports: pick what the scope covers, run the format's pure exporter, and write its pieces to
+ * a file the user chose in the native Save dialog (or, from the command line, the path given).
+ * Long exports report progress and can be cancelled; a cancelled or failed export leaves no file.
+ */
+export function createExportService(
+  store: Store,
+  options: {
+    host: NotebookHost;
+    emit: (event: NotebookEvent) => void;
+    now: () => string;
+    search: NotebookHandlers['search'];
+  },
+) {
+  const { host, emit, now } = options;
+  const jobs = new Map<string, { cancelled: boolean }>();
+  /** Only files this notebook wrote may be shown in the file manager (paths come from the page). */
+  const written = new Set<string>();
+
+  async function resolveScope(scope: ExportScope): Promise<ResolvedScope> {
+    if (scope.kind !== 'search') return scope;
+    const { hits } = await options.search({ query: scope.query, limit: SEARCH_EXPORT_LIMIT });
+    return {
+      kind: 'search',
+      query: scope.query,
+      annotationIds: hits.filter((h) => h.kind === 'quote').map((h) => h.id),
+      noteIds: hits.filter((h) => h.kind === 'note').map((h) => h.id),
+    };
+  }
+
+  async function select(request: ExportRequest): Promise<ExportSelection> {
+    return selectForExport(store.data, await resolveScope(request.scope), now());
+  }
+
+  /** Write a selection in a format to a path; the dialog flow and the command line share it. */
+  async function exportSelection(
+    path: string,
+    selection: ExportSelection,
+    request: Omit<ExportRequest, 'scope'>,
+    job: { cancelled: boolean } = { cancelled: false },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ExportResult> {
+    const exportOptions = { ...DEFAULT_EXPORT_OPTIONS, ...request.options };
+    const pieces = EXPORTERS[request.format](selection, exportOptions, onProgress);
+    let bytes: number | null;
+    try {
+      bytes = await writeExportFile(path, pieces, () => job.cancelled);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new NotebookError('internal', `Could not write ${path} (${reason}).`);
+    }
+    if (bytes === null) return { status: 'cancelled' };
+    written.add(path);
+    return {
+      status: 'saved',
+      path,
+      fileName: basename(path),
+      bytes,
+      documents: selection.documents.length,
+      quotes: selection.annotations.length,
+      notes: selection.notes.length,
+    };
+  }
+
+  /** Export straight to a path (the command line). */
+  const exportTo = async (path: string, request: ExportRequest) =>
+    exportSelection(path, await select(request), request);
+
+  const handlers: ExportHandlers = {
+    async exportNotebook({ jobId, format, scope, options: formatOptions }) {
+      if (jobs.has(jobId))
+        throw new NotebookError('conflict', `Export ${jobId} is already running.`);
+      const job = { cancelled: false };
+      jobs.set(jobId, job);
+      try {
+        // Check the scope before asking for a file name: a deleted tag should not cost a dialog.
+        const selection = await select({ format, scope });
+        const path = await host.chooseSavePath({
+          title: `Export ${FORMAT_INFO[format].label}`,
+          defaultName: defaultFileName(selection.label, format, now()),
+          filters: [
+            { name: FORMAT_INFO[format].label, extensions: [FORMAT_INFO[format].extension] },
+          ],
+        });
+        if (!path || job.cancelled) return { status: 'cancelled' };
+        let last = 0;
+        const request = { format, options: formatOptions };
+        return await exportSelection(path, selection, request, job, (done, total) => {
+          // Throttled: a few events a second are plenty for a progress bar.
+          const t = performance.now();
+          if (done < total && t - last < 100) return;
+          last = t;
+          emit({ type: 'export-progress', jobId, done, total });
+        });
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+    cancelExport({ jobId }) {
+      const job = jobs.get(jobId);
+      if (job) job.cancelled = true;
+      return { cancelled: job !== undefined };
+    },
+    async showExportedFile({ path }) {
+      if (!written.has(path))
+        throw new NotebookError('not-found', 'Only files exported in this session can be shown.');
+      await host.showItemInFolder(path);
+      return null;
+    },
+  };
+  return { handlers, exportTo, select };
+}

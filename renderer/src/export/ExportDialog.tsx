@@ -1,0 +1,354 @@
+import { useId, useState } from 'react';
+import type { TagUsage } from '../../../shared/codebook.ts';
+import { FORMAT_INFO } from '../../../shared/export/format-info.ts';
+import { TAG_SEPARATOR } from '../../../shared/export/tag-cell.ts';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportScope,
+} from '../../../shared/export/types.ts';
+import type { DocumentSummary, Tag } from '../../../shared/model.ts';
+import { Modal } from '../ui/Modal.tsx';
+import { loadExportSettings, saveExportSettings } from './export-settings.ts';
+import type { Exporter, ExportRequest } from './use-export.ts';
+
+type ScopeKind = ExportScope['kind'];
+
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Export: what (the whole notebook, the open document, a tag's quotes, the search results), in
+ * which format, with that format's options; then progress, then where the file went.
+ */
+export function ExportDialog({
+  exporter,
+  request,
+  documents,
+  openDocumentId,
+  tags,
+  usage,
+  searchQuery,
+  onRestore,
+}: {
+  exporter: Exporter;
+  request: ExportRequest;
+  documents: readonly DocumentSummary[];
+  openDocumentId: string | null;
+  tags: readonly Tag[];
+  usage: Readonly<Record<string, TagUsage>>;
+  searchQuery: string;
+  /** Close this dialog and restore from a backup instead. */
+  onRestore: () => void;
+}) {
+  const saved = loadExportSettings();
+  const [format, setFormat] = useState<ExportFormat>(request.format ?? saved.format);
+  const [options, setOptions] = useState<ExportOptions>(saved.options);
+  const [kind, setKind] = useState<ScopeKind>(request.scope.kind);
+  const [documentId] = useState(
+    request.scope.kind === 'document' ? request.scope.documentId : openDocumentId,
+  );
+  const sortedTags = [...tags].sort((a, b) => a.name.localeCompare(b.name));
+  const [tagId, setTagId] = useState(
+    request.scope.kind === 'tag' ? request.scope.tagId : (sortedTags[0]?.id ?? ''),
+  );
+  const query = request.scope.kind === 'search' ? request.scope.query : searchQuery.trim();
+  const doc = documents.find((d) => d.id === documentId);
+  const ids = { scope: useId(), format: useId() };
+  const { state } = exporter;
+
+  const scope: ExportScope | null =
+    kind === 'notebook'
+      ? { kind }
+      : kind === 'document'
+        ? doc
+          ? { kind, documentId: doc.id }
+          : null
+        : kind === 'tag'
+          ? tagId
+            ? { kind, tagId }
+            : null
+          : query
+            ? { kind, query }
+            : null;
+
+  const start = () => {
+    if (!scope) return;
+    saveExportSettings({ format, options });
+    void exporter.run(format, scope, options);
+  };
+
+  if (state.phase === 'done') {
+    const { result } = state;
+    return (
+      <Modal
+        title="Export saved"
+        className="export-dialog"
+        onClose={exporter.close}
+        footer={
+          <>
+            <button type="button" onClick={() => exporter.showInFolder(result.path)}>
+              Show in Folder
+            </button>
+            <button type="button" className="primary" data-autofocus onClick={exporter.close}>
+              Done
+            </button>
+          </>
+        }
+      >
+        <p className="export-saved-name">{result.fileName}</p>
+        <p className="export-saved-path" title={result.path}>
+          {result.path}
+        </p>
+        <p className="export-saved-counts">
+          {plural(result.quotes, 'quote')} from {plural(result.documents, 'document')}
+          {result.notes > 0 && ` and ${plural(result.notes, 'note')}`} · {formatBytes(result.bytes)}
+        </p>
+      </Modal>
+    );
+  }
+
+  const runningState = state.phase === 'running' ? state : null;
+  const totalQuotes = documents.reduce((sum, d) => sum + d.annotationCount, 0);
+  return (
+    <Modal
+      title="Export"
+      className="export-dialog"
+      onClose={runningState ? exporter.cancel : exporter.close}
+      footer={
+        runningState ? (
+          <button type="button" onClick={exporter.cancel} disabled={runningState.cancelling}>
+            {runningState.cancelling ? 'Cancelling…' : 'Cancel Export'}
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={exporter.close}>
+              Cancel
+            </button>
+            <button type="button" className="primary" disabled={!scope} onClick={start}>
+              Export…
+            </button>
+          </>
+        )
+      }
+    >
+      <fieldset className="export-section" disabled={runningState !== null}>
+        <legend>What</legend>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name={ids.scope}
+            checked={kind === 'notebook'}
+            onChange={() => setKind('notebook')}
+            data-autofocus={kind === 'notebook' ? true : undefined}
+          />
+          <span className="export-choice-label">Whole notebook</span>
+          <span className="export-choice-detail">
+            {plural(documents.length, 'document')} · {plural(totalQuotes, 'quote')}
+          </span>
+        </label>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name={ids.scope}
+            checked={kind === 'document'}
+            disabled={!doc}
+            onChange={() => setKind('document')}
+          />
+          <span className="export-choice-label">This document</span>
+          <span className="export-choice-detail">
+            {doc
+              ? `${doc.title || 'Untitled document'} · ${plural(doc.annotationCount, 'quote')}`
+              : 'Open a document in the reader first'}
+          </span>
+        </label>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name={ids.scope}
+            checked={kind === 'tag'}
+            disabled={sortedTags.length === 0}
+            onChange={() => setKind('tag')}
+          />
+          <span className="export-choice-label">Quotes under a tag</span>
+          <span className="export-choice-detail">
+            {sortedTags.length === 0 ? (
+              'No tags yet'
+            ) : (
+              <span className="tm-select">
+                <select
+                  aria-label="Tag to export"
+                  value={tagId}
+                  onChange={(e) => {
+                    setTagId(e.target.value);
+                    setKind('tag');
+                  }}
+                >
+                  {sortedTags.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name} ({usage[t.id]?.quotesWithin ?? 0})
+                    </option>
+                  ))}
+                </select>
+              </span>
+            )}
+          </span>
+        </label>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name={ids.scope}
+            checked={kind === 'search'}
+            disabled={!query}
+            onChange={() => setKind('search')}
+          />
+          <span className="export-choice-label">Search results</span>
+          <span className="export-choice-detail">
+            {query ? `Quotes and notes found for “${query}”` : 'Search first (Ctrl+4)'}
+          </span>
+        </label>
+      </fieldset>
+
+      <fieldset className="export-section" disabled={runningState !== null}>
+        <legend>Format</legend>
+        <div className="export-formats">
+          {EXPORT_FORMATS.map((f) => (
+            <label key={f} className={`export-format${f === format ? ' selected' : ''}`}>
+              <input
+                type="radio"
+                name={ids.format}
+                checked={f === format}
+                onChange={() => setFormat(f)}
+              />
+              <span className="export-format-label">
+                {FORMAT_INFO[f].label}
+                <span className="export-format-ext">.{FORMAT_INFO[f].extension}</span>
+              </span>
+              <span className="export-format-description">{FORMAT_INFO[f].description}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <FormatOptions
+        format={format}
+        options={options}
+        disabled={runningState !== null}
+        onChange={setOptions}
+        onRestore={onRestore}
+      />
+
+      {runningState && (
+        <div className="export-progress" role="status" aria-live="polite">
+          <span>
+            {runningState.cancelling
+              ? 'Cancelling…'
+              : runningState.total > 0
+                ? `Exporting… ${Math.floor((100 * runningState.done) / runningState.total)}%`
+                : 'Choose where to save the file…'}
+          </span>
+          <progress
+            max={Math.max(runningState.total, 1)}
+            value={runningState.total > 0 ? runningState.done : undefined}
+            aria-label="Export progress"
+          />
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+function FormatOptions({
+  format,
+  options,
+  disabled,
+  onChange,
+  onRestore,
+}: {
+  format: ExportFormat;
+  options: ExportOptions;
+  disabled: boolean;
+  onChange: (options: ExportOptions) => void;
+  onRestore: () => void;
+}) {
+  const name = useId();
+  const notes = (
+    <label className="export-option">
+      <input
+        type="checkbox"
+        checked={options.includeNotes}
+        onChange={(e) => onChange({ ...options, includeNotes: e.target.checked })}
+      />
+      Include notes
+    </label>
+  );
+  if (format === 'markdown')
+    return (
+      <fieldset className="export-section export-options" disabled={disabled}>
+        <legend>Options</legend>
+        <div className="export-option-row">
+          <span>Quotes in each document:</span>
+          <label className="export-option">
+            <input
+              type="radio"
+              name={name}
+              checked={options.markdownOrder === 'tag'}
+              onChange={() => onChange({ ...options, markdownOrder: 'tag' })}
+            />
+            grouped by tag
+          </label>
+          <label className="export-option">
+            <input
+              type="radio"
+              name={name}
+              checked={options.markdownOrder === 'text'}
+              onChange={() => onChange({ ...options, markdownOrder: 'text' })}
+            />
+            in text order
+          </label>
+        </div>
+        {notes}
+      </fieldset>
+    );
+  if (format === 'html')
+    return (
+      <fieldset className="export-section export-options" disabled={disabled}>
+        <legend>Options</legend>
+        {notes}
+      </fieldset>
+    );
+  if (format === 'csv')
+    return (
+      <fieldset className="export-section export-options" disabled={disabled}>
+        <legend>Options</legend>
+        <label className="export-option">
+          <input
+            type="checkbox"
+            checked={options.csvBom}
+            onChange={(e) => onChange({ ...options, csvBom: e.target.checked })}
+          />
+          Add a byte order mark, so Excel reads accents and emoji correctly
+        </label>
+        <p className="export-hint">
+          A quote’s tags share one column, separated by “{TAG_SEPARATOR.trim()}”; each top-level tag
+          also gets a 0/1 column.
+        </p>
+      </fieldset>
+    );
+  if (format === 'json')
+    return (
+      <p className="export-hint">
+        A backup holds documents, quotes, tags and notes in full.{' '}
+        <button type="button" className="link-button" disabled={disabled} onClick={onRestore}>
+          Restore from a backup…
+        </button>
+      </p>
+    );
+  return null;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

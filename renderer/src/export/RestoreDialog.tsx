@@ -1,0 +1,129 @@
+import { useId, useState } from 'react';
+import type { RestorePreviewInfo } from '../../../shared/contract.ts';
+import { RESTORE_KINDS, restoreLines } from '../../../shared/export/restore-summary.ts';
+import { Modal } from '../ui/Modal.tsx';
+
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+/** What restoring a backup would change, merged or replacing, before anything changes. */
+export function RestoreDialog({
+  preview,
+  busy,
+  onApply,
+  onClose,
+}: {
+  preview: RestorePreviewInfo;
+  busy: boolean;
+  onApply: (mode: 'merge' | 'replace') => void;
+  onClose: () => void;
+}) {
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  const name = useId();
+  const { counts } = preview;
+  return (
+    <Modal
+      title="Restore from Backup"
+      className="restore-dialog"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className={mode === 'replace' ? 'primary danger' : 'primary'}
+            disabled={busy}
+            onClick={() => onApply(mode)}
+          >
+            {mode === 'merge' ? 'Merge Backup' : 'Replace Notebook'}
+          </button>
+        </>
+      }
+    >
+      <p className="restore-file">{preview.fileName}</p>
+      <p className="restore-meta">
+        {[
+          preview.scope,
+          preview.exportedAt && `saved ${new Date(preview.exportedAt).toLocaleString()}`,
+          [
+            plural(counts.documents, 'document'),
+            plural(counts.annotations, 'quote'),
+            plural(counts.tags, 'tag'),
+            plural(counts.notes, 'note'),
+          ].join(' · '),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      <fieldset className="export-section">
+        <legend>How</legend>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name={name}
+            checked={mode === 'merge'}
+            onChange={() => setMode('merge')}
+            data-autofocus
+          />
+          <span className="export-choice-label">Merge into this notebook</span>
+          <span className="export-choice-detail">
+            Adds what is new; where both have the same item, the more recently changed one wins.
+            Nothing is deleted.
+          </span>
+        </label>
+        <label className="export-choice">
+          <input
+            type="radio"
+            name={name}
+            checked={mode === 'replace'}
+            onChange={() => setMode('replace')}
+          />
+          <span className="export-choice-label">Replace this notebook</span>
+          <span className="export-choice-detail">
+            {preview.notebookEmpty
+              ? 'The notebook is empty: it becomes exactly the backup.'
+              : 'Everything now in the notebook is replaced by the backup.'}
+          </span>
+        </label>
+      </fieldset>
+      <table className="restore-table" aria-label="What will change">
+        <thead>
+          <tr>
+            <th scope="col" />
+            {RESTORE_KINDS.map(([, label]) => (
+              <th key={label} scope="col">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {restoreLines(preview[mode]).map((line) => (
+            <tr key={line.label} className={line.warn ? 'restore-warn' : undefined}>
+              <th scope="row">{line.label}</th>
+              {line.values.map((v, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed.
+                <td key={i}>{v === 0 ? '–' : v.toLocaleString()}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="export-hint">
+        A copy of the notebook as it is now is kept in the backups folder first, and Undo puts it
+        back.
+      </p>
+      {preview.problems.length > 0 && (
+        <details className="restore-problems">
+          <summary>{preview.problems.length} repaired while reading the backup</summary>
+          <ul>
+            {preview.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </Modal>
+  );
+}

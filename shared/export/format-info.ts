@@ -1,0 +1,54 @@
+import type { ExportFormat } from './types.ts';
+
+/** What the export dialog says about each format (no exporter code, so the page stays small). */
+export interface FormatInfo {
+  label: string;
+  /** What it is for, in the export dialog. */
+  description: string;
+  extension: string;
+}
+
+export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
+  markdown: {
+    label: 'Markdown',
+    description: 'Quotes, comments, tags and notes as readable notes (Obsidian, any editor).',
+    extension: 'md',
+  },
+  csv: {
+    label: 'CSV spreadsheet',
+    description: 'One row per quote, with a 0/1 column per top-level tag for pivot tables.',
+    extension: 'csv',
+  },
+  html: {
+    label: 'HTML report',
+    description: 'A printable page: passages in context and a tag summary chart.',
+    extension: 'html',
+  },
+  jsonld: {
+    label: 'W3C Web Annotation',
+    description:
+      'JSON-LD for other annotation tools: quote and position selectors, comments, tags.',
+    extension: 'jsonld',
+  },
+  json: {
+    label: 'Marginalia backup',
+    description: 'Everything in JSON, to restore or merge into a notebook later without loss.',
+    extension: 'json',
+  },
+};
+
+/** A file name to offer in the Save dialog: the scope's label, tidy for every file system. */
+export function defaultFileName(label: string, format: ExportFormat, date: string): string {
+  const base = label
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .replace(/[. ]+$/, '');
+  const stem =
+    format === 'json'
+      ? `Marginalia backup ${date.slice(0, 10)}`
+      : `Marginalia – ${base || 'export'}`;
+  return `${stem}.${FORMAT_INFO[format].extension}`;
+}

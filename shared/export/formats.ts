@@ -1,0 +1,15 @@
+import { backupExport } from './backup.ts';
+import { csvExport } from './csv.ts';
+import { htmlReport } from './html-report.ts';
+import { markdownExport } from './markdown.ts';
+import type { Exporter, ExportFormat } from './types.ts';
+import { webAnnotationExport } from './web-annotation.ts';
+
+/** The exporter of each format. */
+export const EXPORTERS: Record<ExportFormat, Exporter> = {
+  markdown: markdownExport,
+  csv: csvExport,
+  html: htmlReport,
+  jsonld: webAnnotationExport,
+  json: backupExport,
+};

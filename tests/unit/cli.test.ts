@@ -1,0 +1,184 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { openNotebook } from '../../electron/notebook/notebook.ts';
+import { exportFixture } from '../fixtures/export/notebook.ts';
+import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
+
+const tempDir = tempDirs();
+const run = promisify(execFile);
+const CLI = resolve('electron/cli/main.ts');
+
+/** Run the command line as a user would (`node electron/cli/main.ts …`, what `npm run cli` runs). */
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', CLI, ...args],
+      { env: { ...process.env, MARGINALIA_DATA_DIR: '' } },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A data folder holding the export fixture, closed again (as if the app had quit). */
+async function notebookFolder(): Promise<string> {
+  const dataDir = await tempDir();
+  const notebook = await openNotebook({ dataDir, resourcesDir: RESOURCES_DIR });
+  await notebook.restores.apply(exportFixture(), 'replace');
+  await notebook.close();
+  return dataDir;
+}
+
+describe('the command line', () => {
+  it('lists documents with their counts as JSON', async () => {
+    const dir = await notebookFolder();
+    const { code, stdout } = await cli(['list', '--json', '--data-dir', dir]);
+    expect(code).toBe(0);
+    const docs = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(docs.map((d) => [d.id, d.quotes, d.notes])).toEqual(
+      expect.arrayContaining([
+        ['doc-bagram', 3, 1],
+        ['doc-field', 2, 0],
+      ]),
+    );
+    expect(docs[0]).toHaveProperty('title');
+  });
+
+  it('searches with ranked hits as JSON', async () => {
+    const dir = await notebookFolder();
+    const { code, stdout } = await cli(['search', 'airport', '--json', '--data-dir', dir]);
+    expect(code).toBe(0);
+    const { hits } = JSON.parse(stdout) as { hits: Record<string, unknown>[] };
+    expect(hits[0]).toMatchObject({ kind: 'quote', id: 'q-mujahid', documentId: 'doc-bagram' });
+    expect(String(hits[0]!.text)).toContain('want the airport');
+  });
+
+  it('exports a tag’s quotes to CSV that a CSV parser reads back', async () => {
+    const dir = await notebookFolder();
+    const out = join(await tempDir(), 'defiance.csv');
+    const { code, stdout } = await cli([
+      'export',
+      '--format',
+      'csv',
+      '--tag',
+      'Stance/Defiance',
+      '--out',
+      out,
+      '--data-dir',
+      dir,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Exported 2 quotes');
+    const rows = parseCsv(await readFile(out), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.map((r) => r.quote_id)).toEqual(['q-mujahid', 'q-fitrat']);
+  });
+
+  it('exports a document to Markdown, and reads while the app holds the store', async () => {
+    const dir = await notebookFolder();
+    const app = await openNotebook({ dataDir: dir, resourcesDir: RESOURCES_DIR });
+    try {
+      const out = join(await tempDir(), 'field.md');
+      const { code } = await cli([
+        'export',
+        '-f',
+        'md',
+        '--doc',
+        'doc-field',
+        '-o',
+        out,
+        '--data-dir',
+        dir,
+      ]);
+      expect(code).toBe(0);
+      expect(await readFile(out, 'utf8')).toContain('> کابل زیبا است');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('imports files, and refuses while the app holds the store', async () => {
+    const dir = await notebookFolder();
+    const file = join(await tempDir(), 'memo.md');
+    await writeFile(file, '# A memo\n\nA paragraph about Bagram and the airport.');
+    const app = await openNotebook({ dataDir: dir, resourcesDir: RESOURCES_DIR });
+    const refused = await cli(['import', file, '--data-dir', dir]);
+    await app.close();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/in use|open|lock/i);
+
+    const imported = await cli(['import', file, '--json', '--data-dir', dir]);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual([
+      expect.objectContaining({ status: 'imported', title: 'A memo' }),
+    ]);
+    const { stdout } = await cli(['list', '--json', '--data-dir', dir]);
+    expect((JSON.parse(stdout) as { title: string }[]).map((d) => d.title)).toContain('A memo');
+  });
+
+  it('fails with a clear message and a non-zero status', async () => {
+    const dir = await notebookFolder();
+    const out = join(await tempDir(), 'x.md');
+    const missingDoc = await cli([
+      'export',
+      '-f',
+      'md',
+      '--doc',
+      'nope',
+      '-o',
+      out,
+      '--data-dir',
+      dir,
+    ]);
+    expect(missingDoc.code).toBe(1);
+    expect(missingDoc.stderr).toContain('No document has the id "nope"');
+
+    const missingTag = await cli([
+      'export',
+      '-f',
+      'md',
+      '--tag',
+      'nope',
+      '-o',
+      out,
+      '--json',
+      '--data-dir',
+      dir,
+    ]);
+    expect(missingTag.code).toBe(1);
+    expect(JSON.parse(missingTag.stdout)).toMatchObject({ error: { code: 'not-found' } });
+
+    const noNotebook = await cli(['list', '--data-dir', join(dir, 'elsewhere')]);
+    expect(noNotebook.code).toBe(1);
+    expect(noNotebook.stderr).toContain('There is no notebook');
+
+    const usage = await cli(['export', '--format', 'pdf', '--out', out]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('Usage:');
+
+    const unknown = await cli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('merges a backup from the command line', async () => {
+    const dir = await notebookFolder();
+    const out = join(await tempDir(), 'backup.json');
+    expect((await cli(['export', '-f', 'json', '-o', out, '--data-dir', dir])).code).toBe(0);
+    const fresh = await tempDir();
+    const { code, stdout } = await cli(['restore', out, '--json', '--data-dir', fresh]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ mode: 'merge' });
+    const listed = await cli(['list', '--json', '--data-dir', fresh]);
+    const ids = (JSON.parse(listed.stdout) as { id: string }[]).map((d) => d.id);
+    expect(ids).toEqual(expect.arrayContaining(['doc-bagram', 'doc-field']));
+  });
+});
