@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { placeAnnotation } from '../../shared/anchoring/place.ts';
 import type { NotebookHandlers } from '../../shared/contract.ts';
 import { parseBackup } from '../../shared/export/backup.ts';
 import {
@@ -8,7 +9,7 @@ import {
   planRestore,
   type RestoreUndo,
 } from '../../shared/export/restore-plan.ts';
-import type { StoreData } from '../../shared/model.ts';
+import type { NotebookDocument, StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { backupStore } from './backups.ts';
 import type { NotebookHost } from './host.ts';
@@ -29,6 +30,30 @@ function replaceContents(target: StoreData, source: StoreData): void {
   target.tags = source.tags;
   target.notes = source.notes;
   target.meta = source.meta;
+}
+
+/**
+ * A restore may change a document's text under highlights it did not bring (a newer version of
+ * the document from the backup, or the old one back on undo): place those again by their quote,
+ * as a re-import does, so no highlight points at the wrong words. What cannot be placed is kept
+ * as unplaced.
+ */
+function placeOnChangedText(before: readonly NotebookDocument[], data: StoreData): StoreData {
+  const previous = new Map(before.map((d) => [d.id, d.text]));
+  const changedText = new Map(
+    data.documents
+      .filter((d) => previous.has(d.id) && previous.get(d.id) !== d.text)
+      .map((d) => [d.id, d]),
+  );
+  if (changedText.size === 0) return data;
+  const known = new Set(data.tags.map((t) => t.id));
+  return {
+    ...data,
+    annotations: data.annotations.map((a) => {
+      const document = changedText.get(a.documentId);
+      return document ? placeAnnotation(document, a, known) : a;
+    }),
+  };
 }
 
 /** Read and check a backup file: a clear error for anything that is not one. */
@@ -62,7 +87,8 @@ export function createRestoreService(
     // A copy of the notebook as it was, beside the rolling backups, before anything changes.
     await store.flush();
     await backupStore(store.path, store.dataDir);
-    store.change((data) => replaceContents(data, plan.data));
+    const next = placeOnChangedText(store.data.documents, plan.data);
+    store.change((data) => replaceContents(data, next));
     changed('documents', 'annotations', 'tags', 'notes');
     const undoToken = `restore_${randomUUID()}`;
     undos.set(undoToken, plan.undo);
@@ -111,7 +137,9 @@ export function createRestoreService(
       const undo = undos.get(undoToken);
       if (!undo) throw new NotebookError('not-found', 'That restore can no longer be undone.');
       undos.delete(undoToken);
-      store.change((data) => replaceContents(data, applyRestoreUndo(data, undo)));
+      const before = store.data.documents;
+      const next = placeOnChangedText(before, applyRestoreUndo(store.data, undo));
+      store.change((data) => replaceContents(data, next));
       changed('documents', 'annotations', 'tags', 'notes');
       return null;
     },

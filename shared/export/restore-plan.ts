@@ -97,7 +97,7 @@ const zeroCounts = (): RestoreCounts => ({
 });
 
 /** Structural equality of JSON-like values; a key holding `undefined` counts as absent. */
-export function sameRecord(a: unknown, b: unknown): boolean {
+function sameRecord(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -431,6 +431,8 @@ export function planRestore(
  */
 export function applyRestoreUndo(data: StoreData, undo: RestoreUndo): StoreData {
   if (undo.mode === 'replace') return structuredClone(undo.previous);
+  // Copies: the notebook changes its records in place, and an undo may be looked at again.
+  const previous = structuredClone(undo.previous);
   const removing = (kind: RestoreKind) => new Set(undo.added[kind]);
   const putBack = <T extends { id: string }>(
     records: readonly T[],
@@ -442,7 +444,7 @@ export function applyRestoreUndo(data: StoreData, undo: RestoreUndo): StoreData 
     return records.filter((r) => !gone.has(r.id)).map((r) => before.get(r.id) ?? r);
   };
 
-  const documents = putBack(data.documents, 'documents', undo.previous.documents);
+  const documents = putBack(data.documents, 'documents', previous.documents);
   const documentIds = new Set(documents.map((d) => d.id));
 
   const goneTags = removing('tags');
@@ -451,10 +453,10 @@ export function applyRestoreUndo(data: StoreData, undo: RestoreUndo): StoreData 
     annotations: [],
     notes: [],
   };
-  const nextId = restoredTagIds([...data.tags, ...undo.previous.tags].map((t) => t.id));
+  const nextId = restoredTagIds([...data.tags, ...previous.tags].map((t) => t.id));
   applyTagUndo(
     book,
-    { tags: undo.previous.tags, annotations: [], notes: [] },
+    { tags: previous.tags, annotations: [], notes: [] },
     { newId: nextId, now: () => undo.now },
   );
   const tags = book.tags as Tag[];
@@ -464,10 +466,10 @@ export function applyRestoreUndo(data: StoreData, undo: RestoreUndo): StoreData 
       ? holder
       : { ...holder, tagIds: holder.tagIds.filter((t) => tagIds.has(t)) };
 
-  const annotations = putBack(data.annotations, 'annotations', undo.previous.annotations)
+  const annotations = putBack(data.annotations, 'annotations', previous.annotations)
     .filter((a) => documentIds.has(a.documentId))
     .map(knownTags);
-  const notes = putBack(data.notes, 'notes', undo.previous.notes).map((n) => {
+  const notes = putBack(data.notes, 'notes', previous.notes).map((n) => {
     const fixed = knownTags(n);
     return fixed.documentId === null || documentIds.has(fixed.documentId)
       ? fixed

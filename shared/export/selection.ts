@@ -58,8 +58,12 @@ export function selectForExport(
     if (list) list.push(a);
     else byDocument.set(a.documentId, [a]);
   }
+  // The whole notebook means every document, highlighted or not (a backup must lose nothing).
   const documents = data.documents.filter(
-    (d) => byDocument.has(d.id) || (scope.kind === 'document' && d.id === scope.documentId),
+    (d) =>
+      scope.kind === 'notebook' ||
+      byDocument.has(d.id) ||
+      (scope.kind === 'document' && d.id === scope.documentId),
   );
   const annotations = documents.flatMap((d) =>
     (byDocument.get(d.id) ?? []).sort(compareByPosition),

@@ -133,3 +133,29 @@ test('File > Import… imports the files chosen in the native dialog, parsed in 
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('File > Export… saves Markdown to the path chosen in the native Save dialog', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-electron-'));
+  const out = join(dataDir, '..', `marginalia-export-${Date.now()}.md`);
+  try {
+    const app = await launch(dataDir);
+    const page = await app.firstWindow();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Bagram Air Base');
+    await app.evaluate(({ dialog, shell, Menu }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as never;
+      shell.showItemInFolder = () => {};
+      const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
+      file?.submenu?.items.find((item) => item.label === 'Export…')?.click();
+    }, out);
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: /Whole notebook/ }).check();
+    await dialog.locator('label.export-format', { hasText: 'Markdown' }).click();
+    await dialog.getByRole('button', { name: 'Export…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Export saved' })).toContainText(out);
+    expect(await readFile(out, 'utf8')).toContain('## Afghan officials reject');
+    await app.close();
+  } finally {
+    await rm(out, { force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

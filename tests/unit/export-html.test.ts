@@ -245,10 +245,16 @@ describe('HTML report', () => {
       'No quotes in this document yet.',
     );
     expect(doc.querySelector('.tag-summary .empty')).not.toBeNull();
+    // The whole notebook lists every document, highlighted or not…
     data.annotations = [];
     data.notes = [];
-    const none = parseHtml(report({ kind: 'notebook' }, data));
-    expect(none.querySelector('.document')).toBeNull();
+    const all = parseHtml(report({ kind: 'notebook' }, data));
+    expect(all.querySelectorAll('.document').length).toBe(2);
+    // …while a scope that found nothing lists none.
+    const none = parseHtml(
+      report({ kind: 'search', query: 'nothing', annotationIds: [], noteIds: [] }, data),
+    );
+    expect(none.querySelector('.document') === null).toBe(true);
   });
 
   it('reports progress through quotes and notes, ending at the total', () => {

@@ -260,6 +260,35 @@ describe('restoring a backup through the core', () => {
     expect((await failure(notebook, 'undoRestore', { undoToken })).code).toBe('not-found');
   });
 
+  it('places highlights again when a merge brings a newer text of their document', async () => {
+    const { notebook, outDir, host } = await open();
+    const before = structuredClone(notebook.store.data);
+    const incoming = exportFixture();
+    const doc = incoming.documents[0]!;
+    doc.text = `UPDATE: ${doc.text}`;
+    doc.blocks = doc.blocks.map((b) => ({ ...b, start: b.start + 8, end: b.end + 8 }));
+    doc.importedAt = '2026-12-01T00:00:00.000Z';
+    incoming.annotations = incoming.annotations.filter((a) => a.documentId !== doc.id);
+    host.openPaths = [await backupOf(incoming, outDir)];
+    const preview = await call(notebook, 'previewRestore', {});
+    expect(preview!.merge.documents.updated).toBe(1);
+    const { undoToken } = await call(notebook, 'applyRestore', {
+      token: preview!.token,
+      mode: 'merge',
+    });
+    const moved = notebook.store.data.annotations.find((a) => a.id === 'q-mujahid')!;
+    const original = before.annotations.find((a) => a.id === 'q-mujahid')!;
+    expect(moved.target.position.start).toBe(original.target.position.start + 8);
+    expect(
+      notebook.store.data.documents[0]!.text.slice(
+        moved.target.position.start,
+        moved.target.position.end,
+      ),
+    ).toBe(original.target.quote.exact);
+    await call(notebook, 'undoRestore', { undoToken });
+    expect(notebook.store.data).toEqual(before);
+  });
+
   it('replaces the notebook when asked, and a preview is used once', async () => {
     const { notebook, outDir, host } = await open();
     const incoming = exportFixture();

@@ -517,6 +517,58 @@ describe('importing through the menu and the native dialog', () => {
   });
 });
 
+describe('exporting through the menu and the native Save dialog', () => {
+  type Item = { label?: string; click?: () => void; submenu?: Item[] };
+  const menuItem = (label: string) => {
+    const template = fake.log.menus[0]!.template as Item[];
+    const found = template.flatMap((m) => m.submenu ?? []).find((i) => i.label === label);
+    if (!found?.click) throw new Error(`no menu item ${label}`);
+    return found;
+  };
+
+  it('File > Export…, Back Up Notebook… and Restore from Backup… hand their command to the page', () => {
+    const contents = mainWindow().webContents;
+    contents.sent.length = 0;
+    menuItem('Export…').click!();
+    menuItem('Back Up Notebook…').click!();
+    menuItem('Restore from Backup…').click!();
+    expect(contents.sent).toEqual([
+      [IPC_EVENT_CHANNEL, { type: 'command', command: 'export' }],
+      [IPC_EVENT_CHANNEL, { type: 'command', command: 'backup' }],
+      [IPC_EVENT_CHANNEL, { type: 'command', command: 'restore' }],
+    ]);
+  });
+
+  it('saves to the path chosen in the Save dialog and shows it in the file manager', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'marginalia-save-'));
+    const path = join(folder, 'notebook.md');
+    fake.log.saveDialog.answer = path;
+    const result = await value('exportNotebook', {
+      jobId: 'save-1',
+      format: 'markdown',
+      scope: { kind: 'notebook' },
+    });
+    expect(result).toMatchObject({ status: 'saved', path });
+    expect(await readFile(path, 'utf8')).toContain('# Whole notebook');
+    expect(fake.log.saveDialog.asked.at(-1)).toMatchObject({
+      defaultPath: 'Marginalia – Whole notebook.md',
+      filters: [{ name: 'Markdown', extensions: ['md'] }],
+    });
+    await value('showExportedFile', { path });
+    expect(fake.log.shownInFolder).toEqual([path]);
+
+    fake.log.saveDialog.answer = null;
+    expect(
+      await value('exportNotebook', {
+        jobId: 'save-2',
+        format: 'csv',
+        scope: { kind: 'notebook' },
+      }),
+    ).toEqual({ status: 'cancelled' });
+    await rm(folder, { recursive: true, force: true });
+  });
+});
+
 describe('IPC', () => {
   it('serves the contract from the real core to the app page', async () => {
     const seed = JSON.parse(await readFile(join(RESOURCES_DIR, 'seed-article.json'), 'utf8')) as {
