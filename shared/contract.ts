@@ -100,6 +100,7 @@ const exportOptionsSchema = z
   .object({
     markdownOrder: z.enum(['tag', 'text']).optional(),
     csvBom: z.boolean().optional(),
+    csvEscapeFormulas: z.boolean().optional(),
     includeNotes: z.boolean().optional(),
   })
   .strict();

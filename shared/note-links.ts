@@ -23,15 +23,21 @@ export function citedQuoteIds(body: string): string[] {
   return [...new Set(Array.from(body.matchAll(QUOTE_LINK), (m) => m[1]!))];
 }
 
+const MARKDOWN_SYNTAX = '\\`*_[]<>|~';
+
 /**
  * Quoted words must stay words: escape what Markdown would read as syntax (emphasis, code,
- * links, HTML, a heading or list marker at the start of a line).
+ * links, HTML, a heading or list marker at the start of a line, a line of only - or = that would
+ * be a rule or underline the line above into a heading). `also` names more characters to escape
+ * anywhere in the line.
  */
-export function escapeMarkdown(line: string): string {
+export function escapeMarkdown(line: string, also = ''): string {
+  const special = new RegExp(`[${(MARKDOWN_SYNTAX + also).replace(/[\]\\^-]/g, '\\$&')}]`, 'g');
   return line
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(special, (c) => `\\${c}`)
     .replace(/^(\s*)([#+-])(?=\s)/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])(?=\s)/, '$1\\$2');
+    .replace(/^(\s*\d+)([.)])(?=\s)/, '$1\\$2')
+    .replace(/^(\s*)([-=])(?=[-=\s]*$)/, '$1\\$2');
 }
 
 /** Markdown link text cannot hold unescaped brackets. */

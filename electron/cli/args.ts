@@ -8,9 +8,12 @@ Commands:
   search QUERY                  Search quotes, notes, tags and titles (same syntax as the app)
   export --format F --out FILE  Export (F: md, csv, html, jsonld, json)
       [--doc ID] [--tag NAME] [--search QUERY]   Only one document, tag (and below) or search
-      [--order tag|text] [--no-bom] [--no-notes] Markdown grouping, CSV byte order mark, notes
+      [--order tag|text] [--no-notes]            Markdown grouping; leave out notes
+      [--no-bom] [--raw-cells]                   CSV: no byte order mark; cells exactly as
+                                                 stored (no ' before = + - @)
   import FILE...                Import text, Markdown or HTML files as documents
   restore FILE [--replace]      Merge a JSON backup into the notebook (or replace it)
+      [--create]                (import, restore) Start a new notebook if DIR has none
 
 Options for every command:
   --data-dir DIR   The notebook folder (default: the app's, or $MARGINALIA_DATA_DIR)
@@ -46,16 +49,20 @@ export type Command =
       search?: string;
       order: 'tag' | 'text';
       bom: boolean;
+      escapeFormulas: boolean;
       notes: boolean;
     }
-  | { name: 'import'; files: string[] }
-  | { name: 'restore'; file: string; replace: boolean };
+  | { name: 'import'; files: string[]; create: boolean }
+  | { name: 'restore'; file: string; replace: boolean; create: boolean };
 
 export interface Invocation {
   command: Command;
   json: boolean;
   dataDir?: string;
 }
+
+/** Whether the output should be JSON, read before the rest can fail to parse. */
+export const wantsJson = (argv: readonly string[]) => argv.includes('--json');
 
 /** Read the command line; throws UsageError with a message fit to print. */
 export function parseInvocation(argv: string[]): Invocation {
@@ -107,18 +114,24 @@ export function parseInvocation(argv: string[]): Invocation {
           search: values.search,
           order,
           bom: values['no-bom'] !== true,
+          escapeFormulas: values['raw-cells'] !== true,
           notes: values['no-notes'] !== true,
         },
       };
     }
     case 'import':
       if (rest.length === 0) throw new UsageError('import needs at least one file.');
-      return { ...base, command: { name: 'import', files: rest } };
+      return { ...base, command: { name: 'import', files: rest, create: values.create === true } };
     case 'restore':
       if (rest.length !== 1) throw new UsageError('restore needs exactly one backup file.');
       return {
         ...base,
-        command: { name: 'restore', file: rest[0]!, replace: values.replace === true },
+        command: {
+          name: 'restore',
+          file: rest[0]!,
+          replace: values.replace === true,
+          create: values.create === true,
+        },
       };
     default:
       throw new UsageError(`Unknown command "${name}". Run "npm run cli -- help".`);
@@ -140,9 +153,11 @@ function parse(argv: string[]) {
       search: { type: 'string' },
       order: { type: 'string' },
       'no-bom': { type: 'boolean' },
+      'raw-cells': { type: 'boolean' },
       'no-notes': { type: 'boolean' },
       limit: { type: 'string' },
       replace: { type: 'boolean' },
+      create: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

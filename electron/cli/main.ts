@@ -1,13 +1,23 @@
+import { access } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BackupContents } from '../../shared/export/backup.ts';
+import { RESTORE_KINDS } from '../../shared/export/restore-summary.ts';
 import type { ExportScope } from '../../shared/export/types.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { findTagByName } from '../../shared/tags.ts';
-import { appDataDir, DATA_DIR_ENV } from '../notebook/data-dir.ts';
+import { appDataDir, DATA_DIR_ENV, storePathIn } from '../notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../notebook/notebook.ts';
 import { readBackupFile } from '../notebook/restore-service.ts';
-import { type Command, type Invocation, parseInvocation, USAGE, UsageError } from './args.ts';
+import {
+  type Command,
+  type Invocation,
+  parseInvocation,
+  USAGE,
+  UsageError,
+  wantsJson,
+} from './args.ts';
 
 /**
  * `npm run -s cli -- <command>`: the notebook core without a window, for scripts and batch work.
@@ -25,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
     invocation = parseInvocation(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
+    if (wantsJson(argv))
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: 'usage', message: error.message } }, null, 2)}\n`,
+      );
     process.stderr.write(`marginalia: ${error.message}\n\n${USAGE}\n`);
     return 2;
   }
@@ -40,17 +54,26 @@ async function main(argv: string[]): Promise<number> {
   let notebook: Notebook | null = null;
   try {
     const writes = command.name === 'import' || command.name === 'restore';
+    // A bad backup is refused before the notebook is even opened.
+    const backup = command.name === 'restore' ? await readBackupFile(resolve(command.file)) : null;
+    if (writes && !command.create && !(await exists(storePathIn(dataDir))))
+      throw new NotebookError(
+        'not-found',
+        `There is no notebook in ${dataDir}. Check --data-dir, or add --create to start one there.`,
+      );
     notebook = await openNotebook({
       dataDir,
       resourcesDir: RESOURCES_DIR,
       readOnly: !writes,
+      // A notebook started from the command line holds only what was put in it.
+      seed: false,
       parseWorker: PARSE_WORKER,
       host:
         command.name === 'import'
           ? { chooseImportFiles: async () => command.files.map((f) => resolve(f)) }
           : {},
     });
-    const output = await run(notebook, command);
+    const output = await run(notebook, command, backup);
     process.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
     return 0;
   } catch (error) {
@@ -70,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
 async function run(
   notebook: Notebook,
   command: Exclude<Command, { name: 'help' }>,
+  backup: BackupContents | null,
 ): Promise<Output> {
   const { handlers } = notebook;
   switch (command.name) {
@@ -125,12 +149,19 @@ async function run(
       const result = await notebook.exports.exportTo(path, {
         format: command.format,
         scope,
-        options: { markdownOrder: command.order, csvBom: command.bom, includeNotes: command.notes },
+        options: {
+          markdownOrder: command.order,
+          csvBom: command.bom,
+          csvEscapeFormulas: command.escapeFormulas,
+          includeNotes: command.notes,
+        },
       });
       if (result.status !== 'saved') throw new NotebookError('internal', 'The export stopped.');
+      // CSV and JSON-LD hold quotes only.
+      const withNotes = command.notes && ['markdown', 'html', 'json'].includes(command.format);
       return {
         json: result,
-        text: `Exported ${result.quotes} quotes from ${result.documents} documents${command.notes ? ` and ${result.notes} notes` : ''} to ${result.path} (${result.bytes} bytes).\n`,
+        text: `Exported ${plural(result.quotes, 'quote')} from ${plural(result.documents, 'document')}${withNotes ? ` and ${plural(result.notes, 'note')}` : ''} to ${result.path} (${result.bytes} bytes).\n`,
       };
     }
     case 'import': {
@@ -149,19 +180,25 @@ async function run(
       return { json, text };
     }
     case 'restore': {
-      const backup = await readBackupFile(resolve(command.file));
-      const { preview } = await notebook.restores.apply(
-        backup.data,
-        command.replace ? 'replace' : 'merge',
-      );
+      if (!backup) throw new NotebookError('internal', 'The backup was not read.');
+      const mode = command.replace ? 'replace' : 'merge';
+      const { preview } = await notebook.restores.apply(backup.data, mode);
       await notebook.store.flush();
-      const lines = (['documents', 'annotations', 'tags', 'notes'] as const).map((kind) => {
+      const problems = [...backup.problems, ...preview.problems];
+      const lines = RESTORE_KINDS.map(([kind, label]) => {
         const p = preview[kind];
-        return `${kind.padEnd(12)} ${p.added} added · ${p.updated} updated · ${p.unchanged} unchanged · ${p.kept} kept · ${p.removed} removed\n`;
+        const counts = [
+          `${p.added} added`,
+          `${p.updated} updated`,
+          `${p.unchanged} unchanged`,
+          ...(mode === 'merge' ? [`${p.kept} kept`, `${p.matched} matched`] : []),
+          ...(mode === 'replace' ? [`${p.removed} removed`] : []),
+        ];
+        return `${label.padEnd(10)} ${counts.join(' · ')}\n`;
       });
       return {
-        json: { mode: command.replace ? 'replace' : 'merge', preview, problems: backup.problems },
-        text: `${lines.join('')}${backup.problems.map((p) => `note: ${p}\n`).join('')}`,
+        json: { mode, preview, problems },
+        text: `${lines.join('')}${problems.map((p) => `note: ${p}\n`).join('')}`,
       };
     }
   }
@@ -191,6 +228,14 @@ function exportScope(
   if (command.search !== undefined) return { kind: 'search', query: command.search };
   return { kind: 'notebook' };
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 const oneLine = (text: string) => {
   const line = text.replace(/\s+/g, ' ').trim();

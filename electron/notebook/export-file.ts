@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -18,7 +19,7 @@ export async function writeExportFile(
   pieces: Iterable<string>,
   cancelled: () => boolean,
 ): Promise<number | null> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.partial`);
   const handle = await open(tmp, 'w');
   let bytes = 0;
   let finished = false;

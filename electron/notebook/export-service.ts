@@ -1,4 +1,5 @@
-import { basename } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { defaultFileName, FORMAT_INFO } from '../../shared/export/format-info.ts';
 import { EXPORTERS } from '../../shared/export/formats.ts';
@@ -65,6 +66,22 @@ export function createExportService(
     return selectForExport(store.data, await resolveScope(request.scope), now());
   }
 
+  /**
+   * An export never goes into the notebook's own folder: a file called notebook.json there would
+   * replace the notebook, and the lock and backups are not to be touched either.
+   */
+  async function checkTarget(path: string): Promise<void> {
+    const real = async (p: string) => realpath(p).catch(() => resolve(p));
+    const folder = await real(dirname(path));
+    const dataDir = await real(store.dataDir);
+    const inside = relative(dataDir, folder);
+    if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)))
+      throw new NotebookError(
+        'invalid-input',
+        `Exports cannot be saved in the notebook’s own folder (${store.dataDir}); choose another folder.`,
+      );
+  }
+
   /** Write a selection in a format to a path; the dialog flow and the command line share it. */
   async function exportSelection(
     path: string,
@@ -73,6 +90,7 @@ export function createExportService(
     job: { cancelled: boolean } = { cancelled: false },
     onProgress?: (done: number, total: number) => void,
   ): Promise<ExportResult> {
+    await checkTarget(path);
     const exportOptions = { ...DEFAULT_EXPORT_OPTIONS, ...request.options };
     const pieces = EXPORTERS[request.format](selection, exportOptions, onProgress);
     let bytes: number | null;

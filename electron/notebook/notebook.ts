@@ -43,6 +43,8 @@ export async function openNotebook(options: {
   parseWorker?: URL | string | null;
   /** Read without locking or writing (the command line's list, search and export). */
   readOnly?: boolean;
+  /** Put the sample article in a new notebook (the app does; the command line does not). */
+  seed?: boolean;
   /** The clock exports are stamped with (tests fix it for byte-identical files). */
   now?: () => string;
 }): Promise<Notebook> {
@@ -72,7 +74,7 @@ export async function openNotebook(options: {
           options.store?.onBackupError?.(error);
         },
       });
-  if (!options.readOnly) await seedOnce(store, options.resourcesDir);
+  if (!options.readOnly && options.seed !== false) await seedOnce(store, options.resourcesDir);
   const changed: Changed = (...entities) => emit({ type: 'changed', entities });
   const subscribe = (listener: (event: NotebookEvent) => void) => {
     listeners.add(listener);

@@ -4,11 +4,7 @@ import { basename } from 'node:path';
 import { placeAnnotation } from '../../shared/anchoring/place.ts';
 import type { NotebookHandlers } from '../../shared/contract.ts';
 import { parseBackup } from '../../shared/export/backup.ts';
-import {
-  applyRestoreUndo,
-  planRestore,
-  type RestoreUndo,
-} from '../../shared/export/restore-plan.ts';
+import { planRestore } from '../../shared/export/restore-plan.ts';
 import type { NotebookDocument, StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { backupStore } from './backups.ts';
@@ -23,8 +19,10 @@ type RestoreHandlers = Pick<NotebookHandlers, 'previewRestore' | 'applyRestore' 
 export const RESTORE_MAX_BYTES = 512 * 1024 * 1024;
 const UNDOS_KEPT = 5;
 
+type Contents = Omit<StoreData, 'schemaVersion'>;
+
 /** Put a whole notebook's contents in place, inside a store change. */
-function replaceContents(target: StoreData, source: StoreData): void {
+function replaceContents(target: StoreData, source: Contents): void {
   target.documents = source.documents;
   target.annotations = source.annotations;
   target.tags = source.tags;
@@ -33,27 +31,27 @@ function replaceContents(target: StoreData, source: StoreData): void {
 }
 
 /**
- * A restore may change a document's text under highlights it did not bring (a newer version of
- * the document from the backup, or the old one back on undo): place those again by their quote,
- * as a re-import does, so no highlight points at the wrong words. What cannot be placed is kept
- * as unplaced.
+ * Highlights whose offsets no longer select their quote: those on a document whose text a restore
+ * changed (a newer version from the backup), and the backup's own on a document whose text here
+ * differs from the backup's. Each is placed again by its quote, as a re-import does; what cannot
+ * be placed is kept as unplaced. No highlight is left pointing at the wrong words.
  */
-function placeOnChangedText(before: readonly NotebookDocument[], data: StoreData): StoreData {
+function placeMisplaced(before: readonly NotebookDocument[], data: StoreData): StoreData {
   const previous = new Map(before.map((d) => [d.id, d.text]));
-  const changedText = new Map(
-    data.documents
-      .filter((d) => previous.has(d.id) && previous.get(d.id) !== d.text)
-      .map((d) => [d.id, d]),
-  );
-  if (changedText.size === 0) return data;
+  const documents = new Map(data.documents.map((d) => [d.id, d]));
   const known = new Set(data.tags.map((t) => t.id));
-  return {
-    ...data,
-    annotations: data.annotations.map((a) => {
-      const document = changedText.get(a.documentId);
-      return document ? placeAnnotation(document, a, known) : a;
-    }),
-  };
+  let moved = false;
+  const annotations = data.annotations.map((a) => {
+    const document = documents.get(a.documentId);
+    if (!document) return a;
+    const textChanged = previous.has(document.id) && previous.get(document.id) !== document.text;
+    const { start, end } = a.target.position;
+    const misplaced = !a.orphan && document.text.slice(start, end) !== a.target.quote.exact;
+    if (!textChanged && !misplaced) return a;
+    moved = true;
+    return placeAnnotation(document, a, known);
+  });
+  return moved ? { ...data, annotations } : data;
 }
 
 /** Read and check a backup file: a clear error for anything that is not one. */
@@ -69,7 +67,8 @@ export async function readBackupFile(path: string) {
 
 /**
  * Restoring a JSON backup: first a preview of what merging or replacing would change, then the
- * change itself (after a safety copy of the store in the backups folder), which can be undone.
+ * change itself (after a safety copy of the store in the backups folder), which can be undone
+ * while nothing else has changed since.
  * The backup's contents are held in the core between preview and apply, so the page never ships
  * a whole notebook back and forth.
  */
@@ -79,19 +78,30 @@ export function createRestoreService(
   options: { host: NotebookHost },
 ) {
   let pending: { token: string; fileName: string; incoming: StoreData } | null = null;
-  const undos = new Map<string, RestoreUndo>();
+  /** The notebook as it was before each recent restore, and the revision the restore left. */
+  const undos = new Map<string, { previous: Contents; revision: number; backup: string }>();
 
-  /** Apply a restore in one store change; returns the undo token. */
+  /** Apply a restore in one store change; returns what changed and the undo token. */
   async function apply(incoming: StoreData, mode: 'merge' | 'replace') {
-    const plan = planRestore(store.data, incoming, mode);
-    // A copy of the notebook as it was, beside the rolling backups, before anything changes.
+    // A copy of the notebook as it is, beside the rolling backups, before anything changes.
     await store.flush();
-    await backupStore(store.path, store.dataDir);
-    const next = placeOnChangedText(store.data.documents, plan.data);
+    const backup = await backupStore(store.path, store.dataDir);
+    // Planned and applied in one synchronous step, so an edit that lands while the copy is
+    // written is neither lost nor merged against a stale notebook.
+    const current = store.data;
+    const previous: Contents = {
+      documents: current.documents,
+      annotations: current.annotations,
+      tags: current.tags,
+      notes: current.notes,
+      meta: current.meta,
+    };
+    const plan = planRestore(current, incoming, mode);
+    const next = placeMisplaced(current.documents, plan.data);
     store.change((data) => replaceContents(data, next));
     changed('documents', 'annotations', 'tags', 'notes');
     const undoToken = `restore_${randomUUID()}`;
-    undos.set(undoToken, plan.undo);
+    undos.set(undoToken, { previous, revision: store.revision, backup });
     for (const key of undos.keys()) if (undos.size > UNDOS_KEPT) undos.delete(key);
     return { preview: plan.preview, undoToken };
   }
@@ -136,10 +146,15 @@ export function createRestoreService(
     undoRestore({ undoToken }) {
       const undo = undos.get(undoToken);
       if (!undo) throw new NotebookError('not-found', 'That restore can no longer be undone.');
+      // Putting the old notebook back over later work would lose that work: refuse, and say
+      // where the notebook as it was is kept.
+      if (store.revision !== undo.revision)
+        throw new NotebookError(
+          'conflict',
+          `The notebook has changed since the restore, so undoing it would lose that work. The notebook as it was before the restore is kept in the backups folder as ${basename(undo.backup)}.`,
+        );
       undos.delete(undoToken);
-      const before = store.data.documents;
-      const next = placeOnChangedText(before, applyRestoreUndo(store.data, undo));
-      store.change((data) => replaceContents(data, next));
+      store.change((data) => replaceContents(data, undo.previous));
       changed('documents', 'annotations', 'tags', 'notes');
       return null;
     },

@@ -35,6 +35,8 @@ export interface Store {
   readonly recovery: StoreRecovery | null;
   /** The live data. Read it freely; change it only inside `change`. */
   readonly data: StoreData;
+  /** Counts changes: equal revisions mean nothing changed in between. */
+  readonly revision: number;
   /** Apply a change in memory now and schedule a (coalesced) write. */
   change<T>(mutator: (data: StoreData) => T): T;
   /** Write pending changes now (a failure is reported through onWriteError and retried). */
@@ -188,6 +190,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
 
   let closing = false;
   let released = false;
+  let revision = 0;
   return {
     dataDir,
     path,
@@ -195,9 +198,13 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     get data() {
       return db.data;
     },
+    get revision() {
+      return revision;
+    },
     change(mutator) {
       if (closing)
         throw new NotebookError('internal', 'The notebook is closing; the change was not made.');
+      revision++;
       const result = mutator(db.data);
       dirty = true;
       if (!timer) schedule(writeDelayMs);
@@ -246,6 +253,7 @@ export async function openStoreReadOnly(dataDir: string): Promise<Store> {
     path,
     recovery: null,
     data,
+    revision: 0,
     change() {
       throw new NotebookError('conflict', 'This notebook was opened read-only.');
     },

@@ -206,15 +206,41 @@ function lastOfEachId<T extends { id: string }>(
   return records.filter((r, i) => lastIndex.get(r.id) === i);
 }
 
-/** A fresh id like `tag-restored-3`, not yet used. */
-export function restoredTagIds(taken: Iterable<string>): () => string {
-  const used = new Set(taken);
-  let n = 0;
-  return () => {
-    let id: string;
-    do id = `tag-restored-${++n}`;
-    while (used.has(id));
-    used.add(id);
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const MASK_64 = 0xffffffffffffffffn;
+
+/** 64-bit FNV-1a of the UTF-8 bytes of `text`, as 16 hex digits. */
+function fnv1a64(text: string): string {
+  let hash = FNV_OFFSET;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * FNV_PRIME) & MASK_64;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+/** How the id of every parent tag re-created to keep a codebook sound begins. */
+export const RESTORED_TAG_PREFIX = 'tag-restored-';
+
+/**
+ * Ids for parent tags re-created to keep a codebook sound. The id comes from the name (ignoring
+ * case), so the same id always means the same tag wherever it was re-created, and merging by id
+ * can never turn one re-created tag into another: `tag-restored-<hash of the name>`, or, when a
+ * tag of another name already holds that id (a rename since, or a clash), the first of `-2`,
+ * `-3`… that is free. `taken` holds the tags whose ids are in use.
+ */
+export function restoredTagIds(
+  taken: Iterable<Pick<Tag, 'id' | 'name'>>,
+): (name: string) => string {
+  const names = new Map<string, string>();
+  for (const tag of taken) names.set(tag.id, tag.name.toLowerCase());
+  return (name) => {
+    const key = name.toLowerCase();
+    const base = `${RESTORED_TAG_PREFIX}${fnv1a64(key)}`;
+    let id = base;
+    for (let n = 2; names.has(id) && names.get(id) !== key; n++) id = `${base}-${n}`;
+    names.set(id, key);
     return id;
   };
 }
@@ -243,12 +269,12 @@ function repair(data: StoreData, note: (p: string) => void): StoreData {
   }
   tags = kept;
   // Missing parents are re-created, dated like the child, in the child's colour.
-  const nextId = restoredTagIds(data.tags.map((t) => t.id));
+  const idFor = restoredTagIds(data.tags);
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i]!;
     const parent = parentPath(tag.name);
     if (parent && !findTagNamed(tags, parent)) {
-      tags.push({ ...tag, id: nextId(), name: parent, description: '' });
+      tags.push({ ...tag, id: idFor(parent), name: parent, description: '' });
       note(`Tag "${tag.name}" had no parent tag; "${parent}" was re-created.`);
     }
   }

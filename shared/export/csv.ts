@@ -20,11 +20,10 @@ export { joinTagCell, splitTagCell, TAG_SEPARATOR } from './tag-cell.ts';
  * (and tests); the renderer takes the tag-cell helpers from `tag-cell.ts`.
  *
  * Formula injection: a spreadsheet may run a cell that starts with `=`, `+`, `-` or `@` as a
- * formula, and quotes come from imported documents, which anyone may have written.
- * csv-stringify's `escape_formulas` option defuses such cells by prefixing a `'`, but that
- * changes the data (a quote reading `-20 years` would come back as `'-20 years`) and breaks exact
- * read-back, so it is deliberately off; it would be the one switch to add for a "safe for Excel"
- * variant.
+ * formula, and quotes come from imported documents, which anyone may have written. With
+ * `csvEscapeFormulas` (the default) csv-stringify's `escape_formulas` defuses such cells with a
+ * leading `'`; that changes those cells (`-20 years` reads `'-20 years`), so exports for scripts
+ * that need the exact text turn it off.
  */
 
 /** The columns before the per-tag ones, in order. */
@@ -111,11 +110,12 @@ export const csvExport: Exporter = function* (selection, options, progress) {
   const documentsById = new Map(selection.documents.map((d) => [d.id, d]));
 
   // Not csv-stringify's `bom` option: it pushes a Buffer, and the pieces here are strings.
-  yield (options.csvBom ? BOM : '') + stringify([csvHeader(topLevel)], CSV_OPTIONS);
+  const csvOptions = { ...CSV_OPTIONS, escape_formulas: options.csvEscapeFormulas };
+  yield (options.csvBom ? BOM : '') + stringify([csvHeader(topLevel)], csvOptions);
   for (let from = 0; from < total; from += ROWS_PER_PIECE) {
     const batch = selection.annotations.slice(from, from + ROWS_PER_PIECE);
     const rows = batch.map((a) => csvRow(a, documentsById.get(a.documentId), tagsById, topLevel));
-    yield stringify(rows, CSV_OPTIONS);
+    yield stringify(rows, csvOptions);
     progress?.(from + batch.length, total);
   }
   if (total === 0) progress?.(0, 0);

@@ -5,6 +5,13 @@ import { escapeMarkdown } from '../note-links.ts';
 import { EXPORT_LOCALE, type Exporter, type ExportSelection } from './types.ts';
 
 /**
+ * Words from documents and comments stay words in any Markdown reader, Obsidian included: beyond
+ * CommonMark's syntax, escape what Obsidian reads as a tag (`#`), hidden text (`%%`), maths
+ * (`$`), a highlight (`==`) or an entity (`&`).
+ */
+export const escapeText = (line: string) => escapeMarkdown(line, '#%$=&');
+
+/**
  * Markdown for people and for Obsidian: YAML front matter, a section per document with its
  * citation, quotes as block quotes with their comment and tags (as `#nested/tags` where Obsidian
  * can read them), and the notes with their cited quotes written out instead of app links.
@@ -32,8 +39,8 @@ export const markdownExport: Exporter = function* (selection, options, progress)
     // By tag: each quote under every tag it carries (a code-by-code report), untagged last.
     const written = new Set<string>();
     for (const [tag, tagged] of byTag(quotes, selection.tags)) {
-      yield `### ${tag ? escapeMarkdown(tag.name) : 'Untagged'}\n\n`;
-      if (tag?.description) yield `${escapeMarkdown(tag.description)}\n\n`;
+      yield `### ${tag ? escapeText(tag.name) : 'Untagged'}\n\n`;
+      if (tag?.description) yield `${plainParagraphs(tag.description)}\n\n`;
       for (const quote of tagged) {
         yield quoteSection(quote, doc, tagsById);
         if (!written.has(quote.id)) {
@@ -67,7 +74,7 @@ function head(selection: ExportSelection, includeNotes: boolean): string {
     'generator: Marginalia',
     '---',
     '',
-    `# ${escapeMarkdown(selection.label)}`,
+    `# ${escapeText(selection.label)}`,
     '',
     `Exported from Marginalia on ${selection.generatedAt.slice(0, 10)} · ${counts}`,
     '',
@@ -76,9 +83,9 @@ function head(selection: ExportSelection, includeNotes: boolean): string {
 }
 
 function documentHeading(doc: NotebookDocument): string {
-  const lines = [`## ${escapeMarkdown(doc.title || 'Untitled document')}`, ''];
+  const lines = [`## ${escapeText(doc.title || 'Untitled document')}`, ''];
   const cite = citationLine(doc, EXPORT_LOCALE);
-  if (cite) lines.push(`*${escapeMarkdown(cite)}*`);
+  if (cite) lines.push(`*${escapeText(cite)}*`);
   if (/^https?:\/\//i.test(doc.url))
     lines.push(`<${doc.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
   if (cite || doc.url) lines.push('');
@@ -92,12 +99,12 @@ function quoteSection(
 ): string {
   const text = quote.target.quote.exact
     .split('\n')
-    .map((line) => (line.trim() ? `> ${escapeMarkdown(line)}` : '>'))
+    .map((line) => (line.trim() ? `> ${escapeText(line)}` : '>'))
     .join('\n');
   const cite = [doc.title || 'Untitled document', citationLine(doc, EXPORT_LOCALE)]
     .filter(Boolean)
     .join(' · ');
-  const lines = [text, '>', `> — ${escapeMarkdown(cite)}`, ''];
+  const lines = [text, '>', `> — ${escapeText(cite)}`, ''];
   if (quote.orphan)
     lines.push('*Unplaced: this passage is no longer found in the current text.*', '');
   if (quote.comment.trim()) lines.push(plainParagraphs(quote.comment), '');
@@ -125,12 +132,12 @@ function noteSection(note: Note, selection: ExportSelection, tagsById: Map<strin
       selection.citedQuote(note.annotationIds[0] ?? '')?.document)
     : undefined;
   const details = [
-    doc ? `On: ${escapeMarkdown(doc.title)}` : '',
+    doc ? `On: ${escapeText(doc.title)}` : '',
     tags.length ? `Tags: ${tags.join(' ')}` : '',
     `updated ${note.updatedAt.slice(0, 10)}`,
   ].filter(Boolean);
   const body = demoteHeadings(resolveQuoteLinks(note.body, selection), 3).trim();
-  return `### ${escapeMarkdown(note.title || 'Untitled note')}\n\n${details.join(' · ')}\n\n${body ? `${body}\n\n` : ''}`;
+  return `### ${escapeText(note.title || 'Untitled note')}\n\n${details.join(' · ')}\n\n${body ? `${body}\n\n` : ''}`;
 }
 
 const QUOTE_LINK = /\[((?:\\.|[^\]\\])*)\]\(marginalia:\/\/quote\/([A-Za-z0-9_-]{1,64})\)/g;
@@ -153,7 +160,7 @@ function plainParagraphs(text: string): string {
   return text
     .trim()
     .split(/\n{2,}/)
-    .map((paragraph) => paragraph.split('\n').map(escapeMarkdown).join('  \n'))
+    .map((paragraph) => paragraph.split('\n').map(escapeText).join('  \n'))
     .join('\n\n');
 }
 

@@ -1,17 +1,11 @@
-import {
-  applyTagUndo,
-  type Codebook,
-  ensureTagPath,
-  findTagNamed,
-  parentPath,
-  type TagFactory,
-} from '../codebook.ts';
+import { findTagNamed, parentPath } from '../codebook.ts';
 import type { Annotation, Note, NotebookDocument, StoreData, Tag } from '../model.ts';
-import { restoredTagIds } from './backup.ts';
+import { RESTORED_TAG_PREFIX, restoredTagIds } from './backup.ts';
 
 /**
  * Restoring a backup into the notebook, planned as a pure function: what the notebook becomes,
- * what that changes (for the dialog, before anything happens), and how to undo it.
+ * and what that changes (for the dialog, before anything happens). Undoing a restore is the
+ * core's: it puts back the notebook as it was.
  *
  * - **replace**: the notebook becomes the backup, except that the sample article, once seeded,
  *   is never seeded again.
@@ -20,7 +14,9 @@ import { restoredTagIds } from './backup.ts';
  *   `updatedAt`, documents by `importedAt`, tags by `createdAt`; a tie keeps the notebook's).
  *   A backup tag with a new id but a name the notebook has (ignoring case) is that tag, and a
  *   backup document with a new id but the same text (`contentHash`) is that document: the
- *   backup's quotes and notes are pointed at them. Merging twice changes nothing the second time.
+ *   backup's quotes and notes are pointed at them. A tag re-created as a missing parent
+ *   (`tag-restored-…`) is matched by name only, never by id, so it can never rename one of
+ *   yours. Merging twice changes nothing the second time.
  */
 export type RestoreMode = 'merge' | 'replace';
 
@@ -53,33 +49,9 @@ export interface RestorePreview {
   problems: string[];
 }
 
-/** Exactly what a restore touched, to put it back. */
-export type RestoreUndo =
-  | {
-      mode: 'replace';
-      /** The whole notebook as it was. */
-      previous: StoreData;
-    }
-  | {
-      mode: 'merge';
-      /** Records the merge added, to remove again. */
-      added: Record<RestoreKind, string[]>;
-      /** Records the merge overwrote, as they were. */
-      previous: {
-        documents: NotebookDocument[];
-        annotations: Annotation[];
-        tags: Tag[];
-        notes: Note[];
-      };
-      meta: StoreData['meta'];
-      /** Stamp for any tag the undo must re-create (a parent of a tag made since). */
-      now: string;
-    };
-
 export interface RestorePlan {
   data: StoreData;
   preview: RestorePreview;
-  undo: RestoreUndo;
 }
 
 export interface RestoreOptions {
@@ -159,29 +131,18 @@ function planReplace(current: StoreData, incoming: StoreData): RestorePlan {
     notes: countsByIds(current.notes, incoming.notes),
     problems: [],
   };
-  // New arrays: the caller may put the plan's arrays in place of the current ones.
-  const previous: StoreData = {
-    ...current,
-    documents: [...current.documents],
-    annotations: [...current.annotations],
-    tags: [...current.tags],
-    notes: [...current.notes],
-    meta: { ...current.meta },
-  };
-  return { data, preview, undo: { mode: 'replace', previous } };
+  return { data, preview };
 }
 
 /**
  * Merge one kind of record by id: the backup's is added, or replaces the notebook's when it is
- * newer; the notebook's own stay. Replaced records go to `previous`, added ids to `added`.
+ * newer; the notebook's own stay.
  */
 function mergeById<T extends { id: string }>(
   current: readonly T[],
   incoming: readonly T[],
   newer: (theirs: T, mine: T) => boolean,
   counts: RestoreCounts,
-  added: string[],
-  previous: T[],
 ): T[] {
   const result = [...current];
   const index = new Map(current.map((r, i) => [r.id, i]));
@@ -190,7 +151,6 @@ function mergeById<T extends { id: string }>(
     const i = index.get(record.id);
     if (i === undefined) {
       result.push(record);
-      added.push(record.id);
       counts.added++;
       continue;
     }
@@ -199,7 +159,6 @@ function mergeById<T extends { id: string }>(
     if (sameRecord(mine, record)) counts.unchanged++;
     else if (newer(record, mine)) {
       result[i] = record;
-      previous.push(mine);
       counts.updated++;
     } else counts.kept++;
   }
@@ -207,22 +166,10 @@ function mergeById<T extends { id: string }>(
   return result;
 }
 
-/** Re-create missing parent tags (invariant 3), reporting each. */
-function repairParents(
-  tags: Tag[],
-  factory: TagFactory,
-  onCreated: (created: Tag, child: Tag) => void,
-) {
-  const book: Codebook = { tags, annotations: [], notes: [] };
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i]!;
-    const parent = parentPath(tag.name);
-    if (!parent || findTagNamed(tags, parent)) continue;
-    const before = tags.length;
-    ensureTagPath(book, parent, factory, tag.color);
-    for (const created of tags.slice(before)) onCreated(created, tag);
-  }
-}
+const sameName = (a: Tag, b: Tag) => a.name.toLowerCase() === b.name.toLowerCase();
+
+/** A parent tag re-created to keep a codebook sound: its id stands for its name only. */
+const isRestoredTag = (tag: Tag) => tag.id.startsWith(RESTORED_TAG_PREFIX);
 
 function planMerge(current: StoreData, incoming: StoreData, now: string): RestorePlan {
   const preview: RestorePreview = {
@@ -232,18 +179,6 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     tags: zeroCounts(),
     notes: zeroCounts(),
     problems: [],
-  };
-  const added: Record<RestoreKind, string[]> = {
-    documents: [],
-    annotations: [],
-    tags: [],
-    notes: [],
-  };
-  const previous = {
-    documents: [] as NotebookDocument[],
-    annotations: [] as Annotation[],
-    tags: [] as Tag[],
-    notes: [] as Note[],
   };
   const problems = preview.problems;
 
@@ -255,8 +190,6 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     incomingDocs.filter((d) => currentDocIds.has(d.id)),
     (theirs, mine) => later(theirs.importedAt, mine.importedAt),
     preview.documents,
-    added.documents,
-    previous.documents,
   );
   const byHash = new Map<string, string>();
   for (const d of sharedDocs)
@@ -272,20 +205,28 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     } else newDocs.push(doc);
   }
   const documents = [...sharedDocs, ...newDocs];
-  for (const d of newDocs) added.documents.push(d.id);
   preview.documents.added += newDocs.length;
   const documentIds = new Set(documents.map((d) => d.id));
 
   // Tags: by id, the newer wins unless its name is another tag's; a new id with one of your
-  // names is that tag.
+  // names is that tag. A re-created parent goes by its name only: the same id may stand for
+  // another tag here (an older version numbered them, and a tag keeps its id when renamed), and
+  // taking it by id would rename that tag.
   const tags = [...current.tags];
   const tagIndex = new Map(tags.map((t, i) => [t.id, i]));
   const incomingTags = uniqueById(incoming.tags);
+  const byId = new Set(
+    incomingTags
+      .filter((tag) => {
+        const i = tagIndex.get(tag.id);
+        return i !== undefined && (!isRestoredTag(tag) || sameName(tags[i]!, tag));
+      })
+      .map((t) => t.id),
+  );
   let pending: Tag[] = [];
   for (const tag of incomingTags) {
-    const i = tagIndex.get(tag.id);
-    if (i === undefined) continue;
-    const mine = tags[i]!;
+    if (!byId.has(tag.id)) continue;
+    const mine = tags[tagIndex.get(tag.id)!]!;
     if (sameRecord(mine, tag)) preview.tags.unchanged++;
     else if (later(tag.createdAt, mine.createdAt)) pending.push(tag);
     else preview.tags.kept++;
@@ -297,9 +238,7 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     pending = pending.filter((tag) => {
       const holder = findTagNamed(tags, tag.name);
       if (holder && holder.id !== tag.id) return true;
-      const i = tagIndex.get(tag.id)!;
-      previous.tags.push(tags[i]!);
-      tags[i] = tag;
+      tags[tagIndex.get(tag.id)!] = tag;
       preview.tags.updated++;
       progress = true;
       return false;
@@ -312,27 +251,34 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
       `Tag "${mine.name}" was kept as it is: the backup's newer version is named "${tag.name}", which another tag has.`,
     );
   }
-  const incomingTagIds = new Set(incomingTags.map((t) => t.id));
-  preview.tags.kept += current.tags.filter((t) => !incomingTagIds.has(t.id)).length;
+  preview.tags.kept += current.tags.filter((t) => !byId.has(t.id)).length;
+  // Ids for re-created parents: never one a tag of another name holds here or in the backup.
+  const restoredId = restoredTagIds([...incomingTags, ...tags]);
   const tagMap = new Map<string, string>();
   for (const tag of incomingTags) {
-    if (tagIndex.has(tag.id)) continue;
+    if (byId.has(tag.id)) continue;
     const same = findTagNamed(tags, tag.name);
     if (same) {
-      tagMap.set(tag.id, same.id);
+      if (same.id !== tag.id) tagMap.set(tag.id, same.id);
       preview.tags.matched++;
-    } else {
-      tags.push(tag);
-      added.tags.push(tag.id);
-      preview.tags.added++;
+      continue;
     }
-  }
-  const nextId = restoredTagIds([...tags, ...incomingTags].map((t) => t.id));
-  repairParents(tags, { newId: nextId, now: () => now }, (created, child) => {
-    added.tags.push(created.id);
+    // A re-created parent whose id a tag of another name holds here comes under its own id.
+    const id = tagIndex.has(tag.id) ? restoredId(tag.name) : tag.id;
+    if (id !== tag.id) tagMap.set(tag.id, id);
+    tags.push(id === tag.id ? tag : { ...tag, id });
     preview.tags.added++;
-    problems.push(`Tag "${created.name}" was re-created as the parent of "${child.name}".`);
-  });
+  }
+  // Missing parents (invariant 3) are re-created, in the child's colour.
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!;
+    const parent = parentPath(tag.name);
+    if (!parent || findTagNamed(tags, parent)) continue;
+    const id = restoredId(parent);
+    tags.push({ id, name: parent, color: tag.color, description: '', createdAt: now });
+    preview.tags.added++;
+    problems.push(`Tag "${parent}" was re-created as the parent of "${tag.name}".`);
+  }
   const tagIds = new Set(tags.map((t) => t.id));
   const mapTags = (ids: string[]) => {
     const next = [...new Set(ids.map((t) => tagMap.get(t) ?? t))].filter((t) => tagIds.has(t));
@@ -381,17 +327,8 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     incomingAnnotations,
     newerEdit,
     preview.annotations,
-    added.annotations,
-    previous.annotations,
   );
-  const notes = mergeById(
-    current.notes,
-    incomingNotes,
-    newerEdit,
-    preview.notes,
-    added.notes,
-    previous.notes,
-  );
+  const notes = mergeById(current.notes, incomingNotes, newerEdit, preview.notes);
 
   const data: StoreData = {
     ...current,
@@ -401,16 +338,12 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     notes,
     meta: { ...current.meta, seeded: current.meta.seeded || incoming.meta.seeded },
   };
-  return {
-    data,
-    preview,
-    undo: { mode: 'merge', added, previous, meta: { ...current.meta }, now },
-  };
+  return { data, preview };
 }
 
 /**
- * Plan restoring `incoming` (a parsed backup) into `current`: the resulting notebook, a preview
- * of the change and its undo. Pure: neither input is changed (records are shared, not copied).
+ * Plan restoring `incoming` (a parsed backup) into `current`: the resulting notebook and a
+ * preview of the change. Pure: neither input is changed (records are shared, not copied).
  */
 export function planRestore(
   current: StoreData,
@@ -421,59 +354,4 @@ export function planRestore(
   return mode === 'replace'
     ? planReplace(current, incoming)
     : planMerge(current, incoming, options.now ?? new Date().toISOString());
-}
-
-/**
- * The notebook with a restore undone. Replace: the notebook as it was. Merge: what it added is
- * removed (with quotes made since on documents it added) and what it overwrote is put back;
- * everything else made since stays. Tags made since keep their names; a tag coming back whose
- * name was taken since comes back as "name (restored)".
- */
-export function applyRestoreUndo(data: StoreData, undo: RestoreUndo): StoreData {
-  if (undo.mode === 'replace') return structuredClone(undo.previous);
-  // Copies: the notebook changes its records in place, and an undo may be looked at again.
-  const previous = structuredClone(undo.previous);
-  const removing = (kind: RestoreKind) => new Set(undo.added[kind]);
-  const putBack = <T extends { id: string }>(
-    records: readonly T[],
-    kind: RestoreKind,
-    previous: readonly T[],
-  ) => {
-    const gone = removing(kind);
-    const before = new Map(previous.map((r) => [r.id, r]));
-    return records.filter((r) => !gone.has(r.id)).map((r) => before.get(r.id) ?? r);
-  };
-
-  const documents = putBack(data.documents, 'documents', previous.documents);
-  const documentIds = new Set(documents.map((d) => d.id));
-
-  const goneTags = removing('tags');
-  const book: Codebook = {
-    tags: data.tags.filter((t) => !goneTags.has(t.id)).map((t) => ({ ...t })),
-    annotations: [],
-    notes: [],
-  };
-  const nextId = restoredTagIds([...data.tags, ...previous.tags].map((t) => t.id));
-  applyTagUndo(
-    book,
-    { tags: previous.tags, annotations: [], notes: [] },
-    { newId: nextId, now: () => undo.now },
-  );
-  const tags = book.tags as Tag[];
-  const tagIds = new Set(tags.map((t) => t.id));
-  const knownTags = <H extends { tagIds: string[] }>(holder: H): H =>
-    holder.tagIds.every((t) => tagIds.has(t))
-      ? holder
-      : { ...holder, tagIds: holder.tagIds.filter((t) => tagIds.has(t)) };
-
-  const annotations = putBack(data.annotations, 'annotations', previous.annotations)
-    .filter((a) => documentIds.has(a.documentId))
-    .map(knownTags);
-  const notes = putBack(data.notes, 'notes', previous.notes).map((n) => {
-    const fixed = knownTags(n);
-    return fixed.documentId === null || documentIds.has(fixed.documentId)
-      ? fixed
-      : { ...fixed, documentId: null };
-  });
-  return { ...data, documents, annotations, tags, notes, meta: { ...undo.meta } };
 }

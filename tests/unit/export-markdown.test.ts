@@ -60,7 +60,10 @@ describe('Markdown export', () => {
   it('keeps Markdown syntax in quotes and comments as plain characters', () => {
     const data = exportFixture();
     const quote = data.annotations[0]!;
-    quote.comment = '# not a heading\n*not emphasis* and [not](a link)';
+    quote.comment = '# not a heading\n*not emphasis* and [not](a link)\n===';
+    // Obsidian's own syntax stays text too: tags, hidden text, maths, highlights.
+    data.annotations[1]!.comment = 'see #defiance %%hidden%% $x$ ==marked==';
+    quote.target.quote.exact = 'The minister said:\n---';
     const selection = selectForExport(data, { kind: 'notebook' }, GENERATED_AT);
     // Notes are Markdown on purpose; quotes and comments are plain text.
     const md = [
@@ -79,6 +82,10 @@ describe('Markdown export', () => {
     };
     visit(tree);
     expect(headings).not.toContain('not a heading');
+    expect(headings.some((h) => h.includes('emphasis') || h.includes('minister'))).toBe(false);
+    expect(md).not.toMatch(/^> ---$/m);
+    expect(md).not.toMatch(/^===$/m);
+    expect(md).toContain('see \\#defiance \\%\\%hidden\\%\\% \\$x\\$ \\=\\=marked\\=\\=');
     expect(mdastText(tree as never)).toContain('*not emphasis* and [not](a link)');
   });
 

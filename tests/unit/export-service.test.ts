@@ -206,6 +206,23 @@ describe('exporting through the core', () => {
     expect(error.message).toMatch(/Could not write .*x\.md \(ENOENT\)/);
   });
 
+  it('never saves into the notebook’s own folder (a notebook.json there would replace it)', async () => {
+    const { notebook, dataDir, host } = await open();
+    await notebook.store.flush();
+    const before = await readFile(notebook.store.path, 'utf8');
+    for (const target of [join(dataDir, 'notebook.json'), join(dataDir, 'backups', 'x.md')]) {
+      host.savePath = target;
+      const error = await failure(notebook, 'exportNotebook', {
+        jobId: 'inside',
+        format: 'markdown',
+        scope: { kind: 'notebook' },
+      });
+      expect(error.code).toBe('invalid-input');
+      expect(error.message).toContain('notebook’s own folder');
+    }
+    expect(await readFile(notebook.store.path, 'utf8')).toBe(before);
+  });
+
   it('shows only files it exported in the file manager', async () => {
     const { notebook, outDir, host } = await open();
     host.savePath = join(outDir, 'shown.md');
@@ -287,6 +304,21 @@ describe('restoring a backup through the core', () => {
     ).toBe(original.target.quote.exact);
     await call(notebook, 'undoRestore', { undoToken });
     expect(notebook.store.data).toEqual(before);
+  });
+
+  it('refuses to undo a restore over work done since, and says where the old notebook is', async () => {
+    const { notebook, outDir, host } = await open();
+    host.openPaths = [await backupOf(exportFixture(), outDir)];
+    const preview = await call(notebook, 'previewRestore', {});
+    const { undoToken } = await call(notebook, 'applyRestore', {
+      token: preview!.token,
+      mode: 'replace',
+    });
+    await call(notebook, 'createNote', { title: 'Written after the restore' });
+    const error = await failure(notebook, 'undoRestore', { undoToken });
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/backups folder as notebook-.*\.json/);
+    expect(notebook.store.data.notes.map((n) => n.title)).toContain('Written after the restore');
   });
 
   it('replaces the notebook when asked, and a preview is used once', async () => {

@@ -329,6 +329,14 @@ function FormatOptions({
           />
           Add a byte order mark, so Excel reads accents and emoji correctly
         </label>
+        <label className="export-option">
+          <input
+            type="checkbox"
+            checked={options.csvEscapeFormulas}
+            onChange={(e) => onChange({ ...options, csvEscapeFormulas: e.target.checked })}
+          />
+          Keep spreadsheets from running quotes as formulas (a ' before cells starting with = + - @)
+        </label>
         <p className="export-hint">
           A quote’s tags share one column, separated by “{TAG_SEPARATOR.trim()}”; each top-level tag
           also gets a 0/1 column.

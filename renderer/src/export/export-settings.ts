@@ -23,6 +23,8 @@ export function loadExportSettings(): ExportSettings {
     const options = { ...DEFAULT_EXPORT_OPTIONS };
     if (saved?.options?.markdownOrder === 'text') options.markdownOrder = 'text';
     if (typeof saved?.options?.csvBom === 'boolean') options.csvBom = saved.options.csvBom;
+    if (typeof saved?.options?.csvEscapeFormulas === 'boolean')
+      options.csvEscapeFormulas = saved.options.csvEscapeFormulas;
     if (typeof saved?.options?.includeNotes === 'boolean')
       options.includeNotes = saved.options.includeNotes;
     return { format, options };
