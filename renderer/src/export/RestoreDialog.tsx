@@ -111,8 +111,8 @@ export function RestoreDialog({
         </tbody>
       </table>
       <p className="export-hint">
-        A copy of the notebook as it is now is kept in the backups folder first, and Undo puts it
-        back.
+        A copy of the notebook as it is now goes into the backups folder first; Undo puts it back
+        while nothing else has changed.
       </p>
       {preview.problems.length > 0 && (
         <details className="restore-problems">
