@@ -1,13 +1,15 @@
+import { benchExport } from './export/bench-export.ts';
 import { benchSearch, rowJson } from './search/bench-search.ts';
 
 /**
  * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--no-fuse]`
  *
- * Suites: `search` (the default: all suites). The table goes to stdout; with `--json` the last
+ * Suites: `search`, `export` (the default: all suites). `--sizes` sets the notebook sizes
+ * (search: notes; export: quotes). The table goes to stdout; with `--json` the last
  * line of stdout is one JSON object with a key per suite. Progress goes to stderr.
  */
 
-const SUITES = ['search'] as const;
+const SUITES = ['search', 'export'] as const;
 type Suite = (typeof SUITES)[number];
 
 function parseArgs(argv: string[]) {
@@ -41,6 +43,11 @@ function main() {
       const { text, rows } = benchSearch({ sizes: args.sizes, fuse: args.fuse, log });
       process.stdout.write(`${text}\n`);
       json.search = rows.map(rowJson);
+    }
+    if (suite === 'export') {
+      const { text, rows } = benchExport({ sizes: args.sizes, log });
+      process.stdout.write(`${text}\n`);
+      json.export = rows;
     }
   }
   if (args.json) process.stdout.write(`\n${JSON.stringify(json)}\n`);

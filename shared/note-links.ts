@@ -31,8 +31,14 @@ const MARKDOWN_SYNTAX = '\\`*_[]<>|~';
  * be a rule or underline the line above into a heading). `also` names more characters to escape
  * anywhere in the line.
  */
+const specialChars = new Map<string, RegExp>();
+
 export function escapeMarkdown(line: string, also = ''): string {
-  const special = new RegExp(`[${(MARKDOWN_SYNTAX + also).replace(/[\]\\^-]/g, '\\$&')}]`, 'g');
+  let special = specialChars.get(also);
+  if (!special) {
+    special = new RegExp(`[${(MARKDOWN_SYNTAX + also).replace(/[\]\\^-]/g, '\\$&')}]`, 'g');
+    specialChars.set(also, special);
+  }
   return line
     .replace(special, (c) => `\\${c}`)
     .replace(/^(\s*)([#+-])(?=\s)/, '$1\\$2')

@@ -27,11 +27,12 @@ export const markdownExport: Exporter = function* (selection, options, progress)
   if (selection.documents.length === 0) yield '_Nothing to export in this scope._\n';
   for (const doc of selection.documents) {
     yield documentHeading(doc);
+    const citation = quoteCitation(doc);
     const quotes = quotesByDocument.get(doc.id) ?? [];
     if (quotes.length === 0) yield '_No highlights in this document yet._\n\n';
     if (options.markdownOrder === 'text') {
       for (const quote of quotes) {
-        yield quoteSection(quote, doc, tagsById);
+        yield quoteSection(quote, citation, tagsById);
         tick();
       }
       continue;
@@ -42,7 +43,7 @@ export const markdownExport: Exporter = function* (selection, options, progress)
       yield `### ${tag ? escapeText(tag.name) : 'Untagged'}\n\n`;
       if (tag?.description) yield `${plainParagraphs(tag.description)}\n\n`;
       for (const quote of tagged) {
-        yield quoteSection(quote, doc, tagsById);
+        yield quoteSection(quote, citation, tagsById);
         if (!written.has(quote.id)) {
           written.add(quote.id);
           tick();
@@ -92,19 +93,20 @@ function documentHeading(doc: NotebookDocument): string {
   return `${lines.join('\n')}\n`;
 }
 
-function quoteSection(
-  quote: Annotation,
-  doc: NotebookDocument,
-  tagsById: Map<string, Tag>,
-): string {
+/** The line under each quote of a document: its title and citation (made once per document). */
+function quoteCitation(doc: NotebookDocument): string {
+  const cite = [doc.title || 'Untitled document', citationLine(doc, EXPORT_LOCALE)]
+    .filter(Boolean)
+    .join(' · ');
+  return `> — ${escapeText(cite)}`;
+}
+
+function quoteSection(quote: Annotation, citation: string, tagsById: Map<string, Tag>): string {
   const text = quote.target.quote.exact
     .split('\n')
     .map((line) => (line.trim() ? `> ${escapeText(line)}` : '>'))
     .join('\n');
-  const cite = [doc.title || 'Untitled document', citationLine(doc, EXPORT_LOCALE)]
-    .filter(Boolean)
-    .join(' · ');
-  const lines = [text, '>', `> — ${escapeText(cite)}`, ''];
+  const lines = [text, '>', citation, ''];
   if (quote.orphan)
     lines.push('*Unplaced: this passage is no longer found in the current text.*', '');
   if (quote.comment.trim()) lines.push(plainParagraphs(quote.comment), '');
