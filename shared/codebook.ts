@@ -108,6 +108,7 @@ export function ensureTagPath(
       color: color ?? tag?.color ?? colorForIndex(book.tags.length),
       description: '',
       createdAt: factory.now(),
+      updatedAt: factory.now(),
     };
     book.tags.push(created);
     tag = created;
@@ -140,7 +141,11 @@ export function renameTag(book: Codebook, id: string, newName: string, factory: 
       );
     }
   }
-  for (const r of renames) r.tag.name = r.name;
+  const at = factory.now();
+  for (const r of renames) {
+    r.tag.name = r.name;
+    r.tag.updatedAt = at;
+  }
   const parent = parentPath(target);
   if (parent) ensureTagPath(book, parent, factory, tag.color);
   return tag;
@@ -273,8 +278,10 @@ export function restoreTagSnapshot(
   }
   for (const tag of snapshot.tags) {
     const existing = book.tags.find((t) => t.id === tag.id);
-    if (existing) Object.assign(existing, tag);
-    else book.tags.push({ ...tag });
+    if (existing) {
+      if (tag.updatedAt === undefined) delete existing.updatedAt;
+      Object.assign(existing, tag);
+    } else book.tags.push({ ...tag });
   }
   const known = new Set(book.tags.map((t) => t.id));
   const put = (holders: TagHolder[], saved: TagHolder[]) => {
@@ -355,8 +362,11 @@ export function applyTagUndo(book: Codebook, undo: TagUndo, factory: TagFactory)
       name = renamed;
     }
     const existing = book.tags.find((t) => t.id === saved.id);
-    if (existing) Object.assign(existing, { ...saved, name });
-    else book.tags.push({ ...saved, name });
+    if (existing) {
+      // Exactly as saved: a time stamp the operation added goes too.
+      if (saved.updatedAt === undefined) delete existing.updatedAt;
+      Object.assign(existing, { ...saved, name });
+    } else book.tags.push({ ...saved, name });
   }
   const known = new Set(book.tags.map((t) => t.id));
   const apply = (holders: TagHolder[], deltas: TagDelta[]) => {

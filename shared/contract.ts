@@ -127,6 +127,8 @@ export interface NotebookInfo {
   schemaVersion: number;
   /** Set when the store file could not be read at start-up and was recovered. */
   recovery: { message: string; keptAs: string; restoredFrom: string | null } | null;
+  /** Damaged records set aside (kept in the store file under `quarantine`), newest last. */
+  quarantine: { collection: string; id: string | null; reason: string; quarantinedAt: string }[];
 }
 
 export const contract = {

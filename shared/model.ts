@@ -3,14 +3,14 @@ import { HIGHLIGHT_COLORS } from './colors.ts';
 import { normalizeTagName } from './tags.ts';
 
 /**
- * The stored data model, version 1. Every entity is validated with these schemas when the store
+ * The stored data model, version 2 (version 1 had no `updatedAt` on documents and tags). Every entity is validated with these schemas when the store
  * is read and whenever an entity comes back from the renderer (undo restores), so a corrupt or
  * hand-edited file is caught before it can spread.
  *
  * Offsets are UTF-16 code units into `Document.text` (what DOM ranges use). Exporters that need
  * W3C code-point offsets convert at the edge.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const idSchema = z.string().min(1).max(64);
 const isoDate = z.iso.datetime({ offset: true });
@@ -42,6 +42,11 @@ export const documentSchema = z.object({
   url: z.string().max(4096).default(''),
   publishedDate: z.string().max(40).default(''),
   importedAt: isoDate,
+  /**
+   * Last change to the text or details (a merge of backups keeps the newer). Filled from
+   * `importedAt` by the version 2 migration; a record without one counts as never changed.
+   */
+  updatedAt: isoDate.optional(),
   contentHash: z.string().max(128),
   /** Canonical text: NFC, `\n` line ends. Blocks and marks are ranges over it. */
   text: z.string(),
@@ -103,6 +108,8 @@ export const tagSchema = z.object({
   color: colorSchema,
   description: z.string().max(10_000).default(''),
   createdAt: isoDate,
+  /** Last rename, move, recolouring or new description (from `createdAt` when migrated). */
+  updatedAt: isoDate.optional(),
 });
 export type Tag = z.infer<typeof tagSchema>;
 
@@ -118,12 +125,31 @@ export const noteSchema = z.object({
 });
 export type Note = z.infer<typeof noteSchema>;
 
+export const RECORD_COLLECTIONS = ['documents', 'annotations', 'tags', 'notes'] as const;
+export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
+
+/**
+ * A record that failed validation when the store was read: kept in the file, as it was, with
+ * why, instead of taking the whole notebook down or being dropped.
+ */
+export const quarantinedSchema = z.object({
+  collection: z.enum(RECORD_COLLECTIONS),
+  /** The record's id when it has a readable one. */
+  id: z.string().max(200).nullable(),
+  record: z.unknown(),
+  reason: z.string().max(2000),
+  quarantinedAt: isoDate,
+});
+export type Quarantined = z.infer<typeof quarantinedSchema>;
+
 export const storeDataSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   documents: z.array(documentSchema),
   annotations: z.array(annotationSchema),
   tags: z.array(tagSchema),
   notes: z.array(noteSchema),
+  /** Damaged records set aside when the store was read (see electron/notebook/store-records.ts). */
+  quarantine: z.array(quarantinedSchema).default([]),
   meta: z
     .object({
       /** The sample article was added once; it is never re-added after the user deletes it. */
@@ -140,6 +166,7 @@ export function emptyStore(): StoreData {
     annotations: [],
     tags: [],
     notes: [],
+    quarantine: [],
     meta: { seeded: false },
   };
 }

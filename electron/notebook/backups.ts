@@ -2,7 +2,10 @@ import { copyFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promis
 import { join } from 'node:path';
 
 export const BACKUP_DIR = 'backups';
+/** The newest backups always kept… */
 export const BACKUPS_KEPT = 10;
+/** …and besides them, the newest of each day for this many days. */
+export const DAILY_BACKUP_DAYS = 7;
 
 /** A file-name-safe timestamp that sorts by time. */
 export const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
@@ -23,6 +26,39 @@ export async function listBackups(dataDir: string): Promise<string[]> {
     .map((n) => join(dir, n));
 }
 
+/** When a backup was taken, from its name; null for a name this app did not write. */
+export function backupTime(path: string): Date | null {
+  const m = /notebook-(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z\.json$/.exec(path);
+  if (!m) return null;
+  const date = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * Which backups to keep (paths newest first in, the ones to keep out): the newest `keep`, plus
+ * the newest of each of the last `days` days, so a mistake noticed days later can still be
+ * undone while a busy day cannot push every older state out.
+ */
+export function backupsToKeep(
+  newestFirst: readonly string[],
+  now: Date,
+  keep = BACKUPS_KEPT,
+  days = DAILY_BACKUP_DAYS,
+): Set<string> {
+  const kept = new Set(newestFirst.slice(0, keep));
+  const oldest = now.getTime() - days * 86_400_000;
+  const seenDays = new Set<string>();
+  for (const path of newestFirst) {
+    const time = backupTime(path);
+    if (!time || time.getTime() < oldest) continue;
+    const day = time.toISOString().slice(0, 10);
+    if (seenDays.has(day)) continue;
+    seenDays.add(day);
+    kept.add(path);
+  }
+  return kept;
+}
+
 async function sameContent(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([stat(a), stat(b)]);
   if (sa.size !== sb.size) return false;
@@ -31,8 +67,9 @@ async function sameContent(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * Copy the store into the rolling backups (names sort by time) and prune the oldest. Called at
- * start-up with a good store, at most every half hour while the app runs, and at a clean close.
+ * Copy the store into the rolling backups (names sort by time) and prune what the retention
+ * rule no longer keeps. Called at start-up with a good store, at most every ten minutes while
+ * the notebook is being edited, before a restore, and at a clean close.
  */
 export async function backupStore(
   storePath: string,
@@ -48,6 +85,7 @@ export async function backupStore(
   const target = join(dir, `notebook-${stamp(now)}.json`);
   await copyFile(storePath, target);
   const all = await listBackups(dataDir);
-  await Promise.all(all.slice(keep).map((p) => unlink(p).catch(() => {})));
+  const kept = backupsToKeep(all, now, keep);
+  await Promise.all(all.filter((p) => !kept.has(p)).map((p) => unlink(p).catch(() => {})));
   return target;
 }

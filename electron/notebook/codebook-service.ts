@@ -90,6 +90,7 @@ export function createCodebookService(
             name === undefined ? findTagById(book, id) : renameTag(book, id, name, factory);
           if (color !== undefined) tag.color = color;
           if (description !== undefined) tag.description = description;
+          if (color !== undefined || description !== undefined) tag.updatedAt = factory.now();
           return { ...tag };
         },
       );

@@ -195,6 +195,7 @@ export function createImportService(
       url: parsed.url,
       publishedDate: parsed.publishedDate,
       importedAt: now(),
+      updatedAt: now(),
       contentHash: hash,
       text: parsed.text,
       blocks: parsed.blocks,
@@ -225,6 +226,7 @@ export function createImportService(
       url: previous.url || parsed.url,
       publishedDate: previous.publishedDate || parsed.publishedDate,
       importedAt: now(),
+      updatedAt: now(),
       contentHash: hash,
       text: parsed.text,
       blocks: parsed.blocks,
@@ -283,7 +285,10 @@ export function createImportService(
         Object.entries(fields).filter(([, value]) => value !== undefined),
       );
       store.change((data) => {
-        data.documents = data.documents.map((d) => (d.id === id ? { ...d, ...defined } : d));
+        const updatedAt = now();
+        data.documents = data.documents.map((d) =>
+          d.id === id ? { ...d, ...defined, updatedAt } : d,
+        );
       });
       changed('documents');
       return summarize(store.data, findDocument(store.data, id));

@@ -1,15 +1,33 @@
 import { SCHEMA_VERSION } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 
+type Json = Record<string, unknown>;
+
+/** Each record of a list, changed by `f`; anything that is not a list of objects is left alone. */
+const eachRecord = (list: unknown, f: (record: Json) => Json) =>
+  Array.isArray(list)
+    ? list.map((r) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? f(r as Json) : r))
+    : list;
+
 /**
- * Each entry lifts a store file from version `from` to `from + 1`. Version 1 is the first shape,
- * so the list is empty; every later change of shape adds one step here and a test that migrates
- * a file of the previous version.
+ * Each entry lifts a store file from version `from` to `from + 1`; every change of shape adds
+ * one step here and a test that opens a file of the previous version
+ * (`tests/fixtures/store/notebook-v<N>.json`). The store backs the file up before migrating.
  */
-const MIGRATIONS: {
-  from: number;
-  migrate: (data: Record<string, unknown>) => Record<string, unknown>;
-}[] = [];
+const MIGRATIONS: { from: number; migrate: (data: Json) => Json }[] = [
+  {
+    // 1 → 2: documents and tags get `updatedAt`, so merging backups can keep the newer one.
+    from: 1,
+    migrate: (data) => ({
+      ...data,
+      documents: eachRecord(data.documents, (d) => ({
+        ...d,
+        updatedAt: d.updatedAt ?? d.importedAt,
+      })),
+      tags: eachRecord(data.tags, (t) => ({ ...t, updatedAt: t.updatedAt ?? t.createdAt })),
+    }),
+  },
+];
 
 export function migrate(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;

@@ -19,7 +19,7 @@ type RestoreHandlers = Pick<NotebookHandlers, 'previewRestore' | 'applyRestore' 
 export const RESTORE_MAX_BYTES = 512 * 1024 * 1024;
 const UNDOS_KEPT = 5;
 
-type Contents = Omit<StoreData, 'schemaVersion'>;
+type Contents = Omit<StoreData, 'schemaVersion' | 'quarantine'>;
 
 /** Put a whole notebook's contents in place, inside a store change. */
 function replaceContents(target: StoreData, source: Contents): void {

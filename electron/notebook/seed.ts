@@ -34,6 +34,7 @@ export async function loadSeedDocument(
     url: meta.url,
     publishedDate: meta.publishedDate,
     importedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
     contentHash: contentHash(text),
     text,
     blocks,

@@ -45,6 +45,12 @@ export function createDocumentService(store: Store, changed: Changed): DocumentH
         storePath: store.path,
         schemaVersion: SCHEMA_VERSION,
         recovery: store.recovery,
+        quarantine: store.data.quarantine.map(({ collection, id, reason, quarantinedAt }) => ({
+          collection,
+          id,
+          reason,
+          quarantinedAt,
+        })),
       };
     },
 

@@ -1,13 +1,13 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { copyFile, mkdir, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
-import { emptyStore, type StoreData, storeDataSchema } from '../../shared/model.ts';
+import { emptyStore, type Quarantined, type StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
-import { backupStore, listBackups, stamp } from './backups.ts';
+import { BACKUP_DIR, backupStore, listBackups, stamp } from './backups.ts';
 import { storePathIn } from './data-dir.ts';
 import { DurableJsonFile, readJsonFile } from './durable-json-file.ts';
-import { migrate } from './migrations.ts';
 import { acquireStoreLock } from './store-lock.ts';
+import { type ReadRecords, readRecords } from './store-records.ts';
 
 export interface StoreRecovery {
   message: string;
@@ -33,6 +33,8 @@ export interface Store {
   readonly dataDir: string;
   readonly path: string;
   readonly recovery: StoreRecovery | null;
+  /** Records set aside into the quarantine as this store was opened. */
+  readonly quarantined: readonly Quarantined[];
   /** The live data. Read it freely; change it only inside `change`. */
   readonly data: StoreData;
   /** Counts changes: equal revisions mean nothing changed in between. */
@@ -48,17 +50,9 @@ export interface Store {
   close(options?: { force?: boolean }): Promise<void>;
 }
 
-type Parsed = { ok: true; data: StoreData } | { ok: false; reason: string };
+type Parsed = ReadRecords;
 
-function parseStore(raw: unknown): Parsed {
-  const result = storeDataSchema.safeParse(migrate(raw));
-  if (result.success) return { ok: true, data: result.data };
-  const first = result.error.issues[0];
-  return {
-    ok: false,
-    reason: `it does not match the notebook format (${first?.path.join('.') || 'top level'}: ${first?.message})`,
-  };
-}
+const parseStore = (raw: unknown): Parsed => readRecords(raw, new Date().toISOString());
 
 async function readStore(path: string): Promise<Parsed | null> {
   try {
@@ -108,13 +102,14 @@ async function recover(dataDir: string, path: string, reason: string) {
  * process, without touching the file.
  */
 export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<Store> {
-  const { writeDelayMs = 150, backupIntervalMs = 30 * 60_000, onWriteError } = options;
+  const { writeDelayMs = 150, backupIntervalMs = 10 * 60_000, onWriteError } = options;
   await mkdir(dataDir, { recursive: true });
   const release = await acquireStoreLock(dataDir);
   const path = storePathIn(dataDir);
 
   let data: StoreData;
   let recovery: StoreRecovery | null = null;
+  let quarantined: Quarantined[] = [];
   let fresh = false;
   try {
     const parsed = await readStore(path);
@@ -123,6 +118,18 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       fresh = true;
     } else if (parsed.ok) {
       data = parsed.data;
+      quarantined = parsed.quarantined;
+      // The file as it was is kept before it is rewritten in a newer shape or without the
+      // records set aside (names outside the rolling backups, so they are never pruned).
+      const kept = [
+        ...(parsed.migratedFrom !== null ? [`pre-migration-v${parsed.migratedFrom}`] : []),
+        ...(quarantined.length > 0 ? ['pre-quarantine'] : []),
+      ];
+      for (const name of kept) {
+        await mkdir(join(dataDir, BACKUP_DIR), { recursive: true });
+        await copyFile(path, join(dataDir, BACKUP_DIR, `${name}-${stamp(new Date())}.json`));
+      }
+      fresh = kept.length > 0;
     } else {
       ({ data, recovery } = await recover(dataDir, path, parsed.reason));
       fresh = true;
@@ -195,6 +202,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     dataDir,
     path,
     recovery,
+    quarantined,
     get data() {
       return db.data;
     },
@@ -252,6 +260,7 @@ export async function openStoreReadOnly(dataDir: string): Promise<Store> {
     dataDir,
     path,
     recovery: null,
+    quarantined: [],
     data,
     revision: 0,
     change() {

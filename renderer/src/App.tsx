@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AnnotationFilter, NO_FILTER } from '../../shared/annotation-filter.ts';
+import { quarantineNotice } from '../../shared/quarantine.ts';
 import type { SearchHit } from '../../shared/search/types.ts';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
 import { ExportDialog } from './export/ExportDialog.tsx';
@@ -65,6 +66,9 @@ export function App() {
   useEffect(() => {
     // Recovery from a damaged store is news the user must not miss: it stays until dismissed.
     if (info?.recovery) notify({ tone: 'error', message: info.recovery.message, sticky: true });
+    // So are records set aside as damaged.
+    const quarantined = info && quarantineNotice(info.quarantine);
+    if (quarantined) notify({ tone: 'error', message: quarantined, sticky: true });
   }, [info, notify]);
 
   // Failed saves stay on screen until saving works again.

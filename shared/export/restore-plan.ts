@@ -11,7 +11,8 @@ import { RESTORED_TAG_PREFIX, restoredTagIds } from './backup.ts';
  *   is never seeded again.
  * - **merge**: ids are identity. A record only in the backup is added, one only in the notebook
  *   is kept; when both hold an id and they differ, the newer wins (quotes and notes by
- *   `updatedAt`, documents by `importedAt`, tags by `createdAt`; a tie keeps the notebook's).
+ *   `updatedAt`, documents and tags by `updatedAt`, else `importedAt` / `createdAt`; a tie keeps
+ *   the notebook's).
  *   A backup tag with a new id but a name the notebook has (ignoring case) is that tag, and a
  *   backup document with a new id but the same text (`contentHash`) is that document: the
  *   backup's quotes and notes are pointed at them. A tag re-created as a missing parent
@@ -188,7 +189,8 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
   const sharedDocs = mergeById(
     current.documents,
     incomingDocs.filter((d) => currentDocIds.has(d.id)),
-    (theirs, mine) => later(theirs.importedAt, mine.importedAt),
+    (theirs, mine) =>
+      later(theirs.updatedAt ?? theirs.importedAt, mine.updatedAt ?? mine.importedAt),
     preview.documents,
   );
   const byHash = new Map<string, string>();
@@ -228,7 +230,8 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     if (!byId.has(tag.id)) continue;
     const mine = tags[tagIndex.get(tag.id)!]!;
     if (sameRecord(mine, tag)) preview.tags.unchanged++;
-    else if (later(tag.createdAt, mine.createdAt)) pending.push(tag);
+    else if (later(tag.updatedAt ?? tag.createdAt, mine.updatedAt ?? mine.createdAt))
+      pending.push(tag);
     else preview.tags.kept++;
   }
   // Take every newer version whose name is free, again while taking one frees another's name
@@ -275,7 +278,14 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     const parent = parentPath(tag.name);
     if (!parent || findTagNamed(tags, parent)) continue;
     const id = restoredId(parent);
-    tags.push({ id, name: parent, color: tag.color, description: '', createdAt: now });
+    tags.push({
+      id,
+      name: parent,
+      color: tag.color,
+      description: '',
+      createdAt: now,
+      updatedAt: now,
+    });
     preview.tags.added++;
     problems.push(`Tag "${parent}" was re-created as the parent of "${tag.name}".`);
   }

@@ -667,6 +667,7 @@ const notebookArb: fc.Arbitrary<StoreData> = fc
             annotations,
             tags,
             notes,
+            quarantine: [],
             meta: { seeded },
           }),
         );

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { backupsToKeep, backupTime, stamp } from '../../electron/notebook/backups.ts';
+
+const at = (iso: string) => `/data/backups/notebook-${stamp(new Date(iso))}.json`;
+
+describe('backup retention', () => {
+  it('reads the time a backup was taken from its name', () => {
+    expect(backupTime(at('2026-11-24T09:15:02.567Z'))?.toISOString()).toBe(
+      '2026-11-24T09:15:02.567Z',
+    );
+    expect(backupTime('/data/backups/notes.json')).toBeNull();
+  });
+
+  it('keeps the newest ten and the newest of each of the last seven days', () => {
+    const now = new Date('2026-11-24T12:00:00.000Z');
+    // Twelve backups this morning, then two a day for the ten days before.
+    const today = Array.from({ length: 12 }, (_, i) =>
+      at(`2026-11-24T${String(11 - i).padStart(2, '0')}:00:00.000Z`),
+    );
+    const earlier = Array.from({ length: 10 }, (_, d) => [
+      at(`2026-11-${String(23 - d).padStart(2, '0')}T18:00:00.000Z`),
+      at(`2026-11-${String(23 - d).padStart(2, '0')}T08:00:00.000Z`),
+    ]).flat();
+    const all = [...today, ...earlier]; // newest first
+    const kept = backupsToKeep(all, now);
+    expect([...kept].filter((p) => today.includes(p))).toEqual(today.slice(0, 10));
+    // One per day (the evening's) for the days within a week; none older.
+    const daily = [...kept].filter((p) => !today.includes(p));
+    expect(daily).toEqual(
+      ['23', '22', '21', '20', '19', '18', '17'].map((d) => at(`2026-11-${d}T18:00:00.000Z`)),
+    );
+  });
+
+  it('never drops the newest backups, whatever their names say', () => {
+    const odd = ['/b/notebook-x.json', '/b/notebook-y.json'];
+    expect([...backupsToKeep(odd, new Date())]).toEqual(odd);
+  });
+});
