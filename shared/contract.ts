@@ -106,6 +106,17 @@ const exportOptionsSchema = z
   .strict();
 const tokenSchema = z.string().min(1).max(100);
 
+/** A backup in the notebook's backups folder. */
+export interface BackupInfo {
+  name: string;
+  /** When it was taken (from its name), ISO. */
+  takenAt: string | null;
+  kind: 'rolling' | 'before-migration' | 'before-repair' | 'other';
+  bytes: number;
+  /** What it holds; null when it cannot be read (it is still listed). */
+  counts: { documents: number; annotations: number; notes: number } | null;
+}
+
 /** What restoring a backup would do, shown before anything changes. */
 export interface RestorePreviewInfo {
   token: string;
@@ -328,8 +339,22 @@ export const contract = {
   cancelExport: method<{ cancelled: boolean }>()(z.object({ jobId: jobIdSchema }).strict()),
   /** Reveal an exported file in the system's file manager (only files exported this session). */
   showExportedFile: method<null>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
-  /** Choose a backup file and see what merging or replacing would change; null when cancelled. */
-  previewRestore: method<RestorePreviewInfo | null>()(empty),
+  /** The backups beside the notebook (rolling, and copies kept before a migration or repair). */
+  listBackups: method<BackupInfo[]>()(empty),
+  /**
+   * See what merging or replacing with a backup would change: one from `listBackups` by name,
+   * or (without a name) a file chosen in the native Open dialog; null when that was cancelled.
+   */
+  previewRestore: method<RestorePreviewInfo | null>()(
+    z
+      .object({
+        backup: z
+          .string()
+          .regex(/^[\w.-]{1,200}\.json$/, 'the name of a backup from listBackups')
+          .optional(),
+      })
+      .strict(),
+  ),
   /** Carry out the previewed restore; returns what changed and a token to undo it. */
   applyRestore: method<{ preview: RestorePreview; undoToken: string }>()(
     z.object({ token: tokenSchema, mode: z.enum(['merge', 'replace']) }).strict(),

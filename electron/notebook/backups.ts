@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BackupInfo } from '../../shared/contract.ts';
 
 export const BACKUP_DIR = 'backups';
 /** The newest backups always kept… */
@@ -28,7 +29,7 @@ export async function listBackups(dataDir: string): Promise<string[]> {
 
 /** When a backup was taken, from its name; null for a name this app did not write. */
 export function backupTime(path: string): Date | null {
-  const m = /notebook-(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z\.json$/.exec(path);
+  const m = /-(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z\.json$/.exec(path);
   if (!m) return null;
   const date = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
   return Number.isNaN(date.getTime()) ? null : date;
@@ -88,4 +89,51 @@ export async function backupStore(
   const kept = backupsToKeep(all, now, keep);
   await Promise.all(all.filter((p) => !kept.has(p)).map((p) => unlink(p).catch(() => {})));
   return target;
+}
+
+/** Every backup in the folder, newest first, with what it holds. */
+export async function describeBackups(dataDir: string): Promise<BackupInfo[]> {
+  const dir = join(dataDir, BACKUP_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const infos = await Promise.all(
+    names
+      .filter((name) => name.endsWith('.json'))
+      .map(async (name): Promise<BackupInfo> => {
+        const path = join(dir, name);
+        const bytes = (await stat(path)).size;
+        let counts: BackupInfo['counts'] = null;
+        try {
+          const data = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+          const length = (key: string) => (Array.isArray(data[key]) ? data[key].length : 0);
+          counts = {
+            documents: length('documents'),
+            annotations: length('annotations'),
+            notes: length('notes'),
+          };
+        } catch {
+          // Listed anyway, as unreadable: choosing it explains why.
+        }
+        return {
+          name,
+          takenAt: backupTime(name)?.toISOString() ?? null,
+          kind: name.startsWith('notebook-')
+            ? 'rolling'
+            : name.startsWith('pre-migration-')
+              ? 'before-migration'
+              : name.startsWith('pre-quarantine-')
+                ? 'before-repair'
+                : 'other',
+          bytes,
+          counts,
+        };
+      }),
+  );
+  return infos.sort((a, b) => (b.takenAt ?? '').localeCompare(a.takenAt ?? ''));
+}
+
+/** The path of a backup named by the page, only if it is one of this folder's backups. */
+export async function backupPath(dataDir: string, name: string): Promise<string | null> {
+  const dir = join(dataDir, BACKUP_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.includes(name) && name.endsWith('.json') ? join(dir, name) : null;
 }

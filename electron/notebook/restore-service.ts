@@ -7,13 +7,16 @@ import { parseBackup } from '../../shared/export/backup.ts';
 import { planRestore } from '../../shared/export/restore-plan.ts';
 import type { NotebookDocument, StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
-import { backupStore } from './backups.ts';
+import { backupPath, backupStore, describeBackups } from './backups.ts';
 import type { NotebookHost } from './host.ts';
 import { migrate } from './migrations.ts';
 import type { Changed } from './service.ts';
 import type { Store } from './store.ts';
 
-type RestoreHandlers = Pick<NotebookHandlers, 'previewRestore' | 'applyRestore' | 'undoRestore'>;
+type RestoreHandlers = Pick<
+  NotebookHandlers,
+  'listBackups' | 'previewRestore' | 'applyRestore' | 'undoRestore'
+>;
 
 /** A backup is read whole; past this it is not a backup this app wrote. */
 export const RESTORE_MAX_BYTES = 512 * 1024 * 1024;
@@ -107,12 +110,19 @@ export function createRestoreService(
   }
 
   const handlers: RestoreHandlers = {
-    async previewRestore() {
-      const [path] = await options.host.chooseImportFiles({
-        multiple: false,
-        title: 'Restore from a Marginalia backup',
-        filters: [{ name: 'Marginalia backup', extensions: ['json'] }],
-      });
+    listBackups: () => describeBackups(store.dataDir),
+    async previewRestore({ backup: name }) {
+      let path: string | undefined;
+      if (name !== undefined) {
+        path = (await backupPath(store.dataDir, name)) ?? undefined;
+        if (!path) throw new NotebookError('not-found', `There is no backup called ${name}.`);
+      } else {
+        [path] = await options.host.chooseImportFiles({
+          multiple: false,
+          title: 'Restore from a Marginalia backup',
+          filters: [{ name: 'Marginalia backup', extensions: ['json'] }],
+        });
+      }
       if (!path) return null;
       const backup = await readBackupFile(path);
       const token = `preview_${randomUUID()}`;

@@ -3,6 +3,7 @@ import { type AnnotationFilter, NO_FILTER } from '../../shared/annotation-filter
 import { quarantineNotice } from '../../shared/quarantine.ts';
 import type { SearchHit } from '../../shared/search/types.ts';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
+import { BackupsDialog } from './export/BackupsDialog.tsx';
 import { ExportDialog } from './export/ExportDialog.tsx';
 import { RestoreDialog } from './export/RestoreDialog.tsx';
 import { useExport } from './export/use-export.ts';
@@ -161,7 +162,7 @@ export function App() {
   const exporter = useExport({ onError });
   const restorer = useRestore({ notify, onError, offerUndo });
   const openExport = exporter.open;
-  const chooseBackup = restorer.choose;
+  const chooseBackup = restorer.open;
   // The current document is what "Export…" means first; without one, the whole notebook.
   const exportFromHere = useCallback(
     () =>
@@ -380,8 +381,16 @@ export function App() {
             searchQuery={searchQuery}
             onRestore={() => {
               exporter.close();
-              void restorer.choose();
+              void restorer.open();
             }}
+          />
+        )}
+        {restorer.backups && (
+          <BackupsDialog
+            backups={restorer.backups}
+            busy={restorer.busy}
+            onChoose={(name) => void restorer.choose(name)}
+            onClose={restorer.closeList}
           />
         )}
         {restorer.preview && (

@@ -129,6 +129,14 @@ test('export Markdown and CSV from the export dialog, see the files on disk, the
     harness.host.dialogFiles = [backupPath];
     await page.keyboard.press('Control+Shift+S');
     await dialog.getByRole('button', { name: 'Restore from a backup…' }).click();
+    // The backups beside the notebook are listed first; the test picks its own file instead.
+    const list = page.getByRole('dialog', { name: 'Restore from Backup' });
+    await expect(list.getByRole('list', { name: 'Backups' }).getByRole('button')).not.toHaveCount(
+      0,
+    );
+    await expect(list).toContainText('Automatic backup');
+    await page.screenshot({ path: screenshotPath('backups-list') });
+    await list.getByRole('button', { name: 'Choose a File…' }).click();
     const restore = page.getByRole('dialog', { name: 'Restore from Backup' });
     await expect(restore).toContainText('backup.json');
     await expect(restore.getByRole('table', { name: 'What will change' })).toContainText('Added');

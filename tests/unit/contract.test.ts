@@ -306,7 +306,17 @@ const cases = {
     valid: (f) => ({ path: f.exportedPath }),
     invalid: [{}, { path: '' }, { path: 7 }, { path: 'x'.repeat(5000) }],
   },
-  previewRestore: { valid: () => ({}), invalid: [{ path: '/etc/passwd' }, null] },
+  listBackups: { valid: () => ({}), invalid: [{ dir: '/' }, 3] },
+  previewRestore: {
+    valid: () => ({}),
+    invalid: [
+      { path: '/etc/passwd' },
+      null,
+      { backup: '../notebook.json' },
+      { backup: '/etc/passwd' },
+      { backup: 'x.txt' },
+    ],
+  },
   applyRestore: {
     valid: (f) => ({ token: f.previewToken, mode: 'merge' }),
     invalid: [{}, { token: 't', mode: 'overwrite' }, { token: '', mode: 'merge' }],

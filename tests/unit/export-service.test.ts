@@ -351,6 +351,22 @@ describe('restoring a backup through the core', () => {
     expect(await readFile(notebook.store.path, 'utf8')).toBe(before);
   });
 
+  it('lists the backups beside the notebook and previews one by name', async () => {
+    const { notebook } = await open();
+    await notebook.store.flush();
+    const backups = await call(notebook, 'listBackups', {});
+    // The start-up backup (the sample article) and the safety copy from the fixture's restore.
+    expect(backups.length).toBeGreaterThan(0);
+    expect(backups[0]).toMatchObject({ kind: 'rolling', counts: expect.any(Object) });
+    expect(backups.map((b) => b.takenAt)).toEqual(
+      [...backups.map((b) => b.takenAt)].sort().reverse(),
+    );
+    const preview = await call(notebook, 'previewRestore', { backup: backups.at(-1)!.name });
+    expect(preview).toMatchObject({ fileName: backups.at(-1)!.name });
+    const missing = await failure(notebook, 'previewRestore', { backup: 'notebook-gone.json' });
+    expect(missing.code).toBe('not-found');
+  });
+
   it('answers null when the Open dialog is cancelled', async () => {
     const { notebook } = await open();
     expect(await call(notebook, 'previewRestore', {})).toBeNull();

@@ -1,14 +1,19 @@
 import { useCallback, useState } from 'react';
-import type { RestorePreviewInfo } from '../../../shared/contract.ts';
+import type { BackupInfo, RestorePreviewInfo } from '../../../shared/contract.ts';
 import { describeRestore } from '../../../shared/export/restore-summary.ts';
 import type { AppServices } from '../app-services.ts';
 import { call } from '../notebook-client.ts';
 
 export interface Restorer {
+  /** The backups beside the notebook, while the list is open. */
+  backups: BackupInfo[] | null;
   preview: RestorePreviewInfo | null;
   busy: boolean;
-  /** Choose a backup (native Open dialog) and show what restoring it would change. */
-  choose(): Promise<void>;
+  /** Show the backups beside the notebook to pick from. */
+  open(): Promise<void>;
+  closeList(): void;
+  /** Preview a backup from the list by name, or (none) a file chosen in the Open dialog. */
+  choose(name?: string): Promise<void>;
   apply(mode: 'merge' | 'replace'): Promise<void>;
   close(): void;
 }
@@ -19,19 +24,35 @@ export function useRestore({
   onError,
   offerUndo,
 }: Pick<AppServices, 'notify' | 'onError' | 'offerUndo'>): Restorer {
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [preview, setPreview] = useState<RestorePreviewInfo | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const choose = useCallback(async () => {
-    setBusy(true);
+  const open = useCallback(async () => {
     try {
-      setPreview(await call('previewRestore', {}));
+      setBackups(await call('listBackups', {}));
     } catch (error) {
       onError(error);
-    } finally {
-      setBusy(false);
     }
   }, [onError]);
+
+  const choose = useCallback(
+    async (name?: string) => {
+      setBusy(true);
+      try {
+        const next = await call('previewRestore', name === undefined ? {} : { backup: name });
+        if (next) {
+          setBackups(null);
+          setPreview(next);
+        }
+      } catch (error) {
+        onError(error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onError],
+  );
 
   const apply = useCallback(
     async (mode: 'merge' | 'replace') => {
@@ -58,5 +79,6 @@ export function useRestore({
   );
 
   const close = useCallback(() => setPreview(null), []);
-  return { preview, busy, choose, apply, close };
+  const closeList = useCallback(() => setBackups(null), []);
+  return { backups, preview, busy, open, closeList, choose, apply, close };
 }
