@@ -1,5 +1,5 @@
 import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { NotebookError } from '../../shared/result.ts';
 
@@ -12,7 +12,11 @@ export const LOCK_STALE_MS = 2 * 60_000;
 interface LockInfo {
   pid: number;
   host: string;
+  since?: string;
 }
+
+/** Locks this process holds (a lock naming our pid that is not here was left by a crash). */
+const heldHere = new Set<string>();
 
 function isRunning(pid: number): boolean {
   try {
@@ -27,20 +31,28 @@ function parseLock(text: string): LockInfo | null {
   try {
     const value = JSON.parse(text) as Partial<LockInfo>;
     return typeof value.pid === 'number' && typeof value.host === 'string'
-      ? { pid: value.pid, host: value.host }
+      ? { pid: value.pid, host: value.host, since: value.since }
       : null;
   } catch {
     return null;
   }
 }
 
-/** A lock whose holder has gone: dead pid on this machine, or no heartbeat for a while. */
+/**
+ * A lock whose holder has gone: no heartbeat for a while, or on this machine a pid that is dead,
+ * is this very process (which does not hold it), or was taken before the machine last started
+ * (pids are reused after a reboot, in containers often the same one).
+ */
 async function isStale(path: string, text: string, now: number): Promise<boolean> {
   const info = parseLock(text);
   if (!info) return true;
   const age = now - (await stat(path)).mtimeMs;
   if (age > LOCK_STALE_MS) return true;
-  return info.host === hostname() && !isRunning(info.pid);
+  if (info.host !== hostname()) return false;
+  if (info.pid === process.pid) return !heldHere.has(path);
+  const since = info.since ? Date.parse(info.since) : Number.NaN;
+  if (since < now - uptime() * 1000) return true;
+  return !isRunning(info.pid);
 }
 
 /**
@@ -65,8 +77,10 @@ export async function acquireStoreLock(dataDir: string): Promise<() => Promise<v
         utimes(path, now, now).catch(() => {});
       }, LOCK_HEARTBEAT_MS);
       heartbeat.unref();
+      heldHere.add(path);
       return async () => {
         clearInterval(heartbeat);
+        heldHere.delete(path);
         // Remove it only if it is still ours.
         if ((await readFile(path, 'utf8').catch(() => '')) === mine)
           await unlink(path).catch(() => {});

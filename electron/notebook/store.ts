@@ -1,10 +1,10 @@
-import { copyFile, mkdir, rename } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyStore, type Quarantined, type StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { BACKUP_DIR, backupStore, listBackups, stamp } from './backups.ts';
-import { storePathIn } from './data-dir.ts';
+import { STORE_FILE, storePathIn } from './data-dir.ts';
 import { DurableJsonFile, readJsonFile } from './durable-json-file.ts';
 import { acquireStoreLock } from './store-lock.ts';
 import { type ReadRecords, readRecords } from './store-records.ts';
@@ -96,6 +96,19 @@ async function recover(dataDir: string, path: string, reason: string) {
 }
 
 /**
+ * A write interrupted by a crash or power cut leaves its temp file (the store itself is intact:
+ * the rename never happened). Holding the lock, this process is the only writer, so any left
+ * are removed; each can be as large as the notebook.
+ */
+async function removeLeftoverTempFiles(dataDir: string): Promise<void> {
+  const names = await readdir(dataDir).catch(() => [] as string[]);
+  const temp = new RegExp(`^\\.${STORE_FILE.replace('.', '\\.')}\\..+\\.tmp$`);
+  await Promise.all(
+    names.filter((n) => temp.test(n)).map((n) => unlink(join(dataDir, n)).catch(() => {})),
+  );
+}
+
+/**
  * Open (or create) the notebook store in `dataDir`: lock it, read and validate it, recover from
  * backups if it is damaged, and hand back an in-memory copy whose changes are written durably
  * and coalesced. Throws a NotebookError when the store belongs to a newer version or another
@@ -106,6 +119,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   await mkdir(dataDir, { recursive: true });
   const release = await acquireStoreLock(dataDir);
   const path = storePathIn(dataDir);
+  await removeLeftoverTempFiles(dataDir);
 
   let data: StoreData;
   let recovery: StoreRecovery | null = null;

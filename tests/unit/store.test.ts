@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_DIR, listBackups } from '../../electron/notebook/backups.ts';
@@ -107,11 +107,44 @@ describe('store', () => {
 
   it('names the lock file when it refuses to open', async () => {
     const dir = await tempDir();
+    // Another live process (pid 1 always runs) that took the lock since the machine started.
     await writeFile(
       join(dir, 'notebook.lock'),
-      JSON.stringify({ pid: process.pid, host: hostname() }),
+      JSON.stringify({ pid: 1, host: hostname(), since: new Date().toISOString() }),
     );
     await expect(openStore(dir)).rejects.toThrow(join(dir, 'notebook.lock'));
+  });
+
+  it('refuses a second opener in the same process', async () => {
+    const dir = await tempDir();
+    const first = await openStore(dir);
+    await expect(openStore(dir)).rejects.toThrow(/open in another Marginalia process/);
+    await first.close();
+  });
+
+  it('takes over a lock naming this process that it does not hold, or one from before the machine started', async () => {
+    const dir = await tempDir();
+    const lock = join(dir, 'notebook.lock');
+    // A crashed app whose pid this process got (containers reuse the same pids).
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname() }));
+    await (await openStore(dir)).close();
+    // pid 1 runs, but the lock was taken before the last boot: its holder is long gone.
+    const beforeBoot = new Date(Date.now() - (uptime() + 60) * 1000).toISOString();
+    await writeFile(lock, JSON.stringify({ pid: 1, host: hostname(), since: beforeBoot }));
+    await (await openStore(dir)).close();
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('removes temp files left by writes a crash interrupted', async () => {
+    const dir = await tempDir();
+    await (await openStore(dir)).close();
+    const left = join(dir, '.notebook.json.4242.tmp');
+    await writeFile(left, '{"half a notebo');
+    const other = join(dir, 'notes.tmp');
+    await writeFile(other, 'not ours');
+    await (await openStore(dir)).close();
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(other)).toBe(true);
   });
 
   it('keeps ten rolling backups of distinct states, pruning the oldest', async () => {
