@@ -4,6 +4,7 @@ import type { RestorePreview } from './export/restore-plan.ts';
 import type { ExportResult } from './export/result.ts';
 import { EXPORT_FORMATS } from './export/types.ts';
 import { IMPORT_MAX_BYTES, type ImportReport } from './import.ts';
+import { webAddress } from './links.ts';
 import type {
   Annotation,
   DocumentSummary,
@@ -337,6 +338,20 @@ export const contract = {
       .strict(),
   ),
   cancelExport: method<{ cancelled: boolean }>()(z.object({ jobId: jobIdSchema }).strict()),
+  /**
+   * Open a web link (from a document or a note) in the system browser, after the user confirms
+   * in a native dialog; only http(s). `opened` is false when they declined.
+   */
+  openExternalLink: method<{ opened: boolean }>()(
+    z
+      .object({
+        url: z
+          .string()
+          .max(4096)
+          .refine((v) => webAddress(v) !== null, 'only http(s) addresses open in the browser'),
+      })
+      .strict(),
+  ),
   /** Reveal an exported file in the system's file manager (only files exported this session). */
   showExportedFile: method<null>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
   /** The backups beside the notebook (rolling, and copies kept before a migration or repair). */

@@ -26,6 +26,8 @@ export interface NotebookHost {
   }): Promise<string | null>;
   /** Show a file in the system's file manager. */
   showItemInFolder(path: string): Promise<void>;
+  /** A web address in the system browser, once the user has confirmed it. */
+  openExternalLink(url: string): Promise<{ opened: boolean }>;
 }
 
 const unavailable = (what: string) => () =>
@@ -37,4 +39,5 @@ export const headlessHost: NotebookHost = {
   readClipboard: unavailable('The clipboard'),
   chooseSavePath: unavailable('A save dialog'),
   showItemInFolder: unavailable('The file manager'),
+  openExternalLink: unavailable('A web browser'),
 };

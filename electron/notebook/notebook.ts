@@ -94,7 +94,7 @@ export async function openNotebook(options: {
   });
   const restores = createRestoreService(store, changed, { host });
   const handlers: NotebookHandlers = {
-    ...createDocumentService(store, changed),
+    ...createDocumentService(store, changed, host),
     ...createCodebookService(store, changed, {
       newId: () => newId('tag'),
       now: () => new Date().toISOString(),

@@ -6,6 +6,7 @@ import type { NotebookEvent, NotebookHandlers, NotebookInfo } from '../../shared
 type DocumentHandlers = Pick<
   NotebookHandlers,
   | 'getInfo'
+  | 'openExternalLink'
   | 'listDocuments'
   | 'getDocument'
   | 'deleteDocument'
@@ -21,6 +22,7 @@ import type { Annotation } from '../../shared/model.ts';
 import { SCHEMA_VERSION } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { nextTagIds } from '../../shared/tags.ts';
+import type { NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
 import { checkRange, checkTags, findAnnotation, findDocument } from './lookups.ts';
 import type { Store } from './store.ts';
@@ -35,7 +37,11 @@ export type Changed = (...entities: Entity[]) => void;
  * dispatcher; this layer checks what a schema cannot (ids exist, ranges fit the text) and
  * throws NotebookError before changing anything, so a rejected call never writes.
  */
-export function createDocumentService(store: Store, changed: Changed): DocumentHandlers {
+export function createDocumentService(
+  store: Store,
+  changed: Changed,
+  host: Pick<NotebookHost, 'openExternalLink'>,
+): DocumentHandlers {
   const now = () => new Date().toISOString();
 
   return {
@@ -52,6 +58,10 @@ export function createDocumentService(store: Store, changed: Changed): DocumentH
           quarantinedAt,
         })),
       };
+    },
+
+    openExternalLink({ url }) {
+      return host.openExternalLink(url);
     },
 
     listDocuments() {

@@ -34,6 +34,8 @@ export interface Harness {
     clipboard: { text: string; html: string };
     savePath: string | null;
     shownInFolder: string[];
+    /** Links the page asked to open in the browser (the "user" confirms each). */
+    openedLinks: string[];
   };
 }
 
@@ -81,6 +83,7 @@ export const test = base.extend<{ harness: Harness }>({
       clipboard: { text: '', html: '' },
       savePath: null,
       shownInFolder: [],
+      openedLinks: [],
     };
     const open = () =>
       openNotebook({
@@ -95,6 +98,10 @@ export const test = base.extend<{ harness: Harness }>({
           chooseSavePath: async () => host.savePath,
           showItemInFolder: async (path) => {
             host.shownInFolder.push(path);
+          },
+          openExternalLink: async (url) => {
+            host.openedLinks.push(url);
+            return { opened: true };
           },
         },
       });

@@ -37,6 +37,7 @@ async function fixture(): Promise<Fixture> {
       readClipboard: async () => ({ text: 'From the clipboard.', html: '' }),
       chooseSavePath: async ({ defaultName }) => join(dataDir, '..', defaultName),
       showItemInFolder: async () => {},
+      openExternalLink: async () => ({ opened: false }),
     },
   });
   const [summary] = await notebook.handlers.listDocuments({});
@@ -307,6 +308,17 @@ const cases = {
     invalid: [{}, { path: '' }, { path: 7 }, { path: 'x'.repeat(5000) }],
   },
   listBackups: { valid: () => ({}), invalid: [{ dir: '/' }, 3] },
+  openExternalLink: {
+    valid: () => ({ url: 'https://example.org/a?b=1' }),
+    invalid: [
+      {},
+      { url: 'javascript:alert(1)' },
+      { url: 'file:///etc/passwd' },
+      { url: ' JaVaScRiPt:alert(1)' },
+      { url: 'notaurl' },
+      { url: `https://e.org/${'x'.repeat(5000)}` },
+    ],
+  },
   previewRestore: {
     valid: () => ({}),
     invalid: [

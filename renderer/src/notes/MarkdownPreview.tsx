@@ -1,8 +1,11 @@
 import { type ComponentProps, createContext, type ReactNode, useContext, useMemo } from 'react';
 import Markdown, { type Components, type ExtraProps, type UrlTransform } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { webAddress } from '../../../shared/links.ts';
 import type { QuoteReference } from '../../../shared/model.ts';
 import { QUOTE_LINK_PREFIX, quoteIdFromLink } from '../../../shared/note-links.ts';
+import { AppServicesContext } from '../app-services.ts';
+import { openLink } from '../open-link.ts';
 
 /** Links kept in a rendered note: citations of quotes, web addresses and e-mail. */
 const SAFE_URL = /^(https?:|mailto:)/i;
@@ -121,6 +124,21 @@ function Paragraph({ node, children }: ComponentProps<'p'> & ExtraProps) {
   );
 }
 
+/** A web link in a note: the browser opens it, after the user confirms (see openLink). */
+function WebLink({ url, children }: { url: string; children: ReactNode }) {
+  const app = useContext(AppServicesContext);
+  return (
+    <button
+      type="button"
+      className="md-link md-web-link"
+      title={`${url}\nOpen in your browser`}
+      onClick={() => openLink(url).catch((error: unknown) => app?.onError(error))}
+    >
+      {children}
+    </button>
+  );
+}
+
 const components: Components = {
   p: Paragraph,
   a({ href, node, children }) {
@@ -132,12 +150,16 @@ const components: Components = {
         </QuoteCitation>
       );
     }
-    // Nothing navigates away from a note: a link is its text, with the address on hover.
-    return (
-      <span className="md-link" title={href || undefined}>
-        {children}
-      </span>
-    );
+    // Nothing navigates away from the app: a web link asks the core, which asks the user,
+    // to open it in the browser; anything else is its text, with the address on hover.
+    const web = webAddress(href);
+    if (!web)
+      return (
+        <span className="md-link" title={href || undefined}>
+          {children}
+        </span>
+      );
+    return <WebLink url={web}>{children}</WebLink>;
   },
   img({ alt, src }) {
     // An offline notebook loads no images from the web; show what the image was.

@@ -12,9 +12,14 @@ function wrap(mark: Mark, child: ReactNode): ReactNode {
     case 'code':
       return <code>{child}</code>;
     case 'link':
-      // Shown as a link but never navigated from the reader; its address is in the tooltip.
+      // Never navigated in the app: a click selects text as anywhere in the article, and
+      // Ctrl/Cmd+click asks to open the address in the browser (after a confirmation).
       return (
-        <span className="doc-link" title={mark.href}>
+        <span
+          className="doc-link"
+          data-href={mark.href}
+          title={mark.href ? `${mark.href}\nCtrl+click to open in your browser` : undefined}
+        >
           {child}
         </span>
       );

@@ -2,6 +2,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
   useCallback,
+  useContext,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -12,6 +13,8 @@ import { annotationsAt } from '../../../shared/annotations.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import { citationLine } from '../../../shared/format.ts';
 import type { Annotation, NotebookDocument, Tag } from '../../../shared/model.ts';
+import { AppServicesContext } from '../app-services.ts';
+import { openLink } from '../open-link.ts';
 import {
   AnnotationEditor,
   type AnnotationEditorActions,
@@ -202,7 +205,16 @@ export function Reader(props: ReaderProps) {
     setPending(null);
   };
 
+  const app = useContext(AppServicesContext);
   const onClick = (event: React.MouseEvent) => {
+    // Ctrl/Cmd+click on a link in the text: open it in the browser, once the user confirms.
+    const link = (event.target as Element).closest?.('.doc-link');
+    const href = link?.getAttribute('data-href');
+    if (href && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      openLink(href).catch((error: unknown) => app?.onError(error));
+      return;
+    }
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
     if (!index.current || !articleRef.current) return;
