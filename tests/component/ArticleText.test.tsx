@@ -98,7 +98,8 @@ describe('ArticleText', () => {
     ]);
     const link = root.querySelector<HTMLElement>('.doc-link')!;
     expect(link.textContent).toBe('a link');
-    expect(link.title).toBe('https://example.org/a');
+    expect(link.title).toBe('https://example.org/a\nCtrl+click to open in your browser');
+    expect(link.dataset.href).toBe('https://example.org/a');
     expect(root.querySelector('a')).toBeNull(); // never a navigable link
   });
 
