@@ -8,8 +8,12 @@ import {
 } from 'electron';
 import { IMPORT_EXTENSIONS } from '../../shared/import.ts';
 import type { NotebookHost } from '../notebook/host.ts';
+import { openExternalLink } from './external-link.ts';
 
-/** The native Open and Save dialogs, the system clipboard and the file manager, for the core. */
+/**
+ * The native Open and Save dialogs, the system clipboard, the file manager and the web browser,
+ * for the core.
+ */
 export function createElectronHost(window: () => BrowserWindow | null): NotebookHost {
   return {
     async chooseImportFiles({ multiple, title, filters }) {
@@ -57,6 +61,10 @@ export function createElectronHost(window: () => BrowserWindow | null): Notebook
         break;
       }
       return { text: await clipboard.readText(), html };
+    },
+    // http(s) only, and only once the user has confirmed the address (external-link.ts).
+    openExternalLink(url) {
+      return openExternalLink(url, window());
     },
   };
 }

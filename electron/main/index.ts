@@ -6,6 +6,7 @@ import { resolveDataDir } from '../notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../notebook/notebook.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { APP_ORIGIN } from './app-protocol-path.ts';
+import { devServerUrl as findDevServerUrl } from './dev-server.ts';
 import { createElectronHost } from './host.ts';
 import { forwardEvents, registerNotebookIpc, sendCommand } from './ipc.ts';
 import { installMenu } from './menu.ts';
@@ -13,7 +14,7 @@ import { hardenAllWebContents, hardenSession } from './security.ts';
 import { createMainWindow } from './window.ts';
 
 // electron-vite sets this in `dev`; production loads the built renderer over app://.
-const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = findDevServerUrl(app.isPackaged, process.env);
 const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
 const isAppUrl = (url: string) => allowedOrigins.some((origin) => url.startsWith(`${origin}/`));
 
@@ -27,6 +28,8 @@ let notebook: Notebook | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 registerAppScheme();
+// Every renderer sandboxed, whatever a window's preferences say.
+app.enableSandbox();
 hardenAllWebContents(isAppUrl);
 
 if (!app.requestSingleInstanceLock({ dataDir })) {
@@ -65,7 +68,8 @@ async function start(): Promise<void> {
       });
     });
   } else {
-    serveRenderer(join(__dirname, '../renderer'));
+    // The built page, out/renderer beside out/main (inside app.asar once packaged).
+    serveRenderer(join(app.getAppPath(), 'out', 'renderer'));
   }
   try {
     notebook = await openNotebook({

@@ -8,13 +8,15 @@
  * itself enforces (privileged schemes before ready; windows, sessions and protocol handlers
  * after).
  *
- * What a fake cannot show is that Electron honours what the glue asks for: the sandboxed preload
- * exposing exactly the contract, the CSP as the page sees it, a navigation really refused, a
- * highlight surviving a restart. tests/electron/app.spec.ts drives the built app through
- * Playwright for that wherever the binary is installed.
+ * The security checklist is tested here item by item (docs/SECURITY.md lists which test covers
+ * which item): each test drives the real handler the glue installed and would fail if the
+ * protection were removed. What a fake cannot show is that Electron honours what the glue asks
+ * for: the sandboxed preload exposing exactly the contract, the CSP as the page sees it, a
+ * navigation really refused, a highlight surviving a restart. tests/electron/app.spec.ts drives
+ * the built app through Playwright for that wherever the binary is installed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -99,6 +101,10 @@ const fake = vi.hoisted(() => {
     /** What the fake Save dialog answers, and what it was asked; files shown in the file manager. */
     saveDialog: { answer: null as string | null, asked: [] as Record<string, unknown>[] },
     shownInFolder: [] as string[],
+    /** app.enableSandbox() calls, and whether the app was ready by then. */
+    sandboxEnabled: [] as { afterReady: boolean }[],
+    /** What the fake message box answers (a button index), and what it was asked. */
+    messageBox: { answer: 0, asked: [] as { parent: unknown; options: Record<string, unknown> }[] },
   };
 
   class FakeApp extends Emitter {
@@ -135,10 +141,50 @@ const fake = vi.hoisted(() => {
     exit(code = 0) {
       log.exitCodes.push(code);
     }
+    enableSandbox() {
+      // Electron: "This method can only be called before app is ready."
+      if (ready) throw new Error('enableSandbox must be called before the app is ready');
+      log.sandboxEnabled.push({ afterReady: ready });
+    }
   }
   const app = new FakeApp();
 
+  type PermissionRequest = (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+  ) => void;
+  type HeadersHandler = (details: unknown, callback: (response: unknown) => void) => void;
+  /** A session records the handlers the glue installs; unset ones are null (Electron's default). */
+  class FakeSession {
+    permissionRequest: PermissionRequest | null = null;
+    permissionCheck: ((...args: unknown[]) => boolean) | null = null;
+    devicePermission: ((details: unknown) => boolean) | null = null;
+    headersReceived: HeadersHandler | null = null;
+    setPermissionRequestHandler(handler: PermissionRequest) {
+      this.permissionRequest = handler;
+    }
+    setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
+      this.permissionCheck = handler;
+    }
+    setDevicePermissionHandler(handler: (details: unknown) => boolean) {
+      this.devicePermission = handler;
+    }
+    readonly webRequest = {
+      onHeadersReceived: (handler: HeadersHandler) => {
+        this.headersReceived = handler;
+      },
+    };
+  }
+  const defaultSession = new FakeSession();
+
   class FakeWebContents extends Emitter {
+    /** The window's page shares the default session; another contents may bring its own. */
+    readonly session: FakeSession;
+    constructor(session: FakeSession = defaultSession) {
+      super();
+      this.session = session;
+    }
     readonly sent: [string, unknown][] = [];
     destroyed = false;
     windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
@@ -232,13 +278,7 @@ const fake = vi.hoisted(() => {
     },
   };
 
-  /**
-   * Under vitest the glue's `__dirname` is electron/main, so it serves `electron/renderer`; in the
-   * bundle it is out/main and the same `../renderer` is out/renderer. The fake maps the one onto
-   * the other so the built renderer answers, and records the path the glue really asked for.
-   */
-  const sourceRendererDir = `${process.cwd()}/electron/renderer/`;
-  const builtRendererDir = `${process.cwd()}/out/renderer/`;
+  /** Reads files, as Electron's net.fetch does for file:// URLs, and records what it was asked. */
   const net = {
     async fetch(url: string) {
       requireReady('net.fetch');
@@ -246,9 +286,7 @@ const fake = vi.hoisted(() => {
       const { fileURLToPath } = await import('node:url');
       log.netFetches.push(url);
       if (!url.startsWith('file:')) throw new Error(`the fake net.fetch only reads files: ${url}`);
-      let path = fileURLToPath(url);
-      if (path.startsWith(sourceRendererDir))
-        path = builtRendererDir + path.slice(sourceRendererDir.length);
+      const path = fileURLToPath(url);
       try {
         return new Response(await readFile(path), { status: 200 });
       } catch {
@@ -257,30 +295,7 @@ const fake = vi.hoisted(() => {
     },
   };
 
-  type PermissionRequest = (
-    contents: unknown,
-    permission: string,
-    callback: (granted: boolean) => void,
-  ) => void;
-  type HeadersHandler = (details: unknown, callback: (response: unknown) => void) => void;
-  const sessionState = {
-    permissionRequest: null as PermissionRequest | null,
-    permissionCheck: null as ((...args: unknown[]) => boolean) | null,
-    headersReceived: null as HeadersHandler | null,
-  };
-  const defaultSession = {
-    setPermissionRequestHandler(handler: PermissionRequest) {
-      sessionState.permissionRequest = handler;
-    },
-    setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
-      sessionState.permissionCheck = handler;
-    },
-    webRequest: {
-      onHeadersReceived(handler: HeadersHandler) {
-        sessionState.headersReceived = handler;
-      },
-    },
-  };
+  const sessionState = defaultSession;
   const session = {
     get defaultSession() {
       requireReady('session.defaultSession');
@@ -311,6 +326,11 @@ const fake = vi.hoisted(() => {
         const filePath = log.saveDialog.answer;
         return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
       },
+      showMessageBox: async (...args: unknown[]) => {
+        const options = args.at(-1) as Record<string, unknown>;
+        log.messageBox.asked.push({ parent: args.length > 1 ? args[0] : null, options });
+        return { response: log.messageBox.answer, checkboxChecked: false };
+      },
     },
     clipboard: {
       readText: async () => log.clipboard.text,
@@ -327,12 +347,37 @@ const fake = vi.hoisted(() => {
       showItemInFolder: (path: string) => log.shownInFolder.push(path),
     },
     nativeTheme: { shouldUseDarkColors: false },
+    // The preload's side: what it exposes to the page, and the IPC it uses to reach main.
+    contextBridge: {
+      exposeInMainWorld(key: string, api: unknown) {
+        preload.exposed.push([key, api]);
+      },
+    },
+    ipcRenderer: {
+      invoke(channel: string, ...args: unknown[]) {
+        preload.invoked.push([channel, ...args]);
+        return Promise.resolve({ ok: true, value: null });
+      },
+      on(channel: string, listener: (...args: unknown[]) => void) {
+        preload.listeners.push([channel, listener]);
+      },
+      removeListener(channel: string, listener: (...args: unknown[]) => void) {
+        preload.listeners = preload.listeners.filter(([c, l]) => c !== channel || l !== listener);
+      },
+    },
+  };
+  const preload = {
+    exposed: [] as [string, unknown][],
+    invoked: [] as unknown[][],
+    listeners: [] as [string, (...args: unknown[]) => void][],
   };
 
   return {
     module: { ...module, default: module },
     app,
     FakeWebContents,
+    FakeSession,
+    preload,
     windows,
     ipcHandlers,
     protocolHandlers,
@@ -437,6 +482,8 @@ describe('start-up', () => {
       },
     ]);
     expect(fake.log.singleInstanceData).toEqual([{ dataDir }]);
+    // Checklist: sandbox. Every renderer, before any exists (Electron refuses it after ready).
+    expect(fake.log.sandboxEnabled).toEqual([{ afterReady: false }]);
     expect(fake.log.errorBoxes).toEqual([]);
     expect(fake.log.exitCodes).toEqual([]);
   });
@@ -660,6 +707,28 @@ describe('IPC', () => {
     expect(contents.sent).toHaveLength(sentBefore);
   });
 
+  // Checklist: the IPC sender is checked on every handler, before the core sees the payload.
+  it('checks the sender in every handler, before the payload is even parsed', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const iframe = { senderFrame: { url: TOP_FRAME.url, parent: TOP_FRAME } };
+    const asked = () => [
+      fake.log.openDialog.asked.length,
+      fake.log.saveDialog.asked.length,
+      fake.log.messageBox.asked.length,
+      fake.log.shownInFolder.length,
+    ];
+    const askedBefore = asked();
+    const refused: string[] = [];
+    for (const method of METHOD_NAMES) {
+      // A payload no schema accepts: a handler that parsed first would answer invalid-input.
+      const result = await invoke(method, { 'not a field': true }, iframe);
+      if (!result.ok && result.error.code === 'forbidden') refused.push(method);
+    }
+    expect(refused).toEqual([...METHOD_NAMES]);
+    // Nothing was asked of the user, or shown, on a foreign frame's behalf.
+    expect(asked()).toEqual(askedBefore);
+  });
+
   it('answers bad input with invalid-input and writes nothing', async () => {
     const documentId = await seedDocumentId();
     await settle();
@@ -706,14 +775,22 @@ describe('the main window', () => {
   it('is created once, locked down, and loads the app page over app://', () => {
     expect(fake.windows).toHaveLength(1);
     const { webPreferences } = mainWindow().options;
-    expect(webPreferences).toMatchObject({
+    // Checklist: context isolation, sandbox, no Node integration, web security left on, no
+    // insecure content, no webviews. Exactly these: any other preference (enableBlinkFeatures,
+    // experimentalFeatures, additionalArguments…) has to be added here on purpose.
+    expect(webPreferences).toEqual({
+      preload: expect.any(String),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
     });
     const preload = String(webPreferences?.preload);
     expect(resolve(preload)).toBe(preload);
@@ -727,8 +804,17 @@ describe('the main window', () => {
     window.emit('ready-to-show');
     expect(window.shown).toBe(true);
     expect(window.webContents.windowOpenHandler).not.toBeNull();
-    expect(window.webContents.listenerCount('will-navigate')).toBe(1);
-    expect(window.webContents.listenerCount('will-attach-webview')).toBe(1);
+    for (const name of [
+      'will-navigate',
+      'will-frame-navigate',
+      'will-redirect',
+      'will-attach-webview',
+    ]) {
+      expect(window.webContents.listenerCount(name), name).toBe(1);
+    }
+    expect(window.webContents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({
+      action: 'deny',
+    });
   });
 
   it('is restored and focused when a second instance starts; activate opens no duplicate', () => {
@@ -776,20 +862,34 @@ describe.skipIf(!rendererBuilt)(
       );
     });
 
+    // Checklist: the custom protocol serves only files inside the app folder.
     it.each([
       // x/../../package.json from the renderer folder is out/package.json; one more level is the
       // repository's real package.json, so a broken check would visibly serve it.
       'app://marginalia/x%2F..%2F..%2Fpackage.json',
       'app://marginalia/x%2F..%2F..%2F..%2Fpackage.json',
+      'app://marginalia/x%2f..%2f..%2f..%2fpackage.json',
+      'app://marginalia/%2e%2e%2f%2e%2e%2fpackage.json',
+      'app://marginalia/..%2F..%2Fpackage.json',
+      'app://marginalia/x%252F..%252F..%252Fpackage.json',
       'app://marginalia/a%5c..%5c..%5c..%5cpackage.json',
+      'app://marginalia/a\\..\\..\\..\\package.json',
       'app://marginalia/%00.js',
+      'app://marginalia/index.html%00.js',
+      `app://marginalia/${encodeURIComponent(join(process.cwd(), 'package.json'))}`,
+      `app://marginalia/${join(process.cwd(), 'package.json')}`,
       'app://elsewhere/index.html',
+      'app://marginalia.evil.example/index.html',
+      'app://marginalia:8080/index.html',
+      'file:///etc/passwd.js',
+      `file://${join(process.cwd(), 'package.json')}`,
     ])('refuses %s with a 404 without touching the disk', async (url) => {
       const fetches = fake.log.netFetches.length;
       const response = await serve(url);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain('"name": "marginalia"');
       expect(fake.log.netFetches).toHaveLength(fetches);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     });
 
     it('answers 404 for a missing file inside the renderer folder', async () => {
@@ -800,32 +900,116 @@ describe.skipIf(!rendererBuilt)(
   },
 );
 
-describe('security handlers', () => {
-  it('never grants a permission', () => {
-    const { permissionRequest, permissionCheck } = fake.sessionState;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      const callback = vi.fn();
-      permissionRequest!(mainWindow().webContents, permission, callback);
-      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
-      expect(permissionCheck!(null, permission, 'app://marginalia', {})).toBe(false);
-    }
+// Windows needs a privilege to make symbolic links; the check is the same code everywhere.
+describe.skipIf(process.platform === 'win32')('the app:// handler and symbolic links', () => {
+  // A renderer folder of its own, with links pointing out of it and one staying inside.
+  let base = '';
+  let serve: (url: string) => Promise<Response>;
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'marginalia-protocol-'));
+    const renderer = join(base, 'renderer');
+    await mkdir(join(renderer, 'assets'), { recursive: true });
+    await writeFile(join(renderer, 'index.html'), '<!doctype html><title>inside</title>');
+    await writeFile(join(renderer, 'assets', 'app.js'), 'inside();');
+    await writeFile(join(base, 'secret.json'), '{"secret":"outside the renderer folder"}');
+    await mkdir(join(base, 'private'));
+    await writeFile(join(base, 'private', 'key.js'), 'outside();');
+    await symlink(join(base, 'secret.json'), join(renderer, 'assets', 'leak.json'));
+    await symlink(join(base, 'private'), join(renderer, 'assets', 'private'));
+    await symlink(join(renderer, 'assets', 'app.js'), join(renderer, 'assets', 'alias.js'));
+    const { createAppProtocolHandler } = await import('../../electron/main/app-protocol.ts');
+    const handler = createAppProtocolHandler(renderer);
+    serve = (url) => handler(new Request(url));
+  });
+  afterAll(async () => {
+    if (base) await rm(base, { recursive: true, force: true });
   });
 
-  function createdContents() {
-    const contents = new fake.FakeWebContents();
+  it('serves files and links that stay inside the folder', async () => {
+    expect(await (await serve('app://marginalia/index.html')).text()).toContain('inside');
+    expect(await (await serve('app://marginalia/assets/app.js')).text()).toBe('inside();');
+    expect(await (await serve('app://marginalia/assets/alias.js')).text()).toBe('inside();');
+  });
+
+  it.each(['app://marginalia/assets/leak.json', 'app://marginalia/assets/private/key.js'])(
+    'refuses %s, a link out of the folder, without reading it',
+    async (url) => {
+      const fetches = fake.log.netFetches.length;
+      const response = await serve(url);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('outside');
+      expect(fake.log.netFetches).toHaveLength(fetches);
+    },
+  );
+});
+
+describe('security handlers', () => {
+  // Checklist: permissions denied (requests, checks, and devices chosen earlier).
+  const PERMISSIONS = [
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'display-capture',
+    'fullscreen',
+    'midi',
+    'midiSysex',
+    'openExternal',
+    'pointerLock',
+    'keyboardLock',
+    'fileSystem',
+    'hid',
+    'serial',
+    'usb',
+    'unknown',
+  ];
+  function expectSessionHardened(session: InstanceType<typeof fake.FakeSession>) {
+    const { permissionRequest, permissionCheck, devicePermission } = session;
+    for (const permission of PERMISSIONS) {
+      const callback = vi.fn();
+      permissionRequest!(mainWindow().webContents, permission, callback);
+      expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false);
+      expect(permissionCheck!(null, permission, 'app://marginalia', {}), permission).toBe(false);
+    }
+    for (const deviceType of ['hid', 'serial', 'usb', 'bluetooth']) {
+      const details = { deviceType, origin: 'app://marginalia', device: { deviceId: '1' } };
+      expect(devicePermission!(details), deviceType).toBe(false);
+    }
+  }
+
+  it('never grants a permission or a device in the default session', () => {
+    expectSessionHardened(fake.sessionState);
+  });
+
+  function createdContents(session?: InstanceType<typeof fake.FakeSession>) {
+    const contents = new fake.FakeWebContents(session);
     fake.app.emit('web-contents-created', fake.cancellable(), contents);
     return contents;
   }
 
+  it('hardens the session of any web contents created later, not just the default one', () => {
+    const other = new fake.FakeSession();
+    createdContents(other);
+    expectSessionHardened(other);
+  });
+
   function prevented(contents: InstanceType<typeof fake.FakeWebContents>, name: string, url = '') {
     const event = fake.cancellable();
+    if (name === 'will-frame-navigate') {
+      // This one hands over a single details object, the URL on the event itself.
+      const details = Object.assign(event, { url, isMainFrame: false });
+      contents.emit(name, details);
+      return details.defaultPrevented;
+    }
     contents.emit(name, event, url);
     return event.defaultPrevented;
   }
 
+  // Checklist: navigation denied (will-navigate, and the same for subframes and redirects).
   it('keeps navigation and redirects on the app origin', () => {
     const contents = createdContents();
-    for (const name of ['will-navigate', 'will-redirect']) {
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
       expect(prevented(contents, name, 'app://marginalia/other')).toBe(false);
       expect(prevented(contents, name, 'app://marginalia/index.html#/library')).toBe(false);
       for (const url of [
@@ -833,8 +1017,14 @@ describe('security handlers', () => {
         'http://localhost:5173/',
         'file:///etc/passwd',
         'app://marginalia.evil.example/',
+        'app://marginalia@evil.example/',
         'app://other/index.html',
+        'app://marginalia',
         'javascript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'about:blank',
+        'chrome://settings',
+        'devtools://devtools/bundled/inspector.html',
       ]) {
         expect(prevented(contents, name, url), `${name} ${url}`).toBe(true);
       }
@@ -859,6 +1049,154 @@ describe('security handlers', () => {
       expect(open({ url })).toEqual({ action: 'deny' });
     }
     expect(fake.log.openedExternally).toEqual([]);
+  });
+});
+
+// Checklist: nothing but the contract exposed in the preload.
+describe('the preload', () => {
+  type Api = Record<string, (...args: unknown[]) => unknown>;
+  let api: Api;
+  beforeAll(async () => {
+    await import('../../electron/preload/index.ts');
+    expect(fake.preload.exposed.map(([key]) => key)).toEqual(['notebook']);
+    api = fake.preload.exposed[0]![1] as Api;
+  });
+
+  it('exposes exactly the contract: its methods and one event subscription, frozen', () => {
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'onEvent'].sort());
+    expect(Object.isFrozen(api)).toBe(true);
+    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    // Not ipcRenderer, not a generic invoke or send, nothing of Node.
+    for (const key of ['ipcRenderer', 'invoke', 'send', 'on', 'require', 'process', 'electron'])
+      expect(api, key).not.toHaveProperty(key);
+  });
+
+  it("sends a method's one argument on that method's own channel, and nothing more", async () => {
+    fake.preload.invoked.length = 0;
+    await api.createTag!({ name: 'x' }, 'smuggled second argument');
+    await api.listDocuments!();
+    expect(fake.preload.invoked).toEqual([
+      [`${IPC_INVOKE_PREFIX}createTag`, { name: 'x' }],
+      [`${IPC_INVOKE_PREFIX}listDocuments`, {}],
+    ]);
+  });
+
+  it('hands listeners the event payload only (never the IPC event or its sender)', () => {
+    const received: unknown[][] = [];
+    const stop = api.onEvent!((...args: unknown[]) => received.push(args)) as () => void;
+    // One listener, on the event channel only.
+    expect(fake.preload.listeners.map(([channel]) => channel)).toEqual([IPC_EVENT_CHANNEL]);
+    const subscribed = fake.preload.listeners;
+    const payload = { type: 'changed', entities: ['tags'] };
+    subscribed[0]![1]({ sender: { send() {} }, ports: [] }, payload);
+    expect(received).toEqual([[payload]]);
+    stop();
+    expect(fake.preload.listeners).toEqual([]);
+    expect(() => api.onEvent!('not a function')).toThrow(TypeError);
+  });
+});
+
+// Checklist: shell.openExternal only for http(s) links, after the user confirms.
+describe('opening a web link', () => {
+  type Open = (url: unknown) => Promise<{ opened: boolean }>;
+  let open: Open;
+  beforeAll(async () => {
+    const { createElectronHost } = await import('../../electron/main/host.ts');
+    const host = createElectronHost(() => mainWindow() as never);
+    open = (url) => host.openExternalLink(url as string);
+  });
+  afterEach(() => {
+    fake.log.messageBox.asked.length = 0;
+    fake.log.messageBox.answer = 0;
+    fake.log.openedExternally.length = 0;
+  });
+
+  it.each<unknown>([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    '  javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    '\u0000javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'mailto:someone@example.com',
+    'ftp://example.com/file',
+    'smb://server/share',
+    'ms-msdt:/id PCWDiagnostic',
+    'app://marginalia/index.html',
+    '//example.com/page',
+    '/relative/page',
+    'example.com',
+    'https://user:secret@example.com/',
+    'https://bank.example@evil.example/',
+    `https://example.com/${'a'.repeat(5000)}`,
+    '',
+    42,
+    null,
+    { href: 'https://example.com/' },
+  ])('never opens %s, and does not even ask', async (url) => {
+    expect(await open(url)).toEqual({ opened: false });
+    expect(fake.log.messageBox.asked).toEqual([]);
+    expect(fake.log.openedExternally).toEqual([]);
+  });
+
+  it('asks first, showing the real address, and opens nothing when the user cancels', async () => {
+    fake.log.messageBox.answer = 0;
+    expect(await open('https://example.com/a b')).toEqual({ opened: false });
+    expect(fake.log.messageBox.asked).toHaveLength(1);
+    const [{ parent, options }] = fake.log.messageBox.asked as [
+      { parent: unknown; options: Record<string, unknown> },
+    ];
+    expect(parent).toBe(mainWindow());
+    expect(options).toMatchObject({ defaultId: 0, cancelId: 0 });
+    expect(options.buttons).toEqual(['Cancel', 'Open in Browser']);
+    expect(options.message).toContain('example.com');
+    expect(options.detail).toContain('https://example.com/a%20b');
+    expect(fake.log.openedExternally).toEqual([]);
+  });
+
+  it('is the contract method openExternalLink, from the app page through IPC and the core', async () => {
+    fake.log.messageBox.answer = 1;
+    expect(await value('openExternalLink', { url: 'https://example.com/via-ipc' })).toEqual({
+      opened: true,
+    });
+    expect(fake.log.messageBox.asked).toHaveLength(1);
+    expect(fake.log.openedExternally).toEqual(['https://example.com/via-ipc']);
+    // A script address is refused by the contract's schema before anything is asked.
+    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'file:///etc/passwd'])
+      expect(await invoke('openExternalLink', { url })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
+    // And a frame that is not the app page is refused before that.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const iframe = { senderFrame: { url: TOP_FRAME.url, parent: TOP_FRAME } };
+    expect(await invoke('openExternalLink', { url: 'https://example.com/' }, iframe)).toMatchObject(
+      { ok: false, error: { code: 'forbidden' } },
+    );
+    expect(fake.log.messageBox.asked).toHaveLength(1);
+    expect(fake.log.openedExternally).toEqual(['https://example.com/via-ipc']);
+  });
+
+  it('opens an http(s) link in the system browser once the user confirms', async () => {
+    fake.log.messageBox.answer = 1;
+    expect(await open('https://reports.example.net/2024/fees')).toEqual({ opened: true });
+    expect(await open('HTTP://Example.COM/Path?q=1#top')).toEqual({ opened: true });
+    // A look-alike host (a Cyrillic а) is shown, and opened, as the ASCII it really is.
+    expect(await open('https://ex\u0430mple.com/')).toEqual({ opened: true });
+    expect(fake.log.openedExternally).toEqual([
+      'https://reports.example.net/2024/fees',
+      'http://example.com/Path?q=1#top',
+      'https://xn--exmple-4nf.com/',
+    ]);
+    expect(fake.log.messageBox.asked.map((a) => a.options.message)).toEqual([
+      'Open reports.example.net in your web browser?',
+      'Open example.com in your web browser?',
+      'Open xn--exmple-4nf.com in your web browser?',
+    ]);
   });
 });
 

@@ -1,0 +1,3 @@
+import type { Acceptance } from './sarif-gate.mjs';
+
+export declare const ACCEPTED_FINDINGS: Acceptance[];
