@@ -112,7 +112,7 @@ export interface BackupInfo {
   name: string;
   /** When it was taken (from its name), ISO. */
   takenAt: string | null;
-  kind: 'rolling' | 'before-migration' | 'before-repair' | 'other';
+  kind: 'rolling' | 'before-migration' | 'before-repair' | 'before-restore' | 'other';
   bytes: number;
   /** What it holds; null when it cannot be read (it is still listed). */
   counts: { documents: number; annotations: number; notes: number } | null;

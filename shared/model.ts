@@ -133,12 +133,15 @@ export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
  * why, instead of taking the whole notebook down or being dropped.
  */
 export const quarantinedSchema = z.object({
-  collection: z.enum(RECORD_COLLECTIONS),
+  /** Where it came from; `quarantine` for an earlier entry that could no longer be read. */
+  collection: z.enum([...RECORD_COLLECTIONS, 'quarantine']),
   /** The record's id when it has a readable one. */
   id: z.string().max(200).nullable(),
   record: z.unknown(),
   reason: z.string().max(2000),
   quarantinedAt: isoDate,
+  /** Quotes and notes that pointed at it (a tag they carried, a note's document), to relink. */
+  detached: z.object({ annotations: z.array(z.string()), notes: z.array(z.string()) }).optional(),
 });
 export type Quarantined = z.infer<typeof quarantinedSchema>;
 

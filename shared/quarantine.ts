@@ -5,6 +5,7 @@ const KINDS: Record<string, string> = {
   annotations: 'highlight',
   tags: 'tag',
   notes: 'note',
+  quarantine: 'earlier set-aside record',
 };
 
 /** What the user is told about records set aside when the notebook was read; null for none. */

@@ -1,6 +1,7 @@
-import { copyFile, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../shared/contract.ts';
+import { syncFolder } from './durable-json-file.ts';
 
 export const BACKUP_DIR = 'backups';
 /** The newest backups always kept… */
@@ -20,11 +21,36 @@ export async function listBackups(dataDir: string): Promise<string[]> {
   } catch {
     return [];
   }
+  // By the time in the name: a stray `notebook-copy.json` is no backup of ours.
   return names
-    .filter((n) => n.startsWith('notebook-') && n.endsWith('.json'))
+    .filter((n) => n.startsWith('notebook-') && backupTime(n) !== null)
     .sort()
     .reverse()
     .map((n) => join(dir, n));
+}
+
+/**
+ * Keep a copy of the store file under a name the rolling backups never prune (`pre-restore-…`,
+ * `pre-migration-v1-…`), durably: it is made before the store is rewritten, and must survive a
+ * power cut that the rewrite survives.
+ */
+export async function keepCopy(
+  storePath: string,
+  dataDir: string,
+  prefix: string,
+): Promise<string> {
+  const dir = join(dataDir, BACKUP_DIR);
+  await mkdir(dir, { recursive: true });
+  const target = join(dir, `${prefix}-${stamp(new Date())}.json`);
+  await copyFile(storePath, target);
+  const handle = await open(target, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await syncFolder(dir);
+  return target;
 }
 
 /** When a backup was taken, from its name; null for a name this app did not write. */
@@ -122,7 +148,9 @@ export async function describeBackups(dataDir: string): Promise<BackupInfo[]> {
               ? 'before-migration'
               : name.startsWith('pre-quarantine-')
                 ? 'before-repair'
-                : 'other',
+                : name.startsWith('pre-restore-')
+                  ? 'before-restore'
+                  : 'other',
           bytes,
           counts,
         };

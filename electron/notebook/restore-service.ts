@@ -7,7 +7,7 @@ import { parseBackup } from '../../shared/export/backup.ts';
 import { planRestore } from '../../shared/export/restore-plan.ts';
 import type { NotebookDocument, StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
-import { backupPath, backupStore, describeBackups } from './backups.ts';
+import { backupPath, describeBackups, keepCopy } from './backups.ts';
 import type { NotebookHost } from './host.ts';
 import { migrate } from './migrations.ts';
 import type { Changed } from './service.ts';
@@ -88,7 +88,8 @@ export function createRestoreService(
   async function apply(incoming: StoreData, mode: 'merge' | 'replace') {
     // A copy of the notebook as it is, beside the rolling backups, before anything changes.
     await store.flush();
-    const backup = await backupStore(store.path, store.dataDir);
+    // Under its own name, so the rolling backups never prune what an undo refers to.
+    const backup = await keepCopy(store.path, store.dataDir, 'pre-restore');
     // Planned and applied in one synchronous step, so an edit that lands while the copy is
     // written is neither lost nor merged against a stale notebook.
     const current = store.data;

@@ -1,4 +1,5 @@
-import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { NotebookError } from '../../shared/result.ts';
@@ -13,9 +14,10 @@ interface LockInfo {
   pid: number;
   host: string;
   since?: string;
+  token?: string;
 }
 
-/** Locks this process holds (a lock naming our pid that is not here was left by a crash). */
+/** Tokens of the locks this process holds (one naming our pid that is not here is a crash's). */
 const heldHere = new Set<string>();
 
 function isRunning(pid: number): boolean {
@@ -31,7 +33,7 @@ function parseLock(text: string): LockInfo | null {
   try {
     const value = JSON.parse(text) as Partial<LockInfo>;
     return typeof value.pid === 'number' && typeof value.host === 'string'
-      ? { pid: value.pid, host: value.host, since: value.since }
+      ? { pid: value.pid, host: value.host, since: value.since, token: value.token }
       : null;
   } catch {
     return null;
@@ -49,7 +51,7 @@ async function isStale(path: string, text: string, now: number): Promise<boolean
   const age = now - (await stat(path)).mtimeMs;
   if (age > LOCK_STALE_MS) return true;
   if (info.host !== hostname()) return false;
-  if (info.pid === process.pid) return !heldHere.has(path);
+  if (info.pid === process.pid) return !(info.token && heldHere.has(info.token));
   const since = info.since ? Date.parse(info.since) : Number.NaN;
   if (since < now - uptime() * 1000) return true;
   return !isRunning(info.pid);
@@ -62,45 +64,63 @@ async function isStale(path: string, text: string, now: number): Promise<boolean
  */
 export async function acquireStoreLock(dataDir: string): Promise<() => Promise<void>> {
   const path = join(dataDir, LOCK_FILE);
+  const token = randomUUID();
   const mine = JSON.stringify({
     pid: process.pid,
     host: hostname(),
     since: new Date().toISOString(),
+    token,
   });
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const draft = join(dataDir, `.${LOCK_FILE}.${token}.tmp`);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    // Written whole beside it, then linked into place in one step that fails if a lock is
+    // there: nobody ever reads a half-written lock and takes it for a stale one.
+    await writeFile(draft, mine);
+    let linked = false;
     try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(mine);
-      await handle.close();
+      await link(draft, path);
+      linked = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await unlink(draft).catch(() => {});
+    }
+    if (linked) {
+      heldHere.add(token);
       const heartbeat = setInterval(() => {
         const now = new Date();
         utimes(path, now, now).catch(() => {});
       }, LOCK_HEARTBEAT_MS);
       heartbeat.unref();
-      heldHere.add(path);
       return async () => {
         clearInterval(heartbeat);
-        heldHere.delete(path);
+        heldHere.delete(token);
         // Remove it only if it is still ours.
         if ((await readFile(path, 'utf8').catch(() => '')) === mine)
           await unlink(path).catch(() => {});
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const text = await readFile(path, 'utf8').catch(() => null);
-      if (text === null) continue; // released meanwhile
-      if (!(await isStale(path, text, Date.now()))) {
-        const holder = parseLock(text);
-        throw new NotebookError(
-          'conflict',
-          `This notebook (${dataDir}) is open in another Marginalia process${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}. ` +
-            `Close it first. If no other Marginalia is running, delete ${path} and try again.`,
-        );
-      }
-      // Take a stale lock over only if nobody replaced it since we read it.
-      if ((await readFile(path, 'utf8').catch(() => null)) === text)
-        await unlink(path).catch(() => {});
     }
+    const text = await readFile(path, 'utf8').catch(() => null);
+    if (text === null) continue; // released meanwhile
+    if (!(await isStale(path, text, Date.now()))) {
+      const holder = parseLock(text);
+      throw new NotebookError(
+        'conflict',
+        `This notebook (${dataDir}) is open in another Marginalia process${holder ? ` (pid ${holder.pid} on ${holder.host})` : ''}. ` +
+          `Close it first. If no other Marginalia is running, delete ${path} and try again.`,
+      );
+    }
+    // Take a stale lock over: move it aside (only one process can move this very file), and
+    // if what was moved is not the lock judged stale, someone took it over meanwhile: put it back.
+    const aside = join(dataDir, `.${LOCK_FILE}.${token}.stale`);
+    try {
+      await rename(path, aside);
+    } catch {
+      continue;
+    }
+    const moved = await readFile(aside, 'utf8').catch(() => null);
+    if (moved !== text) await link(aside, path).catch(() => {});
+    await unlink(aside).catch(() => {});
   }
   throw new NotebookError(
     'conflict',

@@ -26,6 +26,19 @@ const SCHEMAS = {
   notes: noteSchema,
 } as const;
 
+/**
+ * A record as it can be written back: JSON.parse reads nesting JSON.stringify cannot write, and
+ * one such record must not stop every later save. The file from before keeps it whole.
+ */
+function writable(record: unknown): unknown {
+  try {
+    JSON.stringify(record);
+    return record;
+  } catch {
+    return '(too deeply nested to keep here; the whole record is in the pre-quarantine copy)';
+  }
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -52,9 +65,15 @@ export function readRecords(raw: unknown, now: string): ReadRecords {
       };
 
   const quarantined: Quarantined[] = [];
-  const setAside = (collection: RecordCollection, record: unknown, reason: string) => {
+  const setAside = (
+    collection: Quarantined['collection'],
+    record: unknown,
+    reason: string,
+  ): Quarantined => {
     const id = isObject(record) && typeof record.id === 'string' ? record.id.slice(0, 200) : null;
-    quarantined.push({ collection, id, record, reason, quarantinedAt: now });
+    const entry = { collection, id, record: writable(record), reason, quarantinedAt: now };
+    quarantined.push(entry);
+    return entry;
   };
   const valid = <C extends RecordCollection>(collection: C) => {
     const seen = new Set<string>();
@@ -86,32 +105,57 @@ export function readRecords(raw: unknown, now: string): ReadRecords {
     return false;
   });
   const tags = valid('tags');
-  const notes = valid('notes').map((n) =>
-    n.documentId && !documentIds.has(n.documentId) ? { ...n, documentId: null } : n,
-  );
+  const notes = valid('notes');
   const rest = storeDataSchema
     .pick({ meta: true })
     .safeParse({ meta: isObject(migrated.meta) ? migrated.meta : undefined });
-  const earlier = Array.isArray(migrated.quarantine)
-    ? migrated.quarantine.filter((q) => quarantinedSchema.safeParse(q).success)
-    : [];
+  // Earlier entries stay; one that no longer reads is kept inside a new one, never dropped.
+  const earlier: Quarantined[] = [];
+  const unreadable: unknown[] = [];
+  if (Array.isArray(migrated.quarantine))
+    for (const q of migrated.quarantine) {
+      const parsed = quarantinedSchema.safeParse(q);
+      if (parsed.success) earlier.push(parsed.data);
+      else unreadable.push(q);
+    }
+  else if (migrated.quarantine !== undefined) unreadable.push(migrated.quarantine);
+  for (const q of unreadable)
+    setAside('quarantine', q, 'an earlier quarantine entry that could not be read');
   const data: StoreData = {
     schemaVersion: SCHEMA_VERSION,
     documents,
     annotations,
     tags,
     notes,
-    quarantine: [...(earlier as Quarantined[]), ...quarantined],
+    quarantine: [...earlier, ...quarantined],
     meta: rest.success ? rest.data.meta : { seeded: true },
   };
   if (quarantined.length > 0) {
-    // Nothing may point at what was set aside.
+    // Nothing may point at what was set aside; what pointed at it is written on its entry.
     const known = new Set(tags.map((t) => t.id));
+    for (const entry of quarantined) {
+      if (entry.id === null) continue;
+      const id = entry.id;
+      if (entry.collection === 'tags' && !known.has(id))
+        entry.detached = {
+          annotations: data.annotations.filter((a) => a.tagIds.includes(id)).map((a) => a.id),
+          notes: data.notes.filter((n) => n.tagIds.includes(id)).map((n) => n.id),
+        };
+      if (entry.collection === 'documents' && !documentIds.has(id))
+        entry.detached = {
+          annotations: [],
+          notes: data.notes.filter((n) => n.documentId === id).map((n) => n.id),
+        };
+    }
     for (const holder of [...data.annotations, ...data.notes])
       if (holder.tagIds.some((t) => !known.has(t)))
         holder.tagIds = holder.tagIds.filter((t) => known.has(t));
     repairAncestors(data, { newId: () => newId('tag'), now: () => now });
   }
+  // A note on a document that is gone stays, detached.
+  data.notes = data.notes.map((n) =>
+    n.documentId && !documentIds.has(n.documentId) ? { ...n, documentId: null } : n,
+  );
   return {
     ok: true,
     data,

@@ -1,9 +1,9 @@
-import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { emptyStore, type Quarantined, type StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
-import { BACKUP_DIR, backupStore, listBackups, stamp } from './backups.ts';
+import { backupStore, keepCopy, listBackups, stamp } from './backups.ts';
 import { STORE_FILE, storePathIn } from './data-dir.ts';
 import { DurableJsonFile, readJsonFile } from './durable-json-file.ts';
 import { acquireStoreLock } from './store-lock.ts';
@@ -65,18 +65,43 @@ async function readStore(path: string): Promise<Parsed | null> {
   }
 }
 
+/** Names of the copies to keep of a file before it is rewritten migrated or repaired. */
+function keptCopyNames(parsed: Extract<Parsed, { ok: true }>): string[] {
+  return [
+    ...(parsed.migratedFrom !== null ? [`pre-migration-v${parsed.migratedFrom}`] : []),
+    ...(parsed.quarantined.length > 0 ? ['pre-quarantine'] : []),
+  ];
+}
+
 /** Move a bad store aside and load the newest backup that reads cleanly. */
 async function recover(dataDir: string, path: string, reason: string) {
   const keptAs = join(dataDir, `${basename(path, '.json')}.corrupt-${stamp(new Date())}.json`);
   await rename(path, keptAs);
+  return restoreNewest(dataDir, { reason, keptAs });
+}
+
+/**
+ * Load the newest backup that reads cleanly, after a damaged file was moved aside (or when the
+ * file is missing), and say so. Nothing is ever silently reset to empty.
+ */
+async function restoreNewest(
+  dataDir: string,
+  damaged: { reason: string; keptAs: string } | 'missing',
+): Promise<{ data: StoreData; recovery: StoreRecovery }> {
+  const what =
+    damaged === 'missing'
+      ? 'The notebook file was missing'
+      : `The notebook file could not be read because ${damaged.reason}. It was kept as ${basename(damaged.keptAs)} and`;
   for (const backup of await listBackups(dataDir)) {
     const parsed = await readStore(backup).catch(() => null);
     if (parsed?.ok) {
+      // A backup that needed migrating or repair is kept as it was, like the store would be.
+      for (const name of keptCopyNames(parsed)) await keepCopy(backup, dataDir, name);
       return {
         data: parsed.data,
         recovery: {
-          message: `The notebook file could not be read because ${reason}. It was kept as ${basename(keptAs)} and the notebook was restored from the backup ${basename(backup)}.`,
-          keptAs,
+          message: `${what}${damaged === 'missing' ? ';' : ''} the notebook was restored from the backup ${basename(backup)}.`,
+          keptAs: damaged === 'missing' ? '' : damaged.keptAs,
           restoredFrom: backup,
         },
       };
@@ -88,8 +113,8 @@ async function recover(dataDir: string, path: string, reason: string) {
   return {
     data,
     recovery: {
-      message: `The notebook file could not be read because ${reason}, and no readable backup was found. It was kept as ${basename(keptAs)}; Marginalia started with an empty notebook.`,
-      keptAs,
+      message: `${what}${damaged === 'missing' ? ',' : ''} no readable backup was found, so Marginalia started with an empty notebook.`,
+      keptAs: damaged === 'missing' ? '' : damaged.keptAs,
       restoredFrom: null,
     },
   };
@@ -124,30 +149,28 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   let data: StoreData;
   let recovery: StoreRecovery | null = null;
   let quarantined: Quarantined[] = [];
-  let fresh = false;
+  const db = new Low<StoreData>(new DurableJsonFile<StoreData>(path), emptyStore());
   try {
     const parsed = await readStore(path);
+    let fresh = true;
     if (parsed === null) {
-      data = emptyStore();
-      fresh = true;
+      // No file, but backups: the file was lost (deleted, a sync tool), not a new notebook.
+      const backups = await listBackups(dataDir);
+      if (backups.length > 0) ({ data, recovery } = await restoreNewest(dataDir, 'missing'));
+      else data = emptyStore();
     } else if (parsed.ok) {
       data = parsed.data;
       quarantined = parsed.quarantined;
       // The file as it was is kept before it is rewritten in a newer shape or without the
-      // records set aside (names outside the rolling backups, so they are never pruned).
-      const kept = [
-        ...(parsed.migratedFrom !== null ? [`pre-migration-v${parsed.migratedFrom}`] : []),
-        ...(quarantined.length > 0 ? ['pre-quarantine'] : []),
-      ];
-      for (const name of kept) {
-        await mkdir(join(dataDir, BACKUP_DIR), { recursive: true });
-        await copyFile(path, join(dataDir, BACKUP_DIR, `${name}-${stamp(new Date())}.json`));
-      }
+      // records set aside.
+      const kept = keptCopyNames(parsed);
+      for (const name of kept) await keepCopy(path, dataDir, name);
       fresh = kept.length > 0;
     } else {
       ({ data, recovery } = await recover(dataDir, path, parsed.reason));
-      fresh = true;
     }
+    db.data = data;
+    if (fresh) await db.write();
   } catch (error) {
     await release();
     throw error instanceof NotebookError
@@ -155,8 +178,6 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       : new NotebookError('internal', `Could not open the notebook at ${path}: ${String(error)}`);
   }
 
-  const db = new Low<StoreData>(new DurableJsonFile<StoreData>(path), data);
-  if (fresh) await db.write();
   const backUp = async () => {
     try {
       await backupStore(path, dataDir);

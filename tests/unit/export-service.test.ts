@@ -317,7 +317,7 @@ describe('restoring a backup through the core', () => {
     await call(notebook, 'createNote', { title: 'Written after the restore' });
     const error = await failure(notebook, 'undoRestore', { undoToken });
     expect(error.code).toBe('conflict');
-    expect(error.message).toMatch(/backups folder as notebook-.*\.json/);
+    expect(error.message).toMatch(/backups folder as pre-restore-.*\.json/);
     expect(notebook.store.data.notes.map((n) => n.title)).toContain('Written after the restore');
   });
 
@@ -357,7 +357,10 @@ describe('restoring a backup through the core', () => {
     const backups = await call(notebook, 'listBackups', {});
     // The start-up backup (the sample article) and the safety copy from the fixture's restore.
     expect(backups.length).toBeGreaterThan(0);
-    expect(backups[0]).toMatchObject({ kind: 'rolling', counts: expect.any(Object) });
+    expect(backups.map((b) => b.kind)).toEqual(
+      expect.arrayContaining(['rolling', 'before-restore']),
+    );
+    expect(backups[0]).toMatchObject({ counts: expect.any(Object) });
     expect(backups.map((b) => b.takenAt)).toEqual(
       [...backups.map((b) => b.takenAt)].sort().reverse(),
     );

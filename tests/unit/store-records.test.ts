@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_DIR } from '../../electron/notebook/backups.ts';
@@ -124,5 +124,67 @@ describe('one bad record does not take the notebook down', () => {
     const store = await openStore(dir);
     expect(store.recovery?.message).toMatch(/does not match the notebook format/);
     await store.close();
+  });
+
+  it('records what pointed at a set-aside tag, so it can be linked again', async () => {
+    const { dir } = await damaged();
+    const store = await openStore(dir);
+    const tag = store.data.quarantine.find((q) => q.id === 'tag-dari')!;
+    expect(tag.detached).toEqual({ annotations: ['q-dari'], notes: [] });
+    await store.close();
+  });
+
+  it('keeps a record nested too deeply to write back without blocking later saves', async () => {
+    const dir = await tempDir();
+    const data = exportFixture();
+    data.notes[0]!.body = '__DEEP__';
+    // JSON.parse reads this nesting; JSON.stringify cannot write it back.
+    const depth = 20_000;
+    const raw = JSON.stringify(data).replace(
+      '"__DEEP__"',
+      `${'['.repeat(depth)}"bottom"${']'.repeat(depth)}`,
+    );
+    await writeFile(join(dir, STORE_FILE), raw);
+    const store = await openStore(dir, { writeDelayMs: 0 });
+    const entry = store.data.quarantine.find((q) => q.id === null || q.collection === 'notes')!;
+    expect(entry.record).toMatch(/too deeply nested/);
+    store.change((d) => {
+      d.meta.seeded = true;
+    });
+    await store.close(); // the saves still work
+    const copy = (await readdir(join(dir, BACKUP_DIR))).find((n) =>
+      n.startsWith('pre-quarantine-'),
+    )!;
+    expect(await readFile(join(dir, BACKUP_DIR, copy), 'utf8')).toBe(raw);
+  });
+
+  it('keeps an earlier quarantine entry that no longer reads inside a new one', async () => {
+    const dir = await tempDir();
+    const data = { ...exportFixture(), quarantine: [{ collection: 'notes', record: 1 }] };
+    await writeFile(join(dir, STORE_FILE), JSON.stringify(data));
+    const store = await openStore(dir, { writeDelayMs: 0 });
+    expect(store.data.quarantine).toEqual([
+      expect.objectContaining({
+        collection: 'quarantine',
+        record: { collection: 'notes', record: 1 },
+      }),
+    ]);
+    await store.close();
+  });
+
+  it('restores the newest backup, and says so, when the notebook file has gone missing', async () => {
+    const dir = await tempDir();
+    const first = await openStore(dir, { writeDelayMs: 0 });
+    first.change((d) => {
+      d.documents = exportFixture().documents;
+    });
+    await first.close();
+    await rm(join(dir, STORE_FILE));
+    const again = await openStore(dir);
+    expect(again.data.documents.map((d) => d.id)).toEqual(['doc-bagram', 'doc-field']);
+    expect(again.recovery?.message).toMatch(
+      /^The notebook file was missing; the notebook was restored from the backup notebook-/,
+    );
+    await again.close();
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -115,10 +115,14 @@ describe('store', () => {
     await expect(openStore(dir)).rejects.toThrow(join(dir, 'notebook.lock'));
   });
 
-  it('refuses a second opener in the same process', async () => {
+  it('refuses a second opener in the same process, however the folder is spelled', async () => {
     const dir = await tempDir();
     const first = await openStore(dir);
     await expect(openStore(dir)).rejects.toThrow(/open in another Marginalia process/);
+    const alias = `${dir}-alias`;
+    await symlink(dir, alias);
+    await expect(openStore(alias)).rejects.toThrow(/open in another Marginalia process/);
+    await rm(alias);
     await first.close();
   });
 

@@ -5,6 +5,7 @@ const KIND_LABELS: Record<BackupInfo['kind'], string> = {
   rolling: 'Automatic backup',
   'before-migration': 'Kept before an upgrade of the file',
   'before-repair': 'Kept before damaged records were set aside',
+  'before-restore': 'Kept before a restore',
   other: 'Other file',
 };
 
