@@ -1,3 +1,8 @@
+/** "1 quote", "3 quotes", "1,204 notes" (grouped as `locale` groups digits). */
+export function plural(count: number, one: string, many = `${one}s`, locale?: string): string {
+  return `${count.toLocaleString(locale)} ${count === 1 ? one : many}`;
+}
+
 /** A stored `YYYY-MM-DD` (or ISO) date for people, in their locale; unparseable text as it is. */
 export function formatPublishedDate(value: string, locale?: string): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return value;

@@ -1,3 +1,4 @@
+import { plural } from './format.ts';
 import type { AnnotationTarget, NotebookDocument } from './model.ts';
 
 /**
@@ -66,7 +67,6 @@ export interface ImportReport {
 export function summarizeImport(report: ImportReport): string {
   const count = (status: ImportItem['status']) =>
     report.items.filter((i) => i.status === status).length;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts: string[] = [];
   const imported = count('imported');
   const updated = count('updated');

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { BackupContents } from '../../shared/export/backup.ts';
 import { RESTORE_KINDS } from '../../shared/export/restore-summary.ts';
 import type { ExportScope } from '../../shared/export/types.ts';
+import { plural } from '../../shared/format.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { findTagByName } from '../../shared/tags.ts';
 import { appDataDir, DATA_DIR_ENV, storePathIn } from '../notebook/data-dir.ts';
@@ -228,8 +229,6 @@ function exportScope(
   if (command.search !== undefined) return { kind: 'search', query: command.search };
   return { kind: 'notebook' };
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const exists = (path: string) =>
   access(path).then(

@@ -1,6 +1,6 @@
 import { leafName, type TagTreeNode, tagTree, tagUsage } from '../codebook.ts';
 import { COLOR_LABELS } from '../colors.ts';
-import { citationLine, formatPublishedDate } from '../format.ts';
+import { citationLine, formatPublishedDate, plural } from '../format.ts';
 import type { Annotation, Block, Note, NotebookDocument, Tag } from '../model.ts';
 import { escapeHtml } from './html-escape.ts';
 import { REPORT_CSS } from './html-report-css.ts';
@@ -59,8 +59,6 @@ export const htmlReport: Exporter = function* (selection, options, progress) {
 
 /** Content-Security-Policy of the report: only its own inline styles and data: images. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * "November 24, 2026, 09:00 UTC": the date in the export locale, like the citation line's, and

@@ -1,5 +1,5 @@
 import { COLOR_LABELS } from '../colors.ts';
-import { citationLine } from '../format.ts';
+import { citationLine, plural } from '../format.ts';
 import type { Annotation, Note, NotebookDocument, Tag } from '../model.ts';
 import { escapeMarkdown } from '../note-links.ts';
 import { EXPORT_LOCALE, type Exporter, type ExportSelection } from './types.ts';
@@ -211,8 +211,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   }
   return map;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A YAML double-quoted scalar (JSON strings are valid YAML). */
 const yamlString = (value: string) => JSON.stringify(value);

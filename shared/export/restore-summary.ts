@@ -1,3 +1,4 @@
+import { plural } from '../format.ts';
 import type { RestoreCounts, RestoreKind, RestorePreview } from './restore-plan.ts';
 
 /** The kinds of record, as people call them, in the order a preview lists them. */
@@ -28,7 +29,6 @@ export function restoreLines(
   })).filter((line) => line.label === 'Added' || line.values.some((v) => v > 0));
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const NOUNS: Record<RestoreKind, string> = {
   documents: 'document',
   annotations: 'quote',

@@ -1,4 +1,5 @@
 import type { BackupInfo } from '../../../shared/contract.ts';
+import { plural } from '../../../shared/format.ts';
 import { Modal } from '../ui/Modal.tsx';
 
 const KIND_LABELS: Record<BackupInfo['kind'], string> = {
@@ -8,8 +9,6 @@ const KIND_LABELS: Record<BackupInfo['kind'], string> = {
   'before-restore': 'Kept before a restore',
   other: 'Other file',
 };
-
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 function formatSize(bytes: number): string {
   return bytes < 1024 * 1024

@@ -8,14 +8,13 @@ import {
   type ExportOptions,
   type ExportScope,
 } from '../../../shared/export/types.ts';
+import { plural } from '../../../shared/format.ts';
 import type { DocumentSummary, Tag } from '../../../shared/model.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { loadExportSettings, saveExportSettings } from './export-settings.ts';
 import type { Exporter, ExportRequest } from './use-export.ts';
 
 type ScopeKind = ExportScope['kind'];
-
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Export: what (the whole notebook, the open document, a tag's quotes, the search results), in

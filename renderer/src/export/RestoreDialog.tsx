@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { RestorePreviewInfo } from '../../../shared/contract.ts';
 import { RESTORE_KINDS, restoreLines } from '../../../shared/export/restore-summary.ts';
+import { plural } from '../../../shared/format.ts';
 import { Modal } from '../ui/Modal.tsx';
-
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 /** What restoring a backup would change, merged or replacing, before anything changes. */
 export function RestoreDialog({

@@ -1,11 +1,9 @@
 import type { TagUsage } from '../../../shared/codebook.ts';
+import { plural } from '../../../shared/format.ts';
+
+export { plural };
 
 export const EMPTY_USAGE: TagUsage = { quotes: 0, quotesWithin: 0, notes: 0, notesWithin: 0 };
-
-/** "1 quote", "3 quotes". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
-}
 
 /** "12 quotes (8 tagged directly) · 3 notes". */
 export function usageLine(usage: TagUsage): string {
