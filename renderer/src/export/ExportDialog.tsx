@@ -11,6 +11,7 @@ import {
 import { plural } from '../../../shared/format.ts';
 import type { DocumentSummary, Tag } from '../../../shared/model.ts';
 import { Modal } from '../ui/Modal.tsx';
+import { RadioChoice } from '../ui/RadioChoice.tsx';
 import { loadExportSettings, saveExportSettings } from './export-settings.ts';
 import type { Exporter, ExportRequest } from './use-export.ts';
 
@@ -133,79 +134,63 @@ export function ExportDialog({
     >
       <fieldset className="export-section" disabled={runningState !== null}>
         <legend>What</legend>
-        <label className="export-choice">
-          <input
-            type="radio"
-            name={ids.scope}
-            checked={kind === 'notebook'}
-            onChange={() => setKind('notebook')}
-            data-autofocus={kind === 'notebook' ? true : undefined}
-          />
-          <span className="export-choice-label">Whole notebook</span>
-          <span className="export-choice-detail">
-            {plural(documents.length, 'document')} · {plural(totalQuotes, 'quote')}
-          </span>
-        </label>
-        <label className="export-choice">
-          <input
-            type="radio"
-            name={ids.scope}
-            checked={kind === 'document'}
-            disabled={!doc}
-            onChange={() => setKind('document')}
-          />
-          <span className="export-choice-label">This document</span>
-          <span className="export-choice-detail">
-            {doc
-              ? `${doc.title || 'Untitled document'} · ${plural(doc.annotationCount, 'quote')}`
-              : 'Open a document in the reader first'}
-          </span>
-        </label>
-        <label className="export-choice">
-          <input
-            type="radio"
-            name={ids.scope}
-            checked={kind === 'tag'}
-            disabled={sortedTags.length === 0}
-            onChange={() => setKind('tag')}
-          />
-          <span className="export-choice-label">Quotes under a tag</span>
-          <span className="export-choice-detail">
-            {sortedTags.length === 0 ? (
-              'No tags yet'
-            ) : (
-              <span className="tm-select">
-                <select
-                  aria-label="Tag to export"
-                  value={tagId}
-                  onChange={(e) => {
-                    setTagId(e.target.value);
-                    setKind('tag');
-                  }}
-                >
-                  {sortedTags.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name} ({usage[t.id]?.quotesWithin ?? 0})
-                    </option>
-                  ))}
-                </select>
-              </span>
-            )}
-          </span>
-        </label>
-        <label className="export-choice">
-          <input
-            type="radio"
-            name={ids.scope}
-            checked={kind === 'search'}
-            disabled={!query}
-            onChange={() => setKind('search')}
-          />
-          <span className="export-choice-label">Search results</span>
-          <span className="export-choice-detail">
-            {query ? `Quotes and notes found for “${query}”` : 'Search first (Ctrl+4)'}
-          </span>
-        </label>
+        <RadioChoice
+          name={ids.scope}
+          checked={kind === 'notebook'}
+          autoFocus={kind === 'notebook'}
+          onSelect={() => setKind('notebook')}
+          label="Whole notebook"
+        >
+          {plural(documents.length, 'document')} · {plural(totalQuotes, 'quote')}
+        </RadioChoice>
+        <RadioChoice
+          name={ids.scope}
+          checked={kind === 'document'}
+          disabled={!doc}
+          onSelect={() => setKind('document')}
+          label="This document"
+        >
+          {doc
+            ? `${doc.title || 'Untitled document'} · ${plural(doc.annotationCount, 'quote')}`
+            : 'Open a document in the reader first'}
+        </RadioChoice>
+        <RadioChoice
+          name={ids.scope}
+          checked={kind === 'tag'}
+          disabled={sortedTags.length === 0}
+          onSelect={() => setKind('tag')}
+          label="Quotes under a tag"
+        >
+          {sortedTags.length === 0 ? (
+            'No tags yet'
+          ) : (
+            <span className="tm-select">
+              <select
+                aria-label="Tag to export"
+                value={tagId}
+                onChange={(e) => {
+                  setTagId(e.target.value);
+                  setKind('tag');
+                }}
+              >
+                {sortedTags.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name} ({usage[t.id]?.quotesWithin ?? 0})
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
+        </RadioChoice>
+        <RadioChoice
+          name={ids.scope}
+          checked={kind === 'search'}
+          disabled={!query}
+          onSelect={() => setKind('search')}
+          label="Search results"
+        >
+          {query ? `Quotes and notes found for “${query}”` : 'Search first (Ctrl+4)'}
+        </RadioChoice>
       </fieldset>
 
       <fieldset className="export-section" disabled={runningState !== null}>

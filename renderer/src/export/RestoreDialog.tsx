@@ -3,6 +3,7 @@ import type { RestorePreviewInfo } from '../../../shared/contract.ts';
 import { RESTORE_KINDS, restoreLines } from '../../../shared/export/restore-summary.ts';
 import { plural } from '../../../shared/format.ts';
 import { Modal } from '../ui/Modal.tsx';
+import { RadioChoice } from '../ui/RadioChoice.tsx';
 
 /** What restoring a backup would change, merged or replacing, before anything changes. */
 export function RestoreDialog({
@@ -57,34 +58,26 @@ export function RestoreDialog({
       </p>
       <fieldset className="export-section">
         <legend>How</legend>
-        <label className="export-choice">
-          <input
-            type="radio"
-            name={name}
-            checked={mode === 'merge'}
-            onChange={() => setMode('merge')}
-            data-autofocus
-          />
-          <span className="export-choice-label">Merge into this notebook</span>
-          <span className="export-choice-detail">
-            Adds what is new; where both have the same item, the more recently changed one wins.
-            Nothing is deleted.
-          </span>
-        </label>
-        <label className="export-choice">
-          <input
-            type="radio"
-            name={name}
-            checked={mode === 'replace'}
-            onChange={() => setMode('replace')}
-          />
-          <span className="export-choice-label">Replace this notebook</span>
-          <span className="export-choice-detail">
-            {preview.notebookEmpty
-              ? 'The notebook is empty: it becomes exactly the backup.'
-              : 'Everything now in the notebook is replaced by the backup.'}
-          </span>
-        </label>
+        <RadioChoice
+          name={name}
+          checked={mode === 'merge'}
+          autoFocus
+          onSelect={() => setMode('merge')}
+          label="Merge into this notebook"
+        >
+          Adds what is new; where both have the same item, the more recently changed one wins.
+          Nothing is deleted.
+        </RadioChoice>
+        <RadioChoice
+          name={name}
+          checked={mode === 'replace'}
+          onSelect={() => setMode('replace')}
+          label="Replace this notebook"
+        >
+          {preview.notebookEmpty
+            ? 'The notebook is empty: it becomes exactly the backup.'
+            : 'Everything now in the notebook is replaced by the backup.'}
+        </RadioChoice>
       </fieldset>
       <table className="restore-table" aria-label="What will change">
         <thead>
