@@ -51,6 +51,14 @@ export async function writeFileDurably(path: string, text: string): Promise<void
   } finally {
     await handle.close();
   }
+  await commitTempFile(tmp, path);
+}
+
+/**
+ * Put a finished, synced temp file in place of `path` in one rename, then sync the folder so the
+ * rename itself survives a power cut. A failed rename removes the temp file.
+ */
+export async function commitTempFile(tmp: string, path: string): Promise<void> {
   try {
     await rename(tmp, path);
   } catch (error) {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { syncFolder } from './durable-json-file.ts';
+import { commitTempFile } from './durable-json-file.ts';
 
 /** Write about this much at a time, and give other work a turn at least this often. */
 const BUFFER_CHARS = 256 * 1024;
@@ -46,12 +46,6 @@ export async function writeExportFile(
     await handle.close();
     if (!finished) await unlink(tmp).catch(() => {});
   }
-  try {
-    await rename(tmp, path);
-  } catch (error) {
-    await unlink(tmp).catch(() => {});
-    throw error;
-  }
-  await syncFolder(dirname(path));
+  await commitTempFile(tmp, path);
   return bytes;
 }

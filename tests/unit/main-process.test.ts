@@ -514,15 +514,17 @@ describe('start-up', () => {
   });
 });
 
-describe('importing through the menu and the native dialog', () => {
-  type Item = { label?: string; click?: () => void; submenu?: Item[] };
-  const menuItem = (label: string) => {
-    const template = fake.log.menus[0]!.template as Item[];
-    const found = template.flatMap((m) => m.submenu ?? []).find((i) => i.label === label);
-    if (!found?.click) throw new Error(`no menu item ${label}`);
-    return found;
-  };
+type MenuItem = { label?: string; click?: () => void; submenu?: MenuItem[] };
 
+/** An item of the File (or any) menu the app installed, by its label. */
+function menuItem(label: string): MenuItem {
+  const template = fake.log.menus[0]!.template as MenuItem[];
+  const found = template.flatMap((m) => m.submenu ?? []).find((i) => i.label === label);
+  if (!found?.click) throw new Error(`no menu item ${label}`);
+  return found;
+}
+
+describe('importing through the menu and the native dialog', () => {
   it('File > Import… and New Document from Clipboard hand their command to the page', () => {
     const contents = mainWindow().webContents;
     contents.sent.length = 0;
@@ -565,14 +567,6 @@ describe('importing through the menu and the native dialog', () => {
 });
 
 describe('exporting through the menu and the native Save dialog', () => {
-  type Item = { label?: string; click?: () => void; submenu?: Item[] };
-  const menuItem = (label: string) => {
-    const template = fake.log.menus[0]!.template as Item[];
-    const found = template.flatMap((m) => m.submenu ?? []).find((i) => i.label === label);
-    if (!found?.click) throw new Error(`no menu item ${label}`);
-    return found;
-  };
-
   it('File > Export…, Back Up Notebook… and Restore from Backup… hand their command to the page', () => {
     const contents = mainWindow().webContents;
     contents.sent.length = 0;
