@@ -24,6 +24,7 @@ import {
   tagSchema,
   targetSchema,
 } from './model.ts';
+import type { QuoteCandidate } from './quotes/types.ts';
 import type { Result } from './result.ts';
 import type { SearchResults } from './search/types.ts';
 
@@ -132,6 +133,41 @@ export interface RestorePreviewInfo {
   merge: RestorePreview;
   replace: RestorePreview;
 }
+
+/** A quote the finder proposes, and what the researcher has done with it. */
+export interface QuoteSuggestion extends QuoteCandidate {
+  /** `accepted`: a highlight already covers it (`annotationId`); `dismissed`: set aside before. */
+  status: 'open' | 'accepted' | 'dismissed';
+  annotationId: string | null;
+}
+
+export interface QuoteSuggestions {
+  documentId: string;
+  suggestions: QuoteSuggestion[];
+  /** Speakers already in the codebook (under `speaker/`), for correcting a speaker. */
+  knownSpeakers: string[];
+}
+
+/** A speaker (a tag under `speaker/`) and every quote credited to them, in every document. */
+export interface SpeakerSummary {
+  tagId: string;
+  name: string;
+  /** The role noted on the speaker's tag (its description), or ''. */
+  role: string;
+  documentCount: number;
+  quotes: {
+    annotationId: string;
+    documentId: string;
+    documentTitle: string;
+    exact: string;
+    start: number;
+  }[];
+}
+
+const quoteSpanSchema = {
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+};
 
 export interface NotebookInfo {
   dataDir: string;
@@ -375,6 +411,75 @@ export const contract = {
     z.object({ token: tokenSchema, mode: z.enum(['merge', 'replace']) }).strict(),
   ),
   undoRestore: method<null>()(z.object({ undoToken: tokenSchema }).strict()),
+
+  /**
+   * The quotations in a document's text with their speakers (shared/quotes), each marked open,
+   * accepted (a highlight covers it) or dismissed (set aside earlier, remembered per document).
+   */
+  findQuotes: method<QuoteSuggestions>()(z.object({ documentId: idSchema }).strict()),
+  /**
+   * Accept quotes in one change: each becomes a highlight tagged `quote` and, when it has a
+   * speaker, `speaker/<Name>` (created as needed, the role noted on a new speaker tag).
+   * Returns the highlights and the tags it created, which `undoAcceptQuotes` takes back.
+   */
+  acceptQuotes: method<{ annotations: Annotation[]; createdTagIds: string[] }>()(
+    z
+      .object({
+        documentId: idSchema,
+        quotes: z
+          .array(
+            z
+              .object({
+                ...quoteSpanSchema,
+                speaker: z.string().trim().max(200).nullable(),
+                role: z.string().trim().max(300).nullable().default(null),
+              })
+              .strict()
+              .refine((v) => v.end > v.start, {
+                message: 'end must be after start',
+                path: ['end'],
+              }),
+          )
+          .min(1)
+          .max(10_000),
+        color: colorSchema.default('yellow'),
+      })
+      .strict(),
+  ),
+  /**
+   * Undo an accept: removes those highlights unless they were changed since (those are kept and
+   * counted), then the tags it created that nothing uses any more.
+   */
+  undoAcceptQuotes: method<{ removed: number; kept: number }>()(
+    z.object({ annotationIds: ids.min(1), tagIds: z.array(idSchema).max(10_000) }).strict(),
+  ),
+  /** Set quotes aside for this document; the finder shows them as dismissed from then on. */
+  dismissQuotes: method<null>()(
+    z
+      .object({
+        documentId: idSchema,
+        quotes: z
+          .array(
+            z
+              .object({ start: quoteSpanSchema.start, text: z.string().min(1).max(100_000) })
+              .strict(),
+          )
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
+  ),
+  /** Bring dismissed quotes back (undo, or "show again"), by their text. */
+  undismissQuotes: method<null>()(
+    z
+      .object({
+        documentId: idSchema,
+        texts: z.array(z.string().min(1).max(100_000)).min(1).max(10_000),
+      })
+      .strict(),
+  ),
+  /** Every speaker tag with its quotes across documents, most quoted first. */
+  listSpeakers: method<SpeakerSummary[]>()(empty),
 
   /** Notes, newest first; only one document's when `documentId` is given. */
   listNotes: method<NoteSummary[]>()(z.object({ documentId: idSchema.optional() }).strict()),

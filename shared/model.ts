@@ -54,6 +54,16 @@ export const documentSchema = z.object({
   marks: z.array(markSchema).default([]),
   /** Set on the sample article so that deleting it is remembered. */
   seed: z.boolean().optional(),
+  /**
+   * Quotations the researcher set aside in the quote finder, by their words (and where they
+   * were), so they stay dismissed when the finder runs again or the text is re-imported.
+   */
+  dismissedQuotes: z
+    .array(
+      z.object({ text: z.string().min(1).max(100_000), start: z.number().int().nonnegative() }),
+    )
+    .max(100_000)
+    .optional(),
 });
 export type NotebookDocument = z.infer<typeof documentSchema>;
 

@@ -6,6 +6,7 @@ import { headlessHost, type NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
 import { createImportService } from './import-service.ts';
 import { createNotesService } from './notes-service.ts';
+import { createQuotesService } from './quotes-service.ts';
 import { createRestoreService } from './restore-service.ts';
 import { createSearchService } from './search/search-service.ts';
 import { seedOnce } from './seed.ts';
@@ -100,6 +101,11 @@ export async function openNotebook(options: {
       now: () => new Date().toISOString(),
     }),
     ...createNotesService(store, changed, () => newId('note')),
+    ...createQuotesService(store, changed, {
+      newId: () => newId('tag'),
+      newAnnotationId: () => newId('ann'),
+      now: () => new Date().toISOString(),
+    }),
     ...createImportService(store, changed, {
       host,
       emit,
