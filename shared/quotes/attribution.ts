@@ -1,0 +1,238 @@
+import {
+  ATTRIBUTION_VERBS,
+  PHRASE_STOPS,
+  PRONOUNS,
+  ROLE_HEADS,
+  SKIPPABLE_BEFORE_VERB,
+} from './lexicon.ts';
+import { type Mention, type People, personWithRole } from './people.ts';
+import type { Sentences } from './sentences.ts';
+import { type Token, tokenAt } from './tokens.ts';
+import type { AttributionShape } from './types.ts';
+
+/** Who a quotation is credited to, and the words that say so. */
+export interface Attribution {
+  shape: AttributionShape;
+  verb: string | null;
+  verbStart: number | null;
+  speaker: string | null;
+  role: string | null;
+  mention: string;
+  mentionStart: number;
+  introducedAt: number | null;
+}
+type Credit = Omit<Attribution, 'shape' | 'verb' | 'verbStart'>;
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'one', 'his', 'her', 'their', 'its', 'our']);
+const isVerb = (t: Token | undefined) => !!t && t.word && !t.quoted && ATTRIBUTION_VERBS.has(t.key);
+const isAccordingTo = (tokens: readonly Token[], j: number) =>
+  tokens[j]?.key === 'according' && tokens[j + 1]?.key === 'to';
+/** Words that can belong to a subject or object noun phrase. */
+const inPhrase = (t: Token) =>
+  t.word &&
+  !t.quoted &&
+  !PHRASE_STOPS.has(t.key) &&
+  !ATTRIBUTION_VERBS.has(t.key) &&
+  t.key !== 'according';
+
+/**
+ * Reads attributions around quotations: the shapes of news prose (`"…," X said`, `said X`,
+ * `X said: "…"`, `according to X`, an introducing sentence) and who a surname, a pronoun or a
+ * role refers to.
+ */
+export function createAttributor(
+  text: string,
+  tokens: readonly Token[],
+  people: People,
+  sentences: Sentences,
+) {
+  const mentionsByStart = people.mentions;
+
+  const fromMention = (m: Mention): Credit => ({
+    speaker: m.person?.name ?? m.text,
+    role: m.person?.role ?? null,
+    mention: m.text,
+    mentionStart: m.start,
+    introducedAt: m.person && m.person.introducedAt !== m.start ? m.person.introducedAt : null,
+  });
+
+  /** The first person named, outside quotations, in sentence `index` before `before`. */
+  const firstPersonIn = (index: number, before: number): Mention | null => {
+    const { start, end } = sentences.bounds(index);
+    const limit = Math.min(end, before);
+    for (const m of mentionsByStart) {
+      if (m.start >= limit) break;
+      if (m.start >= start && m.person && !m.possessive) return m;
+    }
+    return null;
+  };
+
+  /** `he`/`she`: the subject named earlier in the sentence, else in the nearest sentence before. */
+  const fromPronoun = (t: Token): Credit | null => {
+    if (t.key !== 'he' && t.key !== 'she') return null;
+    const here = sentences.indexAt(t.start);
+    for (let s = here; s >= Math.max(0, here - 4); s--) {
+      const m = firstPersonIn(s, t.start);
+      if (m?.person)
+        return {
+          speaker: m.person.name,
+          role: m.person.role,
+          mention: t.text,
+          mentionStart: t.start,
+          introducedAt: m.person.introducedAt,
+        };
+    }
+    return null;
+  };
+
+  /** A phrase with a role and no name: someone introduced with that role, or an unnamed source. */
+  const fromRole = (from: number, to: number): Credit | null => {
+    let head: Token | null = null;
+    for (let k = from; k <= to; k++)
+      if (ROLE_HEADS.has((tokens[k] as Token).key)) head = tokens[k] as Token;
+    if (!head) return null;
+    let first = from;
+    while (first < to && DETERMINERS.has((tokens[first] as Token).key)) first++;
+    const phrase = text.slice((tokens[first] as Token).start, (tokens[to] as Token).end);
+    const person = personWithRole(people, head.key, head.start);
+    return {
+      speaker: person?.name ?? null,
+      role: person?.role ?? phrase,
+      mention: text.slice((tokens[from] as Token).start, (tokens[to] as Token).end),
+      mentionStart: (tokens[from] as Token).start,
+      introducedAt: person?.introducedAt ?? null,
+    };
+  };
+
+  /** The last name written within tokens [from, to], not a possessive (`Lindqvist’s deputy`). */
+  const nameWithin = (from: number, to: number): Mention | null => {
+    let found: Mention | null = null;
+    for (let k = from; k <= to; k++) {
+      const m = people.mentionAtToken(k);
+      if (m && !m.possessive && m.last <= to) found = m;
+    }
+    return found;
+  };
+
+  /** Credit from a noun phrase [from, to]: a pronoun, a name, or a role. */
+  const fromPhrase = (from: number, to: number): Credit | null => {
+    if (from > to) return null;
+    const last = tokens[to] as Token;
+    if (PRONOUNS.has(last.key) && from === to) return fromPronoun(last);
+    const name = nameWithin(from, to);
+    // `A spokesperson for the Finnish economy ministry`: a role with an unknown capitalised word
+    // in it is an unnamed source, not someone called Finnish.
+    const roleFirst = tokens.slice(from, name?.first ?? from).some((t) => ROLE_HEADS.has(t.key));
+    if (name && (name.person || (!roleFirst && name.last === to))) return fromMention(name);
+    return fromRole(from, to);
+  };
+
+  /** The subject of the verb at `v`, reading back no further than token `lo`. */
+  const subjectOf = (v: number, lo: number): Credit | null => {
+    let j = v - 1;
+    for (
+      let skipped = 0;
+      j >= lo && skipped < 3 && SKIPPABLE_BEFORE_VERB.has((tokens[j] as Token).key);
+      skipped++
+    )
+      j--;
+    if (j < lo) return null;
+    if ((tokens[j] as Token).text === ',') {
+      // `Ruth Mbeki, argued`… or `Qari Fasihuddin Fitrat, Chief of Staff…, said`.
+      const near = nameWithin(Math.max(lo, j - 4), j - 1);
+      if (near && near.last === j - 1 && !near.organisation) return fromMention(near);
+      for (let k = j - 1; k >= Math.max(lo, j - 16); k--) {
+        if ((tokens[k] as Token).text !== ',') continue;
+        const before = nameWithin(Math.max(lo, k - 5), k - 1);
+        return before && before.last === k - 1 ? fromMention(before) : null;
+      }
+      return null;
+    }
+    let k = j;
+    while (k >= lo && j - k < 10 && inPhrase(tokens[k] as Token)) k--;
+    return fromPhrase(k + 1, j);
+  };
+
+  /** The phrase after `from` (`said Tomas Brekke, who…`, `according to Lindqvist’s deputy, Aleksi Virtanen`). */
+  const objectFrom = (from: number, hi: number): Credit | null => {
+    let j = from;
+    while (j < hi && j - from < 10 && inPhrase(tokens[j] as Token)) j++;
+    const credit = fromPhrase(from, j - 1);
+    if (credit?.speaker) return credit;
+    // A role, then the name in apposition.
+    const next = people.mentionAtToken(j + 1);
+    if (
+      (tokens[j] as Token | undefined)?.text === ',' &&
+      next &&
+      !next.possessive &&
+      !next.organisation
+    ) {
+      const named = fromMention(next);
+      return { ...named, role: named.role ?? credit?.role ?? null };
+    }
+    return credit;
+  };
+
+  const found = (
+    shape: AttributionShape,
+    verb: Token,
+    verbText: string,
+    credit: Credit | null,
+  ): Attribution | null =>
+    credit ? { shape, verb: verbText, verbStart: verb.start, ...credit } : null;
+
+  return {
+    /** `"…," X said.` / `"…," said X.` / `"…," according to X.` right after the closing mark. */
+    after(close: number, end: number): Attribution | null {
+      const hi = tokenAt(tokens, end);
+      let i = tokenAt(tokens, close + 1);
+      while (i < hi && /^[,—–-]$/.test((tokens[i] as Token).text)) i++;
+      if (i >= hi) return null;
+      const first = tokens[i] as Token;
+      if (isAccordingTo(tokens, i))
+        return found('according-to', first, 'according to', objectFrom(i + 2, hi));
+      if (isVerb(first)) return found('after-quote', first, first.text, objectFrom(i + 1, hi));
+      for (let j = i; j < hi && j - i <= 16; j++) {
+        const t = tokens[j] as Token;
+        if (isVerb(t)) return found('after-quote', t, t.text, subjectOf(j, i));
+        if (t.quoted || (t.word && PHRASE_STOPS.has(t.key))) return null;
+        if (!t.word && t.text !== ',' && t.text !== "'" && t.text !== '’') return null;
+      }
+      return null;
+    },
+
+    /** `X said: "…"`, `X told reporters that "…"`, `According to X, "…"`: the last one before the mark. */
+    before(from: number, open: number): Attribution | null {
+      const lo = tokenAt(tokens, from);
+      const hi = tokenAt(tokens, open);
+      for (let j = hi - 1; j >= lo; j--) {
+        const t = tokens[j] as Token;
+        if (t.quoted) continue;
+        if (t.key === 'to' && isAccordingTo(tokens, j - 1)) {
+          const credit = objectFrom(j + 1, hi);
+          if (credit) return found('according-to', tokens[j - 1] as Token, 'according to', credit);
+        } else if (isVerb(t)) {
+          const credit = subjectOf(j, lo);
+          if (credit) return found('before-quote', t, t.text, credit);
+        }
+      }
+      return null;
+    },
+
+    /** `X wrote in a statement.` then the quotation: a sentence before it with no quotation of its own. */
+    introducedBy(sentence: number): Attribution | null {
+      if (sentence === 0) return null;
+      const { start, end } = sentences.bounds(sentence - 1);
+      const lo = tokenAt(tokens, start);
+      const hi = tokenAt(tokens, end);
+      for (let j = lo; j < hi; j++) if ((tokens[j] as Token).quoted) return null;
+      for (let j = hi - 1; j >= lo; j--) {
+        const t = tokens[j] as Token;
+        if (!isVerb(t)) continue;
+        const credit = subjectOf(j, lo);
+        if (credit) return found('previous-sentence', t, t.text, credit);
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// The small vocabulary the quote finder reads news prose with. Lower case; matched against
+// lower-cased words. Kept short on purpose: a word missing here costs a speaker, a wrong word
+// here costs a wrong one.
+
+const words = (list: string) => new Set(list.trim().split(/\s+/));
+
+/** Finite forms of verbs that introduce or follow a quotation (`X said`, `said X`). */
+export const ATTRIBUTION_VERBS = words(`
+  said says say told tells stated states added adds noted notes wrote writes posted posts
+  replied replies answered answers asked asks explained explains insisted insists argued argues
+  warned warns declared declares announced announces claimed claims continued continues
+  recalled recalls remarked remarks responded responds tweeted tweets observed observes
+  commented comments acknowledged acknowledges admitted admits conceded concedes countered
+  counters cautioned cautions concluded concludes emphasized emphasises emphasised emphasizes
+  stressed stresses suggested suggests testified testifies urged urges vowed vows promised
+  promises predicted predicts confirmed confirms denied denies called calls described describes
+  shouted shouts whispered whispers quipped quips joked jokes boasted boasts complained complains
+  lamented laments mused muses recounted recounts reiterated reiterates agreed agrees
+  disagreed objected objects pleaded pleads exclaimed exclaims added echoed echoes
+`);
+
+/** Words that may stand between a subject and its verb: `Trump has repeatedly said`. */
+export const SKIPPABLE_BEFORE_VERB = words(`
+  also later then again previously repeatedly once has had have was is would will further
+  simply quickly recently earlier first finally often publicly privately separately flatly
+  bluntly angrily quietly calmly herself himself themselves just already once
+`);
+
+/** Personal pronouns that can be a speaker, and who they can refer to. */
+export const PRONOUNS = words(`he she they i we`);
+
+/**
+ * Head nouns of roles and titles: `board chair`, `Defense Minister`, `an analyst at…`.
+ * A phrase is taken for a role only when it has one of these.
+ */
+export const ROLE_HEADS = words(`
+  minister president chair chairman chairwoman chairperson director spokesperson spokesman
+  spokeswoman secretary envoy governor mayor senator representative ambassador deputy chief
+  commander general officer official officials professor ceo founder cofounder co-founder head
+  leader manager analyst researcher editor lawyer attorney judge coach captain king queen
+  prince princess councillor councilor superintendent principal economist scientist advocate
+  activist organizer organiser coordinator inspector sheriff prosecutor chancellor premier
+  commissioner treasurer administrator adviser advisor consultant engineer doctor nurse teacher
+  student resident residents farmer owner executive trustee trustees dean provost rector pastor
+  bishop imam rabbi cleric mufti colonel major lieutenant sergeant admiral marshal staff
+  historian author journalist reporter correspondent strategist negotiator diplomat mediator
+  candidate lawmaker legislator mp congressman congresswoman contractor singer drummer
+  guitarist actor actress artist designer architect volunteer volunteers witness witnesses
+  landlord lecturer physician surgeon pilot driver worker workers employee employees member
+  members vice premier pope cardinal justice magistrate clerk auditor regulator planner
+  investor investors banker bankers founder partner partners headteacher headmaster
+  headmistress parent parents host presenter pupil graduate mother father
+`);
+
+/** Words of institutions and places: a capitalised run with one is not a person. */
+export const ORGANISATION_WORDS = words(`
+  ministry department base airbase air street journal times post news social university
+  council committee agency bank party court company inc corp ltd llc group association union
+  institute foundation office police army navy force forces states kingdom republic nations
+  city county province region river airport hospital school college center centre board
+  bridge research equity semiconductors kings directorate intelligence defense defence
+  affairs security house senate congress parliament assembly commission authority service
+  services club fund trust church mosque temple station road avenue square park museum
+  library press media network television radio gazette herald tribune review report
+  international global national federal
+`);
+
+/** Capitalised words that begin sentences without being names. */
+export const NOT_NAMES = words(`
+  the a an this that these those some many most multiple several other others both each every
+  all any no few more less such our their his her its my your we they he she it i in on at by
+  for from with without after before during since until when while if as but and or so yet
+  although though because however meanwhile still also then now today yesterday tomorrow last
+  next earlier later outside inside asked according despite under over between among against
+  across around through after once there here what who why how where which whose
+  monday tuesday wednesday thursday friday saturday sunday january february march april may
+  june july august september october november december mr mrs ms dr prof sir dame rev
+`);
+
+/** Titles written before a name and not part of it. */
+export const HONORIFICS = words(
+  `mr mrs ms mx dr prof sir dame rev fr sen rep gov gen col capt lt sgt`,
+);
+
+/** Words that end a role or subject phrase when reading backwards or forwards. */
+export const PHRASE_STOPS = words(`
+  and but or that because when while if as than by from with including to said says who
+  which whom whose where after before since until though although also is are was were be
+  been being has have had do does did will would can could should may might must not
+`);
+
+/** Lower-case words allowed in a role phrase before the head noun: `former fund manager`. */
+export const ROLE_MODIFIERS = words(`
+  former acting interim senior junior deputy vice assistant associate special political chief
+  executive general regional local foreign national state federal press board fund city
+  county party union campaign team club company news head lead co managing principal
+  health finance defense defence interior trade energy education justice transport
+  environment communications research investment marketing sales policy legal medical
+  military police prison security intelligence economic economics economy public
+  hostage response harbour harbor port district town village school university
+  current outgoing incoming longtime long-time veteran top lead chief-of-staff
+`);
+
+/** Abbreviations whose full stop does not end a sentence. */
+export const ABBREVIATIONS = words(`
+  mr mrs ms mx dr prof sen rep gov gen col capt lt sgt st jr sr inc co corp ltd no nos vs etc
+  jan feb mar apr jun jul aug sep sept oct nov dec fig approx est dept univ ave blvd
+`);

@@ -1,0 +1,278 @@
+import {
+  ATTRIBUTION_VERBS,
+  HONORIFICS,
+  NOT_NAMES,
+  ORGANISATION_WORDS,
+  PHRASE_STOPS,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+} from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+/**
+ * The people a document names. A person is a run of two or more capitalised words with no
+ * title or institution word in it (`Defense Minister Mohammad Yaqoob Mujahid` → the name is
+ * `Mohammad Yaqoob Mujahid`, the role `Defense Minister`); later a surname alone names them.
+ */
+export interface Person {
+  name: string;
+  surname: string;
+  role: string | null;
+  /** Where the full name first appears. */
+  introducedAt: number;
+}
+
+/** A capitalised name as written somewhere outside quotations. */
+export interface Mention {
+  /** The name part only (titles before it are not included). */
+  text: string;
+  start: number;
+  end: number;
+  /** Token index of the first and last token of the name part. */
+  first: number;
+  last: number;
+  possessive: boolean;
+  /** An institution (`Nordic Equity Research`): a speaker only as a verb's subject. */
+  organisation: boolean;
+  person: Person | null;
+}
+
+const PARTICLES = new Set(
+  'bin bint ibn al el de del della di da das dos du van von der den la le ter ten'.split(' '),
+);
+const CONNECTORS = new Set(['of', 'for', 'at', 'on', 'in', 'the', 'to']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'one']);
+const INITIALISM = /^(?:\p{L}\.)+$/u;
+
+const isTitleWord = (t: Token) =>
+  ROLE_HEADS.has(t.key) ||
+  ORGANISATION_WORDS.has(t.key) ||
+  (t.capital && ROLE_MODIFIERS.has(t.key)) ||
+  INITIALISM.test(t.text);
+
+/** Is the gap between two tokens a plain space inside one line? */
+const joined = (text: string, a: Token, b: Token) =>
+  /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
+
+/** Could this token be part of a role phrase (`First Deputy of the General Directorate`)? */
+function roleLike(t: Token): boolean {
+  if (!t.word) return t.text === "'" || t.text === '’';
+  if (t.quoted || PHRASE_STOPS.has(t.key) || ATTRIBUTION_VERBS.has(t.key)) return false;
+  return (
+    t.capital ||
+    ROLE_HEADS.has(t.key) ||
+    ROLE_MODIFIERS.has(t.key) ||
+    CONNECTORS.has(t.key) ||
+    ORGANISATION_WORDS.has(t.key)
+  );
+}
+
+/** Trim a candidate role phrase to its role-like right end; null without a role head. */
+function rolePhrase(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): string | null {
+  let i = to;
+  while (i >= from && roleLike(tokens[i] as Token)) i--;
+  let start = i + 1;
+  while (
+    start <= to &&
+    ((tokens[start] as Token).word === false ||
+      CONNECTORS.has((tokens[start] as Token).key) ||
+      DETERMINERS.has((tokens[start] as Token).key))
+  )
+    start++;
+  if (start > to) return null;
+  let hasHead = false;
+  for (let k = start; k <= to; k++) if (ROLE_HEADS.has((tokens[k] as Token).key)) hasHead = true;
+  if (!hasHead) return null;
+  return text.slice((tokens[start] as Token).start, (tokens[to] as Token).end);
+}
+
+/** The role written just before a name: `board chair Ingrid Saltvik`, `U.S. President Donald Trump`. */
+function roleBefore(text: string, tokens: readonly Token[], nameFirst: number): string | null {
+  let j = nameFirst - 1;
+  const limit = Math.max(0, nameFirst - 12);
+  while (j >= limit) {
+    const t = tokens[j] as Token;
+    const next = tokens[j + 1] as Token;
+    if (!joined(text, t, next)) break;
+    if (!t.word || t.quoted || PHRASE_STOPS.has(t.key) || ATTRIBUTION_VERBS.has(t.key)) break;
+    if (DETERMINERS.has(t.key)) break;
+    j--;
+  }
+  return j + 1 <= nameFirst - 1 ? rolePhrase(text, tokens, j + 1, nameFirst - 1) : null;
+}
+
+/** `the Foreign Ministry's political director, Zakir Jalali` → the phrase before the comma. */
+function appositiveBefore(
+  text: string,
+  tokens: readonly Token[],
+  nameFirst: number,
+): string | null {
+  const comma = tokens[nameFirst - 1];
+  if (!comma || comma.text !== ',') return null;
+  let j = nameFirst - 2;
+  const limit = Math.max(0, nameFirst - 12);
+  while (j >= limit) {
+    const t = tokens[j] as Token;
+    if (t.quoted || (!t.word && t.text !== "'" && t.text !== '’')) break;
+    if (PHRASE_STOPS.has(t.key) || ATTRIBUTION_VERBS.has(t.key) || t.key === 'according') break;
+    if (text.slice(t.end, (tokens[j + 1] as Token).start).includes('\n')) break;
+    j--;
+  }
+  return j + 1 <= nameFirst - 2 ? rolePhrase(text, tokens, j + 1, nameFirst - 2) : null;
+}
+
+/** `Aisha Rahman, chair of the Riverside Residents' Association,` → the phrase after the comma. */
+function appositiveAfter(text: string, tokens: readonly Token[], nameLast: number): string | null {
+  const comma = tokens[nameLast + 1];
+  if (!comma || comma.text !== ',') return null;
+  let j = nameLast + 2;
+  const first = tokens[j];
+  if (!first || !first.word || /^(?:who|which|whose|where|when)$/.test(first.key)) return null;
+  const limit = Math.min(tokens.length - 1, nameLast + 14);
+  while (j <= limit) {
+    const t = tokens[j] as Token;
+    // Commas bound it, so any plain word may be in it (`a climate scientist at…`).
+    const plain = t.word && !PHRASE_STOPS.has(t.key) && !ATTRIBUTION_VERBS.has(t.key);
+    if (t.quoted || !(plain || t.text === "'" || t.text === '’')) break;
+    j++;
+  }
+  const end = j - 1;
+  const after = tokens[j];
+  // It must end where the apposition does, not run into the rest of the sentence.
+  if (
+    end < nameLast + 2 ||
+    (after && after.text !== ',' && after.text !== '.' && !ATTRIBUTION_VERBS.has(after.key))
+  )
+    return null;
+  // Read forwards, so trim from the left like a role before a name.
+  let start = nameLast + 2;
+  while (start <= end && DETERMINERS.has((tokens[start] as Token).key)) start++;
+  if (start > end) return null;
+  let hasHead = false;
+  for (let k = start; k <= end; k++) if (ROLE_HEADS.has((tokens[k] as Token).key)) hasHead = true;
+  return hasHead ? text.slice((tokens[start] as Token).start, (tokens[end] as Token).end) : null;
+}
+
+export interface People {
+  persons: Person[];
+  /** Every capitalised name outside quotations, in order. */
+  mentions: Mention[];
+  /** The mention whose name part starts at this token, if any. */
+  mentionAtToken(index: number): Mention | undefined;
+}
+
+/** Read the names in a document once: who is introduced where, with what role. */
+export function readPeople(text: string, tokens: readonly Token[]): People {
+  const mentions: Mention[] = [];
+  const byName = new Map<string, Person>();
+  const persons: Person[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (!t.capital || t.quoted) {
+      i++;
+      continue;
+    }
+    // The run: capitalised words joined by single spaces, with name particles and `Mr.`.
+    let end = i;
+    while (end + 1 < tokens.length) {
+      const cur = tokens[end] as Token;
+      const next = tokens[end + 1] as Token;
+      if (cur.possessive) break;
+      if (next.text === '.' && HONORIFICS.has(cur.key) && tokens[end + 2]?.capital) {
+        end += 2;
+        continue;
+      }
+      if (!joined(text, cur, next) || next.quoted || !next.word) break;
+      if (next.capital || (PARTICLES.has(next.key) && tokens[end + 2]?.capital)) {
+        end++;
+        continue;
+      }
+      break;
+    }
+    let first = i;
+    while (
+      first <= end &&
+      (NOT_NAMES.has((tokens[first] as Token).key) || !(tokens[first] as Token).word)
+    )
+      first++;
+    // Titles and institutions before the name are not part of it.
+    let lastTitle = -1;
+    for (let k = first; k <= end; k++) if (isTitleWord(tokens[k] as Token)) lastTitle = k;
+    const organisation = lastTitle === end;
+    const nameFirst = organisation ? first : Math.max(first, lastTitle + 1);
+    if (nameFirst <= end) {
+      const lastToken = tokens[end] as Token;
+      const nameText = text.slice(
+        (tokens[nameFirst] as Token).start,
+        lastToken.possessive ? lastToken.end - 2 : lastToken.end,
+      );
+      const mention: Mention = {
+        text: nameText,
+        start: (tokens[nameFirst] as Token).start,
+        end: lastToken.end,
+        first: nameFirst,
+        last: end,
+        possessive: lastToken.possessive,
+        organisation,
+        person: null,
+      };
+      if (!organisation && end > nameFirst) {
+        let person = byName.get(nameText);
+        if (!person) {
+          person = {
+            name: nameText,
+            surname: lastToken.key,
+            role: null,
+            introducedAt: mention.start,
+          };
+          byName.set(nameText, person);
+          persons.push(person);
+        }
+        person.role ??=
+          roleBefore(text, tokens, nameFirst) ??
+          appositiveBefore(text, tokens, nameFirst) ??
+          appositiveAfter(text, tokens, end);
+        mention.person = person;
+      }
+      mentions.push(mention);
+    }
+    i = end + 1;
+  }
+  // A single word names a person introduced in full: the most recent one before it, else any.
+  for (const m of mentions) {
+    if (m.person || m.organisation || m.first !== m.last) continue;
+    const key = (tokens[m.first] as Token).key;
+    let best: Person | null = null;
+    for (const p of persons) {
+      if (p.surname !== key) continue;
+      if (!best || (p.introducedAt < m.start && p.introducedAt > best.introducedAt)) best = p;
+    }
+    m.person = best;
+  }
+  const atToken = new Map(mentions.map((m) => [m.first, m]));
+  return { persons, mentions, mentionAtToken: (index) => atToken.get(index) };
+}
+
+/** Persons whose role has this head word, most recently introduced before `offset` first. */
+export function personWithRole(people: People, head: string, offset: number): Person | null {
+  let best: Person | null = null;
+  for (const p of people.persons) {
+    if (
+      !p.role ||
+      !p.role
+        .toLowerCase()
+        .split(/[\s']+/)
+        .includes(head)
+    )
+      continue;
+    if (p.introducedAt > offset) continue;
+    if (!best || p.introducedAt > best.introducedAt) best = p;
+  }
+  return best;
+}
