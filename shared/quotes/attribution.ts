@@ -81,6 +81,31 @@ export function createAttributor(
           mentionStart: t.start,
           introducedAt: m.person.introducedAt,
         };
+      // A sentence before whose speaker is unnamed (`The conductor, who asked not to be named,
+      // said…`) is who the pronoun means: no one further back.
+      if (s < here && hasVerb(s)) {
+        const unnamed = speakerOfSentence(s);
+        return unnamed ? { ...unnamed, mention: t.text, mentionStart: t.start } : null;
+      }
+    }
+    return null;
+  };
+
+  const hasVerb = (index: number) => {
+    const { start, end } = sentences.bounds(index);
+    for (let j = tokenAt(tokens, start); j < tokenAt(tokens, end); j++)
+      if (isVerb(tokens[j])) return true;
+    return false;
+  };
+
+  /** Who sentence `index` credits with an attribution verb, if anyone (outside quotations). */
+  const speakerOfSentence = (index: number): Credit | null => {
+    const { start, end } = sentences.bounds(index);
+    const lo = tokenAt(tokens, start);
+    for (let j = tokenAt(tokens, end) - 1; j >= lo; j--) {
+      if (!isVerb(tokens[j])) continue;
+      const credit = subjectOf(j, lo);
+      if (credit) return credit;
     }
     return null;
   };
@@ -144,7 +169,11 @@ export function createAttributor(
       for (let k = j - 1; k >= Math.max(lo, j - 16); k--) {
         if ((tokens[k] as Token).text !== ',') continue;
         const before = nameWithin(Math.max(lo, k - 5), k - 1);
-        return before && before.last === k - 1 ? fromMention(before) : null;
+        if (before && before.last === k - 1) return fromMention(before);
+        // `The train's conductor, who asked not to be named, said`: an unnamed source.
+        let m = k - 1;
+        while (m >= lo && k - 1 - m < 10 && inPhrase(tokens[m] as Token)) m--;
+        return fromRole(m + 1, k - 1);
       }
       return null;
     }

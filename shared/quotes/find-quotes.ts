@@ -57,7 +57,13 @@ export function findQuotes(text: string): QuoteCandidate[] {
     const inner = text.slice(span.open + 1, span.close);
     const lead = text.slice(from, span.open);
     const atSentenceStart = text.slice(sentenceStart, span.open).trim() === '';
-    const kind = kindOf(inner, text.slice(sentenceStart, span.open));
+    // The rest of an interrupted statement (`"Those numbers," he said, "are from…"`) is part of it.
+    const resumes =
+      before !== undefined &&
+      from > sentenceStart &&
+      candidates.at(-1)?.kind === 'direct' &&
+      lead.length <= 40;
+    const kind = resumes ? 'direct' : kindOf(inner, text.slice(sentenceStart, span.open));
 
     let attribution =
       attributor.after(span.close, Math.min(sentenceEnd, nextOpen)) ??

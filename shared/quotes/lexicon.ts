@@ -49,7 +49,8 @@ export const ROLE_HEADS = words(`
   landlord lecturer physician surgeon pilot driver worker workers employee employees member
   members vice premier pope cardinal justice magistrate clerk auditor regulator planner
   investor investors banker bankers founder partner partners headteacher headmaster
-  headmistress parent parents host presenter pupil graduate mother father
+  headmistress parent parents host presenter pupil graduate mother father conductor guard
+  passenger passengers neighbour neighbor customer shopkeeper waiter chef owner fan fans
 `);
 
 /** Words of institutions and places: a capitalised run with one is not a person. */

@@ -43,6 +43,12 @@ const PARTICLES = new Set(
 const CONNECTORS = new Set(['of', 'for', 'at', 'on', 'in', 'the', 'to']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'one']);
 const INITIALISM = /^(?:\p{L}\.)+$/u;
+/** Words that turn an apposition into a clause (`Lena Aas, the engineer, can stay…`). */
+const CLAUSE_WORDS = new Set(
+  'who which that whose where when is are was were has have had will would can could and but'.split(
+    ' ',
+  ),
+);
 
 const isTitleWord = (t: Token) =>
   ROLE_HEADS.has(t.key) ||
@@ -131,13 +137,17 @@ function appositiveAfter(text: string, tokens: readonly Token[], nameLast: numbe
   const comma = tokens[nameLast + 1];
   if (!comma || comma.text !== ',') return null;
   let j = nameLast + 2;
+  // An age between them: `Lukas Berger, 34, a teacher from Winterthur`.
+  if (/^\d{1,3}$/.test(tokens[j]?.text ?? '') && tokens[j + 1]?.text === ',') j += 2;
+  const from = j;
   const first = tokens[j];
   if (!first || !first.word || /^(?:who|which|whose|where|when)$/.test(first.key)) return null;
   const limit = Math.min(tokens.length - 1, nameLast + 14);
   while (j <= limit) {
     const t = tokens[j] as Token;
     // Commas bound it, so any plain word may be in it (`a climate scientist at…`).
-    const plain = t.word && !PHRASE_STOPS.has(t.key) && !ATTRIBUTION_VERBS.has(t.key);
+    const plain = t.word && !CLAUSE_WORDS.has(t.key) && !ATTRIBUTION_VERBS.has(t.key);
+    if (j > from && t.capital && tokens[j - 1]?.text === ',') break;
     if (t.quoted || !(plain || t.text === "'" || t.text === '’')) break;
     j++;
   }
@@ -150,7 +160,7 @@ function appositiveAfter(text: string, tokens: readonly Token[], nameLast: numbe
   )
     return null;
   // Read forwards, so trim from the left like a role before a name.
-  let start = nameLast + 2;
+  let start = from;
   while (start <= end && DETERMINERS.has((tokens[start] as Token).key)) start++;
   if (start > end) return null;
   let hasHead = false;
@@ -189,8 +199,24 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         continue;
       }
       if (!joined(text, cur, next) || next.quoted || !next.word) break;
-      if (next.capital || (PARTICLES.has(next.key) && tokens[end + 2]?.capital)) {
+      if (next.capital) {
         end++;
+        continue;
+      }
+      // Particles, one or more, then the rest of the name: `Ursula von der Leyen`.
+      let k = end + 1;
+      while (
+        k < tokens.length &&
+        PARTICLES.has((tokens[k] as Token).key) &&
+        joined(text, tokens[k - 1] as Token, tokens[k] as Token)
+      )
+        k++;
+      if (
+        k > end + 1 &&
+        tokens[k]?.capital &&
+        joined(text, tokens[k - 1] as Token, tokens[k] as Token)
+      ) {
+        end = k;
         continue;
       }
       break;
