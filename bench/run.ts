@@ -1,22 +1,26 @@
 import { benchExport } from './export/bench-export.ts';
+import { benchQuotes } from './quotes/bench-quotes.ts';
 import { benchSearch, rowJson } from './search/bench-search.ts';
 
 /**
  * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--no-fuse]`
  *
- * Suites: `search`, `export` (the default: all suites). `--sizes` sets the notebook sizes
- * (search: notes; export: quotes). The table goes to stdout; with `--json` the last
- * line of stdout is one JSON object with a key per suite. Progress goes to stderr.
+ * Suites: `search`, `export`, `quotes` (the default: all suites). `--sizes` sets the sizes
+ * (search: notes; export: quotes; quotes: words of one article; default 1k, 10k, 100k, and
+ * for quotes 5k, 20k, 50k). The table goes to stdout; with `--json` the last line of stdout is
+ * one JSON object with a key per suite. Progress goes to stderr.
  */
 
-const SUITES = ['search', 'export'] as const;
+const SUITES = ['search', 'export', 'quotes'] as const;
+const DEFAULT_SIZES = [1000, 10_000, 100_000];
+const QUOTES_SIZES = [5000, 20_000, 50_000];
 type Suite = (typeof SUITES)[number];
 
 function parseArgs(argv: string[]) {
   const suites: Suite[] = [];
   let json = false;
   let fuse = true;
-  let sizes = [1000, 10_000, 100_000];
+  let sizes: number[] | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') json = true;
@@ -40,14 +44,23 @@ function main() {
   const json: Record<string, unknown> = {};
   for (const suite of args.suites) {
     if (suite === 'search') {
-      const { text, rows } = benchSearch({ sizes: args.sizes, fuse: args.fuse, log });
+      const { text, rows } = benchSearch({
+        sizes: args.sizes ?? DEFAULT_SIZES,
+        fuse: args.fuse,
+        log,
+      });
       process.stdout.write(`${text}\n`);
       json.search = rows.map(rowJson);
     }
     if (suite === 'export') {
-      const { text, rows } = benchExport({ sizes: args.sizes, log });
+      const { text, rows } = benchExport({ sizes: args.sizes ?? DEFAULT_SIZES, log });
       process.stdout.write(`${text}\n`);
       json.export = rows;
+    }
+    if (suite === 'quotes') {
+      const result = benchQuotes({ sizes: args.sizes ?? QUOTES_SIZES, log });
+      process.stdout.write(`${result.text}\n`);
+      json.quotes = result.json;
     }
   }
   if (args.json) process.stdout.write(`\n${JSON.stringify(json)}\n`);

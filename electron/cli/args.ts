@@ -11,6 +11,10 @@ Commands:
       [--order tag|text] [--no-notes]            Markdown grouping; leave out notes
       [--no-bom] [--raw-cells]                   CSV: no byte order mark; cells exactly as
                                                  stored (no ' before = + - @)
+  quotes FILE                   Quotations in a text, Markdown or HTML file, with speakers
+  quotes --doc ID               The same for a document in the notebook
+      [--evidence] [--direct]                    Add how each speaker was found; leave
+                                                 out scare quotes
   import FILE...                Import text, Markdown or HTML files as documents
   restore FILE [--replace]      Merge a JSON backup into the notebook (or replace it)
       [--create]                (import, restore) Start a new notebook if DIR has none
@@ -20,9 +24,11 @@ Options for every command:
   --json           Machine-readable output on stdout
   --limit N        (search) At most N hits (default 20)
 
-list, search and export only read the notebook and work while the app is open; import and
-restore change it and refuse while the app (or another process) holds it. Exit status: 0 done,
-1 failed, 2 bad usage.`;
+quotes prints a JSON array of {text, start, end, speaker, role, kind}; start and end are
+UTF-16 offsets into the text as the app stores it (FILE is read as import reads it, and needs
+no notebook). list, search, export and quotes --doc only read the notebook and work while the
+app is open; import and restore change it and refuse while the app (or another process) holds
+it. Exit status: 0 done, 1 failed, 2 bad usage.`;
 
 const FORMAT_ALIASES: Record<string, ExportFormat> = {
   md: 'markdown',
@@ -51,6 +57,13 @@ export type Command =
       bom: boolean;
       escapeFormulas: boolean;
       notes: boolean;
+    }
+  | {
+      name: 'quotes';
+      /** A file to read, or a document of the notebook (exactly one of the two). */
+      source: { file: string } | { doc: string };
+      evidence: boolean;
+      direct: boolean;
     }
   | { name: 'import'; files: string[]; create: boolean }
   | { name: 'restore'; file: string; replace: boolean; create: boolean };
@@ -119,6 +132,21 @@ export function parseInvocation(argv: string[]): Invocation {
         },
       };
     }
+    case 'quotes': {
+      if (rest.length > 1) throw new UsageError('quotes reads one file at a time.');
+      const [file] = rest;
+      if ((file === undefined) === (values.doc === undefined))
+        throw new UsageError('quotes needs a FILE or --doc ID (one of the two).');
+      return {
+        ...base,
+        command: {
+          name: 'quotes',
+          source: file !== undefined ? { file } : { doc: values.doc! },
+          evidence: values.evidence === true,
+          direct: values.direct === true,
+        },
+      };
+    }
     case 'import':
       if (rest.length === 0) throw new UsageError('import needs at least one file.');
       return { ...base, command: { name: 'import', files: rest, create: values.create === true } };
@@ -158,6 +186,8 @@ function parse(argv: string[]) {
       limit: { type: 'string' },
       replace: { type: 'boolean' },
       create: { type: 'boolean' },
+      evidence: { type: 'boolean' },
+      direct: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

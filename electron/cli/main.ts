@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,9 +6,14 @@ import type { BackupContents } from '../../shared/export/backup.ts';
 import { RESTORE_KINDS } from '../../shared/export/restore-summary.ts';
 import type { ExportScope } from '../../shared/export/types.ts';
 import { plural } from '../../shared/format.ts';
+import { IMPORT_MAX_BYTES } from '../../shared/import.ts';
+import { findQuotes } from '../../shared/quotes/find-quotes.ts';
+import type { QuoteCandidate } from '../../shared/quotes/types.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { findTagByName } from '../../shared/tags.ts';
 import { appDataDir, DATA_DIR_ENV, storePathIn } from '../notebook/data-dir.ts';
+import { parseImportFile } from '../notebook/import/parse-import.ts';
+import { ImportProblem, tooLarge } from '../notebook/import/problems.ts';
 import { type Notebook, openNotebook } from '../notebook/notebook.ts';
 import { readBackupFile } from '../notebook/restore-service.ts';
 import {
@@ -53,7 +58,14 @@ async function main(argv: string[]): Promise<number> {
       (process.env[DATA_DIR_ENV]?.trim() || appDataDir(process.platform, process.env, homedir())),
   );
   let notebook: Notebook | null = null;
+  const print = (output: Output) =>
+    process.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
   try {
+    // Quotations in a file need no notebook: the file is read as an import would read it.
+    if (command.name === 'quotes' && 'file' in command.source) {
+      print(quotesOutput(findQuotes(await textOfFile(command.source.file)), command));
+      return 0;
+    }
     const writes = command.name === 'import' || command.name === 'restore';
     // A bad backup is refused before the notebook is even opened.
     const backup = command.name === 'restore' ? await readBackupFile(resolve(command.file)) : null;
@@ -74,8 +86,7 @@ async function main(argv: string[]): Promise<number> {
           ? { chooseImportFiles: async () => command.files.map((f) => resolve(f)) }
           : {},
     });
-    const output = await run(notebook, command, backup);
-    process.stdout.write(json ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
+    print(await run(notebook, command, backup));
     return 0;
   } catch (error) {
     const code = error instanceof NotebookError ? error.code : 'internal';
@@ -165,6 +176,14 @@ async function run(
         text: `Exported ${plural(result.quotes, 'quote')} from ${plural(result.documents, 'document')}${withNotes ? ` and ${plural(result.notes, 'note')}` : ''} to ${result.path} (${result.bytes} bytes).\n`,
       };
     }
+    case 'quotes': {
+      if (!('doc' in command.source)) throw new NotebookError('internal', 'No document given.');
+      const id = command.source.doc;
+      if (!notebook.store.data.documents.some((d) => d.id === id))
+        throw new NotebookError('not-found', `No document has the id "${id}" (see "list").`);
+      const { suggestions } = await handlers.findQuotes({ documentId: id });
+      return quotesOutput(suggestions, command);
+    }
     case 'import': {
       const report = await handlers.importFromDialog({ jobId: 'cli-import' });
       await notebook.store.flush();
@@ -228,6 +247,49 @@ function exportScope(
   }
   if (command.search !== undefined) return { kind: 'search', query: command.search };
   return { kind: 'notebook' };
+}
+
+/**
+ * A file's text exactly as File › Import… would store it (the same checks and parsers, in this
+ * thread), so the offsets `quotes` prints select the same words in the app.
+ */
+async function textOfFile(file: string): Promise<string> {
+  const path = resolve(file);
+  const name = basename(path);
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new ImportProblem('unreadable', 'it is not a file');
+    if (info.size > IMPORT_MAX_BYTES) throw tooLarge(info.size);
+    return (await parseImportFile({ name, bytes: new Uint8Array(await readFile(path)) })).text;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new NotebookError('not-found', `There is no file ${path}.`);
+    if (error instanceof ImportProblem)
+      throw new NotebookError('invalid-input', `${name} cannot be read: ${error.message}.`);
+    // Permissions and the like: the system's words, naming the file.
+    if (error instanceof Error && 'syscall' in error)
+      throw new NotebookError('invalid-input', `${name} cannot be read (${error.message}).`);
+    throw error;
+  }
+}
+
+/** The finder's candidates as `quotes` prints them: always JSON, keys in a fixed order. */
+function quotesOutput(
+  candidates: readonly QuoteCandidate[],
+  command: Extract<Command, { name: 'quotes' }>,
+): Output {
+  const quotes = candidates
+    .filter((c) => !command.direct || c.kind === 'direct')
+    .map((c) => ({
+      text: c.text,
+      start: c.start,
+      end: c.end,
+      speaker: c.speaker,
+      role: c.role,
+      kind: c.kind,
+      ...(command.evidence ? { evidence: c.evidence } : {}),
+    }));
+  return { json: quotes, text: `${JSON.stringify(quotes, null, 2)}\n` };
 }
 
 const exists = (path: string) =>

@@ -1,16 +1,18 @@
 import { describeRange } from '../../shared/anchoring/describe.ts';
-import { ensureTagPath, findTagNamed, type TagFactory } from '../../shared/codebook.ts';
+import { ensureTagPath, type TagFactory } from '../../shared/codebook.ts';
 import type { NotebookHandlers, SpeakerSummary } from '../../shared/contract.ts';
-import type { Annotation, NotebookDocument } from '../../shared/model.ts';
+import { type Annotation, type NotebookDocument, tagNameSchema } from '../../shared/model.ts';
 import { findQuotes } from '../../shared/quotes/find-quotes.ts';
 import {
   coveringAnnotation,
   isDismissed,
   QUOTE_TAG,
+  SPEAKER_ROOT,
   speakerOfTag,
   speakerTagName,
 } from '../../shared/quotes/speaker-tags.ts';
 import type { QuoteCandidate } from '../../shared/quotes/types.ts';
+import { NotebookError } from '../../shared/result.ts';
 import { checkRange, findDocument } from './lookups.ts';
 import type { Changed } from './service.ts';
 import type { Store } from './store.ts';
@@ -37,6 +39,21 @@ function candidates(document: NotebookDocument): QuoteCandidate[] {
   return found;
 }
 
+/** Refuse a speaker whose tag the codebook could not hold (too long, nothing left of it). */
+function checkSpeakerTag(speaker: string) {
+  const checked = tagNameSchema.safeParse(speakerTagName(speaker));
+  if (!checked.success) {
+    const reason = checked.error.issues[0]?.message ?? 'not a valid tag name';
+    throw new NotebookError('invalid-input', `The speaker "${speaker}" cannot be a tag: ${reason}`);
+  }
+}
+
+/** The tags an accept creates: `quote`, `speaker` and `speaker/<Name>`. */
+function isQuoteFinderTag(name: string) {
+  const lower = name.toLowerCase();
+  return lower === QUOTE_TAG || lower === SPEAKER_ROOT || speakerOfTag({ name }) !== null;
+}
+
 /**
  * The quote finder behind the contract: proposes a document's quotations, turns accepted ones
  * into tagged highlights in one store change, and remembers dismissals on the document.
@@ -46,6 +63,8 @@ export function createQuotesService(
   changed: Changed,
   factory: TagFactory & { newAnnotationId(): string },
 ): QuoteHandlers {
+  /** Each accepted highlight as the accept made it, until undone (this session only). */
+  const asAccepted = new Map<string, string>();
   const speakerTags = () =>
     store.data.tags
       .filter((t) => speakerOfTag(t) !== null)
@@ -58,12 +77,13 @@ export function createQuotesService(
       current: NonNullable<NotebookDocument['dismissedQuotes']>,
     ) => NotebookDocument['dismissedQuotes'],
   ) => {
-    findDocument(store.data, documentId);
+    const current = findDocument(store.data, documentId).dismissedQuotes ?? [];
+    const dismissedQuotes = next(current) ?? [];
+    // Dismissing what is already dismissed (or bringing back what is not) writes nothing.
+    if (dismissedQuotes.length === current.length) return null;
     store.change((data) => {
       data.documents = data.documents.map((d) =>
-        d.id === documentId
-          ? { ...d, dismissedQuotes: next(d.dismissedQuotes ?? []), updatedAt: factory.now() }
-          : d,
+        d.id === documentId ? { ...d, dismissedQuotes, updatedAt: factory.now() } : d,
       );
     });
     changed('documents');
@@ -91,7 +111,13 @@ export function createQuotesService(
 
     acceptQuotes({ documentId, quotes, color }) {
       const document = findDocument(store.data, documentId);
-      for (const q of quotes) checkRange(document, q.start, q.end);
+      for (const q of quotes) {
+        checkRange(document, q.start, q.end);
+        // Checked before the change (the store does not roll one back): a speaker tag the
+        // schema refuses, say a 200-character name plus `speaker/`, would be quarantined at
+        // the next start, taking its quotes' tag with it.
+        if (q.speaker) checkSpeakerTag(q.speaker);
+      }
       const result = store.change((data) => {
         const before = new Set(data.tags.map((t) => t.id));
         const quoteTag = ensureTagPath(data, QUOTE_TAG, factory);
@@ -99,10 +125,11 @@ export function createQuotesService(
         const annotations: Annotation[] = quotes.map((q) => {
           const tagIds = [quoteTag.id];
           if (q.speaker) {
-            const name = speakerTagName(q.speaker);
-            const isNew = !findTagNamed(data.tags, name);
-            const tag = ensureTagPath(data, name, factory);
-            if (isNew && q.role) tag.description = q.role;
+            const tag = ensureTagPath(data, speakerTagName(q.speaker), factory);
+            // A speaker tag this accept created takes the first role given for it, even when
+            // an earlier quote of theirs had none (an existing tag's description is the
+            // researcher's and stays).
+            if (q.role && !before.has(tag.id) && tag.description === '') tag.description = q.role;
             tagIds.push(tag.id);
           }
           const { position, quote } = describeRange(document.text, q.start, q.end);
@@ -118,6 +145,7 @@ export function createQuotesService(
           };
         });
         data.annotations.push(...annotations);
+        for (const a of annotations) asAccepted.set(a.id, JSON.stringify(a));
         const createdTagIds = data.tags.filter((t) => !before.has(t.id)).map((t) => t.id);
         return { annotations, createdTagIds };
       });
@@ -126,40 +154,56 @@ export function createQuotesService(
     },
 
     undoAcceptQuotes({ annotationIds, tagIds }) {
+      const { data } = store;
       const wanted = new Set(annotationIds);
-      const result = store.change((data) => {
-        // A highlight edited since the accept is the researcher's work now: it stays.
-        const removing = new Set(
-          data.annotations
-            .filter((a) => wanted.has(a.id) && a.updatedAt === a.createdAt)
-            .map((a) => a.id),
+      const cited = new Set(data.notes.flatMap((n) => n.annotationIds));
+      // A highlight changed since the accept (compared with what the accept made; updatedAt
+      // alone misses a bulk retag, which does not touch it, or an edit in the same
+      // millisecond), or cited by a note since, is the researcher's work now: it stays.
+      const editedSince = (a: Annotation) => {
+        const made = asAccepted.get(a.id);
+        return (made ? JSON.stringify(a) !== made : a.updatedAt !== a.createdAt) || cited.has(a.id);
+      };
+      const present = data.annotations.filter((a) => wanted.has(a.id));
+      const removing = new Set(present.filter((a) => !editedSince(a)).map((a) => a.id));
+      const remaining = data.annotations.filter((a) => !removing.has(a.id));
+      const used = new Set([
+        ...remaining.flatMap((a) => a.tagIds),
+        ...data.notes.flatMap((n) => n.tagIds),
+      ]);
+      // Only tags an accept makes (`quote`, `speaker`, `speaker/<Name>`) are taken back, so a
+      // stale or wrong id cannot delete one of the researcher's tags. Children go before
+      // parents, so a created `speaker` goes once its speakers have.
+      const created = new Set(tagIds);
+      const candidates = data.tags
+        .filter((t) => created.has(t.id) && isQuoteFinderTag(t.name) && !used.has(t.id))
+        .sort((a, b) => b.name.split('/').length - a.name.split('/').length);
+      const dropping = new Set<string>();
+      for (const tag of candidates) {
+        const prefix = `${tag.name.toLowerCase()}/`;
+        const hasChildren = data.tags.some(
+          (t) => !dropping.has(t.id) && t.name.toLowerCase().startsWith(prefix),
         );
-        data.annotations = data.annotations.filter((a) => !removing.has(a.id));
-        const created = new Set(tagIds);
-        const used = new Set([
-          ...data.annotations.flatMap((a) => a.tagIds),
-          ...data.notes.flatMap((n) => n.tagIds),
-        ]);
-        // Children go before parents, so a created `speaker` goes once its speakers have.
-        const byDepth = data.tags
-          .filter((t) => created.has(t.id))
-          .sort((a, b) => b.name.split('/').length - a.name.split('/').length);
-        for (const tag of byDepth) {
-          const hasChildren = data.tags.some((t) => t.name.startsWith(`${tag.name}/`));
-          if (!used.has(tag.id) && !hasChildren)
-            data.tags = data.tags.filter((t) => t.id !== tag.id);
-        }
-        const kept = [...wanted].filter((id) => data.annotations.some((a) => a.id === id)).length;
-        return { removed: removing.size, kept };
-      });
-      changed('annotations', 'tags');
-      return result;
+        if (!hasChildren) dropping.add(tag.id);
+      }
+      for (const id of wanted) asAccepted.delete(id);
+      // Nothing to take back (undone twice, or all kept): no write, no event.
+      if (removing.size > 0 || dropping.size > 0) {
+        store.change((d) => {
+          d.annotations = d.annotations.filter((a) => !removing.has(a.id));
+          d.tags = d.tags.filter((t) => !dropping.has(t.id));
+        });
+        changed('annotations', 'tags');
+      }
+      return { removed: removing.size, kept: present.length - removing.size };
     },
 
     dismissQuotes({ documentId, quotes }) {
       return setDismissed(documentId, (current) => {
         const known = new Set(current.map((d) => d.text));
-        return [...current, ...quotes.filter((q) => !known.has(q.text))];
+        // Once per text, also when the same words are sent twice in one call.
+        const adding = quotes.filter((q) => !known.has(q.text) && known.add(q.text));
+        return [...current, ...adding];
       });
     },
 

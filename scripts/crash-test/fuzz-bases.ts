@@ -159,4 +159,14 @@ export const BASES: { [M in MethodName]?: (f: FuzzFixture) => MethodInput<M> } =
   appendQuoteToNote: (f) => ({ noteId: f.note.id, annotationId: f.annotation.id }),
   quoteMarkdown: (f) => ({ annotationId: f.annotation.id }),
   resolveQuotes: (f) => ({ ids: [f.annotation.id, 'ann_gone'] }),
+  findQuotes: (f) => ({ documentId: f.doc.id }),
+  acceptQuotes: (f) => ({
+    documentId: f.doc.id,
+    quotes: [{ start: 40, end: 60, speaker: 'Zakir Jalali', role: 'political director' }],
+    color: 'pink',
+  }),
+  undoAcceptQuotes: (f) => ({ annotationIds: [f.annotation.id], tagIds: [f.child.id] }),
+  dismissQuotes: (f) => ({ documentId: f.doc.id, quotes: [{ start: 40, text: 'even an inch' }] }),
+  undismissQuotes: (f) => ({ documentId: f.doc.id, texts: ['even an inch'] }),
+  listSpeakers: () => ({}),
 };

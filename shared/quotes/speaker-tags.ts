@@ -13,11 +13,15 @@ export function speakerTagName(speaker: string): string {
   return normalizeTagName(`${SPEAKER_ROOT}/${speaker.replace(/\//g, '∕')}`);
 }
 
-/** The speaker a tag names, or null when it is not directly under `speaker/`. */
+/**
+ * The speaker a tag names, or null when it is not directly under `speaker/`. The division slash
+ * `speakerTagName` put in is turned back into `/`, so the name reads as the finder gave it (and
+ * goes back through `speakerTagName` to the same tag).
+ */
 export function speakerOfTag(tag: Pick<Tag, 'name'>): string | null {
   const parts = tag.name.split('/');
   if (parts.length !== 2 || parts[0]?.toLowerCase() !== SPEAKER_ROOT) return null;
-  return parts[1] ?? null;
+  return parts[1]?.replace(/∕/g, '/') ?? null;
 }
 
 /** A highlight covers a quotation when it overlaps at least half of its words. */

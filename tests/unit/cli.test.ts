@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { parseImportFile } from '../../electron/notebook/import/parse-import.ts';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
 import { exportFixture } from '../fixtures/export/notebook.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
@@ -221,5 +222,116 @@ describe('the command line', () => {
     const result = await cli(['export', '--json', '--format', 'pdf']);
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'usage' } });
+  });
+});
+
+describe('the quotes command', () => {
+  const FIXTURES = resolve('tests/fixtures/quotes-cli');
+  const KEYS = ['text', 'start', 'end', 'speaker', 'role', 'kind'];
+  type Printed = Record<string, unknown> & { text: string; start: number; end: number };
+
+  /** The text the app would store for the file: the same parser as File › Import…. */
+  const canonical = async (path: string) =>
+    (await parseImportFile({ name: basename(path), bytes: new Uint8Array(await readFile(path)) }))
+      .text;
+
+  /** Each printed quote has exactly the keys, in order, and selects its words in `text`. */
+  function checkQuotes(stdout: string, text: string, keys = KEYS): Printed[] {
+    expect(stdout).toMatch(/^\[\n {2}\{\n {4}"text": /); // pretty-printed, two spaces
+    const quotes = JSON.parse(stdout) as Printed[];
+    for (const q of quotes) {
+      expect(Object.keys(q)).toEqual(keys);
+      expect(text.slice(q.start, q.end)).toBe(q.text);
+      expect(['direct', 'scare']).toContain(q.kind);
+    }
+    return quotes;
+  }
+
+  for (const file of ['harbour.txt', 'harbour.md', 'harbour.html']) {
+    it(`prints the quotations of ${file} with offsets into its canonical text`, async () => {
+      const path = join(FIXTURES, file);
+      const { code, stdout, stderr } = await cli(['quotes', path]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const quotes = checkQuotes(stdout, await canonical(path));
+      expect(quotes.map((q) => q.text)).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('We will hold the line'),
+          expect.stringContaining('The ships go to Rotterdam'),
+        ]),
+      );
+    });
+  }
+
+  it('adds the evidence with --evidence, and leaves out scare quotes with --direct', async () => {
+    const path = join(FIXTURES, 'harbour.md');
+    const text = await canonical(path);
+    const all = checkQuotes((await cli(['quotes', path])).stdout, text);
+    const withEvidence = checkQuotes((await cli(['quotes', path, '--evidence'])).stdout, text, [
+      ...KEYS,
+      'evidence',
+    ]);
+    expect(withEvidence.map(({ evidence: _, ...q }) => q)).toEqual(all);
+    const direct = checkQuotes((await cli(['quotes', '--direct', path])).stdout, text);
+    expect(direct).toEqual(all.filter((q) => q.kind === 'direct'));
+    expect(direct.length).toBeGreaterThan(0);
+  });
+
+  it('reads a document of the notebook with --doc, while the app holds it', async () => {
+    const dir = await tempDir();
+    const app = await openNotebook({ dataDir: dir, resourcesDir: RESOURCES_DIR });
+    try {
+      const [summary] = await app.handlers.listDocuments({});
+      const doc = await app.handlers.getDocument({ id: summary!.id });
+      const { code, stdout } = await cli(['quotes', '--doc', doc.id, '--data-dir', dir]);
+      expect(code).toBe(0);
+      const quotes = checkQuotes(stdout, doc.text);
+      const { suggestions } = await app.handlers.findQuotes({ documentId: doc.id });
+      expect(quotes.map((q) => [q.start, q.end])).toEqual(suggestions.map((s) => [s.start, s.end]));
+      expect(quotes.some((q) => q.text.includes('ready to fight you'))).toBe(true);
+
+      const unknown = await cli(['quotes', '--doc', 'doc_nope', '--data-dir', dir]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('No document has the id "doc_nope"');
+    } finally {
+      await app.close();
+    }
+    const noNotebook = await cli(['quotes', '--doc', 'x', '--data-dir', join(dir, 'elsewhere')]);
+    expect(noNotebook.code).toBe(1);
+    expect(noNotebook.stderr).toContain('There is no notebook');
+  });
+
+  it('fails on a missing or unreadable file, and on bad usage', async () => {
+    const dir = await tempDir();
+    const missing = await cli(['quotes', join(dir, 'gone.txt')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no file');
+    expect(missing.stdout).toBe('');
+
+    const pdf = join(dir, 'report.pdf');
+    await writeFile(pdf, '%PDF-1.7\n%âãÏÓ\n1 0 obj\n');
+    const refused = await cli(['quotes', pdf, '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('report.pdf cannot be read: it is a PDF file');
+    expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'invalid-input' } });
+
+    const empty = join(dir, 'empty.txt');
+    await writeFile(empty, '');
+    expect((await cli(['quotes', empty])).stderr).toContain('empty');
+
+    const folder = await cli(['quotes', dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('not a file');
+
+    for (const args of [
+      ['quotes'],
+      ['quotes', 'a.txt', 'b.txt'],
+      ['quotes', 'a.txt', '--doc', 'doc_1'],
+      ['quotes', 'a.txt', '--evidnce'],
+    ]) {
+      const usage = await cli(args);
+      expect(usage.code, args.join(' ')).toBe(2);
+      expect(usage.stderr).toContain('Usage:');
+    }
   });
 });

@@ -383,6 +383,64 @@ const cases = {
     valid: (f) => ({ ids: [f.annotation.id, 'ann_gone'] }),
     invalid: [{}, { ids: 'a' }, { ids: [1] }],
   },
+  findQuotes: {
+    valid: (f) => ({ documentId: f.doc.id }),
+    invalid: [{}, { documentId: '' }, { documentId: 3 }, { id: 'x' }, null],
+  },
+  acceptQuotes: {
+    valid: (f) => {
+      const quote = 'we are ready to fight you for the next 20 years';
+      const start = f.doc.text.indexOf(quote);
+      return {
+        documentId: f.doc.id,
+        quotes: [{ start, end: start + quote.length, speaker: 'Mohammad Yaqoob Mujahid' }],
+      };
+    },
+    invalid: [
+      {},
+      { documentId: 'd', quotes: [] },
+      { documentId: 'd', quotes: [{ start: 5, end: 5, speaker: null }] },
+      { documentId: 'd', quotes: [{ start: 9, end: 5, speaker: null }] },
+      { documentId: 'd', quotes: [{ start: -1, end: 5, speaker: null }] },
+      { documentId: 'd', quotes: [{ start: 0, end: 5 }] },
+      { documentId: 'd', quotes: [{ start: 0, end: 5, speaker: 7 }] },
+      { documentId: 'd', quotes: [{ start: 0, end: 5, speaker: 'x'.repeat(201) }] },
+      { documentId: 'd', quotes: [{ start: 0, end: 5, speaker: null, text: 'x' }] },
+      { documentId: 'd', quotes: [{ start: 0, end: 5, speaker: null }], color: 'mauve' },
+      { documentId: 'd', quotes: [{ start: 0, end: 5, speaker: null }], tagIds: ['t'] },
+    ],
+  },
+  undoAcceptQuotes: {
+    valid: (f) => ({ annotationIds: [f.annotation.id], tagIds: [] }),
+    invalid: [
+      {},
+      { annotationIds: [], tagIds: [] },
+      { annotationIds: ['a'] },
+      { annotationIds: 'a', tagIds: [] },
+      { annotationIds: ['a'], tagIds: [''] },
+    ],
+  },
+  dismissQuotes: {
+    valid: (f) => ({ documentId: f.doc.id, quotes: [{ start: 0, text: 'even an inch' }] }),
+    invalid: [
+      {},
+      { documentId: 'd', quotes: [] },
+      { documentId: 'd', quotes: [{ start: 0, text: '' }] },
+      { documentId: 'd', quotes: [{ start: -1, text: 'x' }] },
+      { documentId: 'd', quotes: [{ text: 'x' }] },
+      { documentId: 'd', quotes: [{ start: 0, text: 'x', end: 1 }] },
+    ],
+  },
+  undismissQuotes: {
+    valid: (f) => ({ documentId: f.doc.id, texts: ['even an inch'] }),
+    invalid: [
+      {},
+      { documentId: 'd', texts: [] },
+      { documentId: 'd', texts: [''] },
+      { texts: ['x'] },
+    ],
+  },
+  listSpeakers: { valid: () => ({}), invalid: [{ documentId: 'x' }, 'all'] },
 } satisfies Record<MethodName, { valid: (f: Fixture) => unknown; invalid: unknown[] }>;
 
 describe('the IPC contract', () => {
