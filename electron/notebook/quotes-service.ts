@@ -1,5 +1,5 @@
 import { describeRange } from '../../shared/anchoring/describe.ts';
-import { ensureTagPath, type TagFactory } from '../../shared/codebook.ts';
+import { ensureTagPath, findTagNamed, type TagFactory } from '../../shared/codebook.ts';
 import type { NotebookHandlers, SpeakerSummary } from '../../shared/contract.ts';
 import { type Annotation, type NotebookDocument, tagNameSchema } from '../../shared/model.ts';
 import { findQuotes } from '../../shared/quotes/find-quotes.ts';
@@ -94,10 +94,11 @@ export function createQuotesService(
     findQuotes({ documentId }) {
       const document = findDocument(store.data, documentId);
       const annotations = store.data.annotations.filter((a) => a.documentId === documentId);
+      const quoteTagId = findTagNamed(store.data.tags, QUOTE_TAG)?.id ?? null;
       return {
         documentId,
         suggestions: candidates(document).map((c) => {
-          const covering = coveringAnnotation(annotations, c.start, c.end);
+          const covering = coveringAnnotation(annotations, c.start, c.end, quoteTagId);
           const status = covering
             ? 'accepted'
             : isDismissed(document, c.text)

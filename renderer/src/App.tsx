@@ -18,6 +18,7 @@ import { NotesView } from './notes/NotesView.tsx';
 import { ReaderView } from './reader/ReaderView.tsx';
 import { CommandPalette } from './search/CommandPalette.tsx';
 import { SearchView } from './search/SearchView.tsx';
+import { SpeakersView } from './speakers/SpeakersView.tsx';
 import { TagManager } from './tags/TagManager.tsx';
 import { type ToastMessage, Toasts } from './ui/Toasts.tsx';
 import { isTextField } from './ui/text-field.ts';
@@ -31,6 +32,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'notes', label: 'Notes' },
   { id: 'tags', label: 'Tags' },
   { id: 'search', label: 'Search' },
+  { id: 'speakers', label: 'Speakers' },
 ];
 
 export function App() {
@@ -296,7 +298,7 @@ export function App() {
     ],
   );
 
-  // Ctrl/Cmd+1, 2, 3 switch views, as tabs do.
+  // Ctrl/Cmd+1 to 5 switch views, as tabs do.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
@@ -350,6 +352,7 @@ export function App() {
           {view === 'search' && (
             <SearchView query={searchQuery} onQueryChange={setSearchQuery} onOpen={openHit} />
           )}
+          {view === 'speakers' && <SpeakersView />}
         </div>
         {palette && (
           <CommandPalette

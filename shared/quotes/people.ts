@@ -119,7 +119,7 @@ function appositiveBefore(
   nameFirst: number,
 ): string | null {
   const comma = tokens[nameFirst - 1];
-  if (!comma || comma.text !== ',') return null;
+  if (comma?.text !== ',') return null;
   let j = nameFirst - 2;
   const limit = Math.max(0, nameFirst - 12);
   while (j >= limit) {
@@ -135,13 +135,13 @@ function appositiveBefore(
 /** `Aisha Rahman, chair of the Riverside Residents' Association,` → the phrase after the comma. */
 function appositiveAfter(text: string, tokens: readonly Token[], nameLast: number): string | null {
   const comma = tokens[nameLast + 1];
-  if (!comma || comma.text !== ',') return null;
+  if (comma?.text !== ',') return null;
   let j = nameLast + 2;
   // An age between them: `Lukas Berger, 34, a teacher from Winterthur`.
   if (/^\d{1,3}$/.test(tokens[j]?.text ?? '') && tokens[j + 1]?.text === ',') j += 2;
   const from = j;
   const first = tokens[j];
-  if (!first || !first.word || /^(?:who|which|whose|where|when)$/.test(first.key)) return null;
+  if (!first?.word || /^(?:who|which|whose|where|when)$/.test(first.key)) return null;
   const limit = Math.min(tokens.length - 1, nameLast + 14);
   while (j <= limit) {
     const t = tokens[j] as Token;
@@ -290,9 +290,8 @@ export function personWithRole(people: People, head: string, offset: number): Pe
   let best: Person | null = null;
   for (const p of people.persons) {
     if (
-      !p.role ||
       !p.role
-        .toLowerCase()
+        ?.toLowerCase()
         .split(/[\s']+/)
         .includes(head)
     )

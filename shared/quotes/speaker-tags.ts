@@ -24,17 +24,24 @@ export function speakerOfTag(tag: Pick<Tag, 'name'>): string | null {
   return parts[1]?.replace(/∕/g, '/') ?? null;
 }
 
-/** A highlight covers a quotation when it overlaps at least half of its words. */
+/**
+ * A highlight covers a quotation when it overlaps at least half of it, or overlaps it at all
+ * and is tagged as a quote (accepted with a narrower span, it must not be offered again).
+ */
 export function coveringAnnotation(
   annotations: readonly Annotation[],
   start: number,
   end: number,
+  quoteTagId: string | null = null,
 ): Annotation | undefined {
   const length = end - start;
   return annotations.find((a) => {
     if (a.orphan) return false;
     const { start: s, end: e } = a.target.position;
-    return Math.min(e, end) - Math.max(s, start) >= length / 2;
+    const overlap = Math.min(e, end) - Math.max(s, start);
+    return (
+      overlap >= length / 2 || (overlap > 0 && quoteTagId !== null && a.tagIds.includes(quoteTagId))
+    );
   });
 }
 

@@ -75,6 +75,34 @@ describe('findQuotes', () => {
 });
 
 describe('acceptQuotes', () => {
+  it('counts a quotation accepted with a narrower span as accepted, so it is not offered twice', async () => {
+    const { h, doc } = await open();
+    const before = await h.findQuotes({ documentId: doc.id });
+    const jalali = before.suggestions.find((s) => s.text === JALALI)!;
+    // A few words of it, less than half, as "Use current selection" might send.
+    const narrow = span(doc, 'foreign troops', 'Zakir Jalali');
+    const { annotations } = await h.acceptQuotes({
+      documentId: doc.id,
+      quotes: [narrow],
+      color: 'yellow',
+    });
+    const after = await h.findQuotes({ documentId: doc.id });
+    expect(after.suggestions.find((s) => s.start === jalali.start)).toMatchObject({
+      status: 'accepted',
+      annotationId: annotations[0]!.id,
+    });
+    // A plain highlight over the same words (no `quote` tag) does not count.
+    await h.undoAcceptQuotes({ annotationIds: [annotations[0]!.id], tagIds: [] });
+    await h.createAnnotation({
+      documentId: doc.id,
+      start: narrow.start,
+      end: narrow.end,
+      color: 'green',
+    });
+    const plain = await h.findQuotes({ documentId: doc.id });
+    expect(plain.suggestions.find((s) => s.start === jalali.start)?.status).toBe('open');
+  });
+
   it('makes highlights tagged quote and speaker/<Name>, the role on a new speaker tag', async () => {
     const { notebook, h, doc } = await open();
     // The span the finder proposes, with the speaker as the page sends it (found or corrected).

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useMemo, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
 import {
   type AnnotationFilter,
   isFiltering,
@@ -90,6 +90,7 @@ export function AnnotationPanel({
   notesActions,
   filterActions,
   orphanActions,
+  tabs,
 }: {
   annotations: readonly Annotation[];
   tags: readonly Tag[];
@@ -101,6 +102,8 @@ export function AnnotationPanel({
   filterActions?: PanelFilterActions;
   /** When given, highlights that lost their place get their own list to re-attach them from. */
   orphanActions?: PanelOrphanActions;
+  /** The switch to the panel's other modes (the quote finder). */
+  tabs?: ReactNode;
 }) {
   const tagById = new Map(tags.map((t) => [t.id, t]));
   const filter = filterActions?.filter ?? NO_FILTER;
@@ -143,6 +146,7 @@ export function AnnotationPanel({
 
   return (
     <aside className="annotation-panel" aria-label="Highlights in this document">
+      {tabs}
       <header className="panel-header">
         <h2>Highlights</h2>
         <span className="count">{annotations.length}</span>

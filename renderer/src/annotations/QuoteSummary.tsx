@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Annotation, Tag } from '../../../shared/model.ts';
+import { hasOwnMarks } from '../../../shared/quotes/suggestion-list.ts';
 
 /** A quote as its cards show it: the text, a remark under it, its tags and its comment. */
 export function QuoteSummary({
@@ -13,7 +14,13 @@ export function QuoteSummary({
 }) {
   return (
     <>
-      <q className="card-quote">{annotation.target.quote.exact}</q>
+      <q
+        className={
+          hasOwnMarks(annotation.target.quote.exact) ? 'card-quote own-marks' : 'card-quote'
+        }
+      >
+        {annotation.target.quote.exact}
+      </q>
       {remark}
       {annotation.tagIds.length > 0 && (
         <span className="card-tags">

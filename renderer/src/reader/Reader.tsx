@@ -29,7 +29,14 @@ import {
   type SegmentIndex,
   selectionOffsets,
 } from './dom-offsets.ts';
-import { clearHighlights, flashRange, paintCaret, paintHighlights } from './highlight-painter.ts';
+import {
+  clearCandidates,
+  clearHighlights,
+  flashRange,
+  paintCandidates,
+  paintCaret,
+  paintHighlights,
+} from './highlight-painter.ts';
 import { readerKeyAction } from './reader-keys.ts';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
 
@@ -52,6 +59,15 @@ export interface ReaderProps {
   isShown?: (annotation: Annotation) => boolean;
   /** Buttons beside the document's title (details, replace text). */
   headerActions?: ReactNode;
+  /** Scroll to and flash a span of the text (a quote finder's candidate); `seq` makes a repeat count. */
+  reveal?: { start: number; end: number; seq: number } | null;
+  /** The quote finder's candidates to mark in the text, and the one chosen in its list. */
+  candidates?: {
+    spans: readonly { start: number; end: number }[];
+    active: { start: number; end: number } | null;
+  } | null;
+  /** Told of every new selection in the text (offsets), and null when it is gone. */
+  onSelectionChange?: (selection: { start: number; end: number } | null) => void;
   /** Placing a highlight that lost its place: the next selection is where it goes. */
   reattach?: {
     quote: string;
@@ -100,6 +116,9 @@ export function Reader(props: ReaderProps) {
     isShown,
     headerActions,
     reattach,
+    reveal,
+    candidates,
+    onSelectionChange,
   } = props;
   const contentRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -172,6 +191,37 @@ export function Reader(props: ReaderProps) {
     });
     flashRange(range);
   }, [jump, visible]);
+
+  useEffect(() => {
+    if (indexed === 0 || !index.current) return;
+    if (candidates) paintCandidates(index.current, candidates.spans, candidates.active);
+    else clearCandidates();
+  }, [candidates, indexed]);
+  useEffect(() => clearCandidates, []);
+
+  // Scroll to a requested span of the text and flash it; each request is served once.
+  const servedReveal = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a request that came before the text was indexed is served once it is.
+  useEffect(() => {
+    if (!reveal || servedReveal.current === reveal.seq || !index.current || !contentRef.current)
+      return;
+    const range = offsetsToRange(index.current, reveal.start, reveal.end);
+    if (!range) return;
+    servedReveal.current = reveal.seq;
+    const scroller = contentRef.current.parentElement;
+    const box = boxOf(range, contentRef.current);
+    scroller?.scrollTo({
+      top: Math.max(0, box.top - scroller.clientHeight / 3),
+      behavior: 'smooth',
+    });
+    flashRange(range, 1200);
+  }, [reveal, indexed]);
+
+  const selectionListener = useRef(onSelectionChange);
+  selectionListener.current = onSelectionChange;
+  useEffect(() => {
+    selectionListener.current?.(pending ? { start: pending.start, end: pending.end } : null);
+  }, [pending]);
 
   /** Show the toolbar for the current selection, or hide it. */
   const readSelection = useCallback(() => {

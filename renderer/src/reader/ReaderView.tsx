@@ -5,6 +5,11 @@ import { DEFAULT_COLOR } from '../../../shared/colors.ts';
 import type { MethodInput } from '../../../shared/contract.ts';
 import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../../shared/model.ts';
 import {
+  acceptAllCandidates,
+  speakersByAnnotation,
+  suggestionKey,
+} from '../../../shared/quotes/suggestion-list.ts';
+import {
   AnnotationPanel,
   type PanelFilterActions,
   type PanelNotesActions,
@@ -12,6 +17,9 @@ import {
 import { useApp } from '../app-services.ts';
 import { LibraryList } from '../library/LibraryList.tsx';
 import { call } from '../notebook-client.ts';
+import { QuotePanel } from '../quotes/QuotePanel.tsx';
+import { useQuoteFinder } from '../quotes/use-quote-finder.ts';
+import { PanelTabs } from '../ui/PanelTabs.tsx';
 import type { AnnotationEditorActions, EditorFocus } from './AnnotationEditor.tsx';
 import { type DocumentDetails, DocumentDetailsDialog } from './DocumentDetailsDialog.tsx';
 import { Reader } from './Reader.tsx';
@@ -29,6 +37,10 @@ export interface ReaderViewProps {
   filter: AnnotationFilter;
   onFilterChange: (filter: AnnotationFilter) => void;
 }
+
+type PanelMode = 'highlights' | 'quotes';
+/** Kept while the app runs: coming back to the reader finds the panel as it was left. */
+const panelMemory: { mode: PanelMode } = { mode: 'highlights' };
 
 /** The library, the reader and the highlights panel: reading and highlighting one document. */
 export function ReaderView({
@@ -302,6 +314,73 @@ export function ReaderView({
     [notify],
   );
 
+  // The side panel's other mode: the quote finder's candidates for this document.
+  const [panelMode, setPanelModeState] = useState<PanelMode>(panelMemory.mode);
+  const setPanelMode = useCallback((mode: PanelMode) => {
+    panelMemory.mode = mode;
+    setPanelModeState(mode);
+  }, []);
+  const finder = useQuoteFinder(document?.id ?? null, panelMode === 'quotes');
+  const [readerSelection, setReaderSelection] = useState<{ start: number; end: number } | null>(
+    null,
+  );
+  // The last selection stays available to "Use current selection" after focus moves to the panel.
+  const onReaderSelection = useCallback((selection: { start: number; end: number } | null) => {
+    if (selection) setReaderSelection(selection);
+  }, []);
+  const [activeQuote, setActiveQuote] = useState<{ start: number; end: number } | null>(null);
+  const [reveal, setReveal] = useState<{ start: number; end: number; seq: number } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another document starts afresh.
+  useEffect(() => {
+    setReaderSelection(null);
+    setActiveQuote(null);
+  }, [selectedId]);
+  const acceptedSpeakers = useMemo(
+    () => speakersByAnnotation(annotations, tags),
+    [annotations, tags],
+  );
+  const candidates = useMemo(() => {
+    if (panelMode !== 'quotes' || !finder.result || finder.result.documentId !== document?.id)
+      return null;
+    const spans = acceptAllCandidates(finder.result.suggestions).map(
+      (s) => finder.drafts.get(suggestionKey(s)) ?? s,
+    );
+    return { spans, active: activeQuote };
+  }, [panelMode, finder.result, finder.drafts, document?.id, activeQuote]);
+
+  // Ctrl/Cmd+Shift+Q: find quotes (or back to the highlights).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey) return;
+      if (event.key.toLowerCase() !== 'q') return;
+      if (globalThis.document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      setPanelMode(panelMemory.mode === 'quotes' ? 'highlights' : 'quotes');
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [setPanelMode]);
+
+  const openCount = finder.result
+    ? finder.result.suggestions.filter((s) => s.status === 'open' && s.kind === 'direct').length
+    : null;
+  const tabs = (
+    <PanelTabs
+      label="Side panel"
+      current={panelMode}
+      onChange={setPanelMode}
+      tabs={[
+        { id: 'highlights', label: 'Highlights', count: annotations.length },
+        {
+          id: 'quotes',
+          label: 'Quotes',
+          count: panelMode === 'quotes' ? openCount : null,
+          title: 'Find quotes and their speakers (Ctrl+Shift+Q)',
+        },
+      ]}
+    />
+  );
+
   return (
     <div className={document ? 'workspace' : 'workspace without-panel'}>
       <LibraryList
@@ -323,6 +402,9 @@ export function ReaderView({
             onOpen={openAnnotation}
             editorActions={editorActions}
             isShown={isShown}
+            reveal={reveal}
+            candidates={candidates}
+            onSelectionChange={onReaderSelection}
             reattach={
               reattaching
                 ? {
@@ -334,6 +416,25 @@ export function ReaderView({
             }
             headerActions={
               <>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label="Find quotes"
+                  aria-pressed={panelMode === 'quotes'}
+                  title="Find quotes and their speakers (Ctrl+Shift+Q)"
+                  onClick={() => setPanelMode(panelMode === 'quotes' ? 'highlights' : 'quotes')}
+                >
+                  <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+                    <path
+                      d="M2.5 9.5h3.2v3.8H2.5zM2.5 9.5c0-3 .8-4.6 3-5.6M9.5 9.5h3.2v3.8H9.5zM9.5 9.5c0-3 .8-4.6 3-5.6"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.2"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    />
+                  </svg>
+                </button>
                 <button
                   type="button"
                   className="icon-button"
@@ -381,8 +482,34 @@ export function ReaderView({
           </div>
         )}
       </main>
-      {document && (
+      {document && panelMode === 'quotes' && (
+        <QuotePanel
+          tabs={tabs}
+          result={finder.result?.documentId === document.id ? finder.result : null}
+          text={document.text}
+          drafts={finder.drafts}
+          acceptedSpeakers={acceptedSpeakers}
+          selection={readerSelection}
+          activeKey={activeQuote && suggestionKey(activeQuote)}
+          onSelect={(s) => {
+            const span = finder.drafts.get(suggestionKey(s)) ?? s;
+            setActiveQuote({ start: s.start, end: s.end });
+            setReveal((r) => ({ start: span.start, end: span.end, seq: (r?.seq ?? 0) + 1 }));
+          }}
+          onAccept={(s, draft) => void finder.accept(s, draft)}
+          onAcceptAll={() => void finder.acceptAll()}
+          onDismiss={(s) => void finder.dismiss(s)}
+          onRestore={(list) => void finder.restore(list)}
+          onSaveDraft={finder.setDraft}
+          onOpenHighlight={(id) => {
+            const annotation = annotations.find((a) => a.id === id);
+            if (annotation) jumpTo(annotation);
+          }}
+        />
+      )}
+      {document && panelMode === 'highlights' && (
         <AnnotationPanel
+          tabs={tabs}
           annotations={annotations}
           tags={tags}
           activeId={activeId}

@@ -9,6 +9,9 @@ export const FLASH_HIGHLIGHT = 'mg-flash';
 export const CARET_HIGHLIGHT = 'mg-caret';
 /** Highlights the panel's filter leaves out, drawn faintly instead of in their colour. */
 export const DIM_HIGHLIGHT = 'mg-dim';
+/** The quote finder's open candidates (a dotted underline) and the one chosen in its list. */
+export const CANDIDATE_HIGHLIGHT = 'mg-candidate';
+export const CANDIDATE_ACTIVE_HIGHLIGHT = 'mg-candidate-active';
 
 const supported = () =>
   typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -73,6 +76,36 @@ export function paintCaret(range: Range | null) {
   CSS.highlights.set(CARET_HIGHLIGHT, caret);
 }
 
+/**
+ * Mark the quote finder's candidates in the text, under the highlights, so the list and the
+ * article can be read together; `active` is drawn more strongly. An empty list clears them.
+ */
+export function paintCandidates(
+  index: SegmentIndex,
+  spans: readonly { start: number; end: number }[],
+  active: { start: number; end: number } | null,
+) {
+  if (!supported()) return;
+  const ranges = spans
+    .map((s) => offsetsToRange(index, s.start, s.end))
+    .filter((r): r is Range => r !== null);
+  if (ranges.length === 0) CSS.highlights.delete(CANDIDATE_HIGHLIGHT);
+  else CSS.highlights.set(CANDIDATE_HIGHLIGHT, new Highlight(...ranges));
+  const activeRange = active && offsetsToRange(index, active.start, active.end);
+  if (!activeRange) CSS.highlights.delete(CANDIDATE_ACTIVE_HIGHLIGHT);
+  else {
+    const highlight = new Highlight(activeRange);
+    highlight.priority = 1;
+    CSS.highlights.set(CANDIDATE_ACTIVE_HIGHLIGHT, highlight);
+  }
+}
+
+export function clearCandidates() {
+  if (!supported()) return;
+  CSS.highlights.delete(CANDIDATE_HIGHLIGHT);
+  CSS.highlights.delete(CANDIDATE_ACTIVE_HIGHLIGHT);
+}
+
 export function clearHighlights() {
   if (!supported()) return;
   for (const color of HIGHLIGHT_COLORS) CSS.highlights.delete(highlightName(color));
@@ -80,4 +113,5 @@ export function clearHighlights() {
   CSS.highlights.delete(FLASH_HIGHLIGHT);
   CSS.highlights.delete(CARET_HIGHLIGHT);
   CSS.highlights.delete(DIM_HIGHLIGHT);
+  clearCandidates();
 }

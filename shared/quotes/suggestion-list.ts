@@ -1,0 +1,251 @@
+import type { MethodInput, QuoteSuggestion } from '../contract.ts';
+import type { Annotation, Tag } from '../model.ts';
+import { speakerOfTag } from './speaker-tags.ts';
+import type { QuoteEvidence } from './types.ts';
+
+/**
+ * What the quote finder's list shows and does, as pure functions over `findQuotes` results and
+ * the researcher's corrections: which candidates show, in what order, what "Accept all" takes,
+ * and how a corrected speaker or span becomes an `acceptQuotes` entry.
+ */
+
+/** A suggestion's identity while the list is open: its place in the text. */
+export const suggestionKey = (s: Pick<QuoteSuggestion, 'start' | 'end'>) => `${s.start}:${s.end}`;
+
+/** The researcher's correction of a candidate before accepting it. */
+export interface QuoteDraft {
+  /** Full name, or null for "no speaker". */
+  speaker: string | null;
+  role: string | null;
+  start: number;
+  end: number;
+}
+
+export type AcceptEntry = MethodInput<'acceptQuotes'>['quotes'][number];
+
+export interface ListOptions {
+  /** Scare quotes ("so-called" words) are hidden unless asked for. */
+  showScare: boolean;
+}
+
+export interface SuggestionList {
+  /** Open and accepted candidates the options let through, in text order. */
+  shown: QuoteSuggestion[];
+  /** Set-aside candidates, in text order (shown only on request, to restore them). */
+  dismissed: QuoteSuggestion[];
+  counts: {
+    total: number;
+    /** Open and accepted among those shown. */
+    open: number;
+    accepted: number;
+    dismissed: number;
+    /** Scare quotes not dismissed, which `showScare: false` hides. */
+    scare: number;
+    /** What "Accept all" would take. */
+    acceptable: number;
+  };
+}
+
+const byPosition = (a: QuoteSuggestion, b: QuoteSuggestion) => a.start - b.start || a.end - b.end;
+
+export function listSuggestions(
+  suggestions: readonly QuoteSuggestion[],
+  options: ListOptions,
+): SuggestionList {
+  const sorted = [...suggestions].sort(byPosition);
+  const dismissed = sorted.filter((s) => s.status === 'dismissed');
+  const live = sorted.filter((s) => s.status !== 'dismissed');
+  const shown = options.showScare ? live : live.filter((s) => s.kind !== 'scare');
+  return {
+    shown,
+    dismissed,
+    counts: {
+      total: sorted.length,
+      open: shown.filter((s) => s.status === 'open').length,
+      accepted: shown.filter((s) => s.status === 'accepted').length,
+      dismissed: dismissed.length,
+      scare: live.filter((s) => s.kind === 'scare').length,
+      acceptable: acceptAllCandidates(sorted).length,
+    },
+  };
+}
+
+/** "Accept all" takes every open direct quotation; scare quotes are always a deliberate choice. */
+export function acceptAllCandidates(suggestions: readonly QuoteSuggestion[]): QuoteSuggestion[] {
+  return suggestions.filter((s) => s.status === 'open' && s.kind === 'direct').sort(byPosition);
+}
+
+/** The draft a candidate starts from: the finder's speaker and role, the words inside the marks. */
+export function draftOf(s: QuoteSuggestion): QuoteDraft {
+  return { speaker: s.speaker, role: s.role, start: s.start, end: s.end };
+}
+
+/** What accepting a candidate sends: the correction when there is one, else the finder's reading. */
+export function acceptEntry(s: QuoteSuggestion, draft?: QuoteDraft): AcceptEntry {
+  const d = draft ?? draftOf(s);
+  return { start: d.start, end: d.end, speaker: cleanName(d.speaker), role: cleanName(d.role) };
+}
+
+/** Entries for "Accept all", each with its correction applied. */
+export function acceptAllEntries(
+  suggestions: readonly QuoteSuggestion[],
+  drafts: ReadonlyMap<string, QuoteDraft>,
+): { suggestions: QuoteSuggestion[]; entries: AcceptEntry[] } {
+  const chosen = acceptAllCandidates(suggestions);
+  return {
+    suggestions: chosen,
+    entries: chosen.map((s) => acceptEntry(s, drafts.get(suggestionKey(s)))),
+  };
+}
+
+function cleanName(value: string | null): string | null {
+  const trimmed = value?.replace(/\s+/g, ' ').trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/** Whether the draft differs from what the finder proposed. */
+export function isEdited(s: QuoteSuggestion, draft: QuoteDraft | undefined): boolean {
+  if (!draft) return false;
+  return (
+    cleanName(draft.speaker) !== cleanName(s.speaker) ||
+    cleanName(draft.role) !== cleanName(s.role) ||
+    draft.start !== s.start ||
+    draft.end !== s.end
+  );
+}
+
+/**
+ * A new speaker typed into the draft. The role belongs to the speaker the finder saw: it goes
+ * with a different name, and comes back when the finder's name is chosen again.
+ */
+export function withSpeaker(s: QuoteSuggestion, draft: QuoteDraft, speaker: string): QuoteDraft {
+  const name = cleanName(speaker);
+  const original = cleanName(s.speaker);
+  const sameAsFinder = name !== null && original !== null && sameName(name, original);
+  const wasFinders = draft.role === s.role;
+  return {
+    ...draft,
+    speaker: speaker === '' ? null : speaker,
+    role: sameAsFinder ? (draft.role ?? s.role) : wasFinders ? null : draft.role,
+  };
+}
+
+const sameName = (a: string, b: string) =>
+  a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+
+/** Whether the draft's span is the quotation with its marks (`open`..`close + 1`). */
+export const includesMarks = (s: QuoteSuggestion, d: Pick<QuoteDraft, 'start' | 'end'>) =>
+  d.start === s.open && d.end === s.close + 1;
+
+/** Switch the span between the words inside the marks and the quotation with its marks. */
+export function withMarks(s: QuoteSuggestion, draft: QuoteDraft, include: boolean): QuoteDraft {
+  return include
+    ? { ...draft, start: s.open, end: s.close + 1 }
+    : { ...draft, start: s.start, end: s.end };
+}
+
+/** A span chosen in the reader, trimmed of surrounding white space; null when it holds no text. */
+export function withSelection(
+  draft: QuoteDraft,
+  text: string,
+  selection: { start: number; end: number },
+): QuoteDraft | null {
+  let { start, end } = selection;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return end > start ? { ...draft, start, end } : null;
+}
+
+/** Whether a span already carries its quotation marks (then it is shown without added ones). */
+export const hasOwnMarks = (text: string) =>
+  /^\s*["“”«»„‘’'‹›]/.test(text) && /["“”«»‘’'‹›]\s*$/.test(text);
+
+/**
+ * A long quotation cut at a word boundary, with an ellipsis: short ones whole, long ones by
+ * their opening words (what a reader recognises them by).
+ */
+export function truncateQuote(text: string, max = 180): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  const head = space > max * 0.6 ? cut.slice(0, space) : cut;
+  return `${head.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+const SHAPE_LABELS: Record<QuoteEvidence['shape'], string> = {
+  'after-quote': 'after the quote',
+  'before-quote': 'before the quote',
+  'according-to': 'according to',
+  'previous-sentence': 'sentence before',
+  continuation: 'continues the previous quote',
+};
+
+/**
+ * How the finder found the speaker, in the text's own words: `“Mujahid said” · after the quote`.
+ * Null when there is no evidence.
+ */
+export function evidenceLabel(evidence: QuoteEvidence | null): {
+  words: string | null;
+  shape: string;
+  introduced: boolean;
+} | null {
+  if (!evidence) return null;
+  const { verb, verbStart, mention, mentionStart, shape } = evidence;
+  let words: string | null = mention || null;
+  if (verb && mention) {
+    words =
+      shape === 'according-to' || (verbStart !== null && verbStart < mentionStart)
+        ? `${verb} ${mention}`
+        : `${mention} ${verb}`;
+  } else if (verb) words = verb;
+  return {
+    words,
+    shape: SHAPE_LABELS[shape],
+    introduced: evidence.introducedAt !== null,
+  };
+}
+
+/**
+ * Names to offer when correcting a speaker: those found in this document first (in order of
+ * appearance), then the codebook's, without repeats (ignoring case).
+ */
+export function speakerOptions(
+  suggestions: readonly QuoteSuggestion[],
+  knownSpeakers: readonly string[],
+): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (name: string | null) => {
+    const clean = cleanName(name);
+    if (!clean) return;
+    const key = clean.toLocaleLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(clean);
+  };
+  for (const s of [...suggestions].sort(byPosition)) add(s.speaker);
+  for (const name of [...knownSpeakers].sort((a, b) => a.localeCompare(b))) add(name);
+  return out;
+}
+
+/**
+ * The speakers each accepted highlight is tagged with (`speaker/<Name>`), by highlight id: an
+ * accepted candidate shows who the highlight credits, which may be a corrected name.
+ */
+export function speakersByAnnotation(
+  annotations: readonly Pick<Annotation, 'id' | 'tagIds'>[],
+  tags: readonly Pick<Tag, 'id' | 'name'>[],
+): Map<string, string[]> {
+  const speakerOf = new Map<string, string>();
+  for (const tag of tags) {
+    const name = speakerOfTag(tag);
+    if (name !== null) speakerOf.set(tag.id, name);
+  }
+  const out = new Map<string, string[]>();
+  for (const a of annotations) {
+    const names = a.tagIds.map((id) => speakerOf.get(id)).filter((n): n is string => Boolean(n));
+    out.set(a.id, names);
+  }
+  return out;
+}

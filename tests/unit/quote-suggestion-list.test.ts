@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import type { QuoteSuggestion } from '../../shared/contract.ts';
+import {
+  acceptAllEntries,
+  acceptEntry,
+  draftOf,
+  evidenceLabel,
+  hasOwnMarks,
+  includesMarks,
+  isEdited,
+  listSuggestions,
+  type QuoteDraft,
+  speakerOptions,
+  speakersByAnnotation,
+  suggestionKey,
+  truncateQuote,
+  withMarks,
+  withSelection,
+  withSpeaker,
+} from '../../shared/quotes/suggestion-list.ts';
+
+const TEXT =
+  'Mujahid said: "We are ready to fight." Critics call it "theatre". "Never," said the board chair, Ann Lee. "It is over."';
+
+/** A candidate over `words` in TEXT, the marks around it found in the text. */
+function suggestion(words: string, overrides: Partial<QuoteSuggestion> = {}): QuoteSuggestion {
+  const start = TEXT.indexOf(words);
+  if (start < 0) throw new Error(`${words} is not in the text`);
+  return {
+    text: words,
+    start,
+    end: start + words.length,
+    open: start - 1,
+    close: start + words.length,
+    kind: 'direct',
+    speaker: null,
+    role: null,
+    evidence: null,
+    status: 'open',
+    annotationId: null,
+    ...overrides,
+  };
+}
+
+const ready = suggestion('We are ready to fight.', {
+  speaker: 'Mohammad Yaqoob Mujahid',
+  role: 'Defense Minister',
+  evidence: {
+    shape: 'before-quote',
+    verb: 'said',
+    verbStart: 8,
+    mention: 'Mujahid',
+    mentionStart: 0,
+    introducedAt: null,
+  },
+});
+const theatre = suggestion('theatre', { kind: 'scare' });
+const never = suggestion('Never,', {
+  speaker: 'Ann Lee',
+  role: 'board chair',
+  status: 'accepted',
+  annotationId: 'ann_1',
+});
+const over = suggestion('It is over.', { speaker: 'Ann Lee', role: 'board chair' });
+
+describe('listSuggestions', () => {
+  const all = [over, theatre, never, ready, suggestion('Critics', { status: 'dismissed' })];
+
+  it('shows open and accepted candidates in text order, scare quotes only when asked', () => {
+    const hidden = listSuggestions(all, { showScare: false });
+    expect(hidden.shown.map((s) => s.text)).toEqual([ready.text, never.text, over.text]);
+    expect(hidden.dismissed.map((s) => s.text)).toEqual(['Critics']);
+    expect(hidden.counts).toEqual({
+      total: 5,
+      open: 2,
+      accepted: 1,
+      dismissed: 1,
+      scare: 1,
+      acceptable: 2,
+    });
+    const shown = listSuggestions(all, { showScare: true });
+    expect(shown.shown.map((s) => s.text)).toEqual([
+      ready.text,
+      theatre.text,
+      never.text,
+      over.text,
+    ]);
+    expect(shown.counts.open).toBe(3);
+    // Accept all never takes a scare quote, shown or not.
+    expect(shown.counts.acceptable).toBe(2);
+  });
+
+  it('is empty for a document without quotations', () => {
+    expect(listSuggestions([], { showScare: false })).toEqual({
+      shown: [],
+      dismissed: [],
+      counts: { total: 0, open: 0, accepted: 0, dismissed: 0, scare: 0, acceptable: 0 },
+    });
+  });
+});
+
+describe('accepting', () => {
+  it('sends the finder reading, or the correction when there is one', () => {
+    expect(acceptEntry(ready)).toEqual({
+      start: ready.start,
+      end: ready.end,
+      speaker: 'Mohammad Yaqoob Mujahid',
+      role: 'Defense Minister',
+    });
+    const draft: QuoteDraft = { speaker: '  Zakir   Jalali ', role: '', start: 1, end: 9 };
+    expect(acceptEntry(ready, draft)).toEqual({
+      start: 1,
+      end: 9,
+      speaker: 'Zakir Jalali',
+      role: null,
+    });
+  });
+
+  it('accept all takes every open direct quotation with its correction, in text order', () => {
+    const drafts = new Map([[suggestionKey(over), { ...draftOf(over), speaker: 'Someone Else' }]]);
+    const { suggestions, entries } = acceptAllEntries([over, theatre, never, ready], drafts);
+    expect(suggestions).toEqual([ready, over]);
+    expect(entries.map((e) => e.speaker)).toEqual(['Mohammad Yaqoob Mujahid', 'Someone Else']);
+  });
+});
+
+describe('correcting a candidate', () => {
+  it('knows when a draft differs from the finder', () => {
+    expect(isEdited(ready, undefined)).toBe(false);
+    expect(isEdited(ready, draftOf(ready))).toBe(false);
+    expect(isEdited(ready, { ...draftOf(ready), speaker: ' Mohammad Yaqoob Mujahid ' })).toBe(
+      false,
+    );
+    expect(isEdited(ready, { ...draftOf(ready), speaker: 'Someone' })).toBe(true);
+    expect(isEdited(ready, { ...draftOf(ready), end: ready.end - 1 })).toBe(true);
+  });
+
+  it('drops the finder role with another speaker and brings it back with the finder name', () => {
+    const other = withSpeaker(ready, draftOf(ready), 'Zakir Jalali');
+    expect(other).toMatchObject({ speaker: 'Zakir Jalali', role: null });
+    expect(withSpeaker(ready, other, 'mohammad yaqoob mujahid').role).toBe('Defense Minister');
+    // A role typed by the researcher stays whatever the name.
+    const typed = { ...other, role: 'spokesman' };
+    expect(withSpeaker(ready, typed, 'Z. Jalali').role).toBe('spokesman');
+    expect(withSpeaker(ready, typed, '').speaker).toBeNull();
+  });
+
+  it('switches between the words inside the marks and the quotation with its marks', () => {
+    const marked = withMarks(ready, draftOf(ready), true);
+    expect(TEXT.slice(marked.start, marked.end)).toBe('"We are ready to fight."');
+    expect(includesMarks(ready, marked)).toBe(true);
+    const inside = withMarks(ready, marked, false);
+    expect(inside).toEqual(draftOf(ready));
+    expect(includesMarks(ready, inside)).toBe(false);
+  });
+
+  it('takes a selection in the text, trimmed of white space, and refuses an empty one', () => {
+    const from = TEXT.indexOf(' ready');
+    const taken = withSelection(draftOf(ready), TEXT, { start: from, end: from + 10 });
+    expect(taken && TEXT.slice(taken.start, taken.end)).toBe('ready to');
+    expect(withSelection(draftOf(ready), TEXT, { start: from, end: from + 1 })).toBeNull();
+  });
+});
+
+describe('display', () => {
+  it('cuts long quotations at a word, keeps short ones whole', () => {
+    expect(truncateQuote('  short\n quote ')).toBe('short quote');
+    const long = 'word '.repeat(60);
+    const cut = truncateQuote(long, 40);
+    expect(cut.endsWith('word…')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(41);
+    expect(truncateQuote('x'.repeat(50), 20)).toBe(`${'x'.repeat(20)}…`);
+  });
+
+  it('words the evidence as the text has it', () => {
+    expect(evidenceLabel(null)).toBeNull();
+    expect(evidenceLabel(ready.evidence)).toEqual({
+      words: 'Mujahid said',
+      shape: 'before the quote',
+      introduced: false,
+    });
+    expect(
+      evidenceLabel({
+        shape: 'after-quote',
+        verb: 'said',
+        verbStart: 10,
+        mention: 'the board chair',
+        mentionStart: 15,
+        introducedAt: 3,
+      }),
+    ).toEqual({ words: 'said the board chair', shape: 'after the quote', introduced: true });
+    expect(
+      evidenceLabel({
+        shape: 'according-to',
+        verb: 'according to',
+        verbStart: 10,
+        mention: 'officials',
+        mentionStart: 23,
+        introducedAt: null,
+      })?.words,
+    ).toBe('according to officials');
+    expect(
+      evidenceLabel({
+        shape: 'continuation',
+        verb: null,
+        verbStart: null,
+        mention: 'Lee',
+        mentionStart: 0,
+        introducedAt: 0,
+      }),
+    ).toEqual({ words: 'Lee', shape: 'continues the previous quote', introduced: true });
+  });
+
+  it('offers the document speakers first, then the codebook, once each', () => {
+    expect(
+      speakerOptions([over, ready, theatre], ['Zakir Jalali', 'ann lee', 'Adam Boehler']),
+    ).toEqual(['Mohammad Yaqoob Mujahid', 'Ann Lee', 'Adam Boehler', 'Zakir Jalali']);
+  });
+
+  it('knows a span that carries its own quotation marks', () => {
+    expect(hasOwnMarks('"We are ready."')).toBe(true);
+    expect(hasOwnMarks('“Never,”')).toBe(true);
+    expect(hasOwnMarks('We are ready.')).toBe(false);
+  });
+
+  it('names the speakers each accepted highlight is tagged with', () => {
+    const tags = [
+      { id: 't1', name: 'quote' },
+      { id: 't2', name: 'speaker/Ann Lee' },
+      { id: 't3', name: 'speaker/Ann Lee/aside' },
+    ];
+    const map = speakersByAnnotation(
+      [
+        { id: 'a1', tagIds: ['t1', 't2'] },
+        { id: 'a2', tagIds: ['t1', 't3'] },
+      ],
+      tags,
+    );
+    expect(map.get('a1')).toEqual(['Ann Lee']);
+    expect(map.get('a2')).toEqual([]);
+  });
+});
