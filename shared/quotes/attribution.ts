@@ -60,9 +60,18 @@ export function createAttributor(
   const firstPersonIn = (index: number, before: number): Mention | null => {
     const { start, end } = sentences.bounds(index);
     const limit = Math.min(end, before);
-    for (const m of mentionsByStart) {
+    // Mentions are in text order: find the sentence's first by binary search.
+    let lo = 0;
+    let hi = mentionsByStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((mentionsByStart[mid] as Mention).start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < mentionsByStart.length; k++) {
+      const m = mentionsByStart[k] as Mention;
       if (m.start >= limit) break;
-      if (m.start >= start && m.person && !m.possessive) return m;
+      if (m.person && !m.possessive) return m;
     }
     return null;
   };

@@ -119,19 +119,39 @@ function laterSingleClose(text: string, from: number, opener: string): boolean {
 }
 
 const MAX_DEPTH = 3;
+/**
+ * No quotation is longer than this (about 3,000 words): a stray opening mark stops looking for
+ * its close here, so a text full of unclosed marks stays linear instead of quadratic.
+ */
+const MAX_QUOTATION = 20_000;
+
+/**
+ * Where a search for a close already failed, by family and by whether the quotation was
+ * outermost: an opening mark of that family before that point cannot be closed either, so a
+ * paragraph full of unclosed marks is read once, not once per mark.
+ */
+type Failures = Map<string, number>;
+const failureKey = (family: Family, depth: number) => `${family}${depth > 0 ? ' inner' : ''}`;
+const knownToFail = (failures: Failures, family: Family, depth: number, at: number) =>
+  at < (failures.get(failureKey(family, depth)) ?? -1);
 
 /**
  * Match the quotation opened at `open`: the index of its closing mark, or -1 when it is not
  * closed (a stray mark or an apostrophe). Quotations inside it are skipped whole.
  */
-function matchFrom(text: string, open: number, depth: number): number {
+function matchFrom(text: string, open: number, depth: number, failures: Failures): number {
   const opener = text[open] as string;
   const family = familyOf(opener) as Family;
-  for (let j = open + 1; j < text.length; j++) {
+  const limit = Math.min(text.length, open + MAX_QUOTATION);
+  const fail = (reached: number) => {
+    failures.set(failureKey(family, depth), reached);
+    return -1;
+  };
+  for (let j = open + 1; j < limit; j++) {
     const ch = text[j] as string;
     if (ch === '\n') {
       // Only an outermost quotation runs on, and only when the next paragraph reopens it.
-      if (depth > 0) return -1;
+      if (depth > 0) return fail(j);
       let k = j + 1;
       while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n')) k++;
       const next = text[k];
@@ -139,7 +159,7 @@ function matchFrom(text: string, open: number, depth: number): number {
         j = k;
         continue;
       }
-      return -1;
+      return fail(j);
     }
     const f = familyOf(ch);
     if (f === null) continue;
@@ -150,21 +170,28 @@ function matchFrom(text: string, open: number, depth: number): number {
       if (!possessive || !laterSingleClose(text, j + 1, opener)) return j;
       continue;
     }
-    if (depth + 1 < MAX_DEPTH && f !== family && opensAt(text, j)) {
-      const inner = matchFrom(text, j, depth + 1);
+    if (
+      depth + 1 < MAX_DEPTH &&
+      f !== family &&
+      opensAt(text, j) &&
+      !knownToFail(failures, f, depth + 1, j)
+    ) {
+      const inner = matchFrom(text, j, depth + 1, failures);
       if (inner >= 0) j = inner;
     }
   }
-  return -1;
+  return fail(limit);
 }
 
 /** Every outermost quotation in the text, in order. Inner quotations belong to their outer one. */
 export function findQuotationSpans(text: string): QuotationSpan[] {
   const spans: QuotationSpan[] = [];
+  const failures: Failures = new Map();
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    if (familyOf(ch) === null || !opensAt(text, i)) continue;
-    const close = matchFrom(text, i, 0);
+    const family = familyOf(ch);
+    if (family === null || !opensAt(text, i) || knownToFail(failures, family, 0, i)) continue;
+    const close = matchFrom(text, i, 0, failures);
     if (close > i + 1) {
       spans.push({ open: i, close });
       i = close;
