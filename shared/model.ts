@@ -34,6 +34,10 @@ export const markSchema = z.object({
 });
 export type Mark = z.infer<typeof markSchema>;
 
+/** The most dismissals a document keeps (the service refuses more rather than write a document
+ * the schema would set aside at the next start). */
+export const MAX_DISMISSED_QUOTES = 100_000;
+
 export const documentSchema = z.object({
   id: idSchema,
   title: z.string().max(1000),
@@ -62,7 +66,7 @@ export const documentSchema = z.object({
     .array(
       z.object({ text: z.string().min(1).max(100_000), start: z.number().int().nonnegative() }),
     )
-    .max(100_000)
+    .max(MAX_DISMISSED_QUOTES)
     .optional(),
 });
 export type NotebookDocument = z.infer<typeof documentSchema>;

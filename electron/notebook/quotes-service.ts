@@ -1,11 +1,16 @@
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { ensureTagPath, findTagNamed, type TagFactory } from '../../shared/codebook.ts';
 import type { NotebookHandlers, SpeakerSummary } from '../../shared/contract.ts';
-import { type Annotation, type NotebookDocument, tagNameSchema } from '../../shared/model.ts';
+import {
+  type Annotation,
+  MAX_DISMISSED_QUOTES,
+  type NotebookDocument,
+  tagNameSchema,
+} from '../../shared/model.ts';
 import { findQuotes } from '../../shared/quotes/find-quotes.ts';
 import {
   coveringAnnotation,
-  isDismissed,
+  dismissedTexts,
   QUOTE_TAG,
   SPEAKER_ROOT,
   speakerOfTag,
@@ -95,15 +100,12 @@ export function createQuotesService(
       const document = findDocument(store.data, documentId);
       const annotations = store.data.annotations.filter((a) => a.documentId === documentId);
       const quoteTagId = findTagNamed(store.data.tags, QUOTE_TAG)?.id ?? null;
+      const dismissed = dismissedTexts(document);
       return {
         documentId,
         suggestions: candidates(document).map((c) => {
           const covering = coveringAnnotation(annotations, c.start, c.end, quoteTagId);
-          const status = covering
-            ? 'accepted'
-            : isDismissed(document, c.text)
-              ? 'dismissed'
-              : 'open';
+          const status = covering ? 'accepted' : dismissed.has(c.text) ? 'dismissed' : 'open';
           return { ...c, status, annotationId: covering?.id ?? null };
         }),
         knownSpeakers: speakerTags().map((t) => speakerOfTag(t) ?? t.name),
@@ -119,11 +121,23 @@ export function createQuotesService(
         // the next start, taking its quotes' tag with it.
         if (q.speaker) checkSpeakerTag(q.speaker);
       }
+      // The same span accepted twice (a double click, two windows) makes one highlight.
+      const quoteTagId = findTagNamed(store.data.tags, QUOTE_TAG)?.id;
+      const taken = new Set(
+        store.data.annotations
+          .filter((a) => a.documentId === documentId && quoteTagId && a.tagIds.includes(quoteTagId))
+          .map((a) => `${a.target.position.start}:${a.target.position.end}`),
+      );
+      const fresh = quotes.filter((q) => {
+        const key = `${q.start}:${q.end}`;
+        return !taken.has(key) && taken.add(key);
+      });
+      if (fresh.length === 0) return { annotations: [], createdTagIds: [] };
       const result = store.change((data) => {
         const before = new Set(data.tags.map((t) => t.id));
         const quoteTag = ensureTagPath(data, QUOTE_TAG, factory);
         const at = factory.now();
-        const annotations: Annotation[] = quotes.map((q) => {
+        const annotations: Annotation[] = fresh.map((q) => {
           const tagIds = [quoteTag.id];
           if (q.speaker) {
             const tag = ensureTagPath(data, speakerTagName(q.speaker), factory);
@@ -158,12 +172,13 @@ export function createQuotesService(
       const { data } = store;
       const wanted = new Set(annotationIds);
       const cited = new Set(data.notes.flatMap((n) => n.annotationIds));
-      // A highlight changed since the accept (compared with what the accept made; updatedAt
-      // alone misses a bulk retag, which does not touch it, or an edit in the same
-      // millisecond), or cited by a note since, is the researcher's work now: it stays.
+      // Only a highlight this session's accept made, unchanged since (compared with what the
+      // accept made; updatedAt alone misses a bulk retag, which does not touch it, or an edit
+      // in the same millisecond) and cited by no note, is taken back. Anything else, including
+      // an id that never came from an accept, is the researcher's work: it stays.
       const editedSince = (a: Annotation) => {
         const made = asAccepted.get(a.id);
-        return (made ? JSON.stringify(a) !== made : a.updatedAt !== a.createdAt) || cited.has(a.id);
+        return made === undefined || JSON.stringify(a) !== made || cited.has(a.id);
       };
       const present = data.annotations.filter((a) => wanted.has(a.id));
       const removing = new Set(present.filter((a) => !editedSince(a)).map((a) => a.id));
@@ -200,10 +215,21 @@ export function createQuotesService(
     },
 
     dismissQuotes({ documentId, quotes }) {
+      const document = findDocument(store.data, documentId);
+      // Only words the finder proposes in this document can be dismissed: anything else would
+      // be remembered for nothing (and could grow the document without bound).
+      const proposed = new Set(candidates(document).map((c) => c.text));
       return setDismissed(documentId, (current) => {
         const known = new Set(current.map((d) => d.text));
         // Once per text, also when the same words are sent twice in one call.
-        const adding = quotes.filter((q) => !known.has(q.text) && known.add(q.text));
+        const adding = quotes.filter(
+          (q) => proposed.has(q.text) && !known.has(q.text) && known.add(q.text),
+        );
+        if (current.length + adding.length > MAX_DISMISSED_QUOTES)
+          throw new NotebookError(
+            'invalid-input',
+            `A document keeps at most ${MAX_DISMISSED_QUOTES.toLocaleString('en')} dismissed quotations.`,
+          );
         return [...current, ...adding];
       });
     },

@@ -47,6 +47,14 @@ export function createAttributor(
   sentences: Sentences,
 ) {
   const mentionsByStart = people.mentions;
+  // For each mention, the index of the first mention from it on that names a person (not as a
+  // possessive), so a pronoun finds its sentence's subject without walking every name.
+  const nextPerson = new Array<number>(mentionsByStart.length + 1);
+  nextPerson[mentionsByStart.length] = mentionsByStart.length;
+  for (let k = mentionsByStart.length - 1; k >= 0; k--) {
+    const m = mentionsByStart[k] as Mention;
+    nextPerson[k] = m.person && !m.possessive ? k : (nextPerson[k + 1] as number);
+  }
 
   const fromMention = (m: Mention): Credit => ({
     speaker: m.person?.name ?? m.text,
@@ -68,12 +76,8 @@ export function createAttributor(
       if ((mentionsByStart[mid] as Mention).start < start) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < mentionsByStart.length; k++) {
-      const m = mentionsByStart[k] as Mention;
-      if (m.start >= limit) break;
-      if (m.person && !m.possessive) return m;
-    }
-    return null;
+    const m = mentionsByStart[nextPerson[lo] as number];
+    return m && m.start < limit ? m : null;
   };
 
   /** `he`/`she`: the subject named earlier in the sentence, else in the nearest sentence before. */

@@ -54,16 +54,24 @@ export function findQuotes(text: string): QuoteCandidate[] {
     const before = spans[k - 1];
     const from = before && before.close >= sentenceStart ? before.close + 1 : sentenceStart;
     const nextOpen = spans[k + 1]?.open ?? text.length;
-    const inner = text.slice(span.open + 1, span.close);
+    // The words inside the marks, without the spaces French sets inside guillemets.
+    const raw = text.slice(span.open + 1, span.close);
+    const start = span.open + 1 + (raw.length - raw.trimStart().length);
+    const end = span.close - (raw.length - raw.trimEnd().length);
+    if (start >= end) return; // `« »`: nothing quoted
+    const inner = text.slice(start, end);
     const lead = text.slice(from, span.open);
-    const atSentenceStart = text.slice(sentenceStart, span.open).trim() === '';
+    // Only the words just before the mark matter: slicing from the sentence's start would make a
+    // sentence of many quotations quadratic.
+    const sentenceLead = text.slice(Math.max(sentenceStart, span.open - 80), span.open);
+    const atSentenceStart = span.open - sentenceStart <= 80 && sentenceLead.trim() === '';
     // The rest of an interrupted statement (`"Those numbers," he said, "are from…"`) is part of it.
     const resumes =
       before !== undefined &&
       from > sentenceStart &&
       candidates.at(-1)?.kind === 'direct' &&
       lead.length <= 40;
-    const kind = resumes ? 'direct' : kindOf(inner, text.slice(sentenceStart, span.open));
+    const kind = resumes ? 'direct' : kindOf(inner, sentenceLead);
 
     let attribution =
       attributor.after(span.close, Math.min(sentenceEnd, nextOpen)) ??
@@ -92,8 +100,8 @@ export function findQuotes(text: string): QuoteCandidate[] {
     }
     const candidate: QuoteCandidate = {
       text: inner,
-      start: span.open + 1,
-      end: span.close,
+      start,
+      end,
       open: span.open,
       close: span.close,
       kind,

@@ -44,6 +44,7 @@ export const ROLE_HEADS = words(`
   student resident residents farmer owner executive trustee trustees dean provost rector pastor
   bishop imam rabbi cleric mufti colonel major lieutenant sergeant admiral marshal staff
   historian author journalist reporter correspondent strategist negotiator diplomat mediator
+  sen rep gov gen col capt lt sgt
   candidate lawmaker legislator mp congressman congresswoman contractor singer drummer
   guitarist actor actress artist designer architect volunteer volunteers witness witnesses
   landlord lecturer physician surgeon pilot driver worker workers employee employees member
@@ -75,7 +76,8 @@ export const NOT_NAMES = words(`
   next earlier later outside inside asked according despite under over between among against
   across around through after once there here what who why how where which whose
   monday tuesday wednesday thursday friday saturday sunday january february march april may
-  june july august september october november december mr mrs ms dr prof sir dame rev
+  june july august september october november december mr mrs ms mx dr prof sir dame rev fr
+  hon
 `);
 
 /** Titles written before a name and not part of it. */

@@ -41,6 +41,13 @@ const PARTICLES = new Set(
   'bin bint ibn al el de del della di da das dos du van von der den la le ter ten'.split(' '),
 );
 const CONNECTORS = new Set(['of', 'for', 'at', 'on', 'in', 'the', 'to']);
+const MID_NAME_STOPS = new Set(
+  'the and or but of in on at by for from with against over after before are is was were has have to as vs'.split(
+    ' ',
+  ),
+);
+/** Generational suffixes: `Martin Luther King Jr` has the surname King. */
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'one']);
 const INITIALISM = /^(?:\p{L}\.)+$/u;
 /** Words that turn an apposition into a clause (`Lena Aas, the engineer, can stay…`). */
@@ -168,6 +175,32 @@ function appositiveAfter(text: string, tokens: readonly Token[], nameLast: numbe
   return hasHead ? text.slice((tokens[start] as Token).start, (tokens[end] as Token).end) : null;
 }
 
+/**
+ * Lines set in title case with no closing punctuation (`Trump Attacks Biden Over Border
+ * Policy`): a headline's capitals are not names, so no one is introduced there. `covers` is
+ * asked with ascending offsets.
+ */
+function headlineLines(text: string) {
+  const lines: { start: number; end: number }[] = [];
+  const LINE = /[^\n]+/g;
+  for (const m of text.matchAll(LINE)) {
+    const line = m[0].trim();
+    if (/[.!?:;,"”’'»)…]$/.test(line)) continue;
+    const long = line.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+    const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+    if (long.length >= 3 && capitalised * 3 >= long.length * 2)
+      lines.push({ start: m.index, end: m.index + m[0].length });
+  }
+  let k = 0;
+  return {
+    covers(offset: number) {
+      while (k < lines.length && (lines[k] as { end: number }).end <= offset) k++;
+      const line = lines[k];
+      return line !== undefined && line.start <= offset;
+    },
+  };
+}
+
 export interface People {
   persons: Person[];
   /** Every capitalised name outside quotations, in order. */
@@ -179,6 +212,7 @@ export interface People {
 /** Read the names in a document once: who is introduced where, with what role. */
 export function readPeople(text: string, tokens: readonly Token[]): People {
   const mentions: Mention[] = [];
+  const headlines = headlineLines(text);
   const byName = new Map<string, Person>();
   const persons: Person[] = [];
   let i = 0;
@@ -199,10 +233,12 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         continue;
       }
       if (!joined(text, cur, next) || next.quoted || !next.word) break;
-      if (next.capital) {
+      // `Voters Are Turning Against Sunak`: a capitalised function word is not inside a name.
+      if (next.capital && !MID_NAME_STOPS.has(next.key)) {
         end++;
         continue;
       }
+      if (next.capital) break;
       // Particles, one or more, then the rest of the name: `Ursula von der Leyen`.
       let k = end + 1;
       while (
@@ -248,12 +284,16 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         organisation,
         person: null,
       };
-      if (!organisation && end > nameFirst) {
+      if (!organisation && end > nameFirst && !headlines.covers(mention.start)) {
         let person = byName.get(nameText);
         if (!person) {
+          const surname =
+            SUFFIXES.has(lastToken.key) && end - 1 > nameFirst
+              ? (tokens[end - 1] as Token)
+              : lastToken;
           person = {
             name: nameText,
-            surname: lastToken.key,
+            surname: surname.key,
             role: null,
             introducedAt: mention.start,
           };

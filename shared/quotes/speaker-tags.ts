@@ -25,27 +25,25 @@ export function speakerOfTag(tag: Pick<Tag, 'name'>): string | null {
 }
 
 /**
- * A highlight covers a quotation when it overlaps at least half of it, or overlaps it at all
- * and is tagged as a quote (accepted with a narrower span, it must not be offered again).
+ * The highlight that accepted a quotation: one tagged as a quote that overlaps it (accepted with
+ * a narrower span, it must not be offered again). A plain highlight over the same words does
+ * not count: the researcher has not said who spoke them, and accepting adds that.
  */
 export function coveringAnnotation(
   annotations: readonly Annotation[],
   start: number,
   end: number,
-  quoteTagId: string | null = null,
+  quoteTagId: string | null,
 ): Annotation | undefined {
-  const length = end - start;
+  if (quoteTagId === null) return undefined;
   return annotations.find((a) => {
-    if (a.orphan) return false;
+    if (a.orphan || !a.tagIds.includes(quoteTagId)) return false;
     const { start: s, end: e } = a.target.position;
-    const overlap = Math.min(e, end) - Math.max(s, start);
-    return (
-      overlap >= length / 2 || (overlap > 0 && quoteTagId !== null && a.tagIds.includes(quoteTagId))
-    );
+    return Math.min(e, end) - Math.max(s, start) > 0;
   });
 }
 
 /** Dismissals are remembered by the quotation's words, so they survive a re-import. */
-export function isDismissed(document: Pick<NotebookDocument, 'dismissedQuotes'>, text: string) {
-  return (document.dismissedQuotes ?? []).some((d) => d.text === text);
+export function dismissedTexts(document: Pick<NotebookDocument, 'dismissedQuotes'>): Set<string> {
+  return new Set((document.dismissedQuotes ?? []).map((d) => d.text));
 }

@@ -13,8 +13,12 @@ export interface Token {
   quoted: boolean;
 }
 
-// Initialisms (U.S.), words with inner apostrophes or hyphens (don't, al-Sayed), or one mark.
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+// Abbreviated titles with their full stop (`Mr.`, `Sen.`: one word, so `"…," Mr. Biden said`
+// reads as a name and a verb), initialisms (U.S.), words with inner apostrophes or hyphens
+// (don't, al-Sayed), or one mark.
+const TOKEN =
+  /(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Fr|Hon|St)\.(?=\s)|(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const ABBREVIATED = /^\p{L}+\.$/u;
 const CAPITAL = /^\p{Lu}/u;
 const POSSESSIVE = /['’]s$/i;
 
@@ -25,9 +29,10 @@ export function tokenize(text: string, quoted: (offset: number) => boolean): Tok
     const start = m.index;
     const word = t.length > 1 || /[\p{L}\p{N}]/u.test(t);
     const possessive = word && POSSESSIVE.test(t);
+    const bare = possessive ? t.slice(0, -2) : ABBREVIATED.test(t) ? t.slice(0, -1) : t;
     tokens.push({
       text: t,
-      key: (possessive ? t.slice(0, -2) : t).toLowerCase(),
+      key: bare.toLowerCase(),
       start,
       end: start + t.length,
       word,

@@ -151,6 +151,44 @@ describe('acceptQuotes', () => {
     expect(found.knownSpeakers).toEqual(['Mohammad Yaqoob Mujahid', 'Qari Fasihuddin Fitrat']);
   });
 
+  it('leaves a quotation open under a plain highlight, and makes one highlight of a span accepted twice', async () => {
+    const { notebook, h, doc } = await open();
+    const { suggestions } = await h.findQuotes({ documentId: doc.id });
+    const target = suggestions.find((s) => s.text.includes(MUJAHID))!;
+    // The researcher highlighted the whole paragraph before finding quotes: who said it is
+    // still to be accepted.
+    const paragraphStart = doc.text.lastIndexOf('\n', target.open) + 1;
+    const paragraphEnd = doc.text.indexOf('\n', target.close);
+    const plain = await h.createAnnotation({
+      documentId: doc.id,
+      start: paragraphStart,
+      end: paragraphEnd < 0 ? doc.text.length : paragraphEnd,
+      color: 'green',
+    });
+    const before = await h.findQuotes({ documentId: doc.id });
+    expect(before.suggestions.find((s) => s.start === target.start)).toMatchObject({
+      status: 'open',
+      annotationId: null,
+    });
+    // A double click on Accept: the second call adds nothing.
+    const quote = { start: target.start, end: target.end, speaker: 'Mujahid', role: null };
+    const first = await h.acceptQuotes({
+      documentId: doc.id,
+      quotes: [quote, quote],
+      color: 'yellow',
+    });
+    expect(first.annotations).toHaveLength(1);
+    const revision = notebook.store.revision;
+    expect(await h.acceptQuotes({ documentId: doc.id, quotes: [quote], color: 'yellow' })).toEqual({
+      annotations: [],
+      createdTagIds: [],
+    });
+    expect(notebook.store.revision).toBe(revision);
+    expect(notebook.store.data.annotations.map((a) => a.id).sort()).toEqual(
+      [plain.id, first.annotations[0]!.id].sort(),
+    );
+  });
+
   it('accepts the finder’s own candidates as they come', async () => {
     const { h, doc } = await open();
     const { suggestions } = await h.findQuotes({ documentId: doc.id });
@@ -344,6 +382,22 @@ describe('undoAcceptQuotes', () => {
     expect(tagNamed(notebook, 'speaker/Trump')).toBeUndefined();
   });
 
+  it('takes back only what an accept made: not a highlight of the researcher’s own', async () => {
+    const { notebook, h, doc } = await open();
+    const own = await h.createAnnotation({
+      documentId: doc.id,
+      ...span(doc, MUJAHID, null),
+      color: 'green',
+    });
+    const revision = notebook.store.revision;
+    expect(await h.undoAcceptQuotes({ annotationIds: [own.id], tagIds: [] })).toEqual({
+      removed: 0,
+      kept: 1,
+    });
+    expect(notebook.store.revision).toBe(revision);
+    expect(notebook.store.data.annotations.map((a) => a.id)).toEqual([own.id]);
+  });
+
   it('leaves a `quote` tag that was there before', async () => {
     const { notebook, h, doc } = await open();
     const quote = await h.createTag({ name: 'Quote' });
@@ -377,8 +431,12 @@ describe('dismissQuotes and undismissQuotes', () => {
       annotationId: null,
     });
     expect(after.suggestions.filter((s) => s.status === 'dismissed')).toHaveLength(1);
-    // Dismissing it again writes nothing.
+    // Dismissing it again, or words the finder does not propose here, writes nothing.
     const revision = first.notebook.store.revision;
+    await first.h.dismissQuotes({
+      documentId: first.doc.id,
+      quotes: [{ start: 0, text: 'words that are not a quotation of this document' }],
+    });
     await first.h.dismissQuotes({
       documentId: first.doc.id,
       quotes: [{ start: target.start, text: target.text }],
