@@ -1,6 +1,7 @@
 import { formatPublishedDate } from '../../../shared/format.ts';
 import type { DocumentSummary } from '../../../shared/model.ts';
 import { useApp } from '../app-services.ts';
+import { LineIcon } from '../ui/LineIcon.tsx';
 
 export function LibraryList({
   documents,
@@ -51,15 +52,7 @@ export function LibraryList({
             title="New document from clipboard (or paste anywhere outside a text field)"
             onClick={() => void importer.fromClipboard()}
           >
-            <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
-              <path
-                d="M5.5 2.5h5v2h-5zM5.5 3.5H3.5v10h9v-10h-2M6 8h4M6 10.5h4"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.2"
-                strokeLinejoin="round"
-              />
-            </svg>
+            <LineIcon d="M5.5 2.5h5v2h-5zM5.5 3.5H3.5v10h9v-10h-2M6 8h4M6 10.5h4" />
           </button>
           <button
             type="button"

@@ -1,4 +1,5 @@
 import type { QuoteReference } from '../../../shared/model.ts';
+import { LineIcon } from '../ui/LineIcon.tsx';
 
 /**
  * The quotes a note cites, in order of first mention: the quoted text and its document. A click
@@ -41,15 +42,7 @@ export function CitedQuotes({
               >
                 <q className="cited-text">{ref?.exact ?? '…'}</q>
                 <span className="cited-doc">
-                  <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-                    <path
-                      d="M4 1.75h5.25L12.5 5v9.25h-8.5zM9 2v3.25h3.25"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="1.2"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
+                  <LineIcon d="M4 1.75h5.25L12.5 5v9.25h-8.5zM9 2v3.25h3.25" size={12} />
                   <span>{ref ? ref.documentTitle || 'Untitled document' : ''}</span>
                 </span>
               </button>

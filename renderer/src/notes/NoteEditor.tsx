@@ -17,6 +17,7 @@ import type { Note } from '../../../shared/model.ts';
 import { citedQuoteIds } from '../../../shared/note-links.ts';
 import { useApp } from '../app-services.ts';
 import { call } from '../notebook-client.ts';
+import { LineIcon } from '../ui/LineIcon.tsx';
 import { TagInput } from '../ui/TagInput.tsx';
 import { describeSaveState, type SaveState, useAutosave } from '../ui/use-autosave.ts';
 import { CitedQuotes } from './CitedQuotes.tsx';
@@ -269,16 +270,7 @@ export function NoteEditor({
           title="Delete note"
           onClick={onDelete}
         >
-          <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
-            <path
-              d="M2.5 4h11M6.25 4V2.5h3.5V4M4 4l.7 9.5h6.6L12 4M6.6 6.5v4.75M9.4 6.5v4.75"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <LineIcon d="M2.5 4h11M6.25 4V2.5h3.5V4M4 4l.7 9.5h6.6L12 4M6.6 6.5v4.75M9.4 6.5v4.75" />
         </button>
       </div>
 

@@ -19,6 +19,7 @@ import { LibraryList } from '../library/LibraryList.tsx';
 import { call } from '../notebook-client.ts';
 import { QuotePanel } from '../quotes/QuotePanel.tsx';
 import { useQuoteFinder } from '../quotes/use-quote-finder.ts';
+import { LineIcon } from '../ui/LineIcon.tsx';
 import { PanelTabs } from '../ui/PanelTabs.tsx';
 import type { AnnotationEditorActions, EditorFocus } from './AnnotationEditor.tsx';
 import { type DocumentDetails, DocumentDetailsDialog } from './DocumentDetailsDialog.tsx';
@@ -424,16 +425,7 @@ export function ReaderView({
                   title="Find quotes and their speakers (Ctrl+Shift+Q)"
                   onClick={() => setPanelMode(panelMode === 'quotes' ? 'highlights' : 'quotes')}
                 >
-                  <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
-                    <path
-                      d="M2.5 9.5h3.2v3.8H2.5zM2.5 9.5c0-3 .8-4.6 3-5.6M9.5 9.5h3.2v3.8H9.5zM9.5 9.5c0-3 .8-4.6 3-5.6"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="1.2"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
+                  <LineIcon d="M2.5 9.5h3.2v3.8H2.5zM2.5 9.5c0-3 .8-4.6 3-5.6M9.5 9.5h3.2v3.8H9.5zM9.5 9.5c0-3 .8-4.6 3-5.6" />
                 </button>
                 <button
                   type="button"
@@ -442,15 +434,7 @@ export function ReaderView({
                   title="Edit details: title, author, source, URL, date"
                   onClick={() => setEditingDetails(true)}
                 >
-                  <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
-                    <path
-                      d="M10.5 2.5l3 3-8 8H2.5v-3z M9 4l3 3"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="1.2"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
+                  <LineIcon d="M10.5 2.5l3 3-8 8H2.5v-3z M9 4l3 3" />
                 </button>
                 <button
                   type="button"
@@ -459,16 +443,7 @@ export function ReaderView({
                   title="Replace text with a newer version (highlights are re-anchored)"
                   onClick={() => void importer.replaceText(document.id)}
                 >
-                  <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
-                    <path
-                      d="M13 6.5A5 5 0 0 0 3.8 4.2M3 9.5a5 5 0 0 0 9.2 2.3M3.5 2v2.6h2.6M12.5 14v-2.6H9.9"
-                      fill="none"
-                      stroke="currentColor"
-                      strokeWidth="1.2"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
+                  <LineIcon d="M13 6.5A5 5 0 0 0 3.8 4.2M3 9.5a5 5 0 0 0 9.2 2.3M3.5 2v2.6h2.6M12.5 14v-2.6H9.9" />
                 </button>
               </>
             }
