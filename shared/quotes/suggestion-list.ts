@@ -249,3 +249,63 @@ export function speakersByAnnotation(
   }
   return out;
 }
+
+/** The span a candidate stands for now: its correction's, else the finder's. */
+export function draftSpan(
+  s: Pick<QuoteSuggestion, 'start' | 'end'>,
+  drafts: ReadonlyMap<string, QuoteDraft>,
+): { start: number; end: number } {
+  const draft = drafts.get(suggestionKey(s));
+  return draft ? { start: draft.start, end: draft.end } : { start: s.start, end: s.end };
+}
+
+/**
+ * Where review goes on after a card is accepted or dismissed: the card after it, else the one
+ * before, else nowhere. Keyboard focus follows it, so a researcher can keep pressing A or D.
+ */
+export function neighbourKey(shown: readonly QuoteSuggestion[], key: string): string | null {
+  const i = shown.findIndex((s) => suggestionKey(s) === key);
+  if (i < 0) return null;
+  const next = shown[i + 1] ?? shown[i - 1];
+  return next ? suggestionKey(next) : null;
+}
+
+export interface CardView {
+  accepted: boolean;
+  /** A correction that differs from the finder's reading (open candidates only). */
+  edited: boolean;
+  /** Who the card names: the accepted highlight's speakers, else the correction's or the finder's. */
+  speaker: string | null;
+  role: string | null;
+  /** The corrected span's words, else the finder's. */
+  text: string;
+}
+
+/** What a candidate's card shows, given its correction and, once accepted, its highlight's tags. */
+export function cardView(
+  s: QuoteSuggestion,
+  draft: QuoteDraft | undefined,
+  acceptedSpeakers: ReadonlyMap<string, readonly string[]>,
+  documentText: string,
+): CardView {
+  if (s.status === 'accepted') {
+    const credited = s.annotationId ? acceptedSpeakers.get(s.annotationId) : undefined;
+    const view = { accepted: true, edited: false, text: s.text };
+    if (credited === undefined) return { ...view, speaker: s.speaker, role: s.role };
+    // The highlight's speaker tags win (they may have been corrected, or removed); the finder's
+    // role goes with the finder's speaker only.
+    return credited.length > 0
+      ? { ...view, speaker: credited.join(', '), role: null }
+      : { ...view, speaker: null, role: s.role };
+  }
+  const edited = isEdited(s, draft);
+  const shown = draft ?? draftOf(s);
+  const moved = edited && (shown.start !== s.start || shown.end !== s.end);
+  return {
+    accepted: false,
+    edited,
+    speaker: cleanName(shown.speaker),
+    role: shown.role,
+    text: moved ? documentText.slice(shown.start, shown.end) : s.text,
+  };
+}

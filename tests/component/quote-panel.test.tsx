@@ -138,17 +138,46 @@ describe('QuotePanel', () => {
     expect(props.onAcceptAll).toHaveBeenCalledOnce();
   });
 
-  it('works from the keyboard on a card: arrows move, A accepts, D dismisses', async () => {
+  it('works from the keyboard on a card: arrows move, A accepts, D dismisses, review moves on', async () => {
     const { user, card, props } = setup();
-    const main = card(ready.text).querySelector<HTMLButtonElement>('.quote-card-main')!;
-    main.focus();
+    const mainOf = (text: string) =>
+      card(text).querySelector<HTMLButtonElement>('.quote-card-main');
+    mainOf(ready.text)!.focus();
     await user.keyboard('{ArrowDown}');
-    expect(document.activeElement).toBe(card(never.text).querySelector('.quote-card-main'));
+    expect(document.activeElement).toBe(mainOf(never.text));
+    await user.keyboard('{ArrowUp}');
+    // A accepts, and focus goes on to the next card; a held key does not accept twice.
+    await user.keyboard('{a>3/}');
+    expect(props.onAccept).toHaveBeenCalledTimes(1);
+    expect(props.onAccept).toHaveBeenCalledWith(ready);
+    expect(document.activeElement).toBe(mainOf(never.text));
     await user.keyboard('{ArrowDown}');
-    await user.keyboard('a');
-    expect(props.onAccept).toHaveBeenCalledWith(over);
     await user.keyboard('d');
     expect(props.onDismiss).toHaveBeenCalledWith(over);
+    // The last card: focus goes back to the one before it.
+    expect(document.activeElement).toBe(mainOf(never.text));
+  });
+
+  it('keeps focus on a card when its editor closes, and on a card brought back', async () => {
+    const { user, card, panel, props, view } = setup();
+    await user.click(within(card(over.text)).getByRole('button', { name: /^Edit:/ }));
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(card(over.text).querySelector('.quote-card-main'));
+    // Restore: the card comes back with the next answer, and focus goes to it.
+    await user.click(within(panel).getByRole('button', { name: 'Show 1 dismissed' }));
+    await user.click(within(panel).getByRole('button', { name: /^Restore:/ }));
+    expect(props.onRestore).toHaveBeenCalledWith([gone]);
+    const restored = { ...gone, status: 'open' as const };
+    view.rerender(
+      <QuotePanel
+        {...props}
+        result={{ ...RESULT, suggestions: [ready, theatre, never, over, restored] }}
+      />,
+    );
+    expect(document.activeElement).toBe(card('Critics').querySelector('.quote-card-main'));
+    // The panel remembers the dismissed list open while the app runs: close it for the next test.
+    view.rerender(<QuotePanel {...props} />);
+    await user.click(within(panel).getByRole('button', { name: 'Hide 1 dismissed' }));
   });
 
   it('corrects the speaker and the span, then saves or accepts the correction', async () => {

@@ -60,8 +60,8 @@ test('find quotes in the sample article, accept, correct a speaker, accept all w
   await page.keyboard.press('Control+1');
   await page.locator('.article [data-start]').first().waitFor();
 
-  // Ctrl+Shift+Q shows the candidates in the side panel; scare quotes wait behind a toggle.
-  await page.keyboard.press('Control+Shift+Q');
+  // Ctrl+Shift+A shows the candidates in the side panel; scare quotes wait behind a toggle.
+  await page.keyboard.press('Control+Shift+A');
   const panel = page.getByRole('complementary', { name: 'Quotes in this document' });
   await expect(panel).toBeVisible();
   await expect(page.getByRole('button', { name: 'Find quotes' })).toHaveAttribute(
@@ -154,9 +154,20 @@ test('find quotes in the sample article, accept, correct a speaker, accept all w
   await expect(highlightCards.nth(2).locator('.chip')).toHaveText([QUOTE_TAG, `speaker/${name}`]);
   await expect(highlightCards.nth(0).locator('.chip').first()).toHaveText(QUOTE_TAG);
 
-  // Accept all takes the rest in one go, and one Undo takes them all back.
-  await page.keyboard.press('Control+Shift+Q');
+  // Accept all takes the rest in one go, and one Undo takes them all back, with a correction
+  // saved on one of them still there afterwards.
+  await page.keyboard.press('Control+Shift+A');
   await expect(panel).toBeVisible();
+  const fourth = direct[3]!;
+  await cardOf(page, fourth)
+    .getByRole('button', { name: /^Edit:/ })
+    .click();
+  const fourthForm = cardOf(page, fourth).getByRole('group', { name: 'Correct the quote' });
+  await fourthForm.getByRole('combobox', { name: 'Speaker' }).fill('Adam Boehler');
+  await fourthForm.getByRole('button', { name: 'Save' }).click();
+  await expect(cardOf(page, fourth).locator('.quote-badge.edited')).toBeVisible();
+  // Focus stays on the card whose editor closed.
+  await expect(cardOf(page, fourth).locator('.quote-card-main')).toBeFocused();
   const rest = direct.length - 3;
   await panel.getByRole('button', { name: `Accept all (${rest})` }).click();
   const toast = page.getByRole('status').filter({ hasText: `${rest} quotes accepted` });
@@ -168,9 +179,21 @@ test('find quotes in the sample article, accept, correct a speaker, accept all w
   await expect.poll(async () => (await tagName()).length).toBe(3);
   await expect(panel.locator('.quote-card.accepted')).toHaveCount(3);
   await expect(panel.getByRole('button', { name: `Accept all (${rest})` })).toBeVisible();
+  await expect(cardOf(page, fourth).locator('.quote-speaker')).toHaveText('Adam Boehler');
+  await expect(cardOf(page, fourth).locator('.quote-badge.edited')).toBeVisible();
+
+  // A double click on Accept makes one highlight and one undo, which Ctrl+Z takes back.
+  const fifth = direct[4]!;
+  await cardOf(page, fifth)
+    .getByRole('button', { name: /^Accept:/ })
+    .dblclick();
+  await expect(cardOf(page, fifth).locator('.quote-card')).toHaveClass(/accepted/);
+  expect((await tagName()).length).toBe(4);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await tagName()).length).toBe(3);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 
   // Dismiss one: it goes under "Show 1 dismissed"; Ctrl+Z brings it back, and so does Restore.
-  const fourth = direct[3]!;
   await cardOf(page, fourth)
     .getByRole('button', { name: /^Dismiss:/ })
     .click();

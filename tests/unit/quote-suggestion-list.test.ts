@@ -3,12 +3,15 @@ import type { QuoteSuggestion } from '../../shared/contract.ts';
 import {
   acceptAllEntries,
   acceptEntry,
+  cardView,
   draftOf,
+  draftSpan,
   evidenceLabel,
   hasOwnMarks,
   includesMarks,
   isEdited,
   listSuggestions,
+  neighbourKey,
   type QuoteDraft,
   speakerOptions,
   speakersByAnnotation,
@@ -238,5 +241,59 @@ describe('display', () => {
     );
     expect(map.get('a1')).toEqual(['Ann Lee']);
     expect(map.get('a2')).toEqual([]);
+  });
+});
+
+describe('review', () => {
+  const ready = suggestion('We are ready to fight.', { speaker: 'Mohammad Yaqoob Mujahid' });
+  const never = suggestion('Never,', { speaker: 'Ann Lee', role: 'board chair' });
+  const over = suggestion('It is over.');
+
+  it('moves on to the next card, else the one before, else nowhere', () => {
+    const shown = [ready, never, over];
+    expect(neighbourKey(shown, suggestionKey(ready))).toBe(suggestionKey(never));
+    expect(neighbourKey(shown, suggestionKey(over))).toBe(suggestionKey(never));
+    expect(neighbourKey([over], suggestionKey(over))).toBeNull();
+    expect(neighbourKey(shown, '0:1')).toBeNull();
+  });
+
+  it('marks a candidate where its correction puts it', () => {
+    const draft: QuoteDraft = { ...draftOf(ready), start: ready.start + 7, end: ready.end - 1 };
+    const drafts = new Map([[suggestionKey(ready), draft]]);
+    expect(draftSpan(ready, drafts)).toEqual({ start: ready.start + 7, end: ready.end - 1 });
+    expect(draftSpan(never, drafts)).toEqual({ start: never.start, end: never.end });
+  });
+
+  it('shows a card as corrected, or once accepted as its highlight credits it', () => {
+    const draft: QuoteDraft = {
+      speaker: ' Zakir  Jalali ',
+      role: null,
+      start: ready.start + 7,
+      end: ready.end,
+    };
+    expect(cardView(ready, draft, new Map(), TEXT)).toEqual({
+      accepted: false,
+      edited: true,
+      speaker: 'Zakir Jalali',
+      role: null,
+      text: 'ready to fight.',
+    });
+    expect(cardView(never, undefined, new Map(), TEXT)).toMatchObject({
+      edited: false,
+      speaker: 'Ann Lee',
+      role: 'board chair',
+      text: 'Never,',
+    });
+    const accepted = { ...never, status: 'accepted' as const, annotationId: 'a1' };
+    // Retagged to someone else: their name, not the finder's role.
+    expect(cardView(accepted, undefined, new Map([['a1', ['Ann Li']]]), TEXT)).toMatchObject({
+      accepted: true,
+      speaker: 'Ann Li',
+      role: null,
+    });
+    // Accepted with no speaker: none shown, not the finder's.
+    expect(cardView(accepted, undefined, new Map([['a1', []]]), TEXT).speaker).toBeNull();
+    // Its highlight not loaded yet: the finder's reading.
+    expect(cardView(accepted, undefined, new Map(), TEXT).speaker).toBe('Ann Lee');
   });
 });

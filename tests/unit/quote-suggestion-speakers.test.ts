@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { SpeakerSummary } from '../../shared/contract.ts';
 import {
   avatarHue,
   filterSpeakers,
   groupByDocument,
   initials,
   speakerStats,
-} from '../../renderer/src/speakers/speaker-list.ts';
-import type { SpeakerSummary } from '../../shared/contract.ts';
+} from '../../shared/quotes/speaker-list.ts';
 
 const quote = (documentId: string, documentTitle: string, start: number) => ({
   annotationId: `ann_${documentId}_${start}`,
@@ -56,12 +56,15 @@ describe('the speakers view', () => {
     expect(hues.size).toBeGreaterThan(2);
   });
 
-  it('filters by every typed word in name or role, ignoring case and accents', () => {
+  it('filters by every typed word in name or role, ignoring case, accents and apostrophes', () => {
     const all = [
       speaker('Mohammad Yaqoob Mujahid', 'Defense Minister', []),
       speaker('José Pérez', 'spokesman', []),
+      speaker('Conor O’Neill', 'council leader', []),
     ];
-    expect(filterSpeakers(all, '').length).toBe(2);
+    expect(filterSpeakers(all, '').length).toBe(3);
+    // The text has a curly apostrophe; the keyboard types a straight one.
+    expect(filterSpeakers(all, "o'neill").map((s) => s.name)).toEqual(['Conor O’Neill']);
     expect(filterSpeakers(all, 'defense muj').map((s) => s.name)).toEqual([
       'Mohammad Yaqoob Mujahid',
     ]);

@@ -1,18 +1,29 @@
 import '../styles/quotes.css';
-import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { QuoteSuggestion, QuoteSuggestions } from '../../../shared/contract.ts';
 import { plural } from '../../../shared/format.ts';
 import {
+  cardView,
   draftOf,
   evidenceLabel,
   hasOwnMarks,
   isEdited,
   listSuggestions,
+  neighbourKey,
   type QuoteDraft,
   speakerOptions,
   suggestionKey,
   truncateQuote,
 } from '../../../shared/quotes/suggestion-list.ts';
+import { LineIcon } from '../ui/LineIcon.tsx';
 import { QuoteEditForm } from './QuoteEditForm.tsx';
 
 /** Kept while the app runs: the panel comes back as it was left. */
@@ -61,6 +72,34 @@ export function QuotePanel(props: QuotePanelProps) {
   );
   const { counts } = list;
 
+  // Accepting, dismissing or closing the editor removes the focused control; focus goes to the
+  // card review continues with, once the list shows it (a restored card comes with the next
+  // answer). A request the next answer cannot meet is dropped, so focus is never taken later.
+  const listRef = useRef<HTMLOListElement>(null);
+  const [focusRequest, setFocusRequest] = useState<{ key: string; result: unknown } | null>(null);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const card = [...(listRef.current?.querySelectorAll<HTMLElement>('li[data-key]') ?? [])].find(
+      (li) => li.dataset.key === focusRequest.key,
+    );
+    const main = card?.querySelector<HTMLElement>('.quote-card-main');
+    if (main) main.focus();
+    if (main || result !== focusRequest.result) setFocusRequest(null);
+  }, [focusRequest, result]);
+  const focusCard = (key: string | null) => setFocusRequest(key ? { key, result } : null);
+  const moveOn = (s: QuoteSuggestion) => focusCard(neighbourKey(list.shown, suggestionKey(s)));
+  const cardPanel: QuotePanelProps = {
+    ...props,
+    onAccept: (...args) => {
+      moveOn(args[0]);
+      props.onAccept(...args);
+    },
+    onDismiss: (s) => {
+      moveOn(s);
+      props.onDismiss(s);
+    },
+  };
+
   const toggleScare = (on: boolean) => {
     memory.showScare = on;
     setShowScare(on);
@@ -81,14 +120,18 @@ export function QuotePanel(props: QuotePanelProps) {
             type="button"
             className="primary small-button push-right"
             title="Accept every open direct quotation, each with its speaker (one undo)"
-            onClick={props.onAcceptAll}
+            onClick={() => {
+              const first = list.shown[0];
+              focusCard(first ? suggestionKey(first) : null);
+              props.onAcceptAll();
+            }}
           >
             Accept all ({counts.acceptable})
           </button>
         )}
       </header>
       {result === null ? (
-        <div className="empty-state" aria-busy="true">
+        <div className="empty-state" aria-busy="true" role="status">
           <p className="empty-title">Looking for quotations…</p>
         </div>
       ) : counts.total === 0 ? (
@@ -125,7 +168,7 @@ export function QuotePanel(props: QuotePanelProps) {
               )}
             </div>
           ) : (
-            <ol className="quote-list" aria-label="Quotations">
+            <ol className="quote-list" aria-label="Quotations" ref={listRef}>
               {list.shown.map((s) => {
                 const key = suggestionKey(s);
                 return (
@@ -136,8 +179,11 @@ export function QuotePanel(props: QuotePanelProps) {
                     active={key === activeKey}
                     editing={editing === key}
                     speakers={speakers}
-                    panel={props}
-                    onEdit={(on) => setEditing(on ? key : null)}
+                    panel={cardPanel}
+                    onEdit={(on) => {
+                      setEditing(on ? key : null);
+                      if (!on) focusCard(key);
+                    }}
                   />
                 );
               })}
@@ -173,7 +219,10 @@ export function QuotePanel(props: QuotePanelProps) {
                         type="button"
                         className="small-button"
                         aria-label={`Restore: ${truncateQuote(s.text, 40)}`}
-                        onClick={() => props.onRestore([s])}
+                        onClick={() => {
+                          focusCard(suggestionKey(s));
+                          props.onRestore([s]);
+                        }}
                       >
                         Restore
                       </button>
@@ -206,21 +255,16 @@ function QuoteCard({
   panel: QuotePanelProps;
   onEdit: (on: boolean) => void;
 }) {
-  const accepted = s.status === 'accepted';
-  const edited = !accepted && isEdited(s, draft);
+  const view = cardView(s, draft, panel.acceptedSpeakers, panel.text);
+  const { accepted, edited, speaker, role, text: shownText } = view;
   const shownDraft = draft ?? draftOf(s);
-  const credited =
-    accepted && s.annotationId ? panel.acceptedSpeakers.get(s.annotationId) : undefined;
-  const speaker = accepted ? (credited?.join(', ') ?? s.speaker) : shownDraft.speaker?.trim();
-  const role = accepted ? (credited && credited.length > 0 ? null : s.role) : shownDraft.role;
-  const shownText =
-    edited && (shownDraft.start !== s.start || shownDraft.end !== s.end)
-      ? panel.text.slice(shownDraft.start, shownDraft.end)
-      : s.text;
   const evidence = evidenceLabel(s.evidence);
+  // The label names the quote and speaker; the role, badges and evidence are read after it.
+  const details = useId();
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // A held key repeats: one accept or dismiss per press.
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
     const key = event.key.toLowerCase();
     if (key === 'arrowdown' || key === 'arrowup') {
       event.preventDefault();
@@ -242,7 +286,7 @@ function QuoteCard({
   };
 
   return (
-    <li>
+    <li data-key={suggestionKey(s)}>
       <div
         className={`quote-card${accepted ? ' accepted' : ''}${active ? ' active' : ''}${s.kind === 'scare' ? ' scare' : ''}`}
       >
@@ -251,6 +295,8 @@ function QuoteCard({
           className="quote-card-main"
           aria-current={active ? 'true' : undefined}
           aria-label={`${accepted ? 'Accepted quote' : 'Quote'}: ${truncateQuote(shownText, 60)} — ${speaker || 'no speaker found'}`}
+          aria-describedby={evidence ? `${details}-who ${details}-evidence` : `${details}-who`}
+          aria-keyshortcuts={accepted ? undefined : 'A E D'}
           title={accepted ? 'Show in the text' : 'Show in the text · A accept · E edit · D dismiss'}
           onClick={() => panel.onSelect(s)}
           onKeyDown={onKeyDown}
@@ -258,7 +304,7 @@ function QuoteCard({
           <q className={hasOwnMarks(shownText) ? 'card-quote own-marks' : 'card-quote'}>
             {truncateQuote(shownText)}
           </q>
-          <span className="quote-byline">
+          <span className="quote-byline" id={`${details}-who`}>
             <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
               <circle cx="8" cy="5.5" r="2.7" fill="none" stroke="currentColor" strokeWidth="1.3" />
               <path
@@ -286,6 +332,7 @@ function QuoteCard({
           </span>
           {evidence && (
             <span
+              id={`${details}-evidence`}
               className="quote-evidence"
               title={
                 evidence.introduced
@@ -301,16 +348,7 @@ function QuoteCard({
         {accepted ? (
           <div className="quote-card-actions">
             <span className="quote-accepted-label">
-              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-                <path
-                  d="M3.5 8.5l3 3 6-7"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="1.6"
-                  strokeLinecap="round"
-                  strokeLinejoin="round"
-                />
-              </svg>
+              <LineIcon d="M3.5 8.5l3 3 6-7" size={12} strokeWidth={1.6} />
               Accepted
             </span>
             {s.annotationId && (
@@ -336,6 +374,8 @@ function QuoteCard({
               onEdit(false);
             }}
             onAccept={(next) => {
+              // Kept first: should the accept fail, the correction is still there.
+              panel.onSaveDraft(s, isEdited(s, next) ? next : null);
               onEdit(false);
               panel.onAccept(s, next);
             }}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { QuoteSuggestion, QuoteSuggestions } from '../../../shared/contract.ts';
 import { plural } from '../../../shared/format.ts';
 import {
@@ -74,16 +74,38 @@ export function useQuoteFinder(documentId: string | null, active: boolean): Quot
     [documentId],
   );
 
+  /** Drop the corrections of accepted candidates; returns them, for an undo to put back. */
   const forget = useCallback(
     (suggestions: readonly QuoteSuggestion[]) => {
-      if (!documentId) return;
-      const map = draftMemory.get(documentId);
-      if (!map) return;
-      for (const s of suggestions) map.delete(suggestionKey(s));
+      const map = documentId ? draftMemory.get(documentId) : undefined;
+      const forgotten = new Map<string, QuoteDraft>();
+      if (!map) return () => {};
+      for (const s of suggestions) {
+        const key = suggestionKey(s);
+        const draft = map.get(key);
+        if (draft) forgotten.set(key, draft);
+        map.delete(key);
+      }
       setDraftsVersion((v) => v + 1);
+      return () => {
+        for (const [key, draft] of forgotten) map.set(key, draft);
+        setDraftsVersion((v) => v + 1);
+      };
     },
     [documentId],
   );
+
+  // Candidates with an accept or dismiss on its way: a double click or a second press of A
+  // before the list updates sends nothing more.
+  const inFlight = useRef(new Set<string>());
+  const claim = useCallback((suggestions: readonly QuoteSuggestion[]) => {
+    const keys = suggestions.map(suggestionKey);
+    if (keys.length === 0 || keys.some((k) => inFlight.current.has(k))) return null;
+    for (const k of keys) inFlight.current.add(k);
+    return () => {
+      for (const k of keys) inFlight.current.delete(k);
+    };
+  }, []);
 
   const acceptEntries = useCallback(
     async (
@@ -93,28 +115,36 @@ export function useQuoteFinder(documentId: string | null, active: boolean): Quot
       label: string,
     ) => {
       if (!documentId || entries.length === 0) return;
+      const release = claim(suggestions);
+      if (!release) return;
       try {
         const { annotations, createdTagIds } = await call('acceptQuotes', {
           documentId,
           quotes: entries,
         });
-        forget(suggestions);
+        // Already accepted (in another window, say): nothing new, nothing to undo.
+        if (annotations.length === 0) return;
+        const putBack = forget(suggestions);
         offerUndo(message, label, async () => {
           const { kept } = await call('undoAcceptQuotes', {
             annotationIds: annotations.map((a) => a.id),
             tagIds: createdTagIds,
           });
+          // The cards come back with the corrections they were accepted with.
+          putBack();
           if (kept > 0)
             notify({
               tone: 'info',
-              message: `${plural(kept, 'highlight')} changed since ${kept === 1 ? 'was' : 'were'} kept.`,
+              message: `${plural(kept, 'highlight')} kept: changed since the accept.`,
             });
         });
       } catch (error) {
         onError(error);
+      } finally {
+        release();
       }
     },
-    [documentId, forget, offerUndo, notify, onError],
+    [documentId, claim, forget, offerUndo, notify, onError],
   );
 
   const accept = useCallback(
@@ -143,6 +173,8 @@ export function useQuoteFinder(documentId: string | null, active: boolean): Quot
   const dismiss = useCallback(
     async (suggestion: QuoteSuggestion) => {
       if (!documentId) return;
+      const release = claim([suggestion]);
+      if (!release) return;
       try {
         await call('dismissQuotes', {
           documentId,
@@ -153,9 +185,11 @@ export function useQuoteFinder(documentId: string | null, active: boolean): Quot
         });
       } catch (error) {
         onError(error);
+      } finally {
+        release();
       }
     },
-    [documentId, offerUndo, onError],
+    [documentId, claim, offerUndo, onError],
   );
 
   const restore = useCallback(

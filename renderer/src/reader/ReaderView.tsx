@@ -6,6 +6,7 @@ import type { MethodInput } from '../../../shared/contract.ts';
 import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../../shared/model.ts';
 import {
   acceptAllCandidates,
+  draftSpan,
   speakersByAnnotation,
   suggestionKey,
 } from '../../../shared/quotes/suggestion-list.ts';
@@ -343,17 +344,19 @@ export function ReaderView({
   const candidates = useMemo(() => {
     if (panelMode !== 'quotes' || !finder.result || finder.result.documentId !== document?.id)
       return null;
-    const spans = acceptAllCandidates(finder.result.suggestions).map(
-      (s) => finder.drafts.get(suggestionKey(s)) ?? s,
+    const spans = acceptAllCandidates(finder.result.suggestions).map((s) =>
+      draftSpan(s, finder.drafts),
     );
-    return { spans, active: activeQuote };
+    // The active candidate is marked where its correction puts it, as its card shows it.
+    return { spans, active: activeQuote && draftSpan(activeQuote, finder.drafts) };
   }, [panelMode, finder.result, finder.drafts, document?.id, activeQuote]);
 
-  // Ctrl/Cmd+Shift+Q: find quotes (or back to the highlights).
+  // Ctrl/Cmd+Shift+A (attributions): find quotes, or back to the highlights. Not Q: ⇧⌘Q is
+  // the Mac's Log Out.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey) return;
-      if (event.key.toLowerCase() !== 'q') return;
+      if (event.key.toLowerCase() !== 'a') return;
       if (globalThis.document.querySelector('dialog[open]')) return;
       event.preventDefault();
       setPanelMode(panelMemory.mode === 'quotes' ? 'highlights' : 'quotes');
@@ -362,9 +365,10 @@ export function ReaderView({
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [setPanelMode]);
 
-  const openCount = finder.result
-    ? finder.result.suggestions.filter((s) => s.status === 'open' && s.kind === 'direct').length
-    : null;
+  const openCount =
+    finder.result && finder.result.documentId === document?.id
+      ? acceptAllCandidates(finder.result.suggestions).length
+      : null;
   const tabs = (
     <PanelTabs
       label="Side panel"
@@ -376,7 +380,7 @@ export function ReaderView({
           id: 'quotes',
           label: 'Quotes',
           count: panelMode === 'quotes' ? openCount : null,
-          title: 'Find quotes and their speakers (Ctrl+Shift+Q)',
+          title: 'Find quotes and their speakers (Ctrl+Shift+A)',
         },
       ]}
     />
@@ -422,7 +426,7 @@ export function ReaderView({
                   className="icon-button"
                   aria-label="Find quotes"
                   aria-pressed={panelMode === 'quotes'}
-                  title="Find quotes and their speakers (Ctrl+Shift+Q)"
+                  title="Find quotes and their speakers (Ctrl+Shift+A)"
                   onClick={() => setPanelMode(panelMode === 'quotes' ? 'highlights' : 'quotes')}
                 >
                   <LineIcon d="M2.5 9.5h3.2v3.8H2.5zM2.5 9.5c0-3 .8-4.6 3-5.6M9.5 9.5h3.2v3.8H9.5zM9.5 9.5c0-3 .8-4.6 3-5.6" />
@@ -459,6 +463,7 @@ export function ReaderView({
       </main>
       {document && panelMode === 'quotes' && (
         <QuotePanel
+          key={document.id}
           tabs={tabs}
           result={finder.result?.documentId === document.id ? finder.result : null}
           text={document.text}
@@ -467,7 +472,7 @@ export function ReaderView({
           selection={readerSelection}
           activeKey={activeQuote && suggestionKey(activeQuote)}
           onSelect={(s) => {
-            const span = finder.drafts.get(suggestionKey(s)) ?? s;
+            const span = draftSpan(s, finder.drafts);
             setActiveQuote({ start: s.start, end: s.end });
             setReveal((r) => ({ start: span.start, end: span.end, seq: (r?.seq ?? 0) + 1 }));
           }}

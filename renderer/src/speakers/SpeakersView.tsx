@@ -2,17 +2,18 @@ import '../styles/speakers.css';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import type { SpeakerSummary } from '../../../shared/contract.ts';
 import { plural } from '../../../shared/format.ts';
-import { hasOwnMarks, truncateQuote } from '../../../shared/quotes/suggestion-list.ts';
-import { useApp } from '../app-services.ts';
-import { call } from '../notebook-client.ts';
-import { useLiveValue } from '../use-live-list.ts';
 import {
   avatarHue,
   filterSpeakers,
   groupByDocument,
   initials,
   speakerStats,
-} from './speaker-list.ts';
+} from '../../../shared/quotes/speaker-list.ts';
+import { hasOwnMarks, truncateQuote } from '../../../shared/quotes/suggestion-list.ts';
+import { useApp } from '../app-services.ts';
+import { call } from '../notebook-client.ts';
+import { LineIcon } from '../ui/LineIcon.tsx';
+import { useLiveValue } from '../use-live-list.ts';
 
 /** Kept while the app runs: coming back finds the same speaker. */
 const memory: { selectedId: string | null; query: string } = { selectedId: null, query: '' };
@@ -72,7 +73,7 @@ export function SpeakersView() {
           </span>
           <p className="empty-title">No speakers yet</p>
           <p>
-            Open a document and choose <b>Find quotes</b> (Ctrl+Shift+Q). The quote finder lists the
+            Open a document and choose <b>Find quotes</b> (Ctrl+Shift+A). The quote finder lists the
             quotations in the text with who said them; each one you accept becomes a highlight
             tagged <code>quote</code> and <code>speaker/Name</code>, and its speaker appears here
             with every quote across your documents.
@@ -174,16 +175,7 @@ export function SpeakersView() {
                         <q className={hasOwnMarks(quote.exact) ? 'own-marks' : undefined}>
                           {truncateQuote(quote.exact, 320)}
                         </q>
-                        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-                          <path
-                            d="M6 3.5l4.5 4.5L6 12.5"
-                            fill="none"
-                            stroke="currentColor"
-                            strokeWidth="1.4"
-                            strokeLinecap="round"
-                            strokeLinejoin="round"
-                          />
-                        </svg>
+                        <LineIcon d="M6 3.5l4.5 4.5L6 12.5" size={14} strokeWidth={1.4} />
                       </button>
                     </li>
                   ))}

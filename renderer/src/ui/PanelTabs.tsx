@@ -22,7 +22,13 @@ export function PanelTabs<T extends string>({
           onClick={() => onChange(tab.id)}
         >
           {tab.label}
-          {tab.count != null && <span className="panel-tab-count">{tab.count}</span>}
+          {/* Read as "Quotes, 3" rather than "Quotes3". */}
+          {tab.count != null && (
+            <span className="panel-tab-count">
+              <span className="visually-hidden">, </span>
+              {tab.count}
+            </span>
+          )}
         </button>
       ))}
     </div>

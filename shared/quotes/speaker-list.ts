@@ -1,5 +1,6 @@
-import type { SpeakerSummary } from '../../../shared/contract.ts';
-import { plural } from '../../../shared/format.ts';
+import type { SpeakerSummary } from '../contract.ts';
+import { plural } from '../format.ts';
+import { foldText } from '../search/text.ts';
 
 export type SpeakerQuote = SpeakerSummary['quotes'][number];
 
@@ -53,20 +54,18 @@ export function avatarHue(name: string): number {
   return HUES[hash % HUES.length]!;
 }
 
-/** Speakers whose name or role holds every typed word (ignoring case and accents). */
+/** Speakers whose name or role holds every typed word (ignoring case, accents and the kind of apostrophe). */
 export function filterSpeakers(
   speakers: readonly SpeakerSummary[],
   query: string,
 ): SpeakerSummary[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = foldText(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...speakers];
   return speakers.filter((s) => {
-    const hay = fold(`${s.name} ${s.role}`);
+    const hay = foldText(`${s.name} ${s.role}`);
     return words.every((w) => hay.includes(w));
   });
 }
-
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** `3 quotes · 2 documents` */
 export function speakerStats(s: Pick<SpeakerSummary, 'quotes' | 'documentCount'>): string {
