@@ -98,8 +98,13 @@ export function App() {
         action: { label: 'Undo', run: () => void undo.run(entry).catch(onError) },
       });
       undoToasts.current.set(entry, toast);
+      return () => {
+        undo.remove(entry);
+        undoToasts.current.delete(entry);
+        dismiss(toast);
+      };
     },
-    [undo, notify, onError],
+    [undo, notify, onError, dismiss],
   );
 
   // Ctrl/Cmd+Z undoes the last destructive action, except inside a text field (its own undo).

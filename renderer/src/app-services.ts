@@ -15,8 +15,11 @@ export type View = 'reader' | 'notes' | 'tags' | 'search' | 'speakers';
 export interface AppServices {
   notify(toast: Omit<ToastMessage, 'id'>): number;
   onError(error: unknown): void;
-  /** Record an undoable action: a notice with Undo, and Ctrl/Cmd+Z. */
-  offerUndo(message: string, label: string, undo: () => Promise<void>): void;
+  /**
+   * Record an undoable action: a notice with Undo, and Ctrl/Cmd+Z. Returns a withdrawal, for
+   * when the action is taken back another way (its notice and entry then go).
+   */
+  offerUndo(message: string, label: string, undo: () => Promise<void>): () => void;
   tags: readonly Tag[];
   usage: Readonly<Record<string, TagUsage>>;
   notes: readonly NoteSummary[];

@@ -36,6 +36,12 @@ export class UndoStack {
     return true;
   }
 
+  /** Forget an entry without running it (what it would undo was taken back another way). */
+  remove(entry: UndoEntry): void {
+    const i = this.entries.lastIndexOf(entry);
+    if (i >= 0) this.entries.splice(i, 1);
+  }
+
   /** Undo the most recent entry; returns its label, or null when there is nothing to undo. */
   async undoLast(): Promise<string | null> {
     const entry = this.entries.at(-1);

@@ -52,6 +52,20 @@ describe('UndoStack', () => {
     expect(target.undo).toHaveBeenCalledTimes(1);
   });
 
+  it('forgets a withdrawn entry without running it', async () => {
+    const stack = new UndoStack();
+    const kept = entry('kept');
+    const withdrawn = entry('withdrawn');
+    stack.push(kept);
+    stack.push(withdrawn);
+    stack.remove(withdrawn);
+    stack.remove(withdrawn);
+    expect(stack.size).toBe(1);
+    await expect(stack.undoLast()).resolves.toBe('kept');
+    await expect(stack.run(withdrawn)).resolves.toBe(false);
+    expect(withdrawn.undo).not.toHaveBeenCalled();
+  });
+
   it('runs an entry once even when asked twice before the first undo finishes', async () => {
     const stack = new UndoStack();
     let finish!: () => void;

@@ -207,6 +207,8 @@ test('find quotes in the sample article, accept, correct a speaker, accept all w
   await panel.getByRole('button', { name: 'Show 1 dismissed' }).click();
   await panel.getByRole('button', { name: /^Restore:/ }).click();
   await expect(cardOf(page, fourth)).toHaveCount(1);
+  // Its "Quote dismissed" notice goes too: there is nothing left for it to undo.
+  await expect(page.getByRole('status').filter({ hasText: 'Quote dismissed.' })).toHaveCount(0);
   await expect(panel.getByRole('region', { name: 'Dismissed quotes' })).toHaveCount(0);
 
   // The speakers view lists the corrected speaker; a quote opens in the reader at its highlight.

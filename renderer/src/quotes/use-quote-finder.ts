@@ -95,6 +95,9 @@ export function useQuoteFinder(documentId: string | null, active: boolean): Quot
     [documentId],
   );
 
+  /** The undo of each dismissal still on offer, by document and words. */
+  const dismissUndos = useRef(new Map<string, () => void>());
+
   // Candidates with an accept or dismiss on its way: a double click or a second press of A
   // before the list updates sends nothing more.
   const inFlight = useRef(new Set<string>());
@@ -180,9 +183,12 @@ export function useQuoteFinder(documentId: string | null, active: boolean): Quot
           documentId,
           quotes: [{ start: suggestion.start, text: suggestion.text }],
         });
-        offerUndo('Quote dismissed.', 'dismiss quote', async () => {
+        const key = `${documentId}\n${suggestion.text}`;
+        const withdraw = offerUndo('Quote dismissed.', 'dismiss quote', async () => {
           await call('undismissQuotes', { documentId, texts: [suggestion.text] });
+          dismissUndos.current.delete(key);
         });
+        dismissUndos.current.set(key, withdraw);
       } catch (error) {
         onError(error);
       } finally {
@@ -197,6 +203,12 @@ export function useQuoteFinder(documentId: string | null, active: boolean): Quot
       if (!documentId || suggestions.length === 0) return;
       try {
         await call('undismissQuotes', { documentId, texts: suggestions.map((s) => s.text) });
+        // Restored by hand: their "Quote dismissed" notices have nothing left to undo.
+        for (const s of suggestions) {
+          const key = `${documentId}\n${s.text}`;
+          dismissUndos.current.get(key)?.();
+          dismissUndos.current.delete(key);
+        }
       } catch (error) {
         onError(error);
       }
