@@ -99,6 +99,14 @@ function boxOf(range: Range, content: HTMLElement) {
   };
 }
 
+/** Bring a range a third of the way down the reader's scroller, and flash it. */
+function scrollToAndFlash(range: Range, content: HTMLElement, flashMs?: number) {
+  const scroller = content.parentElement;
+  const box = boxOf(range, content);
+  scroller?.scrollTo({ top: Math.max(0, box.top - scroller.clientHeight / 3), behavior: 'smooth' });
+  flashRange(range, flashMs);
+}
+
 const clamp = (value: number, min: number, max: number) =>
   Math.max(min, Math.min(value, Math.max(min, max)));
 
@@ -183,13 +191,7 @@ export function Reader(props: ReaderProps) {
     );
     if (!range) return;
     servedJump.current = jump.seq;
-    const scroller = contentRef.current.parentElement;
-    const box = boxOf(range, contentRef.current);
-    scroller?.scrollTo({
-      top: Math.max(0, box.top - scroller.clientHeight / 3),
-      behavior: 'smooth',
-    });
-    flashRange(range);
+    scrollToAndFlash(range, contentRef.current);
   }, [jump, visible]);
 
   useEffect(() => {
@@ -208,13 +210,7 @@ export function Reader(props: ReaderProps) {
     const range = offsetsToRange(index.current, reveal.start, reveal.end);
     if (!range) return;
     servedReveal.current = reveal.seq;
-    const scroller = contentRef.current.parentElement;
-    const box = boxOf(range, contentRef.current);
-    scroller?.scrollTo({
-      top: Math.max(0, box.top - scroller.clientHeight / 3),
-      behavior: 'smooth',
-    });
-    flashRange(range, 1200);
+    scrollToAndFlash(range, contentRef.current, 1200);
   }, [reveal, indexed]);
 
   const selectionListener = useRef(onSelectionChange);
