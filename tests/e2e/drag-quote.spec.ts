@@ -42,6 +42,10 @@ test('a quote card dragged over the Notes tab and into a note is cited there', a
 
   await expect(body).toHaveValue(new RegExp(`marginalia://quote/${quote.id}`));
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
-  const stored = await harness.readStoreFile();
-  expect(stored.notes.find((n) => n.title === 'Drafts')?.annotationIds).toEqual([quote.id]);
+  await expect
+    .poll(
+      async () =>
+        (await harness.readStoreFile()).notes.find((n) => n.title === 'Drafts')?.annotationIds,
+    )
+    .toEqual([quote.id]);
 });

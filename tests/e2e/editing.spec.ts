@@ -20,8 +20,8 @@ test('overlapping highlights, click to edit, delete and undo', async ({ page, ha
   await toolbar.getByRole('button', { name: 'Green' }).click();
   await page.keyboard.press('Escape');
 
-  expect(await paintedRanges(page, 'mg-blue')).toEqual([OUTER]);
-  expect(await paintedRanges(page, 'mg-green')).toEqual([INNER]);
+  await expect.poll(() => paintedRanges(page, 'mg-blue')).toEqual([OUTER]);
+  await expect.poll(() => paintedRanges(page, 'mg-green')).toEqual([INNER]);
   // Text order: the enclosing highlight starts first.
   await expect(panel.getByRole('listitem')).toHaveCount(2);
   await expect(panel.getByRole('listitem').first()).toContainText('Afghans have');
@@ -55,11 +55,11 @@ test('overlapping highlights, click to edit, delete and undo', async ({ page, ha
   await editor.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('status')).toContainText('Highlight deleted.');
   await expect(panel.getByRole('listitem')).toHaveCount(1);
-  expect(await paintedRanges(page, 'mg-blue')).toEqual([]);
+  await expect.poll(() => paintedRanges(page, 'mg-blue')).toEqual([]);
   await page.locator('.article').focus();
   await page.keyboard.press('Control+z');
   await expect(panel.getByRole('listitem')).toHaveCount(2);
-  expect(await paintedRanges(page, 'mg-blue')).toEqual([OUTER]);
+  await expect.poll(() => paintedRanges(page, 'mg-blue')).toEqual([OUTER]);
 
   // Delete from the panel with the keyboard, then take it back from the toast.
   const innerCard = panel.getByRole('button', { name: new RegExp(`^Green highlight: ${INNER}`) });
@@ -69,11 +69,16 @@ test('overlapping highlights, click to edit, delete and undo', async ({ page, ha
   await page.getByRole('status').getByRole('button', { name: 'Undo' }).last().click();
   await expect(panel.getByRole('listitem')).toHaveCount(2);
 
-  const stored = await harness.readStoreFile();
-  expect(stored.annotations.map((a) => [a.color, a.target.quote.exact]).sort()).toEqual([
-    ['blue', OUTER],
-    ['green', INNER],
-  ]);
+  await expect
+    .poll(async () =>
+      (await harness.readStoreFile()).annotations
+        .map((a) => [a.color, a.target.quote.exact])
+        .sort(),
+    )
+    .toEqual([
+      ['blue', OUTER],
+      ['green', INNER],
+    ]);
 });
 
 test('the keyboard alone selects, highlights and edits', async ({ page, harness }) => {
@@ -88,14 +93,16 @@ test('the keyboard alone selects, highlights and edits', async ({ page, harness 
   await page.keyboard.press('Control+Shift+ArrowRight');
   await page.keyboard.press('Control+Shift+ArrowRight');
   await expect(page.getByRole('toolbar', { name: 'Highlight the selection' })).toBeVisible();
-  const selected = await page.evaluate(() => window.getSelection()?.toString().trim());
-  expect(selected).toBe('Afghan officials');
+  const selected = 'Afghan officials';
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.toString().trim()))
+    .toBe(selected);
 
   // 4 is pink; the editor opens with focus inside it.
   await page.keyboard.press('4');
   await expect(editor).toBeVisible();
   await expect(editor).toBeFocused();
-  expect(await paintedRanges(page, 'mg-pink')).toEqual([selected]);
+  await expect.poll(() => paintedRanges(page, 'mg-pink')).toEqual([selected]);
   await page.keyboard.press('Tab'); // first colour button
   await page.keyboard.press('Tab'); // tag box
   await expect(editor.getByRole('combobox', { name: 'Add a tag' })).toBeFocused();
@@ -114,11 +121,17 @@ test('the keyboard alone selects, highlights and edits', async ({ page, harness 
   await expect(editor).toBeVisible();
   await expect(editor.getByRole('textbox', { name: 'Comment' })).toHaveValue('Opening line.');
 
-  const stored = await harness.readStoreFile();
-  const tag = stored.tags.find((t) => t.name === 'actors/afghan');
-  expect(stored.annotations).toMatchObject([
-    { color: 'pink', comment: 'Opening line.', tagIds: [tag?.id] },
-  ]);
+  await expect
+    .poll(async () => {
+      const stored = await harness.readStoreFile();
+      const tagNames = new Map(stored.tags.map((t) => [t.id, t.name]));
+      return stored.annotations.map((a) => ({
+        color: a.color,
+        comment: a.comment,
+        tags: a.tagIds.map((id) => tagNames.get(id)),
+      }));
+    })
+    .toEqual([{ color: 'pink', comment: 'Opening line.', tags: ['actors/afghan'] }]);
 });
 
 test('dark mode', async ({ page, harness: _ }) => {
@@ -140,8 +153,5 @@ test('dark mode', async ({ page, harness: _ }) => {
   await page.keyboard.press('3');
   await page.keyboard.press('Escape');
   await page.screenshot({ path: screenshotPath('dark-reader-with-highlights') });
-  const background = await page.evaluate(
-    () => getComputedStyle(document.querySelector('.reader')!).backgroundColor,
-  );
-  expect(background).toBe('rgb(23, 23, 26)');
+  await expect(page.locator('.reader')).toHaveCSS('background-color', 'rgb(23, 23, 26)');
 });

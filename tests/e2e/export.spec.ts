@@ -84,12 +84,15 @@ test('export Markdown and CSV from the export dialog, see the files on disk, the
     const bytes = await readFile(csvPath);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    await expect
+      .poll(async () =>
+        [...(await harness.readStoreFile()).annotations]
+          .sort((a, b) => a.target.position.start - b.target.position.start)
+          .map((a) => a.target.quote.exact),
+      )
+      .toEqual(rows.map((r) => r.quote));
+    // What the store holds now, to compare with after the restore below.
     const stored = (await harness.readStoreFile()).annotations;
-    expect(rows.map((r) => r.quote)).toEqual(
-      [...stored]
-        .sort((a, b) => a.target.position.start - b.target.position.start)
-        .map((a) => a.target.quote.exact),
-    );
     expect(rows[0]).toMatchObject({
       tags: 'stance/defiance',
       comment: 'Sharpest threat, "20 years", in one line.',
@@ -144,8 +147,9 @@ test('export Markdown and CSV from the export dialog, see the files on disk, the
     await restore.getByRole('button', { name: 'Merge Backup' }).click();
     await expect(page.getByText(/Backup merged: .*1 document/)).toBeVisible();
     await expect(panel.locator('.annotation-list > li')).toHaveCount(2);
-    const after = await harness.readStoreFile();
-    expect(after.annotations.map((a) => a.id).sort()).toEqual(stored.map((a) => a.id).sort());
+    await expect
+      .poll(async () => (await harness.readStoreFile()).annotations.map((a) => a.id).sort())
+      .toEqual(stored.map((a) => a.id).sort());
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }

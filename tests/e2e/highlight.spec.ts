@@ -44,7 +44,7 @@ test('highlight, tag and comment a quote in the sample article, and keep it', as
   await expect(card).toContainText('Defence minister');
 
   // The highlight is drawn with the CSS Custom Highlight API over the untouched text.
-  expect(await paintedRanges(page, 'mg-yellow')).toEqual([QUOTE]);
+  await expect.poll(() => paintedRanges(page, 'mg-yellow')).toEqual([QUOTE]);
   await page.screenshot({ path: screenshotPath('reader-with-highlights') });
 
   // A restart of the core reads everything back from disk; the page reloads against it.
@@ -55,16 +55,25 @@ test('highlight, tag and comment a quote in the sample article, and keep it', as
     'Defence minister',
   );
 
-  const stored = await harness.readStoreFile();
-  const tag = stored.tags.find((t) => t.name === 'threat');
-  expect(tag).toBeDefined();
-  const annotation = stored.annotations.find((a) => a.target.quote.exact === QUOTE);
-  expect(annotation).toMatchObject({
-    tagIds: [tag!.id],
-    comment: 'Defence minister; the most direct threat in the piece.',
-    color: 'yellow',
-  });
-  const doc = stored.documents.find((d) => d.id === annotation!.documentId)!;
-  const { start, end } = annotation!.target.position;
-  expect(doc.text.slice(start, end)).toBe(QUOTE);
+  await expect
+    .poll(async () => {
+      const stored = await harness.readStoreFile();
+      const annotation = stored.annotations.find((a) => a.target.quote.exact === QUOTE);
+      if (!annotation) return undefined;
+      const tagNames = new Map(stored.tags.map((t) => [t.id, t.name]));
+      const doc = stored.documents.find((d) => d.id === annotation.documentId);
+      const { start, end } = annotation.target.position;
+      return {
+        tags: annotation.tagIds.map((id) => tagNames.get(id)),
+        comment: annotation.comment,
+        color: annotation.color,
+        text: doc?.text.slice(start, end),
+      };
+    })
+    .toEqual({
+      tags: ['threat'],
+      comment: 'Defence minister; the most direct threat in the piece.',
+      color: 'yellow',
+      text: QUOTE,
+    });
 });

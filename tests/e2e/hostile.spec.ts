@@ -213,8 +213,6 @@ async function poke(page: Page, seen: Watch, selector: string) {
 
 /** Everything the tripwire and the watchers have seen so far. */
 async function observe(page: Page, seen: Watch) {
-  // Give anything deferred (onload, autofocus, timers) its chance to go off.
-  await page.waitForTimeout(250);
   const state = await page.evaluate(() => {
     const w = window as unknown as { __pwned?: unknown; __trips: string[]; __session?: string };
     return {
@@ -228,6 +226,10 @@ async function observe(page: Page, seen: Watch) {
 }
 
 async function expectNothingRan(page: Page, seen: Watch, where: string) {
+  // Give anything deferred (onload, autofocus, timers) its chance to go off. Nothing happening
+  // has no event to wait for, so this is a grace period; the detectors' own test below waits
+  // for what it looks for instead.
+  await page.waitForTimeout(250);
   const state = await observe(page, seen);
   expect(state.pwned, `window.__pwned after ${where}`).toBeUndefined();
   expect(state.trips, `tripwire after ${where}`).toEqual([]);
@@ -274,17 +276,22 @@ test('the tripwire catches a script that runs, a dialog, a frame, a handler and 
     );
     setTimeout(() => alert('stand-in alert'));
   });
-  const state = await observe(page, seen);
-  expect(state.pwned).toBe('stand-in payload');
-  expect(state.trips).toEqual(
-    expect.arrayContaining([
-      '__pwned = stand-in payload',
-      'CSP blocked img-src https://evil.example/pixel.png',
-    ]),
-  );
-  expect(state.dialogs).toEqual(['alert: stand-in alert']);
-  expect(state.frames).toBe(1);
-  expect(state.active.sort()).toEqual(['a[href= JavaScript:x()]', 'div[onmouseover]', 'iframe']);
+  // The alert and the CSP report arrive later: look again until each detector has seen its own.
+  await expect
+    .poll(async () => {
+      const { pwned, trips, dialogs, frames, active } = await observe(page, seen);
+      return { pwned, trips, dialogs, frames, active: active.sort() };
+    })
+    .toEqual({
+      pwned: 'stand-in payload',
+      trips: expect.arrayContaining([
+        '__pwned = stand-in payload',
+        'CSP blocked img-src https://evil.example/pixel.png',
+      ]),
+      dialogs: ['alert: stand-in alert'],
+      frames: 1,
+      active: ['a[href= JavaScript:x()]', 'div[onmouseover]', 'iframe'],
+    });
 });
 
 test('hostile pages and Markdown, imported, read and written into a note, run no script', async ({
@@ -323,14 +330,16 @@ test('hostile pages and Markdown, imported, read and written into a note, run no
 
     // Read each document; hover and click every link in it.
     const documents = library.locator('.document-item');
+    await expect(documents).toHaveCount(1 + harness.host.dialogFiles.length);
     const count = await documents.count();
-    expect(count).toBe(1 + harness.host.dialogFiles.length);
     let links = 0;
     for (let i = 0; i < count; i++) {
       const item = documents.nth(i);
       const title = (await item.locator('.document-title').textContent()) ?? `document ${i}`;
       await item.click();
       await expect(item).toHaveAttribute('aria-current', 'page');
+      // The reader shows the document before this one until this one's text arrives.
+      await expect(page.locator('.doc-header h1')).toHaveText(title);
       await expect(page.locator('.article')).toBeVisible();
       links += await poke(page, seen, '.article .doc-link');
       await expectNothingRan(page, seen, `reading “${title}”`);
@@ -358,15 +367,18 @@ test('hostile pages and Markdown, imported, read and written into a note, run no
     await expect(preview.locator('.md-link', { hasText: 'web link' })).toBeVisible();
     expect(await poke(page, seen, '.note-pane .md-link, .note-pane .md-image')).toBeGreaterThan(10);
     // Only the honest web and mail addresses are kept; every script link lost its address.
-    const addresses = await preview
-      .locator('.md-link[title]')
-      .evaluateAll((links) => links.map((l) => l.getAttribute('title')?.split('\n')[0]));
-    expect(addresses.sort()).toEqual(['https://example.com/report', 'mailto:desk@example.com']);
+    await expect
+      .poll(() =>
+        preview
+          .locator('.md-link[title]')
+          .evaluateAll((links) => links.map((l) => l.getAttribute('title')?.split('\n')[0]).sort()),
+      )
+      .toEqual(['https://example.com/report', 'mailto:desk@example.com']);
     await expectNothingRan(page, seen, 'the note in preview');
 
     // What reached "open in the browser" (the harness stands in for the confirming user): honest
     // http(s) addresses only, never one of the script links clicked alongside them.
-    expect(harness.host.openedLinks).toContain('https://example.com/report');
+    await expect.poll(() => harness.host.openedLinks).toContain('https://example.com/report');
     for (const url of harness.host.openedLinks) {
       expect(new URL(url).protocol).toMatch(/^https?:$/);
       expect(url).not.toMatch(/javascript|vbscript|data:|pwned/i);

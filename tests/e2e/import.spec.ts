@@ -112,13 +112,20 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
   await page.screenshot({ path: screenshotPath('dark-orphan-list') });
   await page.emulateMedia({ colorScheme: 'light' });
 
-  let stored = await harness.readStoreFile();
-  const doc = stored.documents.find((d) => d.title.startsWith('Taliban reject'))!;
-  const ofDoc = stored.annotations.filter((a) => a.documentId === doc.id);
-  expect(ofDoc).toHaveLength(2);
-  const placed = ofDoc.find((a) => !a.orphan)!;
-  expect(doc.text.slice(placed.target.position.start, placed.target.position.end)).toBe(kept);
-  expect(ofDoc.find((a) => a.orphan)?.target.quote.exact).toBe(REMOVED);
+  await expect
+    .poll(async () => {
+      const stored = await harness.readStoreFile();
+      const doc = stored.documents.find((d) => d.title.startsWith('Taliban reject'));
+      const ofDoc = stored.annotations.filter((a) => a.documentId === doc?.id);
+      return ofDoc
+        .map((a) =>
+          a.orphan
+            ? { orphan: a.target.quote.exact }
+            : { placed: doc?.text.slice(a.target.position.start, a.target.position.end) },
+        )
+        .sort((a, b) => Number('orphan' in a) - Number('orphan' in b));
+    })
+    .toEqual([{ placed: kept }, { orphan: REMOVED }]);
 
   // Re-attach the lost highlight to the passage that replaced it.
   await unplaced.getByRole('button', { name: /^Re-attach/ }).click();
@@ -130,12 +137,14 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
     .click();
   await expect(unplaced).toBeHidden();
   await expect(panel.locator('.annotation-list > li')).toHaveCount(2);
-  stored = await harness.readStoreFile();
-  const reattached = stored.annotations.find((a) =>
-    a.target.quote.exact.startsWith('A second briefing'),
-  );
-  expect(reattached?.orphan).toBeUndefined();
-  expect(reattached?.color).toBe('green');
+  await expect
+    .poll(async () => {
+      const reattached = (await harness.readStoreFile()).annotations.find((a) =>
+        a.target.quote.exact.startsWith('A second briefing'),
+      );
+      return reattached && { orphan: reattached.orphan, color: reattached.color };
+    })
+    .toEqual({ orphan: undefined, color: 'green' });
 });
 
 test('drop files on the window: good ones go in, a bad one is named with its reason; the same file twice is recognised', async ({
@@ -162,17 +171,16 @@ test('drop files on the window: good ones go in, a bad one is named with its rea
   await page.emulateMedia({ colorScheme: 'light' });
   await report.getByRole('button', { name: 'Done' }).click();
   await expect(library.getByRole('listitem')).toHaveCount(2);
-  const after = await harness.readStoreFile();
-  expect(after.documents.map((d) => d.title).sort()).toEqual(
-    [...before.documents.map((d) => d.title), 'Field notes on the Bagram dispute'].sort(),
-  );
+  await expect
+    .poll(async () => (await harness.readStoreFile()).documents.map((d) => d.title).sort())
+    .toEqual([...before.documents.map((d) => d.title), 'Field notes on the Bagram dispute'].sort());
 
   // The same file again: offered as the one already there, not a silent duplicate.
   await dropFiles(page, [{ path: MARKDOWN, type: 'text/markdown' }]);
   await expect(
     page.getByRole('status').filter({ hasText: 'already in your library' }),
   ).toBeVisible();
-  expect((await harness.readStoreFile()).documents).toHaveLength(2);
+  await expect.poll(async () => (await harness.readStoreFile()).documents).toHaveLength(2);
 });
 
 test('paste as a new document, edit its details, and undo the import', async ({
@@ -209,11 +217,11 @@ test('paste as a new document, edit its details, and undo the import', async ({
   await details.getByRole('button', { name: 'Save' }).click();
   await expect(details).toBeHidden();
   await expect(page.locator('.doc-meta')).toContainText('Field team');
-  let stored = await harness.readStoreFile();
-  expect(stored.documents.find((d) => d.title === 'Notes from the briefing')).toMatchObject({
-    author: 'Field team',
-    url: 'https://example.org/briefing',
-  });
+  await expect
+    .poll(async () =>
+      (await harness.readStoreFile()).documents.find((d) => d.title === 'Notes from the briefing'),
+    )
+    .toMatchObject({ author: 'Field team', url: 'https://example.org/briefing' });
 
   // New document from clipboard (the system clipboard, through the host).
   harness.host.clipboard = { text: 'Clipboard article\n\nIts only paragraph.', html: '' };
@@ -225,8 +233,9 @@ test('paste as a new document, edit its details, and undo the import', async ({
     .getByRole('button', { name: 'Undo' })
     .click();
   await expect(library.getByRole('button', { name: /^Clipboard article/ })).toBeHidden();
-  stored = await harness.readStoreFile();
-  expect(stored.documents.map((d) => d.title)).not.toContain('Clipboard article');
+  await expect
+    .poll(async () => (await harness.readStoreFile()).documents.map((d) => d.title))
+    .not.toContain('Clipboard article');
 });
 
 test('a long import shows progress and stops on Cancel; what was not reached stays out', async ({
@@ -258,7 +267,7 @@ test('a long import shows progress and stops on Cancel; what was not reached sta
     page.getByRole('status').filter({ hasText: 'Cancelled (3 not imported).' }),
   ).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Importing' })).toBeHidden();
-  expect((await harness.readStoreFile()).documents).toHaveLength(1);
+  await expect.poll(async () => (await harness.readStoreFile()).documents).toHaveLength(1);
 });
 
 test('undoing an import that has been worked on since can itself be undone, highlights and all', async ({
@@ -284,6 +293,7 @@ test('undoing an import that has been worked on since can itself be undone, high
     .getByRole('button', { name: 'Undo' })
     .click();
   await expect(notes).toContainText('1 highlight');
-  const stored = await harness.readStoreFile();
-  expect(stored.annotations.map((a) => a.target.quote.exact)).toEqual(['The base is a symbol']);
+  await expect
+    .poll(async () => (await harness.readStoreFile()).annotations.map((a) => a.target.quote.exact))
+    .toEqual(['The base is a symbol']);
 });

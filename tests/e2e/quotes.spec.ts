@@ -137,7 +137,7 @@ test('find quotes in the sample article, accept, correct a speaker, accept all w
   };
   const expectedTags = (speaker: string | null) =>
     speaker ? [QUOTE_TAG, speakerTagName(speaker)] : [QUOTE_TAG];
-  expect(await tagName()).toEqual([
+  await expect.poll(tagName).toEqual([
     { exact: first.text, tags: expectedTags(first.speaker) },
     { exact: second.text, tags: expectedTags(second.speaker) },
     { exact: quotation, tags: [QUOTE_TAG, `speaker/${name}`] },
@@ -188,7 +188,7 @@ test('find quotes in the sample article, accept, correct a speaker, accept all w
     .getByRole('button', { name: /^Accept:/ })
     .dblclick();
   await expect(cardOf(page, fifth).locator('.quote-card')).toHaveClass(/accepted/);
-  expect((await tagName()).length).toBe(4);
+  await expect.poll(async () => (await tagName()).length).toBe(4);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await tagName()).length).toBe(3);
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -217,8 +217,13 @@ test('find quotes in the sample article, accept, correct a speaker, accept all w
   await expect(row).toBeVisible();
   await row.click();
   await expect(speakersView.getByRole('heading', { name, level: 1 })).toBeVisible();
-  const speakers = await core(harness, 'listSpeakers', {});
-  expect(speakers.find((s) => s.name === name)?.quotes.map((q) => q.exact)).toEqual([quotation]);
+  await expect
+    .poll(async () =>
+      (await core(harness, 'listSpeakers', {}))
+        .find((s) => s.name === name)
+        ?.quotes.map((q) => q.exact),
+    )
+    .toEqual([quotation]);
   await page.screenshot({ path: screenshotPath('speakers-view') });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: screenshotPath('dark-speakers-view') });

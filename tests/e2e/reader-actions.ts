@@ -1,34 +1,41 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const THREAT_QUOTE = 'we are ready to fight you for the next 20 years';
 
-/** Drag the mouse across `text` in the article, as a reader selecting it would. */
+/**
+ * Drag the mouse across `text` in the article, as a reader selecting it would. The article may
+ * still be showing the document before (a document's text arrives after it is chosen), so this
+ * looks again until the text is there.
+ */
 export async function dragSelect(page: Page, text: string): Promise<void> {
-  await page.locator('.article [data-start]').first().waitFor();
-  const box = await page.evaluate((needle) => {
-    const article = document.querySelector('.article');
-    if (!article) return null;
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(needle) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rects = Array.from(range.getClientRects());
-      const first = rects[0];
-      const last = rects[rects.length - 1];
-      if (!first || !last) return null;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    }
-    return null;
-  }, text);
+  const find = () =>
+    page.evaluate((needle) => {
+      const article = document.querySelector('.article');
+      if (!article) return null;
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(needle) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rects = Array.from(range.getClientRects());
+        const first = rects[0];
+        const last = rects[rects.length - 1];
+        if (!first || !last) return null;
+        return {
+          x1: first.left + 1,
+          y1: first.top + first.height / 2,
+          x2: last.right - 1,
+          y2: last.top + last.height / 2,
+        };
+      }
+      return null;
+    }, text);
+  await expect.poll(find, { message: `"${text}" is in the article` }).not.toBeNull();
+  // Measured again, now that it has been scrolled into view.
+  const box = await find();
   if (!box) throw new Error(`"${text}" is not in the article`);
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();

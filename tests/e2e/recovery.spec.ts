@@ -29,6 +29,7 @@ test('a damaged store file is kept aside, the last good state comes back, and th
 
   const kept = (await readdir(harness.dataDir)).filter((n) => n.startsWith('notebook.corrupt-'));
   expect(kept).toHaveLength(1);
-  const stored = await harness.readStoreFile();
-  expect(stored.annotations.map((a) => a.comment)).toEqual(['Keep me.']);
+  await expect
+    .poll(async () => (await harness.readStoreFile()).annotations.map((a) => a.comment))
+    .toEqual(['Keep me.']);
 });

@@ -59,9 +59,14 @@ test('the palette finds a quote typed with a typo and opens it in the reader; ta
 
   // Edits are found at once: a comment added now is searchable in the same breath.
   await page.keyboard.press('Escape');
-  const stored = await harness.readStoreFile();
-  const bad = stored.annotations.find((a) => a.target.quote.exact === BAD_THINGS)!;
-  await harness.notebook.dispatch('updateAnnotation', { id: bad.id, comment: 'Ominous vagueness' });
+  const badId = async () =>
+    (await harness.readStoreFile()).annotations.find((a) => a.target.quote.exact === BAD_THINGS)
+      ?.id;
+  await expect.poll(badId).toBeDefined();
+  await harness.notebook.dispatch('updateAnnotation', {
+    id: (await badId())!,
+    comment: 'Ominous vagueness',
+  });
   await page.keyboard.press('Control+k');
   await box.fill('ominus');
   await expect(options.first()).toContainText(BAD_THINGS);
