@@ -27,7 +27,7 @@ import {
   replayJournals,
   revalidate,
 } from './store/load.ts';
-import { readSnapshotHeader, recordLines, writeSnapshot } from './store/snapshot.ts';
+import { readSnapshotHeader, snapshotParts, writeSnapshot } from './store/snapshot.ts';
 import { JournalVerifier } from './store/verify.ts';
 import { acquireStoreLock } from './store-lock.ts';
 
@@ -66,6 +66,8 @@ export interface StoreOptions {
   onWriteRecovered?: () => void;
   /** A backup (or a compaction) could not be done (the store itself is unaffected). */
   onBackupError?: (error: unknown) => void;
+  /** A compaction started or ended (progress for people; the crash test aims kills with it). */
+  onCompaction?: (phase: 'start' | 'end') => void;
 }
 
 export interface Store {
@@ -159,19 +161,6 @@ async function removeLeftoverTempFiles(dataDir: string): Promise<void> {
   await Promise.all(
     names.filter((n) => temp.test(n)).map((n) => unlink(join(dataDir, n)).catch(() => {})),
   );
-}
-
-/** Write the notebook in memory as the snapshot (the one-time rewrite after a repair). */
-function snapshotOf(data: StoreData) {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    meta: data.meta,
-    quarantine: data.quarantine,
-    lines: Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c, recordLines(data[c])])) as Record<
-      RecordCollection,
-      Iterable<string>
-    >,
-  };
 }
 
 /**
@@ -269,7 +258,7 @@ async function openFiles(dataDir: string, path: string): Promise<Opened> {
   if (rewrite) {
     // One rewrite on this thread (a migration, a repair): then disk and memory agree again.
     const generation = Math.max(header.generation, newest) + 1;
-    await writeSnapshot(path, snapshotOf(data), { generation, sequence: replay.sequence });
+    await writeSnapshot(path, snapshotParts(data), { generation, sequence: replay.sequence });
     await deleteJournalsBefore(dataDir, generation);
     return {
       data,
@@ -401,6 +390,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       const upTo = journal.generation + 1;
       journal = new JournalFile(dataDir, upTo, 0);
       await writing; // every line of the older generation is on disk
+      options.onCompaction?.('start');
       try {
         await compactOffThread(compactionWorker, dataDir, upTo);
         await deleteJournalsBefore(dataDir, upTo);
@@ -409,6 +399,8 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
         // The journal still holds everything: nothing is lost, only the fold is postponed.
         options.onBackupError?.(error);
         return;
+      } finally {
+        options.onCompaction?.('end');
       }
       if (changedSinceBackup && Date.now() - lastBackup >= backupIntervalMs) {
         await backUp();

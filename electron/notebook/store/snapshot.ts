@@ -2,7 +2,12 @@ import { createReadStream } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { RECORD_COLLECTIONS, type RecordCollection } from '../../../shared/model.ts';
+import {
+  RECORD_COLLECTIONS,
+  type RecordCollection,
+  SCHEMA_VERSION,
+  type StoreData,
+} from '../../../shared/model.ts';
 import { commitTempFile } from '../durable-json-file.ts';
 
 /**
@@ -153,6 +158,19 @@ export async function writeSnapshot(
 /** Each record of a list as its JSON line. */
 export function* recordLines(list: readonly unknown[]): Iterable<string> {
   for (const record of list) yield JSON.stringify(record);
+}
+
+/** A notebook in memory as the parts of its snapshot. */
+export function snapshotParts(data: StoreData): SnapshotParts {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: data.meta,
+    quarantine: data.quarantine,
+    lines: Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c, recordLines(data[c])])) as Record<
+      RecordCollection,
+      Iterable<string>
+    >,
+  };
 }
 
 /** What reading a snapshot line by line calls, in file order. */
