@@ -60,6 +60,14 @@ export class ChangeTracker {
         if (inPlace) for (const record of inPlace) ops.push({ put: collection, record });
         continue;
       }
+      if (appendedTo(list, before)) {
+        // The common shape (a new highlight, note or tag pushed): no sets, no order to check.
+        if (inPlace) for (const record of inPlace) ops.push({ put: collection, record });
+        for (let i = before.length; i < list.length; i++)
+          if (!inPlace?.has(list[i]!)) ops.push({ put: collection, record: list[i]! });
+        this.seen[collection] = list.slice();
+        continue;
+      }
       ops.push(...listDiff(collection, before, list, inPlace));
       this.seen[collection] = list.slice();
     }
@@ -84,6 +92,18 @@ function snapshotLists(data: StoreData): Record<RecordCollection, readonly Rec[]
     tags: data.tags.slice(),
     notes: data.notes.slice(),
   };
+}
+
+/** `list` is `before` with records added at the end, whose ids are all new. */
+function appendedTo(list: readonly Rec[], before: readonly Rec[]): boolean {
+  if (list.length <= before.length) return false;
+  for (let i = 0; i < before.length; i++) if (list[i] !== before[i]) return false;
+  const ids = new Set<string>();
+  for (let i = before.length; i < list.length; i++) ids.add(list[i]!.id);
+  if (ids.size !== list.length - before.length) return false;
+  // A pushed record reusing an id already in the list would replace it in a replay.
+  for (const r of before) if (ids.has(r.id)) return false;
+  return true;
 }
 
 function sameList(a: readonly Rec[], b: readonly Rec[]): boolean {
