@@ -4,9 +4,7 @@ import { Low } from 'lowdb';
 import {
   emptyStore,
   type Quarantined,
-  RECORD_COLLECTIONS,
   type RecordCollection,
-  SCHEMA_VERSION,
   type StoreData,
 } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
@@ -26,8 +24,9 @@ import {
   replayedRecordsValid,
   replayJournals,
   revalidate,
+  SnapshotAdapter,
 } from './store/load.ts';
-import { readSnapshotHeader, snapshotParts, writeSnapshot } from './store/snapshot.ts';
+import { readSnapshotHeader } from './store/snapshot.ts';
 import { JournalVerifier } from './store/verify.ts';
 import { acquireStoreLock } from './store-lock.ts';
 
@@ -258,7 +257,11 @@ async function openFiles(dataDir: string, path: string): Promise<Opened> {
   if (rewrite) {
     // One rewrite on this thread (a migration, a repair): then disk and memory agree again.
     const generation = Math.max(header.generation, newest) + 1;
-    await writeSnapshot(path, snapshotParts(data), { generation, sequence: replay.sequence });
+    const db = new Low<StoreData>(
+      new SnapshotAdapter(path, { generation, sequence: replay.sequence }),
+      data,
+    );
+    await db.write();
     await deleteJournalsBefore(dataDir, generation);
     return {
       data,
@@ -313,9 +316,11 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       : new NotebookError('internal', `Could not open the notebook at ${path}: ${String(error)}`);
   }
   const { recovery, quarantined } = opened;
-  // lowdb holds the data, as the card asks; the journal and snapshot files are ours.
-  const db = new Low<StoreData>({ read: async () => null, write: async () => {} }, opened.data);
-  db.data = opened.data;
+  // lowdb holds the notebook in memory; its adapter writes the snapshot when it is rewritten whole.
+  const db = new Low<StoreData>(
+    new SnapshotAdapter(path, { generation: opened.generation, sequence: opened.sequence }),
+    opened.data,
+  );
   let sequence = opened.sequence;
   let journal = new JournalFile(dataDir, opened.generation, opened.journalBytes);
   let snapshotBytes = 0;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
 import {
   annotationSchema,
   documentSchema,
@@ -13,7 +14,12 @@ import {
 import { type ReadRecords, readRecords } from '../store-records.ts';
 import { type JournalEntry, ReplayState } from './changes.ts';
 import { type JournalRead, listJournals, readJournal } from './journal.ts';
-import { readSnapshotLines, type SnapshotHeader } from './snapshot.ts';
+import {
+  readSnapshotLines,
+  type SnapshotHeader,
+  snapshotParts,
+  writeSnapshot,
+} from './snapshot.ts';
 
 /** A snapshot as read: trusted (its seal holds), or validated record by record. */
 export type SnapshotLoad =
@@ -185,4 +191,27 @@ export function replayedRecordsValid(data: StoreData, put: JournalReplay['put'])
 /** Validate a whole notebook record by record (the slow path), as a freshly read file is. */
 export function revalidate(data: StoreData): ReadRecords {
   return parseStore(data);
+}
+
+/**
+ * lowdb's adapter for the snapshot: lowdb holds the notebook in memory (`Low.data`) and writes
+ * it whole through this when the store rewrites it at once (a new notebook, a migration, a
+ * repair). Everyday saving goes to the journal, and compaction rewrites the file off the main
+ * thread, both beside lowdb rather than through it: lowdb's `write` is whole-file by design.
+ */
+export class SnapshotAdapter implements Adapter<StoreData> {
+  readonly path: string;
+  /** Where the snapshot written next stands in the journal. */
+  header: SnapshotHeader;
+  constructor(path: string, header: SnapshotHeader) {
+    this.path = path;
+    this.header = header;
+  }
+  async read(): Promise<StoreData | null> {
+    const load = await loadSnapshot(this.path);
+    return load.kind === 'read' ? load.data : null;
+  }
+  async write(data: StoreData): Promise<void> {
+    await writeSnapshot(this.path, snapshotParts(data), this.header);
+  }
 }
