@@ -50,8 +50,9 @@ export interface StoreOptions {
    */
   compactAfterBytes?: number;
   /**
-   * Script of the compaction worker (`compact-worker.js` in a build, the `.ts` source where
-   * Node runs TypeScript). Without one, compaction runs on this thread (tests, small notebooks).
+   * Script of the compaction worker (`compact-worker.js` in a build; by default the `.ts` source
+   * when this runs from source). With null, and for notebooks under a megabyte, compaction runs
+   * on this thread.
    */
   compactionWorker?: URL | string | null;
   /**
@@ -88,7 +89,11 @@ export interface Store {
   change<T>(mutator: (data: StoreData, touch: Touch) => T): T;
   /** Resolve once every change so far is on disk (a failure is reported and retried). */
   flush(): Promise<void>;
-  /** Fold the journal into the snapshot now (off the main thread where a worker is given). */
+  /**
+   * Fold the journal into the snapshot now (off the main thread where a worker is given), so
+   * `notebook.json` alone is the whole notebook (a copy of it is then a complete backup).
+   * Rejects when that could not be done; the journal still holds everything.
+   */
   compact(): Promise<void>;
   /**
    * Refuse further changes, write what is pending, compact, back up and release the lock.
@@ -100,6 +105,18 @@ export interface Store {
 
 /** The default: compact once the journal reaches 4 MB or half the snapshot's size. */
 const COMPACT_AFTER_BYTES = 4 << 20;
+/** A notebook this small folds in a few milliseconds: not worth starting a thread for. */
+const IN_THREAD_BYTES = 1 << 20;
+
+/**
+ * The compaction worker's script when this module runs from its TypeScript source (tests, the
+ * command line); a build passes the built `compact-worker.js` itself.
+ */
+function sourceWorker(): URL | null {
+  if (!import.meta.url.endsWith('.ts')) return null;
+  // Built from parts so no bundler mistakes it for an asset to copy.
+  return new URL(['.', 'store', 'compact-worker.ts'].join('/'), import.meta.url);
+}
 
 /** Names of the copies to keep of a file before it is rewritten migrated or repaired. */
 function keptCopyNames(load: { migratedFrom: number | null; quarantined: readonly unknown[] }) {
@@ -298,7 +315,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     writeDelayMs = 0,
     backupIntervalMs = 10 * 60_000,
     compactAfterBytes = COMPACT_AFTER_BYTES,
-    compactionWorker = null,
+    compactionWorker = sourceWorker(),
     onWriteError,
   } = options;
   await mkdir(dataDir, { recursive: true });
@@ -393,17 +410,21 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       await writeNow();
       if (journal.bytes === 0 && queue.length === 0 && !opened.pending) return;
       const upTo = journal.generation + 1;
+      const folding = journal.bytes;
       journal = new JournalFile(dataDir, upTo, 0);
       await writing; // every line of the older generation is on disk
       options.onCompaction?.('start');
       try {
-        await compactOffThread(compactionWorker, dataDir, upTo);
+        // After a crash the journals to fold are of unknown size: take the thread then too.
+        const big = opened.pending || snapshotBytes + folding > IN_THREAD_BYTES;
+        await compactOffThread(big ? compactionWorker : null, dataDir, upTo);
+        snapshotBytes = (await stat(path).catch(() => ({ size: snapshotBytes }))).size;
         await deleteJournalsBefore(dataDir, upTo);
         opened.pending = false;
       } catch (error) {
         // The journal still holds everything: nothing is lost, only the fold is postponed.
         options.onBackupError?.(error);
-        return;
+        throw error;
       } finally {
         options.onCompaction?.('end');
       }
@@ -424,12 +445,14 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     const due =
       journal.bytes >= Math.max(compactAfterBytes, snapshotBytes / 2) ||
       (changedSinceBackup && Date.now() - lastBackup >= backupIntervalMs);
-    if (due) void compact();
+    if (due) void compact().catch(() => {}); // reported through onBackupError
   }
 
   // One backup at each start, of the whole notebook: fold in a journal a crash left first.
   if (opened.pending) {
-    void compact().then(backUp);
+    void compact()
+      .then(backUp)
+      .catch(() => {}); // reported; the journal keeps everything until the next try
   } else await backUp();
   snapshotBytes = (await stat(path).catch(() => ({ size: 0 }))).size;
 
@@ -494,8 +517,12 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       if (timer) clearTimeout(timer);
       if (queue.length === 0) {
         // The snapshot then holds everything, and the newest backup is the last clean state.
-        await compact();
-        if (changedSinceBackup || opened.pending) await backUp();
+        // Should folding fail, the journal still holds every change for the next start.
+        const folded = await compact().then(
+          () => true,
+          () => false,
+        );
+        if (folded && (changedSinceBackup || opened.pending)) await backUp();
       }
       released = true;
       await release();

@@ -68,8 +68,7 @@ describe('the journal', () => {
     expect(await readFile(keptAs, 'utf8')).toContain('"tag_ha');
     // Editing goes on after the whole lines, and everything survives another reopening.
     reopened.change((data) => data.tags.push(tag('tag_after')));
-    await reopened.flush();
-    await rmLock(dir);
+    await reopened.close();
     const again = await openStore(dir);
     expect(again.data.tags.map((t) => t.id)).toEqual(['tag_saved', 'tag_after']);
     expect(again.recovery).toBeNull();
@@ -173,6 +172,36 @@ describe('the journal', () => {
     const reader = await openStoreReadOnly(dir);
     expect(reader.data.tags.map((t) => t.id).sort()).toEqual(ids.sort());
     expect(await readdir(join(dir, 'journal'))).toEqual([]);
+  });
+});
+
+describe('copies of the notebook', () => {
+  it('a restore keeps a safety copy holding every change, also those still in the journal', async () => {
+    const dir = await tempDir();
+    const notebook = await openNotebook({ dataDir: dir, resourcesDir: RESOURCES_DIR });
+    const made = await notebook.handlers.createTag({ name: 'made just now', color: 'pink' });
+    await notebook.store.flush();
+    await notebook.restores.apply(structuredClone(notebook.store.data), 'replace');
+    const copy = (await readdir(join(dir, BACKUP_DIR))).find((n) => n.startsWith('pre-restore-'));
+    const kept = await loadSnapshot(join(dir, BACKUP_DIR, copy!));
+    expect(kept.kind === 'read' && kept.data.tags.map((t) => t.id)).toContain(made.id);
+    await notebook.close();
+  });
+
+  it('every rolling backup is a whole notebook on its own', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir, { backupIntervalMs: 0 });
+    store.change((data) => data.tags.push(tag('tag_in_backup')));
+    await store.flush();
+    await store.compact();
+    await store.close();
+    for (const name of await readdir(join(dir, BACKUP_DIR))) {
+      const load = await loadSnapshot(join(dir, BACKUP_DIR, name));
+      expect(load).toMatchObject({ kind: 'read', sealed: true });
+    }
+    const [newest] = (await readdir(join(dir, BACKUP_DIR))).sort().reverse();
+    const load = await loadSnapshot(join(dir, BACKUP_DIR, newest!));
+    expect(load.kind === 'read' && load.data.tags.map((t) => t.id)).toEqual(['tag_in_backup']);
   });
 });
 
