@@ -26,7 +26,7 @@ import type { NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
 import { checkRange, checkTags, findAnnotation, findDocument } from './lookups.ts';
 import type { Store } from './store.ts';
-import { summarize } from './summaries.ts';
+import { summarize, summarizeAll } from './summaries.ts';
 
 type Entity = Extract<NotebookEvent, { type: 'changed' }>['entities'][number];
 /** Tell the renderer what kinds of thing changed. */
@@ -65,10 +65,9 @@ export function createDocumentService(
     },
 
     listDocuments() {
-      const { data } = store;
-      return data.documents
-        .map((d) => summarize(data, d))
-        .sort((a, b) => b.importedAt.localeCompare(a.importedAt) || a.title.localeCompare(b.title));
+      return summarizeAll(store.data).sort(
+        (a, b) => b.importedAt.localeCompare(a.importedAt) || a.title.localeCompare(b.title),
+      );
     },
 
     getDocument({ id }) {
