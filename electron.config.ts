@@ -28,6 +28,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           // The import parser runs in a worker thread, from its own file.
           'parse-worker': resolve('electron/notebook/import/parse-worker.ts'),
+          // The store's compaction too: rewriting the snapshot takes seconds in a big notebook.
+          'compact-worker': resolve('electron/notebook/store/compact-worker.ts'),
         },
         formats: ['es'],
       },

@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Every store change is checked against a replay of its journal entry (electron/notebook/
+    // store/verify.ts): a change a service forgets to report fails a test, not a user's data.
+    env: { MARGINALIA_VERIFY_JOURNAL: '1' },
     projects: [
       {
         extends: true,

@@ -1,6 +1,7 @@
 import { benchExport } from './export/bench-export.ts';
 import { benchQuotes } from './quotes/bench-quotes.ts';
 import { benchSearch, rowJson } from './search/bench-search.ts';
+import { benchStore, rowJson as storeRowJson } from './store/bench-store.ts';
 
 /**
  * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--no-fuse]`
@@ -11,7 +12,8 @@ import { benchSearch, rowJson } from './search/bench-search.ts';
  * one JSON object with a key per suite. Progress goes to stderr.
  */
 
-const SUITES = ['search', 'export', 'quotes'] as const;
+const SUITES = ['search', 'export', 'quotes', 'store'] as const;
+const STORE_SIZES = [1000, 10_000, 50_000, 100_000];
 const DEFAULT_SIZES = [1000, 10_000, 100_000];
 const QUOTES_SIZES = [5000, 20_000, 50_000];
 type Suite = (typeof SUITES)[number];
@@ -38,7 +40,7 @@ function parseArgs(argv: string[]) {
   return { suites: suites.length > 0 ? suites : [...SUITES], json, fuse, sizes };
 }
 
-function main() {
+async function main() {
   const args = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const json: Record<string, unknown> = {};
@@ -57,6 +59,16 @@ function main() {
       process.stdout.write(`${text}\n`);
       json.export = rows;
     }
+    if (suite === 'store') {
+      const { text, rows } = await benchStore({
+        sizes: args.sizes ?? STORE_SIZES,
+        heavy: args.sizes === null,
+        baselineEdits: 20,
+        log,
+      });
+      process.stdout.write(`${text}\n`);
+      json.store = rows.map(storeRowJson);
+    }
     if (suite === 'quotes') {
       const result = benchQuotes({ sizes: args.sizes ?? QUOTES_SIZES, log });
       process.stdout.write(`${result.text}\n`);
@@ -66,9 +78,7 @@ function main() {
   if (args.json) process.stdout.write(`\n${JSON.stringify(json)}\n`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
-}
+});

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 const expected = [
   'out/main/index.js',
   'out/main/parse-worker.js',
+  'out/main/compact-worker.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',
 ];
@@ -52,3 +53,33 @@ if (!reply.ok || reply.document.title !== 'Build check' || !reply.document.text.
   process.exit(1);
 }
 console.log('Parse worker: parses a page from the built file.');
+
+// The compaction worker must fold a journal into the snapshot from the built file, as Electron
+// will run it (the store itself runs from source here: Node strips its types).
+{
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openStore, openStoreReadOnly } = await import('../electron/notebook/store.ts');
+  const { listJournals } = await import('../electron/notebook/store/journal.ts');
+  const dir = await mkdtemp(join(tmpdir(), 'marginalia-build-check-'));
+  try {
+    const worker = new URL('../out/main/compact-worker.js', import.meta.url);
+    const store = await openStore(dir, { compactionWorker: worker });
+    store.change((data) => {
+      data.meta.seeded = true;
+    });
+    await store.close();
+    const folded = (await openStoreReadOnly(dir)).data.meta.seeded;
+    if (!folded || (await listJournals(dir)).length > 0) {
+      console.error('The built compaction worker did not fold the journal into the snapshot.');
+      process.exit(1);
+    }
+  } catch (error) {
+    console.error(`The built compaction worker failed: ${error.message}`);
+    process.exit(1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  console.log('Compaction worker: folds a journal into the snapshot from the built file.');
+}

@@ -32,6 +32,7 @@ import {
  */
 const RESOURCES_DIR = fileURLToPath(new URL('../../resources', import.meta.url));
 const PARSE_WORKER = new URL('../notebook/import/parse-worker.ts', import.meta.url);
+const COMPACT_WORKER = new URL('../notebook/store/compact-worker.ts', import.meta.url);
 
 type Output = { json: unknown; text: string };
 
@@ -81,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       // A notebook started from the command line holds only what was put in it.
       seed: false,
       parseWorker: PARSE_WORKER,
+      store: { compactionWorker: COMPACT_WORKER },
       host:
         command.name === 'import'
           ? { chooseImportFiles: async () => command.files.map((f) => resolve(f)) }

@@ -76,7 +76,8 @@ async function start(): Promise<void> {
       dataDir,
       resourcesDir: resourcesDir(),
       host: createElectronHost(() => mainWindow),
-      parseWorker: parseWorkerPath(),
+      parseWorker: workerPath('parse-worker.js'),
+      store: { compactionWorker: workerPath('compact-worker.js') },
     });
   } catch (error) {
     return fatal(error);
@@ -103,11 +104,12 @@ function openWindow(): void {
 }
 
 /**
- * The import parser worker is built beside this file (see electron.config.ts), so big pages parse
- * off the main thread. When the glue runs from source (its unit test) there is none: parse inline.
+ * The workers (the import parser, the store's compaction) are built beside this file (see
+ * electron.config.ts), so big pages parse and the notebook compacts off the main thread. When
+ * the glue runs from source (its unit test) there are none: the work runs inline.
  */
-function parseWorkerPath(): string | null {
-  const path = join(__dirname, 'parse-worker.js');
+function workerPath(name: string): string | null {
+  const path = join(__dirname, name);
   return existsSync(path) ? path : null;
 }
 

@@ -22,7 +22,7 @@ import type { NotebookHandlers } from '../../shared/contract.ts';
 import type { StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import type { Changed } from './service.ts';
-import type { Store } from './store.ts';
+import type { Store, Touch } from './store.ts';
 
 type CodebookHandlers = Pick<
   NotebookHandlers,
@@ -38,6 +38,25 @@ type CodebookHandlers = Pick<
 >;
 
 /**
+ * Journal what a codebook operation changed in place: tags that differ from the snapshot taken
+ * before it, and the quotes and notes whose tag lists it changed (`holders`: the undo's deltas,
+ * or the whole snapshot when it was put back after a failure).
+ */
+function touchChanged(
+  data: StoreData,
+  before: ReturnType<typeof snapshotTags>,
+  holders: { annotations: readonly { id: string }[]; notes: readonly { id: string }[] },
+  touch: Touch,
+): void {
+  const prior = new Map(before.tags.map((t) => [t.id, JSON.stringify(t)]));
+  for (const tag of data.tags) if (prior.get(tag.id) !== JSON.stringify(tag)) touch('tags', tag);
+  const quotes = new Set(holders.annotations.map((h) => h.id));
+  for (const a of data.annotations) if (quotes.has(a.id)) touch('annotations', a);
+  const notes = new Set(holders.notes.map((h) => h.id));
+  for (const n of data.notes) if (notes.has(n.id)) touch('notes', n);
+}
+
+/**
  * The codebook behind the contract: thin wrappers that run the pure operations of
  * shared/codebook.ts inside one store change. Should an operation fail halfway, the tags are
  * put back as they were before the change is kept.
@@ -48,7 +67,7 @@ export function createCodebookService(
   factory: TagFactory,
 ): CodebookHandlers {
   const transaction = <T>(touches: (holder: TagHolder) => boolean, op: (book: Codebook) => T) =>
-    store.change((data: StoreData) => {
+    store.change((data: StoreData, touch) => {
       const before = snapshotTags(data, touches);
       try {
         const result = op(data);
@@ -59,9 +78,12 @@ export function createCodebookService(
             `That would leave the tags inconsistent (${problems[0]}); nothing was changed.`,
           );
         }
-        return { result, undo: undoSince(before, data) };
+        const undo = undoSince(before, data);
+        touchChanged(data, before, undo, touch);
+        return { result, undo };
       } catch (error) {
         restoreTagSnapshot(data, before, factory);
+        touchChanged(data, before, before, touch);
         throw error;
       }
     });

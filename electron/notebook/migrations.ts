@@ -27,6 +27,13 @@ const MIGRATIONS: { from: number; migrate: (data: Json) => Json }[] = [
       tags: eachRecord(data.tags, (t) => ({ ...t, updatedAt: t.updatedAt ?? t.createdAt })),
     }),
   },
+  {
+    // 2 → 3: records keep their shape; the notebook became a snapshot (this file, one record
+    // per line, sealed) plus a journal of changes beside it (electron/notebook/store/). A
+    // version 2 file is read, kept in backups/, and rewritten in the new layout.
+    from: 2,
+    migrate: (data) => data,
+  },
 ];
 
 export function migrate(raw: unknown): unknown {

@@ -97,8 +97,9 @@ export function createNotesService(
       const nextTags = nextTagIds(current.tagIds, { tagIds, addTagIds, removeTagIds });
       const tags = nextTags === undefined ? undefined : checkTags(store.data, nextTags);
       if (documentId !== undefined) checkDocument(store.data, documentId);
-      const updated = store.change((data) => {
+      const updated = store.change((data, touch) => {
         const note = findNote(data, id);
+        touch('notes', note);
         if (title !== undefined) note.title = title;
         if (body !== undefined) {
           note.body = body;
@@ -149,8 +150,9 @@ export function createNotesService(
       findNote(store.data, noteId);
       const { annotation, document } = findQuote(store.data, annotationId);
       const block = quoteBlock(annotation, document);
-      const updated = store.change((data) => {
+      const updated = store.change((data, touch) => {
         const note = findNote(data, noteId);
+        touch('notes', note);
         note.body = appendBlock(note.body, block);
         note.annotationIds = citedQuoteIds(note.body);
         note.updatedAt = now();

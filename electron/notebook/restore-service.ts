@@ -86,8 +86,9 @@ export function createRestoreService(
 
   /** Apply a restore in one store change; returns what changed and the undo token. */
   async function apply(incoming: StoreData, mode: 'merge' | 'replace') {
-    // A copy of the notebook as it is, beside the rolling backups, before anything changes.
-    await store.flush();
+    // A copy of the notebook as it is, beside the rolling backups, before anything changes:
+    // the journal is folded into the snapshot first, so the copy is the whole notebook.
+    await store.compact();
     // Under its own name, so the rolling backups never prune what an undo refers to.
     const backup = await keepCopy(store.path, store.dataDir, 'pre-restore');
     // Planned and applied in one synchronous step, so an edit that lands while the copy is

@@ -26,7 +26,7 @@ import type { NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
 import { checkRange, checkTags, findAnnotation, findDocument } from './lookups.ts';
 import type { Store } from './store.ts';
-import { summarize } from './summaries.ts';
+import { summarize, summarizeAll } from './summaries.ts';
 
 type Entity = Extract<NotebookEvent, { type: 'changed' }>['entities'][number];
 /** Tell the renderer what kinds of thing changed. */
@@ -65,10 +65,9 @@ export function createDocumentService(
     },
 
     listDocuments() {
-      const { data } = store;
-      return data.documents
-        .map((d) => summarize(data, d))
-        .sort((a, b) => b.importedAt.localeCompare(a.importedAt) || a.title.localeCompare(b.title));
+      return summarizeAll(store.data).sort(
+        (a, b) => b.importedAt.localeCompare(a.importedAt) || a.title.localeCompare(b.title),
+      );
     },
 
     getDocument({ id }) {
@@ -77,7 +76,7 @@ export function createDocumentService(
 
     deleteDocument({ id }) {
       findDocument(store.data, id);
-      const removed = store.change((data) => {
+      const removed = store.change((data, touch) => {
         const document = findDocument(data, id);
         const annotations = data.annotations.filter((a) => a.documentId === id);
         data.documents = data.documents.filter((d) => d.id !== id);
@@ -87,6 +86,7 @@ export function createDocumentService(
         for (const note of data.notes) {
           if (note.documentId !== id) continue;
           note.documentId = null;
+          touch('notes', note);
           noteIds.push(note.id);
         }
         return { document, annotations, noteIds };
@@ -129,12 +129,15 @@ export function createDocumentService(
       // Tags deleted in the meantime are dropped from the restored highlights, never invented.
       const known = new Set(data.tags.map((t) => t.id));
       const placed = annotations.map((a) => place(document, a, known));
-      store.change((d) => {
+      store.change((d, touch) => {
         d.documents = [...d.documents, document];
         d.annotations = d.annotations.concat(placed);
         const reattach = new Set(noteIds);
         for (const note of d.notes)
-          if (reattach.has(note.id) && note.documentId === null) note.documentId = document.id;
+          if (reattach.has(note.id) && note.documentId === null) {
+            note.documentId = document.id;
+            touch('notes', note);
+          }
       });
       changed('documents', 'annotations', 'notes');
       return summarize(store.data, document);
@@ -172,8 +175,9 @@ export function createDocumentService(
       const current = findAnnotation(store.data, id);
       const next = nextTagIds(current.tagIds, { tagIds, addTagIds, removeTagIds });
       const tags = next === undefined ? undefined : checkTags(store.data, next);
-      const updated = store.change((data) => {
+      const updated = store.change((data, touch) => {
         const annotation = findAnnotation(data, id);
+        touch('annotations', annotation);
         if (color !== undefined) annotation.color = color;
         if (tags !== undefined) annotation.tagIds = tags;
         if (comment !== undefined) annotation.comment = comment;

@@ -12,8 +12,27 @@ function wordCount(d: NotebookDocument): number {
   return count;
 }
 
+/** Every document's summary, counting highlights in one pass (not one pass per document). */
+export function summarizeAll(data: StoreData): DocumentSummary[] {
+  const counts = new Map<string, { annotations: number; orphans: number }>();
+  for (const a of data.annotations) {
+    const count = counts.get(a.documentId) ?? { annotations: 0, orphans: 0 };
+    count.annotations++;
+    if (a.orphan) count.orphans++;
+    counts.set(a.documentId, count);
+  }
+  return data.documents.map((d) => {
+    const count = counts.get(d.id);
+    return summary(d, count?.annotations ?? 0, count?.orphans ?? 0);
+  });
+}
+
 export function summarize(data: StoreData, d: NotebookDocument): DocumentSummary {
   const annotations = data.annotations.filter((a) => a.documentId === d.id);
+  return summary(d, annotations.length, annotations.filter((a) => a.orphan).length);
+}
+
+function summary(d: NotebookDocument, annotationCount: number, orphanCount: number) {
   return {
     id: d.id,
     title: d.title,
@@ -22,8 +41,8 @@ export function summarize(data: StoreData, d: NotebookDocument): DocumentSummary
     url: d.url,
     publishedDate: d.publishedDate,
     importedAt: d.importedAt,
-    annotationCount: annotations.length,
-    orphanCount: annotations.filter((a) => a.orphan).length,
+    annotationCount,
+    orphanCount,
     wordCount: wordCount(d),
   };
 }

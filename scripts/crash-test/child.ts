@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mulberry32 } from '../../bench/search/random.ts';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
+import { JournalFile } from '../../electron/notebook/store/journal.ts';
 import { HIGHLIGHT_COLORS } from '../../shared/colors.ts';
 import { CHILD_ANNOTATION, CHILD_NOTE, callFor, type Edit } from './edits.ts';
 
@@ -16,6 +17,8 @@ import { CHILD_ANNOTATION, CHILD_NOTE, callFor, type Edit } from './edits.ts';
  *   fail <seq> <code>          the core refused it: nothing changed
  *   ack <seq> <ms>             a write holding every edit up to <seq> has completed (the
  *                              flush took <ms>)
+ *   append start|end           a journal append (write and fsync) begins or has completed
+ *   compact start|end          a compaction (in its worker thread) begins or has completed
  *
  * Usage: node scripts/crash-test/child.ts '{"dataDir":…,"seed":…,"cycle":…,"writeDelayMs":…}'
  */
@@ -25,11 +28,21 @@ interface Config {
   seed: number;
   cycle: number;
   writeDelayMs: number;
+  /** Compact once the journal holds this many bytes (small: compactions all the time). */
+  compactAfterBytes?: number;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as Config;
 const say = (line: string) => writeSync(1, `${line}\n`);
 const random = mulberry32(config.seed * 7919 + config.cycle);
+
+// Every append says when it starts and ends, so the parent can aim kills inside one.
+const append = JournalFile.prototype.append;
+JournalFile.prototype.append = async function (this: JournalFile, text: string) {
+  say('append start');
+  await append.call(this, text);
+  say('append end');
+};
 
 let writeErrors = 0;
 const notebook = await openNotebook({
@@ -38,6 +51,18 @@ const notebook = await openNotebook({
   seed: false,
   store: {
     writeDelayMs: config.writeDelayMs,
+    compactAfterBytes: config.compactAfterBytes,
+    // As in the app: compaction in its worker thread.
+    compactionWorker: join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'electron',
+      'notebook',
+      'store',
+      'compact-worker.ts',
+    ),
+    onCompaction: (phase) => say(`compact ${phase}`),
     onWriteError: () => {
       writeErrors++;
     },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { mulberry32, type Random } from '../../bench/search/random.ts';
 import { contentHash } from '../../electron/notebook/content-hash.ts';
 import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
+import { snapshotParts, writeSnapshot } from '../../electron/notebook/store/snapshot.ts';
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { HIGHLIGHT_COLORS } from '../../shared/colors.ts';
 import {
@@ -41,8 +42,8 @@ function paragraphs(random: Random, chars: number): string {
 }
 
 /** How `items` records are shared out: mostly highlights and notes, as in a real notebook. */
-export function shares(items: number) {
-  const documents = Math.max(1, Math.round(items / 250));
+export function shares(items: number, documentCount?: number) {
+  const documents = documentCount ?? Math.max(1, Math.round(items / 250));
   const tags = Math.max(2, Math.round(items * 0.04));
   const notes = Math.max(1, Math.round(items * 0.3));
   const annotations = Math.max(1, items - documents - tags - notes);
@@ -53,15 +54,21 @@ export function shares(items: number) {
  * A valid store of `items` records (documents with text, highlights spread over them with real
  * quotes and tags, notes, a two-level codebook), built directly, deterministic for a seed.
  */
-export function buildStore(items: number, seed: number): StoreData {
+export function buildStore(
+  items: number,
+  seed: number,
+  /** A fixed number of documents of about this many characters each (the "heavy" notebook). */
+  heavy?: { documents: number; documentChars: number },
+): StoreData {
   const random = mulberry32(seed);
-  const count = shares(items);
+  const count = shares(items, heavy?.documents);
   const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
   const data = emptyStore();
   data.meta.seeded = true;
 
   for (let i = 0; i < count.documents; i++) {
-    const { text, blocks } = paragraphsFromPlainText(paragraphs(random, random.int(4000, 12_000)));
+    const chars = heavy ? heavy.documentChars : random.int(4000, 12_000);
+    const { text, blocks } = paragraphsFromPlainText(paragraphs(random, chars));
     const document: NotebookDocument = {
       id: `doc_fixture_${i}`,
       title: `Fixture document ${i}: ${words(random, 5)}`,
@@ -134,10 +141,20 @@ export function buildStore(items: number, seed: number): StoreData {
   return storeDataSchema.parse(data);
 }
 
-/** Write the store into a new data folder, as a closed notebook leaves it. */
-export async function writeStore(dataDir: string, data: StoreData): Promise<string> {
+/**
+ * Write the store into a new data folder, as a closed notebook leaves it: a sealed snapshot and
+ * no journal (`layout: 'snapshot'`), or one whole JSON file as schema 2 wrote it (`'v2-file'`,
+ * the design before the journal, for benchmarks and the migration).
+ */
+export async function writeStore(
+  dataDir: string,
+  data: StoreData,
+  layout: 'snapshot' | 'v2-file' = 'snapshot',
+): Promise<string> {
   await mkdir(dataDir, { recursive: true });
   const path = join(dataDir, STORE_FILE);
-  await writeFile(path, `${JSON.stringify(data, null, 1)}\n`);
+  if (layout === 'snapshot')
+    await writeSnapshot(path, snapshotParts(data), { generation: 1, sequence: 0 });
+  else await writeFile(path, `${JSON.stringify({ ...data, schemaVersion: 2 }, null, 1)}\n`);
   return path;
 }

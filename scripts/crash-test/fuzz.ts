@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
+import { listJournals } from '../../electron/notebook/store/journal.ts';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/contract.ts';
 import type { ErrorCode } from '../../shared/result.ts';
 import { BASES, type FuzzFixture, makeFixture } from './fuzz-bases.ts';
@@ -121,10 +122,14 @@ export async function fuzzTest(options: {
   });
   const fixture: FuzzFixture = await makeFixture(notebook);
   const storePath = join(options.dataDir, 'notebook.json');
-  const hash = async () =>
-    createHash('sha256')
-      .update(await readFile(storePath))
-      .digest('hex');
+  // The snapshot and every journal file: a write anywhere in the notebook changes the hash.
+  const hash = async () => {
+    const digest = createHash('sha256').update(await readFile(storePath));
+    await notebook.store.flush();
+    for (const journal of await listJournals(options.dataDir))
+      digest.update(journal.path).update(await readFile(journal.path));
+    return digest.digest('hex');
+  };
   const fileBefore = await hash();
   let events = 0;
   const unsubscribe = notebook.subscribe((event) => {

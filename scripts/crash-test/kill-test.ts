@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { mulberry32 } from '../../bench/search/random.ts';
 import { BACKUP_DIR } from '../../electron/notebook/backups.ts';
 import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
-import { migrate } from '../../electron/notebook/migrations.ts';
+import { loadSnapshot, replayJournals } from '../../electron/notebook/store/load.ts';
+import { readSnapshotHeader } from '../../electron/notebook/store/snapshot.ts';
 import { openStore } from '../../electron/notebook/store.ts';
 import { LOCK_FILE } from '../../electron/notebook/store-lock.ts';
 import { type StoreData, storeDataSchema } from '../../shared/model.ts';
@@ -40,33 +41,70 @@ export interface KillResult {
   storeBytes: number;
   /** The notebook opened cleanly after the last kill (lock taken over, no recovery). */
   finalOpen: 'ok' | string;
+  /** Kills that landed inside what the scenario aims at (a compaction, an append). */
+  landedInside: number;
+  /** Journals found with a torn end after a kill (allowed: never acknowledged). */
+  tornEnds: number;
+  /** Temp files found after the last kill, before the final open removed them. */
+  tmpFilesBeforeFinalOpen: number;
   problems: string[];
 }
 
-type Parsed = { ok: true; data: StoreData } | { ok: false; reason: string };
+/**
+ * Where kills are aimed: a moment after the child is ready (mid-edit), a moment after a
+ * compaction starts, or a moment after the n-th journal append starts.
+ */
+export type Scenario = 'edit' | 'compaction' | 'append';
 
-/** Read the store as the app would, without the app's recovery: any failure is a corruption. */
+interface KillPlan {
+  scenario: Scenario;
+  /** ms after the trigger (ready, compaction start, append start). */
+  delayMs: number;
+  /** Which append (or compaction) triggers it. */
+  nth: number;
+}
+
+type Parsed = { ok: true; data: StoreData; tornEnds: number } | { ok: false; reason: string };
+
+/**
+ * Read a snapshot file (the notebook's, or a backup) as the app would, without its recovery:
+ * it must be a sealed snapshot this app wrote, and valid; anything else is a corruption.
+ */
 export async function readStoreStrictly(path: string): Promise<Parsed> {
-  let text: string;
+  let load: Awaited<ReturnType<typeof loadSnapshot>>;
   try {
-    text = await readFile(path, 'utf8');
+    load = await loadSnapshot(path);
   } catch (error) {
     return { ok: false, reason: `unreadable: ${(error as Error).message}` };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: `not JSON (${text.length} characters)` };
-  }
-  try {
-    const result = storeDataSchema.safeParse(migrate(raw));
-    if (result.success) return { ok: true, data: result.data };
-    const issue = result.error.issues[0];
-    return { ok: false, reason: `invalid: ${issue?.path.join('.')}: ${issue?.message}` };
-  } catch (error) {
-    return { ok: false, reason: `migration failed: ${(error as Error).message}` };
-  }
+  if (load.kind !== 'read')
+    return { ok: false, reason: load.kind === 'missing' ? 'missing' : load.reason };
+  if (!load.sealed) return { ok: false, reason: 'the seal does not match (changed or cut short)' };
+  return validated(load.data, 0);
+}
+
+function validated(data: StoreData, tornEnds: number): Parsed {
+  const result = storeDataSchema.safeParse(data);
+  if (result.success) return { ok: true, data: result.data, tornEnds };
+  const issue = result.error.issues[0];
+  return { ok: false, reason: `invalid: ${issue?.path.join('.')}: ${issue?.message}` };
+}
+
+/**
+ * Read the notebook (snapshot, then its journal) as the app opens it, without repairs: a torn
+ * journal end is what a kill mid-append leaves and is allowed (it was never acknowledged); a
+ * damaged line inside a journal, an unsealed snapshot or an invalid record is a corruption.
+ */
+export async function readNotebookStrictly(dataDir: string): Promise<Parsed> {
+  const path = join(dataDir, STORE_FILE);
+  const snapshot = await readStoreStrictly(path);
+  if (!snapshot.ok) return snapshot;
+  const header = await readSnapshotHeader(path);
+  if (!header) return { ok: false, reason: 'the snapshot has no header line' };
+  const replay = await replayJournals(dataDir, snapshot.data, header);
+  const bad = replay.problems.flatMap((p) => p.read.bad.map((b) => `${p.path}:${b.line}`));
+  if (bad.length > 0) return { ok: false, reason: `damaged journal lines: ${bad.join(', ')}` };
+  return validated(snapshot.data, replay.problems.filter((p) => p.read.torn).length);
 }
 
 interface Cycle {
@@ -76,8 +114,8 @@ interface Cycle {
   stderr: string;
 }
 
-/** Run one child, kill it `delay` ms after it is ready, and collect what it said. */
-function runChild(config: object, killDelay: (ready: number) => number): Promise<Cycle> {
+/** Run one child, kill it as planned, and collect what it said and where the kill landed. */
+function runChild(config: object, plan: KillPlan): Promise<Cycle & { inside: boolean }> {
   const child = spawn(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', CHILD, JSON.stringify(config)],
@@ -95,6 +133,18 @@ function runChild(config: object, killDelay: (ready: number) => number): Promise
   let pending = '';
   let killTimer: NodeJS.Timeout | undefined;
   const readyTimer = setTimeout(() => child.kill('SIGKILL'), READY_TIMEOUT_MS);
+  let triggers = 0;
+  let inCompaction = false;
+  let inAppend = false;
+  let killedInside = false;
+  let fallback: NodeJS.Timeout | undefined;
+  const killNow = () => {
+    killedInside = plan.scenario === 'compaction' ? inCompaction : inAppend;
+    child.kill('SIGKILL');
+  };
+  const aim = (delay: number) => {
+    if (killTimer === undefined) killTimer = setTimeout(killNow, delay);
+  };
 
   const line = (text: string) => {
     const space = text.indexOf(' ');
@@ -103,7 +153,17 @@ function runChild(config: object, killDelay: (ready: number) => number): Promise
     if (word === 'ready') {
       report.ready = true;
       clearTimeout(readyTimer);
-      killTimer = setTimeout(() => child.kill('SIGKILL'), killDelay(Date.now()));
+      if (plan.scenario === 'edit') aim(plan.delayMs);
+      // Should the aimed-at moment never come, kill anyway after a while.
+      else fallback = setTimeout(killNow, 8000);
+    } else if (word === 'compact' || word === 'append') {
+      const starting = rest === 'start';
+      if (word === 'compact') inCompaction = starting;
+      else inAppend = starting;
+      if (starting && word === (plan.scenario === 'compaction' ? 'compact' : 'append')) {
+        triggers++;
+        if (report.ready && triggers >= plan.nth) aim(plan.delayMs);
+      }
     } else if (word === 'edit') {
       const at = rest.indexOf(' ');
       report.edits.set(Number(rest.slice(0, at)), JSON.parse(rest.slice(at + 1)) as Edit);
@@ -138,7 +198,8 @@ function runChild(config: object, killDelay: (ready: number) => number): Promise
     child.on('close', (exitCode, exitSignal) => {
       clearTimeout(readyTimer);
       clearTimeout(killTimer);
-      resolve({ report, exitCode, exitSignal, stderr });
+      clearTimeout(fallback);
+      resolve({ report, exitCode, exitSignal, stderr, inside: killedInside });
     });
   });
 }
@@ -170,7 +231,9 @@ async function finalOpen(dataDir: string): Promise<string> {
     const store = await openStore(dataDir);
     const recovered = store.recovery;
     await store.close();
-    if (recovered) return `recovered: ${recovered.message}`;
+    // A torn journal end set aside is the expected trace of a kill mid-append, not a recovery.
+    if (recovered && !basename(recovered.keptAs).startsWith('journal-set-aside-'))
+      return `recovered: ${recovered.message}`;
     const lockLeft = await stat(join(dataDir, LOCK_FILE)).then(
       () => true,
       () => false,
@@ -188,9 +251,14 @@ export async function killTest(options: {
   seed: number;
   writeDelayMs: number;
   killDelayMs: [number, number];
+  /** What the kills aim at (default: a moment mid-edit). */
+  scenario?: Scenario;
   log: (line: string) => void;
 }): Promise<KillResult> {
   const { dataDir, kills, items, seed, writeDelayMs, killDelayMs, log } = options;
+  const scenario = options.scenario ?? 'edit';
+  // Aimed at compactions: compact after every few kilobytes of journal, so one is always near.
+  const compactAfterBytes = scenario === 'compaction' ? 16 * 1024 : undefined;
   const random = mulberry32(seed);
   const storePath = join(dataDir, STORE_FILE);
   const fixture = async () => {
@@ -216,6 +284,9 @@ export async function killTest(options: {
     damagedBackups: 0,
     storeBytes: 0,
     finalOpen: 'ok',
+    landedInside: 0,
+    tornEnds: 0,
+    tmpFilesBeforeFinalOpen: 0,
     problems: [],
   };
   if (kills === 0) return result;
@@ -231,11 +302,21 @@ export async function killTest(options: {
 
   for (let cycle = 1; cycle <= kills; cycle++) {
     const started = performance.now();
-    const delay = random.int(...killDelayMs);
-    const { report, exitSignal, exitCode, stderr } = await runChild(
-      { dataDir, seed, cycle, writeDelayMs },
-      () => delay,
+    // Mid-edit: the configured window. A compaction here takes a few hundred ms, an append a
+    // few: the kill comes somewhere inside (or, when it is quicker, just after).
+    const delay =
+      scenario === 'edit'
+        ? random.int(...killDelayMs)
+        : scenario === 'compaction'
+          ? random.int(0, 120)
+          : random.int(0, 2);
+    const nth = scenario === 'compaction' ? random.int(1, 2) : random.int(1, 12);
+    const plan: KillPlan = { scenario, delayMs: delay, nth };
+    const { report, exitSignal, exitCode, stderr, inside } = await runChild(
+      { dataDir, seed, cycle, writeDelayMs, compactAfterBytes },
+      plan,
     );
+    if (inside) result.landedInside++;
     if (!report.ready || exitSignal !== 'SIGKILL') {
       result.childFailures++;
       problem(
@@ -261,7 +342,7 @@ export async function killTest(options: {
     if (report.failed.size > 0)
       problem(`cycle ${cycle}: ${report.failed.size} edits refused by the core`);
 
-    const parsed = await readStoreStrictly(storePath);
+    const parsed = await readNotebookStrictly(dataDir);
     if (!parsed.ok) {
       result.corruptions++;
       problem(`cycle ${cycle}: corrupt store after a kill ${delay} ms in: ${parsed.reason}`);
@@ -269,6 +350,7 @@ export async function killTest(options: {
       await fixture();
       ledger = new Ledger();
     } else {
+      result.tornEnds += parsed.tornEnds;
       const lost: Lost[] = ledger.check(report, indexStore(parsed.data));
       result.lostAcknowledgedEdits += lost.length;
       for (const l of lost.slice(0, 3))
@@ -285,13 +367,15 @@ export async function killTest(options: {
     );
   }
 
-  const tmp = await tmpFiles(dataDir);
-  result.leftoverTmpFiles = tmp.count;
-  result.leftoverTmpBytes = tmp.bytes;
+  result.tmpFilesBeforeFinalOpen = (await tmpFiles(dataDir)).count;
   const backups = await checkBackups(dataDir);
   result.backups = backups.backups;
   result.damagedBackups = backups.damaged;
   result.finalOpen = await finalOpen(dataDir);
+  // Opening removes what interrupted snapshot writes left: nothing may remain after it.
+  const tmp = await tmpFiles(dataDir);
+  result.leftoverTmpFiles = tmp.count;
+  result.leftoverTmpBytes = tmp.bytes;
   if (result.finalOpen !== 'ok') problem(`final open: ${result.finalOpen}`);
   result.cycleMs = {
     median: Math.round(median(times)),

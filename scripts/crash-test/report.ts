@@ -13,16 +13,32 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
+const AIMED: Record<string, string> = {
+  edit: 'a moment mid-edit',
+  large: 'a moment mid-edit',
+  compaction: 'inside a compaction (0–120 ms after it starts)',
+  append: 'inside a journal append (0–2 ms after it starts)',
+};
+
 export function killTable(
   k: KillResult,
   options: { items: number; writeDelayMs: number; killDelayMs: [number, number] },
+  phase = 'edit',
 ): string {
   const rows: (string | number)[][] = [
     ['records in the store', options.items],
     ['store file', mb(k.storeBytes)],
-    ['coalescing window (child)', `${options.writeDelayMs} ms`],
-    ['kill moment after ready', `${options.killDelayMs[0]}–${options.killDelayMs[1]} ms`],
+    ['group-commit delay (child)', `${options.writeDelayMs} ms`],
+    [
+      'kills aimed at',
+      phase === 'edit' || phase === 'large'
+        ? `${AIMED[phase]} (${options.killDelayMs[0]}–${options.killDelayMs[1]} ms after ready)`
+        : AIMED[phase]!,
+    ],
     ['kills (SIGKILL)', k.kills],
+    ...(phase === 'compaction' || phase === 'append'
+      ? [['kills that landed inside one', k.landedInside]]
+      : []),
     ['children that failed to start', k.childFailures],
     ['corrupt store files', k.corruptions],
     ['lost acknowledged edits', k.lostAcknowledgedEdits],
@@ -35,11 +51,16 @@ export function killTable(
       `${k.cycleMs.median} / ${k.cycleMs.p90} / ${k.cycleMs.max} ms`,
     ],
     ['acknowledged flush: median / p90', `${k.flushMs.median} / ${k.flushMs.p90} ms`],
-    ['leftover *.tmp files (size)', `${k.leftoverTmpFiles} (${mb(k.leftoverTmpBytes)})`],
+    ['journals with a torn end (set aside at open)', k.tornEnds],
+    ['*.tmp files after the last kill (removed at open)', k.tmpFilesBeforeFinalOpen],
+    [
+      'leftover *.tmp files after opening (size)',
+      `${k.leftoverTmpFiles} (${mb(k.leftoverTmpBytes)})`,
+    ],
     ['backups (damaged)', `${k.backups} (${k.damagedBackups})`],
     ['open after the last kill', k.finalOpen],
   ];
-  return `Kill test\n\n${table(['', 'value'], rows)}`;
+  return `Kill test: ${phase}\n\n${table(['', 'value'], rows)}`;
 }
 
 export function fuzzTable(f: FuzzResult): string {

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from './args.ts';
+import { type Phase, parseArgs } from './args.ts';
 import { fuzzTest } from './fuzz.ts';
-import { killTest } from './kill-test.ts';
+import { type KillResult, killTest } from './kill-test.ts';
 import { fuzzTable, killTable } from './report.ts';
 
 /**
@@ -21,6 +21,35 @@ import { fuzzTable, killTable } from './report.ts';
  * lost, a child could not be run, or a fuzz case crashed or wrote.
  */
 
+/** The phases' results added up (medians of the first phase: they are per cycle). */
+function totals(results: KillResult[]): KillResult {
+  const sum = (f: (r: KillResult) => number) => results.reduce((n, r) => n + f(r), 0);
+  const first = results[0];
+  return {
+    kills: sum((r) => r.kills),
+    corruptions: sum((r) => r.corruptions),
+    lostAcknowledgedEdits: sum((r) => r.lostAcknowledgedEdits),
+    childFailures: sum((r) => r.childFailures),
+    editsMade: sum((r) => r.editsMade),
+    editsAcknowledged: sum((r) => r.editsAcknowledged),
+    singleAcks: sum((r) => r.singleAcks),
+    coalescedAcks: sum((r) => r.coalescedAcks),
+    keysChecked: sum((r) => r.keysChecked),
+    cycleMs: first?.cycleMs ?? { median: 0, p90: 0, max: 0 },
+    flushMs: first?.flushMs ?? { median: 0, p90: 0 },
+    leftoverTmpFiles: sum((r) => r.leftoverTmpFiles),
+    leftoverTmpBytes: sum((r) => r.leftoverTmpBytes),
+    backups: sum((r) => r.backups),
+    damagedBackups: sum((r) => r.damagedBackups),
+    storeBytes: first?.storeBytes ?? 0,
+    finalOpen: results.find((r) => r.finalOpen !== 'ok')?.finalOpen ?? 'ok',
+    landedInside: sum((r) => r.landedInside),
+    tornEnds: sum((r) => r.tornEnds),
+    tmpFilesBeforeFinalOpen: sum((r) => r.tmpFilesBeforeFinalOpen),
+    problems: results.flatMap((r) => r.problems).slice(0, 20),
+  };
+}
+
 const RESOURCES_DIR = join(import.meta.dirname, '..', '..', 'resources');
 
 async function main(): Promise<number> {
@@ -28,15 +57,23 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const root = await mkdtemp(join(tmpdir(), 'marginalia-crash-test-'));
   try {
-    const kill = await killTest({
-      dataDir: join(root, 'kill'),
-      kills: options.kills,
-      items: options.items,
-      seed: options.seed,
-      writeDelayMs: options.writeDelayMs,
-      killDelayMs: options.killDelayMs,
-      log,
-    });
+    const phases: { phase: Phase; items: number; result: KillResult }[] = [];
+    for (const phase of options.phases) {
+      const items = phase === 'large' ? options.bigItems : options.items;
+      log(`kill phase "${phase}": ${options.kills} kills at ${items} records`);
+      const result = await killTest({
+        dataDir: join(root, `kill-${phase}`),
+        kills: options.kills,
+        items,
+        seed: options.seed,
+        writeDelayMs: options.writeDelayMs,
+        killDelayMs: options.killDelayMs,
+        scenario: phase === 'large' ? 'edit' : phase,
+        log,
+      });
+      phases.push({ phase, items, result });
+    }
+    const kill = totals(phases.map((p) => p.result));
     log(`fuzz: ${options.fuzz} cases`);
     const fuzz = await fuzzTest({
       dataDir: join(root, 'fuzz'),
@@ -46,7 +83,9 @@ async function main(): Promise<number> {
       log,
     });
 
-    process.stdout.write(`${killTable(kill, options)}\n\n${fuzzTable(fuzz)}\n`);
+    for (const p of phases)
+      process.stdout.write(`${killTable(p.result, { ...options, items: p.items }, p.phase)}\n\n`);
+    process.stdout.write(`${fuzzTable(fuzz)}\n`);
     const problems = [...kill.problems, ...fuzz.problems];
     if (problems.length > 0)
       process.stdout.write(`\nProblems (first ${problems.length}):\n${problems.join('\n')}\n`);
@@ -76,6 +115,21 @@ async function main(): Promise<number> {
         fuzzEvents: fuzz.fuzzEvents,
         prototypePolluted: fuzz.prototypePolluted,
         methodsWithoutBase: fuzz.methodsWithoutBase,
+        phases: Object.fromEntries(
+          phases.map((p) => [
+            p.phase,
+            {
+              items: p.items,
+              kills: p.result.kills,
+              landedInside: p.result.landedInside,
+              corruptions: p.result.corruptions,
+              lostAcknowledgedEdits: p.result.lostAcknowledgedEdits,
+              tornEnds: p.result.tornEnds,
+              leftoverTmpFiles: p.result.leftoverTmpFiles,
+              finalOpen: p.result.finalOpen,
+            },
+          ]),
+        ),
         fuzzPerMethod: Object.fromEntries(
           fuzz.rows.map((r) => [
             r.method,

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { storePathIn } from '../../electron/notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
+import { openStoreReadOnly } from '../../electron/notebook/store.ts';
 import { buildNotebookApi } from '../../shared/bridge.ts';
 import { METHOD_NAMES, type NotebookEvent } from '../../shared/contract.ts';
 import type { StoreData } from '../../shared/model.ts';
@@ -89,7 +89,12 @@ export const test = base.extend<{ harness: Harness }>({
       openNotebook({
         dataDir,
         resourcesDir: resolve('resources'),
-        store: { writeDelayMs: 30 },
+        store: {
+          writeDelayMs: 30,
+          // As in the app: compaction runs in a worker thread (here from the TypeScript source).
+          compactionWorker: resolve('electron/notebook/store/compact-worker.ts'),
+          verifyJournal: true,
+        },
         // As in the app: imports are parsed in a worker thread (here from the TypeScript source).
         parseWorker: resolve('electron/notebook/import/parse-worker.ts'),
         host: {
@@ -126,8 +131,10 @@ export const test = base.extend<{ harness: Harness }>({
         unsubscribe = forward(page, holder.notebook);
       },
       async readStoreFile() {
+        // What is on disk: the snapshot with the journal replayed, as the command line reads it.
         await holder.notebook.store.flush();
-        return JSON.parse(await readFile(storePathIn(dataDir), 'utf8')) as StoreData;
+        const reader = await openStoreReadOnly(dataDir);
+        return reader.data;
       },
     };
     await use(harness);

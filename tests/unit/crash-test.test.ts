@@ -17,6 +17,8 @@ describe('npm run crash-test', () => {
         '3',
         '--items',
         '500',
+        '--big-items',
+        '1500',
         '--fuzz',
         '300',
         '--json',
@@ -34,7 +36,7 @@ describe('npm run crash-test', () => {
       'fuzzWrites',
     ]);
     expect(summary).toMatchObject({
-      kills: 3,
+      kills: 12,
       corruptions: 0,
       lostAcknowledgedEdits: 0,
       fuzzCases: 300,
@@ -42,7 +44,21 @@ describe('npm run crash-test', () => {
       fuzzWrites: 0,
     });
     // The table comes first, for people.
-    expect(stdout).toContain('Kill test');
+    // Every phase ran: mid-edit, a larger notebook, inside compactions, inside appends.
+    expect(Object.keys(summary.phases as object)).toEqual([
+      'edit',
+      'large',
+      'compaction',
+      'append',
+    ]);
+    for (const phase of Object.values(summary.phases as Record<string, Record<string, unknown>>))
+      expect(phase).toMatchObject({
+        kills: 3,
+        corruptions: 0,
+        lostAcknowledgedEdits: 0,
+        leftoverTmpFiles: 0,
+      });
+    expect(stdout).toContain('Kill test: compaction');
     expect(stdout).toContain('IPC fuzz');
-  }, 30_000);
+  }, 240_000);
 });

@@ -20,6 +20,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { listJournals } from '../../electron/notebook/store/journal.ts';
+import { openStoreReadOnly } from '../../electron/notebook/store.ts';
 import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_PREFIX,
@@ -406,7 +408,15 @@ const savedEnv = {
 let beforeReady = { privilegedSchemes: 0, ipcHandlers: 0, protocolHandlers: 0, windows: 0 };
 
 const storePath = () => join(dataDir, 'notebook.json');
-const readStoreFile = async () => readFile(storePath(), 'utf8');
+/** The notebook's bytes on disk: the snapshot and every journal file (a write changes them). */
+const readStoreFile = async () => {
+  const parts = [await readFile(storePath(), 'utf8')];
+  for (const journal of await listJournals(dataDir))
+    parts.push(await readFile(journal.path, 'utf8'));
+  return parts.join('\n');
+};
+/** The notebook as a reader sees it: the snapshot with the journal replayed. */
+const readStored = async () => (await openStoreReadOnly(dataDir)).data;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Longer than the store's 150 ms coalescing window, so every pending write has landed. */
 const settle = () => sleep(300);
@@ -633,7 +643,7 @@ describe('IPC', () => {
     expect(await value('listTags', {})).toEqual([tag]);
 
     await settle();
-    const stored = JSON.parse(await readStoreFile()) as StoreData;
+    const stored = await readStored();
     expect(stored.annotations.map((a) => a.id)).toEqual([created.id]);
     expect(stored.tags.map((t) => t.name)).toEqual(['ipc']);
   });

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_DIR, listBackups } from '../../electron/notebook/backups.ts';
 import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
-import { DurableJsonFile } from '../../electron/notebook/durable-json-file.ts';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
-import { openStore } from '../../electron/notebook/store.ts';
+import { JOURNAL_DIR, JournalFile, listJournals } from '../../electron/notebook/store/journal.ts';
+import { openStore, openStoreReadOnly } from '../../electron/notebook/store.ts';
 import { SCHEMA_VERSION, type StoreData } from '../../shared/model.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
 
@@ -47,10 +47,10 @@ describe('store', () => {
     expect((await readStoreFile(dir)).documents).toEqual([]);
   });
 
-  it('coalesces a burst of changes into one write, and flushes on close', async () => {
+  it('journals a burst of changes in one append, and folds them into the snapshot on close', async () => {
     const dir = await tempDir();
     const store = await openStore(dir, { writeDelayMs: 10_000 });
-    const writes = vi.spyOn(DurableJsonFile.prototype, 'write'); // counts; the real write runs
+    const appends = vi.spyOn(JournalFile.prototype, 'append'); // counts; the real append runs
     for (let i = 0; i < 50; i++) {
       store.change((data) => {
         data.tags.push({
@@ -62,12 +62,63 @@ describe('store', () => {
         });
       });
     }
-    // Nothing written yet: the burst waits for the coalescing window.
+    await store.flush();
+    expect(appends).toHaveBeenCalledTimes(1);
+    appends.mockRestore();
+    // The snapshot is untouched; the journal beside it holds the changes, and a reader of the
+    // notebook (the command line) sees them.
     expect((await readStoreFile(dir)).tags).toHaveLength(0);
+    expect((await openStoreReadOnly(dir)).data.tags).toHaveLength(50);
     await store.close();
-    expect(writes).toHaveBeenCalledTimes(1);
-    writes.mockRestore();
     expect((await readStoreFile(dir)).tags).toHaveLength(50);
+    expect(await listJournals(dir)).toEqual([]);
+  });
+
+  it('writes to disk bytes in proportion to the change, not to the notebook', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const at = new Date().toISOString();
+    store.change((data) => {
+      data.documents.push({
+        id: 'doc_big',
+        title: 'Big',
+        author: '',
+        source: '',
+        url: '',
+        publishedDate: '',
+        importedAt: at,
+        updatedAt: at,
+        contentHash: 'sha256:x',
+        text: 'word '.repeat(200_000),
+        blocks: [],
+        marks: [],
+      });
+      for (let i = 0; i < 2000; i++)
+        data.tags.push({
+          id: `tag_${i}`,
+          name: `t${i}`,
+          color: 'blue',
+          description: '',
+          createdAt: at,
+        });
+    });
+    await store.flush();
+    const sizeOf = async () => {
+      const [journal] = await listJournals(dir);
+      return (await stat(journal!.path)).size;
+    };
+    const before = await sizeOf();
+    store.change((data, touch) => {
+      const t = data.tags[1000]!;
+      t.description = 'one small edit';
+      touch('tags', t);
+    });
+    await store.flush();
+    expect((await sizeOf()) - before).toBeLessThan(400);
+    await store.close();
+    const reopened = await openStore(dir);
+    expect(reopened.data.tags[1000]!.description).toBe('one small edit');
+    await reopened.close();
   });
 
   it('writes durably through a temp file and leaves no temp file behind', async () => {
@@ -193,12 +244,12 @@ describe('store write failures', () => {
     createdAt: new Date().toISOString(),
   });
 
-  /** Make the store path a non-empty folder, so renaming the new file over it fails. */
+  /** Put a file where the journal folder goes, so appending to the journal fails. */
   async function blockStoreFile(dir: string) {
-    const path = join(dir, STORE_FILE);
-    await rm(path);
-    await mkdir(join(path, 'blocker'), { recursive: true });
-    return () => rm(path, { recursive: true });
+    const path = join(dir, JOURNAL_DIR);
+    await rm(path, { recursive: true, force: true });
+    await writeFile(path, 'in the way');
+    return () => rm(path);
   }
 
   it('keeps changes when a write fails, says so, and saves them once writing works again', async () => {
@@ -236,7 +287,9 @@ describe('store write failures', () => {
     await store.flush();
     await unblock();
     await expect.poll(() => recovered, { timeout: 3000 }).toBe(1);
-    expect((await readStoreFile(dir)).tags.map((t) => t.id)).toEqual(['tag_b']);
+    // In the journal, where a reader of the notebook finds it.
+    const reader = await openStoreReadOnly(dir);
+    expect(reader.data.tags.map((t) => t.id)).toEqual(['tag_b']);
     await store.close();
   });
 
