@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness.ts';
+import { IMPORT_TIMEOUT } from './reader-actions.ts';
 
 /**
  * Hostile documents: pages and Markdown written to run script, imported through the Open dialog,
@@ -321,7 +322,7 @@ test('hostile pages and Markdown, imported, read and written into a note, run no
     harness.host.dialogFiles = [...HOSTILE_FIXTURES, markdownFile, htmlFile];
     await library.getByRole('button', { name: 'Import…' }).click();
     const report = page.getByRole('dialog', { name: 'Import finished' });
-    await expect(report).toBeVisible();
+    await expect(report).toBeVisible(IMPORT_TIMEOUT);
     // Every one is imported (as text): hostile input is defused, not merely refused.
     await expect(report).toContainText(`Imported ${harness.host.dialogFiles.length} documents.`);
     await expect(report.getByRole('listitem')).toHaveCount(harness.host.dialogFiles.length);

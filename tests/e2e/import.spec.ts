@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshotPath, test } from './harness.ts';
-import { dragSelect } from './reader-actions.ts';
+import { dragSelect, IMPORT_TIMEOUT } from './reader-actions.ts';
 
 const fixture = (name: string) => resolve('tests', 'fixtures', 'e2e', name);
 const MARKDOWN = fixture('field-notes.md');
@@ -56,7 +56,7 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
   harness.host.dialogFiles = [MARKDOWN, PAGE_V1];
   await library.getByRole('button', { name: 'Import…' }).click();
   const report = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(report).toContainText('Imported 2 documents.');
+  await expect(report).toContainText('Imported 2 documents.', IMPORT_TIMEOUT);
   await expect(report.getByRole('listitem')).toHaveCount(2);
   await report.getByRole('button', { name: 'Done' }).click();
 
@@ -161,7 +161,10 @@ test('drop files on the window: good ones go in, a bad one is named with its rea
     { path: fixture('not-text.txt'), type: 'text/plain' },
   ]);
   const report = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(report).toContainText('Imported 1 document · 1 could not be imported.');
+  await expect(report).toContainText(
+    'Imported 1 document · 1 could not be imported.',
+    IMPORT_TIMEOUT,
+  );
   await expect(report.getByRole('listitem').filter({ hasText: 'not-text.txt' })).toContainText(
     'It is a ZIP archive',
   );
@@ -202,7 +205,7 @@ test('paste as a new document, edit its details, and undo the import', async ({
     );
   });
   const pasted = library.getByRole('button', { name: /^Notes from the briefing/ });
-  await expect(pasted).toBeVisible();
+  await expect(pasted).toBeVisible(IMPORT_TIMEOUT);
   await expect(page.locator('.article strong')).toHaveText('repeated');
   expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
 

@@ -3,6 +3,12 @@ import { expect, type Page } from '@playwright/test';
 export const THREAT_QUOTE = 'we are ready to fight you for the next 20 years';
 
 /**
+ * How long an import may take before its report shows: web pages are parsed in a worker thread
+ * (jsdom and Readability, loaded on first use), which took up to 9 s on a busy 2-core machine.
+ */
+export const IMPORT_TIMEOUT = { timeout: 30_000 };
+
+/**
  * Drag the mouse across `text` in the article, as a reader selecting it would. The article may
  * still be showing the document before (a document's text arrives after it is chosen), so this
  * looks again until the text is there.
