@@ -99,7 +99,7 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
   await library.getByRole('button', { name: 'Import…' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'Updated “Taliban reject' }),
-  ).toContainText('1 of 2 highlights found their place; 1 could not be placed');
+  ).toContainText('1 of 2 highlights found their place; 1 could not be placed', IMPORT_TIMEOUT);
   await expect(article).toContainText('A second briefing is planned');
   const unplaced = panel.getByRole('region', { name: '1 highlight could not be placed' });
   await expect(unplaced).toContainText(REMOVED);
@@ -180,9 +180,9 @@ test('drop files on the window: good ones go in, a bad one is named with its rea
 
   // The same file again: offered as the one already there, not a silent duplicate.
   await dropFiles(page, [{ path: MARKDOWN, type: 'text/markdown' }]);
-  await expect(
-    page.getByRole('status').filter({ hasText: 'already in your library' }),
-  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'already in your library' })).toBeVisible(
+    IMPORT_TIMEOUT,
+  );
   await expect.poll(async () => (await harness.readStoreFile()).documents).toHaveLength(2);
 });
 
@@ -229,7 +229,9 @@ test('paste as a new document, edit its details, and undo the import', async ({
   // New document from clipboard (the system clipboard, through the host).
   harness.host.clipboard = { text: 'Clipboard article\n\nIts only paragraph.', html: '' };
   await library.getByRole('button', { name: 'New document from clipboard' }).click();
-  await expect(library.getByRole('button', { name: /^Clipboard article/ })).toBeVisible();
+  await expect(library.getByRole('button', { name: /^Clipboard article/ })).toBeVisible(
+    IMPORT_TIMEOUT,
+  );
   await page
     .getByRole('status')
     .filter({ hasText: 'Imported “Clipboard article”' })
@@ -282,7 +284,7 @@ test('undoing an import that has been worked on since can itself be undone, high
   harness.host.dialogFiles = [MARKDOWN];
   await library.getByRole('button', { name: 'Import…' }).click();
   const notes = library.getByRole('button', { name: /^Field notes on the Bagram dispute/ });
-  await expect(notes).toBeVisible();
+  await expect(notes).toBeVisible(IMPORT_TIMEOUT);
   await highlight(page, 'The base is a symbol', '3');
 
   // Ctrl+Z undoes the import (highlights are not undo steps): the document goes…
