@@ -409,6 +409,120 @@ describe('the bulk first build', () => {
   });
 });
 
+describe('saved and restored (the cache file)', () => {
+  const texts = [
+    { title: 'Convoy at dawn', body: 'Trucks crossed into Herat before dawn.', tags: 'logistics' },
+    { quote: 'We don’t need it, Mujahid’s office said.', body: 'Qazi’s café — “quiet”' },
+    { title: 'ΟΔΟΣ and Hérat', body: 'سلام دوست and the road to Hérat' },
+    { body: 'for the next twenty years, twenty long years', tags: 'threat actors/afghan' },
+  ];
+  const items = Array.from({ length: 300 }, (_, i) =>
+    item(`i${i}`, { ...texts[i % texts.length]!, title: `${texts[i % 4]!.title ?? ''} ${i}` }),
+  );
+  const queries = ['dawn', 'herat', 'dont', 'mujahd', 'cafe', 'دوست', 'twenty yers', 'thr', 'con'];
+  const answers = (index: SearchIndex<Meta>) =>
+    queries.map((q) => {
+      const r = run(index, q, 20);
+      return [q, r.total, r.hits.map((h) => [h.item.id, h.score.toFixed(6)])];
+    });
+  const drain = <T>(work: Generator<void, T>): T => {
+    for (;;) {
+      const next = work.next();
+      if (next.done) return next.value;
+    }
+  };
+
+  /** An index edited after its bulk build: replaced, removed and added items, dead postings. */
+  function edited() {
+    const index = new SearchIndex<Meta>();
+    drain(index.load(items));
+    index.set(item('i5', { body: 'a zeppelin over Kandahar' }));
+    index.remove('i6');
+    index.set(item('new', { title: 'Palimpsest', body: 'and dawn again' }));
+    return index;
+  }
+
+  function restored(from: SearchIndex<Meta>, attach: 'now' | 'lazily', made: string[] = []) {
+    const snapshot = drain(from.snapshot())!;
+    const index = new SearchIndex<Meta>();
+    drain(index.restore({ ...snapshot }));
+    index.resolveWith((_slot, raw) => {
+      made.push((raw as IndexItem<Meta>).id);
+      return raw as IndexItem<Meta>;
+    });
+    snapshot.items.forEach((it, slot) => {
+      if (attach === 'now') index.attachAt(slot, it);
+      else index.attachLazily(slot, it);
+    });
+    return index;
+  }
+
+  it('answers exactly as the index it was saved from, edits and all', () => {
+    const original = edited();
+    expect(answers(restored(original, 'now'))).toEqual(answers(original));
+    expect(idsOf(restored(original, 'now'), 'zeppelin')).toEqual(['i5']);
+    expect(idsOf(restored(original, 'now'), 'palimpsest')).toEqual(['new']);
+  });
+
+  it('items attached lazily are made only when a search shows, filters or re-ranks them', () => {
+    const made: string[] = [];
+    const index = restored(edited(), 'lazily', made);
+    expect(run(index, 'dawn', 3).total).toBeGreaterThan(50);
+    expect(made.length).toBe(3);
+    expect(answers(index)).toEqual(answers(edited()));
+  });
+
+  it('takes edits after a restore: its items are removed by their words, without their text', () => {
+    const original = edited();
+    const index = restored(original, 'lazily');
+    // The text an item was indexed with is not asked for: it may have changed in place.
+    for (const target of [index, original]) {
+      target.set(item('i1', { body: 'now about the zeppelin' }));
+      target.remove('i2');
+      target.set(item('i7', { title: 'Gazetteer' }));
+    }
+    expect(answers(index)).toEqual(answers(original));
+    expect(idsOf(index, 'zeppelin').sort()).toEqual(['i1', 'i5']);
+    expect(idsOf(index, 'gazetteer')).toEqual(['i7']);
+    expect(index.size).toBe(original.size);
+  });
+
+  it('restored slots left without an item are dropped, their words with them', () => {
+    const original = edited();
+    const snapshot = drain(original.snapshot())!;
+    const index = new SearchIndex<Meta>();
+    drain(index.restore(snapshot));
+    const dropped = new Set(['i0', 'i4', 'i8', 'new']);
+    snapshot.items.forEach((it, slot) => {
+      if (!dropped.has(it.id)) index.attachAt(slot, it);
+    });
+    expect(drain(index.dropWaiting())).toBe(dropped.size);
+    for (const id of dropped) original.remove(id);
+    expect(answers(index)).toEqual(answers(original));
+    expect(idsOf(index, 'palimpsest')).toEqual([]);
+    expect(index.size).toBe(original.size);
+  });
+
+  it('a snapshot taken in steps gives up if the index changes between two', () => {
+    const index = new SearchIndex<Meta>();
+    drain(index.load(Array.from({ length: 12_000 }, (_, i) => item(`n${i}`, { body: `w${i}` }))));
+    const steps = index.snapshot();
+    expect(steps.next().done).toBe(false);
+    index.set(item('late', { body: 'late' }));
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    expect(next.value).toBeNull();
+    // Untouched, it completes.
+    expect(drain(index.snapshot())?.items.length).toBe(12_001);
+  });
+
+  it('a restore refuses data that does not hold together', () => {
+    const snapshot = drain(edited().snapshot())!;
+    const broken = { ...snapshot, offsets: snapshot.offsets.slice(1) };
+    expect(() => drain(new SearchIndex<Meta>().restore(broken))).toThrow(/damaged/);
+  });
+});
+
 describe('what the review found', () => {
   it('a 2,000-letter word (a pasted hash) is matched exactly, not fuzzily', () => {
     const local = new SearchIndex<Meta>();

@@ -1,5 +1,8 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Notebook } from '../../electron/notebook/notebook.ts';
+import { CACHE_FILE } from '../../electron/notebook/search/search-cache.ts';
 import type { NotebookDocument } from '../../shared/model.ts';
 import type { SearchResults } from '../../shared/search/types.ts';
 import {
@@ -91,42 +94,52 @@ describe('the first search after opening', () => {
     const first = await openTestNotebook(dataDir);
     const doc = await seedDocument(first);
     const count = 4500;
-    // More than two of the build's slices (2,000 entities each).
-    let lastNote = '';
-    for (let i = 0; i < count; i++)
-      lastNote = (
-        await first.handlers.createNote({
+    // Many slices of the build (each a few milliseconds). Written in one change: 4,500 changes
+    // of one note each take the store longer than this test may.
+    const at = new Date().toISOString();
+    first.store.change((data) => {
+      for (let i = 0; i < count; i++)
+        data.notes.push({
+          id: `note_marker${i}`,
           title: `Note ${i}`,
           body: `Entry marker${i} about the convoy`,
           tagIds: [],
+          annotationIds: [],
           documentId: null,
-        })
-      ).id;
+          createdAt: at,
+          updatedAt: at,
+        });
+    });
+    const lastNote = `note_marker${count - 1}`;
     const last = await highlight(first, doc, THREAT_QUOTE, { comment: 'lastcomment' });
     await first.close();
 
-    const check = (notebook: Notebook, when: string) => {
-      const run = (query: string, limit: number) =>
-        notebook.handlers.search({ query, limit }) as SearchResults;
+    const check = async (notebook: Notebook, when: string) => {
+      const run = async (query: string, limit: number) =>
+        (await notebook.handlers.search({ query, limit })) as SearchResults;
       // The note with exactly that word first (near misses such as marker4498 follow).
-      expect(ids(run(`marker${count - 1}`, 10))[0], when).toBe(`note:${lastNote}`);
-      expect(run('is:note', 1).total, when).toBe(count);
-      expect(run('convoy', 1).total, when).toBe(count);
-      expect(ids(run('lastcomment', 10)), when).toEqual([`quote:${last.id}`]);
+      expect(ids(await run(`marker${count - 1}`, 10))[0], when).toBe(`note:${lastNote}`);
+      expect((await run('is:note', 1)).total, when).toBe(count);
+      expect((await run('convoy', 1)).total, when).toBe(count);
+      expect(ids(await run('lastcomment', 10)), when).toEqual([`quote:${last.id}`]);
     };
-    // No await between opening and searching: the build has not had a turn yet.
-    let notebook = await openTestNotebook(dataDir);
-    check(notebook, 'at once');
-    await notebook.close();
-    // One turn of the event loop: the build has indexed its first slice (2,000 notes) and waits
-    // for the next turn; the search finishes it first.
-    notebook = await openTestNotebook(dataDir);
-    await new Promise((resolve) => setImmediate(resolve));
-    check(notebook, 'in the middle of the build');
-    // Later: the same answers, nothing indexed twice.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    check(notebook, 'after the build');
-    await notebook.close();
+    for (const cache of ['without', 'with']) {
+      // Without the index cache the index is built from the data; with it, it is read and
+      // checked. Either way a search waits for it rather than answer from half an index.
+      if (cache === 'without') await rm(join(dataDir, CACHE_FILE), { force: true });
+      // No await between opening and searching: the build has not had a turn yet.
+      let notebook = await openTestNotebook(dataDir);
+      await check(notebook, `${cache} the cache, at once`);
+      await notebook.close();
+      // One turn of the event loop: the build has done its first slice and waits for the next.
+      notebook = await openTestNotebook(dataDir);
+      await new Promise((resolve) => setImmediate(resolve));
+      await check(notebook, `${cache} the cache, in the middle of the build`);
+      // Later: the same answers, nothing indexed twice.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await check(notebook, `${cache} the cache, after the build`);
+      await notebook.close();
+    }
   });
 });
 
