@@ -48,6 +48,8 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
   page,
   harness,
 }) => {
+  // Three imports through the parse worker: over 30 s on a busy 2-core machine.
+  test.slow();
   await page.goto('/');
   const library = page.getByRole('navigation', { name: 'Library' });
   await expect(library.getByRole('button', { name: /^Afghan officials reject/ })).toBeVisible();
