@@ -299,8 +299,6 @@ test('hostile pages and Markdown, imported, read and written into a note, run no
   page,
   harness,
 }) => {
-  // Every hostile file through the parse worker at once: slow on a busy 2-core machine.
-  test.slow();
   test.setTimeout(120_000);
   const folder = await mkdtemp(join(tmpdir(), 'marginalia-hostile-'));
   try {
