@@ -362,8 +362,9 @@ export async function killTest(options: {
     const ms = performance.now() - started;
     times.push(ms);
     log(
-      `  kill ${cycle}/${kills}: ${delay} ms after ready, ${made} edits, ${report.acked} acknowledged, ` +
-        `${Math.round(ms)} ms`,
+      `  kill ${cycle}/${kills}: ${delay} ms after ${scenario === 'edit' ? 'ready' : `a ${scenario} started`}` +
+        `${scenario !== 'edit' ? (inside ? ' (inside it)' : ' (after it)') : ''}, ${made} edits, ` +
+        `${report.acked} acknowledged, ${Math.round(ms)} ms`,
     );
   }
 
