@@ -342,7 +342,7 @@ export function createSearchService(
       if (added.has(next.id)) index.set(next);
       else index.add(next);
       added.add(next.id);
-      if (++done % 50 === 0) yield;
+      if (++done % 20 === 0) yield;
     }
     unseen = {
       count: entities.length,
