@@ -103,6 +103,18 @@ export async function runCase(input: CaseInput): Promise<CaseResult> {
   const firstSearchMs = performance.now() - searchStarted;
   const rssMB = process.memoryUsage().rss / 2 ** 20;
 
+  if (input.edits === 0) {
+    await close();
+    return {
+      openMs,
+      openStallMs,
+      firstSearchMs,
+      editDurableMedianMs: 0,
+      editStallP99Ms: 0,
+      bytesPerEdit: 0,
+      rssMB,
+    };
+  }
   // Let a start-up compaction or backup finish, so the edits measure typing alone.
   await store.flush();
   await sleep(2000);

@@ -83,7 +83,8 @@ export async function openNotebook(options: {
       listeners.delete(listener);
     };
   };
-  const search = createSearchService(store, subscribe);
+  // The search index is cached beside the notebook; a read-only opening leaves the folder alone.
+  const search = createSearchService(store, subscribe, { writeCache: !options.readOnly });
   search.buildInBackground();
   const host: NotebookHost = { ...headlessHost, ...options.host };
   const now = options.now ?? (() => new Date().toISOString());
@@ -127,7 +128,8 @@ export async function openNotebook(options: {
     subscribe,
     async close(closeOptions) {
       await store.close(closeOptions);
-      search.close();
+      // Stops following the store and writes the index cache when the index changed.
+      await search.close();
     },
   };
 }

@@ -7,7 +7,7 @@ import { type JournalEntry, ReplayState } from './changes.ts';
  * a record without `touch`), which a restart would lose. Tests turn it on (it serialises the
  * whole notebook per change); the app does not.
  */
-const VERIFIED_RECORDS = 3000;
+const VERIFIED_RECORDS = 1000;
 const EMPTY = { documents: [], annotations: [], tags: [], notes: [], quarantine: [] };
 
 export class JournalVerifier {
