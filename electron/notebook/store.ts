@@ -505,7 +505,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       if (released) return;
       // Refuse changes from here on: whatever was acknowledged is in the final write below.
       closing = true;
-      await compacting;
+      await compacting?.catch(() => {}); // a failed fold was reported; the journal has it all
       await writeNow();
       if (queue.length > 0 && !force) {
         const reason = lastError instanceof Error ? lastError.message : String(lastError);

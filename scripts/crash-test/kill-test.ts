@@ -321,7 +321,7 @@ export async function killTest(options: {
       result.childFailures++;
       problem(
         `cycle ${cycle}: the child ${report.ready ? 'ended by itself' : 'did not open the notebook'} ` +
-          `(exit ${exitCode ?? exitSignal}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+          `(exit ${exitCode ?? exitSignal}): ${stderr.trim().split('\n').slice(-12).join(' | ')}`,
       );
       // Carry on from a clean state: take the lock away if that was what stopped it.
       await rm(join(dataDir, LOCK_FILE), { force: true });
