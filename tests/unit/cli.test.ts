@@ -4,11 +4,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseImportFile } from '../../electron/notebook/import/parse-import.ts';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
 import { exportFixture } from '../fixtures/export/notebook.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
+
+// Each test starts the command line as processes (Node strips their types at every start, and a
+// notebook is opened and folded): seconds apiece on a busy 2-core machine, beyond the 5 s default.
+vi.setConfig({ testTimeout: 30_000 });
 
 const tempDir = tempDirs();
 const run = promisify(execFile);

@@ -1221,8 +1221,8 @@ describe('quitting', () => {
       color: 'purple',
       comment: 'written on quit',
     });
-    // Still inside the coalescing window: not on disk yet.
-    expect(await readStoreFile()).not.toContain(created.id);
+    // In the journal only: the snapshot gets it when the notebook is folded at quit.
+    expect(await readFile(storePath(), 'utf8')).not.toContain(created.id);
     fake.hooks.onQuit = () => {
       storeAtQuit = readFileSync(storePath(), 'utf8');
     };
