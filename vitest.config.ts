@@ -7,6 +7,9 @@ export default defineConfig({
     // Every store change is checked against a replay of its journal entry (electron/notebook/
     // store/verify.ts): a change a service forgets to report fails a test, not a user's data.
     env: { MARGINALIA_VERIFY_JOURNAL: '1' },
+    // Many tests start worker threads or processes (parsers, compaction, the command line); on a
+    // busy 2-core machine 5 s was not always enough. Speed is measured by benchmarks, not here.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,
