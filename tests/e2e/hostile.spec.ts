@@ -366,7 +366,10 @@ test('hostile pages and Markdown, imported, read and written into a note, run no
     // Raw HTML is dropped, not rendered: its text never shows.
     await expect(preview.getByText('hover me')).toHaveCount(0);
     await expect(preview.locator('.md-link', { hasText: 'web link' })).toBeVisible();
-    expect(await poke(page, seen, '.note-pane .md-link, .note-pane .md-image')).toBeGreaterThan(10);
+    const noteLinks = '.note-pane .md-link, .note-pane .md-image';
+    // Every link and image rendered before they are poked (the preview renders asynchronously).
+    await expect.poll(() => page.locator(noteLinks).count()).toBeGreaterThan(10);
+    await poke(page, seen, noteLinks);
     // Only the honest web and mail addresses are kept; every script link lost its address.
     await expect
       .poll(() =>

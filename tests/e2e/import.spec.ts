@@ -88,7 +88,9 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
   await expect(article).not.toContainText('Advertisement');
   await expect(article).not.toContainText('Reader comment');
   await expect(article).not.toContainText('Share on Facebook');
-  expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  await expect
+    .poll(() => page.evaluate(() => (window as { __pwned?: boolean }).__pwned))
+    .toBeUndefined();
   const articleText = await article.innerText();
   const kept = articleText.includes(KEPT) ? KEPT : KEPT_STRAIGHT;
   await highlight(page, kept, '1');
@@ -209,7 +211,9 @@ test('paste as a new document, edit its details, and undo the import', async ({
   const pasted = library.getByRole('button', { name: /^Notes from the briefing/ });
   await expect(pasted).toBeVisible(IMPORT_TIMEOUT);
   await expect(page.locator('.article strong')).toHaveText('repeated');
-  expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();
+  await expect
+    .poll(() => page.evaluate(() => (window as { __pwned?: boolean }).__pwned))
+    .toBeUndefined();
 
   await page.getByRole('button', { name: 'Edit document details' }).click();
   const details = page.getByRole('dialog', { name: 'Document details' });
