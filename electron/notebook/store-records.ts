@@ -19,7 +19,8 @@ export type ReadRecords =
   | { ok: true; data: StoreData; quarantined: Quarantined[]; migratedFrom: number | null }
   | { ok: false; reason: string };
 
-const SCHEMAS = {
+/** Each record list's schema (the journal's replay validates with the same). */
+export const RECORD_SCHEMAS = {
   documents: documentSchema,
   annotations: annotationSchema,
   tags: tagSchema,
@@ -79,7 +80,7 @@ export function readRecords(raw: unknown, now: string): ReadRecords {
     const seen = new Set<string>();
     const kept: StoreData[C][number][] = [];
     for (const [index, record] of (migrated[collection] as unknown[]).entries()) {
-      const parsed = SCHEMAS[collection].safeParse(record);
+      const parsed = RECORD_SCHEMAS[collection].safeParse(record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         setAside(

@@ -1,17 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import {
-  annotationSchema,
-  documentSchema,
-  noteSchema,
   type Quarantined,
   RECORD_COLLECTIONS,
   type RecordCollection,
   SCHEMA_VERSION,
   type StoreData,
-  tagSchema,
 } from '../../../shared/model.ts';
-import { type ReadRecords, readRecords } from '../store-records.ts';
+import { RECORD_SCHEMAS, type ReadRecords, readRecords } from '../store-records.ts';
 import { type JournalEntry, ReplayState } from './changes.ts';
 import { type JournalRead, listJournals, readJournal } from './journal.ts';
 import {
@@ -163,13 +159,6 @@ function notePuts(put: Map<RecordCollection, Set<string>>, entry: JournalEntry):
   }
 }
 
-const SCHEMAS = {
-  documents: documentSchema,
-  annotations: annotationSchema,
-  tags: tagSchema,
-  notes: noteSchema,
-} as const;
-
 /**
  * Whether the records a replay put are all valid (a journal is written by this app, but a disk
  * or a person can damage it). When not, the caller validates the whole notebook the slow way,
@@ -178,7 +167,7 @@ const SCHEMAS = {
 export function replayedRecordsValid(data: StoreData, put: JournalReplay['put']): boolean {
   for (const [collection, ids] of put) {
     for (const record of data[collection] as { id: string }[])
-      if (ids.has(record.id) && !SCHEMAS[collection].safeParse(record).success) return false;
+      if (ids.has(record.id) && !RECORD_SCHEMAS[collection].safeParse(record).success) return false;
   }
   const documents = new Set(data.documents.map((d) => d.id));
   const annotations = put.get('annotations');
