@@ -3,7 +3,7 @@ import type { TagUndo, TagUsage } from './codebook.ts';
 import type { RestorePreview } from './export/restore-plan.ts';
 import type { ExportResult } from './export/result.ts';
 import { EXPORT_FORMATS } from './export/types.ts';
-import { IMPORT_MAX_BYTES, type ImportReport } from './import.ts';
+import { IMPORT_MAX_BYTES, type ImportReport, PDF_MAX_BYTES } from './import.ts';
 import { webAddress } from './links.ts';
 import type {
   Annotation,
@@ -20,6 +20,7 @@ import {
   documentSchema,
   idSchema,
   noteSchema,
+  pageSelectorSchema,
   tagNameSchema,
   tagSchema,
   targetSchema,
@@ -62,12 +63,13 @@ const tagUndoSchema = z
   .strict();
 const titleSchema = z.string().max(1000);
 const jobIdSchema = z.string().min(1).max(100);
-/** Base64 of at most IMPORT_MAX_BYTES (4 characters per 3 bytes). */
+/** Base64 of at most PDF_MAX_BYTES (4 characters per 3 bytes; the core checks each file's own limit). */
 const base64Schema = z
   .string()
-  .max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4)
+  .max(Math.ceil(PDF_MAX_BYTES / 3) * 4)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
-const MAX_BATCH_BASE64 = Math.ceil((2 * IMPORT_MAX_BYTES) / 3) * 4;
+/** Two articles' worth, or one PDF of the largest size. */
+const MAX_BATCH_BASE64 = Math.ceil(Math.max(2 * IMPORT_MAX_BYTES, PDF_MAX_BYTES) / 3) * 4;
 const importFileSchema = z
   .object({
     name: z.string().min(1).max(1000),
@@ -183,6 +185,8 @@ export const contract = {
   getInfo: method<NotebookInfo>()(empty),
   listDocuments: method<DocumentSummary[]>()(empty),
   getDocument: method<NotebookDocument>()(byId),
+  /** A PDF document's bytes (base64), checked against their hash, for the page view. */
+  readPdf: method<{ data: string }>()(byId),
   /** Deletes the document and its highlights; its notes stay, no longer attached to it. */
   deleteDocument: method<{
     document: NotebookDocument;
@@ -221,7 +225,7 @@ export const contract = {
       .refine(
         (v) => v.files.reduce((sum, f) => sum + (f.data?.length ?? 0), 0) <= MAX_BATCH_BASE64,
         {
-          message: 'Send at most 40 MB per call; import larger batches one file at a time.',
+          message: 'Send at most 200 MB per call; import larger batches one file at a time.',
           path: ['files'],
         },
       ),
@@ -265,6 +269,8 @@ export const contract = {
         color: colorSchema,
         tagIds: z.array(idSchema).max(100).optional(),
         comment: z.string().max(100_000).optional(),
+        /** On a PDF: the page and the rectangles the selection covered. */
+        page: pageSelectorSchema.optional(),
       })
       .strict()
       .refine((v) => v.end > v.start, { message: 'end must be after start', path: ['end'] }),

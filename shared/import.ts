@@ -9,10 +9,29 @@ import type { AnnotationTarget, NotebookDocument } from './model.ts';
 /** 20 MiB: far beyond any article (the sample is 8 KB), small enough to parse in well under a second. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** File name endings offered in the import dialog. Others are tried by looking at the content. */
-export const IMPORT_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'] as const;
+/** 200 MiB: a scanned book fits; checked before the file is read. */
+export const PDF_MAX_BYTES = 200 * 1024 * 1024;
 
-export type ImportFormat = 'text' | 'markdown' | 'html';
+/** File name endings offered in the import dialog. Others are tried by looking at the content. */
+export const IMPORT_EXTENSIONS = [
+  'txt',
+  'text',
+  'md',
+  'markdown',
+  'html',
+  'htm',
+  'xhtml',
+  'pdf',
+] as const;
+
+export type ImportFormat = 'text' | 'markdown' | 'html' | 'pdf';
+
+/** A name that says PDF: it may be as large as a book. */
+export const isPdfName = (name: string) => /\.pdf$/i.test(name);
+
+/** The most a file of this name may hold (checked before reading it). */
+export const importLimitFor = (name: string) =>
+  isPdfName(name) ? PDF_MAX_BYTES : IMPORT_MAX_BYTES;
 
 /** Why a file was not imported. */
 export type ImportProblemCode =
@@ -25,7 +44,14 @@ export type ImportProblemCode =
   | 'no-text';
 
 export type ImportItem =
-  | { name: string; status: 'imported'; documentId: string; title: string }
+  | {
+      name: string;
+      status: 'imported';
+      documentId: string;
+      title: string;
+      /** What the reader should know about it ("Pages 2–22 have no readable text…"). */
+      warnings?: string[];
+    }
   /** Same content is already in the library: nothing added. */
   | { name: string; status: 'duplicate'; documentId: string; title: string }
   /** A newer version of a document already in the library (same URL, or the user's choice). */

@@ -3,14 +3,15 @@ import { HIGHLIGHT_COLORS } from './colors.ts';
 import { normalizeTagName } from './tags.ts';
 
 /**
- * The stored data model, version 2 (version 1 had no `updatedAt` on documents and tags). Every entity is validated with these schemas when the store
+ * The stored data model, version 4 (version 1 had no `updatedAt` on documents and tags; 3 moved
+ * to a snapshot and journal; 4 added PDF documents and page selectors). Every entity is validated with these schemas when the store
  * is read and whenever an entity comes back from the renderer (undo restores), so a corrupt or
  * hand-edited file is caught before it can spread.
  *
  * Offsets are UTF-16 code units into `Document.text` (what DOM ranges use). Exporters that need
  * W3C code-point offsets convert at the edge.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const idSchema = z.string().min(1).max(64);
 const isoDate = z.iso.datetime({ offset: true });
@@ -33,6 +34,41 @@ export const markSchema = z.object({
   href: z.string().max(4096).optional(),
 });
 export type Mark = z.infer<typeof markSchema>;
+
+/** 64 hex digits: the SHA-256 of a file kept in the notebook folder under `files/`. */
+export const fileHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+
+/**
+ * What a PDF document keeps beside its canonical text. The PDF's bytes are stored once, by their
+ * SHA-256, in the notebook folder (`files/<hash>.pdf`), never inside the JSON.
+ */
+export const pdfInfoSchema = z.object({
+  file: fileHashSchema,
+  byteLength: z.number().int().nonnegative(),
+  pageCount: z.number().int().positive().max(100_000),
+  /** The labels the PDF gives its pages ("iv", "12"), or null when it gives none. */
+  pageLabels: z.array(z.string().max(100)).nullable().default(null),
+  /** Each page's width and height in PDF points, upright (its /Rotate applied). */
+  pageSizes: z.array(z.tuple([z.number().positive(), z.number().positive()])),
+  /** Where each page's text starts in the canonical text. */
+  pageStarts: z.array(z.number().int().nonnegative()),
+  outline: z
+    .array(
+      z.object({
+        title: z.string().max(1000),
+        page: z.number().int().nonnegative().nullable(),
+        depth: z.number().int().min(0).max(20),
+      }),
+    )
+    .max(5000)
+    .default([]),
+  /** 0-based pages without readable text (scans, images, glyphs without letters). */
+  unreadablePages: z.array(z.number().int().nonnegative()).default([]),
+  /** The version of shared/pdf/page-text.ts that built the text, and pdf.js's version. */
+  textBuilder: z.number().int().positive(),
+  pdfjs: z.string().max(40),
+});
+export type PdfInfo = z.infer<typeof pdfInfoSchema>;
 
 /** The most dismissals a document keeps (the service refuses more rather than write a document
  * the schema would set aside at the next start). */
@@ -58,6 +94,8 @@ export const documentSchema = z.object({
   marks: z.array(markSchema).default([]),
   /** Set on the sample article so that deleting it is remembered. */
   seed: z.boolean().optional(),
+  /** Present when the document is a PDF: its pages, and where its bytes are. */
+  pdf: pdfInfoSchema.optional(),
   /**
    * Quotations the researcher set aside in the quote finder, by their words (and where they
    * were), so they stay dismissed when the finder runs again or the text is re-imported.
@@ -86,10 +124,27 @@ export const textQuoteSelectorSchema = z.object({
 });
 export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
 
+/** A rectangle on a PDF page in PDF user space: [x1, y1, x2, y2], independent of zoom and rotation. */
+export const pdfRectSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export type PdfRect = z.infer<typeof pdfRectSchema>;
+
+/**
+ * Where a highlight on a PDF is drawn: the page it starts on (0-based) and its rectangles, each
+ * with its page (a highlight may run over a page break).
+ */
+export const pageSelectorSchema = z.object({
+  type: z.literal('PdfPageSelector'),
+  page: z.number().int().nonnegative(),
+  rects: z.array(z.object({ page: z.number().int().nonnegative(), rect: pdfRectSchema })).max(2000),
+});
+export type PageSelector = z.infer<typeof pageSelectorSchema>;
+
 export const targetSchema = z.object({
   documentId: idSchema,
   position: textPositionSelectorSchema,
   quote: textQuoteSelectorSchema,
+  /** On a PDF: the page and rectangles, a hint when the text changes and what to draw. */
+  page: pageSelectorSchema.optional(),
 });
 export type AnnotationTarget = z.infer<typeof targetSchema>;
 

@@ -1,4 +1,4 @@
-import { access, readFile, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import type { BackupContents } from '../../shared/export/backup.ts';
 import { RESTORE_KINDS } from '../../shared/export/restore-summary.ts';
 import type { ExportScope } from '../../shared/export/types.ts';
 import { plural } from '../../shared/format.ts';
-import { IMPORT_MAX_BYTES } from '../../shared/import.ts';
+import { importLimitFor } from '../../shared/import.ts';
 import { findQuotes } from '../../shared/quotes/find-quotes.ts';
 import type { QuoteCandidate } from '../../shared/quotes/types.ts';
 import { NotebookError } from '../../shared/result.ts';
@@ -261,8 +261,9 @@ async function textOfFile(file: string): Promise<string> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new ImportProblem('unreadable', 'it is not a file');
-    if (info.size > IMPORT_MAX_BYTES) throw tooLarge(info.size);
-    return (await parseImportFile({ name, bytes: new Uint8Array(await readFile(path)) })).text;
+    const limit = importLimitFor(name);
+    if (info.size > limit) throw tooLarge(info.size, limit);
+    return (await parseImportFile({ name, path })).text;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       throw new NotebookError('not-found', `There is no file ${path}.`);

@@ -1,11 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { placeAnnotation } from '../../shared/anchoring/place.ts';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { isNewerVersionOf } from '../../shared/document-identity.ts';
-import { IMPORT_MAX_BYTES, type ImportItem, type ImportReport } from '../../shared/import.ts';
+import { type ImportItem, type ImportReport, importLimitFor } from '../../shared/import.ts';
 import { documentSchema, type NotebookDocument } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { contentHash } from './content-hash.ts';
@@ -53,9 +53,11 @@ export function createImportService(
     now: () => string;
     /** The parser worker's script; without one, files are parsed in this thread. */
     parseWorker?: URL | string | null;
+    /** Where PDFs' bytes are kept (`files/` in the notebook folder). */
+    filesDir: string;
   },
 ): ImportHandlers {
-  const { host, emit, newId, now } = options;
+  const { host, emit, newId, now, filesDir } = options;
   const jobs = new Map<string, { cancelled: boolean; parser: ImportParser }>();
 
   async function run(
@@ -170,7 +172,8 @@ export function createImportService(
 
   /** Add a parsed document, or recognise it, or update the version already there. */
   function commit(name: string, parsed: ParsedDocument, replaceDocumentId?: string): ImportItem {
-    const hash = contentHash(parsed.text);
+    // A PDF is the same document when its bytes are: two scans have the same (empty) text.
+    const hash = parsed.pdf ? `pdf-sha256:${parsed.pdf.file}` : contentHash(parsed.text);
     const { data } = store;
     if (replaceDocumentId) {
       // The document may have been deleted while the file was being read.
@@ -200,12 +203,19 @@ export function createImportService(
       text: parsed.text,
       blocks: parsed.blocks,
       marks: parsed.marks,
+      ...(parsed.pdf ? { pdf: parsed.pdf } : {}),
     };
     const invalid = storable(name, document);
     if (invalid) return invalid;
     store.change((d) => d.documents.push(document));
     changed('documents');
-    return { name, status: 'imported', documentId: document.id, title: document.title };
+    return {
+      name,
+      status: 'imported',
+      documentId: document.id,
+      title: document.title,
+      ...(parsed.warnings?.length ? { warnings: parsed.warnings } : {}),
+    };
   }
 
   /**
@@ -232,6 +242,9 @@ export function createImportService(
       blocks: parsed.blocks,
       marks: parsed.marks,
     };
+    // A new version's pages replace the old ones; a text version of a PDF has none.
+    if (parsed.pdf) next.pdf = parsed.pdf;
+    else delete next.pdf;
     const invalid = storable(name, next);
     if (invalid) return invalid;
     const known = new Set(store.data.tags.map((t) => t.id));
@@ -264,11 +277,10 @@ export function createImportService(
         const info = await stat(path);
         if (!info.isFile()) throw new ImportProblem('unreadable', 'it is not a file');
         // Refused before reading: a 4 GB video dropped by mistake must not fill memory.
-        if (info.size > IMPORT_MAX_BYTES) throw tooLarge(info.size);
-        return parser.parseFile({
-          name: basename(path),
-          bytes: new Uint8Array(await readFile(path)),
-        });
+        const limit = importLimitFor(path);
+        if (info.size > limit) throw tooLarge(info.size, limit);
+        // The worker reads the file itself: a 200 MB PDF never passes through this thread.
+        return parser.parseFile({ name: basename(path), path, filesDir });
       },
     };
   }
@@ -299,14 +311,16 @@ export function createImportService(
         (file): Source => ({
           name: file.name,
           async read(parser) {
-            if (file.size > IMPORT_MAX_BYTES) throw tooLarge(file.size);
+            const limit = importLimitFor(file.name);
+            if (file.size > limit) throw tooLarge(file.size, limit);
             if (file.data === undefined)
               throw new ImportProblem('unreadable', 'no content was sent');
             const bytes = Buffer.from(file.data, 'base64');
-            if (bytes.length > IMPORT_MAX_BYTES) throw tooLarge(bytes.length);
+            if (bytes.length > limit) throw tooLarge(bytes.length, limit);
             return parser.parseFile({
               name: file.name,
               bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+              filesDir,
             });
           },
         }),

@@ -1,4 +1,10 @@
-import type { Annotation, Note, NotebookDocument, StoreData } from '../../shared/model.ts';
+import type {
+  Annotation,
+  Note,
+  NotebookDocument,
+  PageSelector,
+  StoreData,
+} from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 
 // Finding entities by id and checking references, shared by the services: each failure is a
@@ -42,5 +48,23 @@ export function checkRange(document: NotebookDocument, start: number, end: numbe
   }
   if (document.text.slice(start, end).trim() === '') {
     throw new NotebookError('invalid-input', 'A highlight needs some text, not only white space.');
+  }
+}
+
+/** A page selector must name pages the document has (and only a PDF has pages). */
+export function checkPageSelector(document: NotebookDocument, selector: PageSelector) {
+  const pages = document.pdf?.pageCount ?? 0;
+  if (pages === 0) {
+    throw new NotebookError(
+      'invalid-input',
+      `“${document.title}” has no pages to place a highlight on.`,
+    );
+  }
+  const outside = [selector.page, ...selector.rects.map((r) => r.page)].find((p) => p >= pages);
+  if (outside !== undefined) {
+    throw new NotebookError(
+      'invalid-input',
+      `Page ${outside + 1} is outside the document (${pages} pages).`,
+    );
   }
 }

@@ -34,6 +34,13 @@ const MIGRATIONS: { from: number; migrate: (data: Json) => Json }[] = [
     from: 2,
     migrate: (data) => data,
   },
+  {
+    // 3 → 4: documents may be PDFs (a `pdf` field: pages, labels, outline, the bytes' hash) and
+    // highlights may carry a page selector. Nothing to change in older records; the version
+    // moves so an older Marginalia refuses a notebook it would silently strip of its pages.
+    from: 3,
+    migrate: (data) => data,
+  },
 ];
 
 export function migrate(raw: unknown): unknown {

@@ -12,6 +12,7 @@ import { createSearchService } from './search/search-service.ts';
 import { seedOnce } from './seed.ts';
 import { type Changed, createDocumentService } from './service.ts';
 import { openStore, openStoreReadOnly, type Store, type StoreOptions } from './store.ts';
+import { filesDirIn } from './stored-files.ts';
 
 export interface Notebook {
   store: Store;
@@ -113,6 +114,7 @@ export async function openNotebook(options: {
       newId: () => newId('doc'),
       now: () => new Date().toISOString(),
       parseWorker: options.parseWorker ?? null,
+      filesDir: filesDirIn(options.dataDir),
     }),
     ...search.handlers,
     ...exports.handlers,

@@ -9,6 +9,7 @@ type DocumentHandlers = Pick<
   | 'openExternalLink'
   | 'listDocuments'
   | 'getDocument'
+  | 'readPdf'
   | 'deleteDocument'
   | 'restoreDocument'
   | 'listAnnotations'
@@ -24,8 +25,15 @@ import { NotebookError } from '../../shared/result.ts';
 import { nextTagIds } from '../../shared/tags.ts';
 import type { NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
-import { checkRange, checkTags, findAnnotation, findDocument } from './lookups.ts';
+import {
+  checkPageSelector,
+  checkRange,
+  checkTags,
+  findAnnotation,
+  findDocument,
+} from './lookups.ts';
 import type { Store } from './store.ts';
+import { filesDirIn, readKeptPdf } from './stored-files.ts';
 import { summarize, summarizeAll } from './summaries.ts';
 
 type Entity = Extract<NotebookEvent, { type: 'changed' }>['entities'][number];
@@ -72,6 +80,14 @@ export function createDocumentService(
 
     getDocument({ id }) {
       return findDocument(store.data, id);
+    },
+
+    async readPdf({ id }) {
+      const document = findDocument(store.data, id);
+      if (!document.pdf)
+        throw new NotebookError('invalid-input', `“${document.title}” is not a PDF.`);
+      const bytes = await readKeptPdf(filesDirIn(store.dataDir), document.pdf.file);
+      return { data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64') };
     },
 
     deleteDocument({ id }) {
@@ -150,16 +166,17 @@ export function createDocumentService(
         .sort(compareByPosition);
     },
 
-    createAnnotation({ documentId, start, end, color, tagIds = [], comment = '' }) {
+    createAnnotation({ documentId, start, end, color, tagIds = [], comment = '', page }) {
       const document = findDocument(store.data, documentId);
       checkRange(document, start, end);
+      if (page) checkPageSelector(document, page);
       const tags = checkTags(store.data, tagIds);
       const { position, quote } = describeRange(document.text, start, end);
       const at = now();
       const annotation: Annotation = {
         id: newId('ann'),
         documentId,
-        target: { documentId, position, quote },
+        target: page ? { documentId, position, quote, page } : { documentId, position, quote },
         color,
         tagIds: tags,
         comment,

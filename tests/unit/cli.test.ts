@@ -316,7 +316,8 @@ describe('the quotes command', () => {
     await writeFile(pdf, '%PDF-1.7\n%âãÏÓ\n1 0 obj\n');
     const refused = await cli(['quotes', pdf, '--json']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('report.pdf cannot be read: it is a PDF file');
+    // A broken PDF is refused by name, with what is wrong with it.
+    expect(refused.stderr).toContain('report.pdf cannot be read: it is not a valid PDF');
     expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'invalid-input' } });
 
     const empty = join(dir, 'empty.txt');

@@ -5,6 +5,7 @@ import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
 import { METHOD_NAMES, type MethodName } from '../../shared/contract.ts';
 import type { Annotation, NotebookDocument } from '../../shared/model.ts';
+import { sharedPdfBytes } from './pdf/pdf-files.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
 
 const tempDir = tempDirs();
@@ -16,6 +17,8 @@ interface Fixture {
   tagId: string;
   otherTagId: string;
   noteId: string;
+  /** A PDF document (rotation.pdf from ../shared/pdf). */
+  pdfDocId: string;
   /** A file exported in this session (the only kind showExportedFile shows). */
   exportedPath: string;
   /** A restore previewed and not applied, and one applied that can be undone. */
@@ -57,6 +60,19 @@ async function fixture(): Promise<Fixture> {
     tagIds: [],
     documentId: null,
   });
+  const pdfBytes = sharedPdfBytes('rotation.pdf');
+  const pdfReport = await notebook.handlers.importFiles({
+    jobId: 'pdf',
+    files: [
+      {
+        name: 'rotation.pdf',
+        size: pdfBytes.length,
+        data: Buffer.from(pdfBytes).toString('base64'),
+      },
+    ],
+  });
+  const pdfItem = pdfReport.items[0];
+  if (pdfItem?.status !== 'imported') throw new Error('fixture PDF import failed');
   const exported = await notebook.exports.exportTo(backup, {
     format: 'json',
     scope: { kind: 'notebook' },
@@ -76,6 +92,7 @@ async function fixture(): Promise<Fixture> {
     tagId: tag.id,
     otherTagId: other.id,
     noteId: note.id,
+    pdfDocId: pdfItem.documentId,
     exportedPath: exported.path,
     previewToken: second!.token,
     undoToken,
@@ -92,6 +109,10 @@ const cases = {
   getDocument: {
     valid: (f) => ({ id: f.doc.id }),
     invalid: [{}, { id: '' }, { id: 5 }, { id: 'x'.repeat(65) }, null],
+  },
+  readPdf: {
+    valid: (f) => ({ id: f.pdfDocId }),
+    invalid: [{}, { id: '' }, { id: 7 }, { id: 'a', page: 1 }, null],
   },
   deleteDocument: {
     valid: (f) => ({ id: f.doc.id }),
@@ -174,6 +195,20 @@ const cases = {
       { documentId: 'd', start: 1.5, end: 5, color: 'yellow' },
       { documentId: 'd', start: 0, end: 5, color: 'chartreuse' },
       { documentId: 'd', start: 0, end: 5, color: 'yellow', tagIds: 'threat' },
+      {
+        documentId: 'd',
+        start: 0,
+        end: 5,
+        color: 'yellow',
+        page: { type: 'PdfPageSelector', page: -1, rects: [] },
+      },
+      {
+        documentId: 'd',
+        start: 0,
+        end: 5,
+        color: 'yellow',
+        page: { type: 'PdfPageSelector', page: 0, rects: [{ page: 0, rect: [0, 0, 'x', 1] }] },
+      },
     ],
   },
   updateAnnotation: {
@@ -629,10 +664,13 @@ describe('the notebook service', () => {
     // The note stays, detached, and is attached again by the undo.
     expect(removed.noteIds).toEqual([onDoc.id]);
     expect((await h.getNote({ id: onDoc.id })).documentId).toBeNull();
-    expect(await h.listDocuments({})).toEqual([]);
+    expect((await h.listDocuments({})).map((d) => d.id)).toEqual([f.pdfDocId]);
     expect(f.notebook.store.data.annotations).toEqual([]);
     await h.restoreDocument(removed);
-    expect((await h.listDocuments({}))[0]).toMatchObject({ id: f.doc.id, annotationCount: 1 });
+    expect((await h.listDocuments({})).find((d) => d.id === f.doc.id)).toMatchObject({
+      id: f.doc.id,
+      annotationCount: 1,
+    });
     expect((await h.getNote({ id: onDoc.id })).documentId).toBe(f.doc.id);
     await f.notebook.close();
   });
@@ -699,7 +737,7 @@ describe('the notebook service', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
-    expect(await h.listDocuments({})).toEqual([]);
+    expect((await h.listDocuments({})).map((d) => d.id)).toEqual([f.pdfDocId]);
     await f.notebook.close();
   });
 

@@ -217,8 +217,8 @@ describe('files that are refused', () => {
     await expectProblem({ name: 'program.txt', bytes }, 'binary', /binary/);
   });
 
-  it('refuses a PDF and a PNG whatever their names say, and names what they are', async () => {
-    await expectProblem(fixtureFile('bad/report.txt'), 'unsupported', /PDF/);
+  it('reads a PDF as a PDF whatever its name says (this one is broken), and refuses a PNG by name', async () => {
+    await expectProblem(fixtureFile('bad/report.txt'), 'unreadable', /not a valid PDF/);
     await expectProblem(fixtureFile('bad/chart.html'), 'unsupported', /PNG image/);
   });
 

@@ -111,7 +111,7 @@ describe('importing files', () => {
     expect(invalid.message).toMatch(/^invalid-utf8\.txt: .*UTF-8.*position 70/);
     expect(itemOf(report, 3, 'failed')).toMatchObject({ code: 'binary' });
     expect(itemOf(report, 3, 'failed').message).toMatch(/^program\.dat: .*binary/);
-    expect(itemOf(report, 4, 'failed')).toMatchObject({ code: 'unsupported' });
+    expect(itemOf(report, 4, 'failed')).toMatchObject({ code: 'unreadable' });
     expect(itemOf(report, 4, 'failed').message).toMatch(/^report\.txt: .*PDF/);
 
     // The good files are in, whole; nothing of the bad ones is.

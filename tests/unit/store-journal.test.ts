@@ -110,24 +110,27 @@ describe('the journal', () => {
     await store.close();
   });
 
-  it('opens a schema 2 notebook: kept in backups/ as it was, then rewritten as a snapshot', async () => {
-    const dir = await tempDir();
-    const v2 = resolve('tests/fixtures/store/notebook-v2.json');
-    await copyFile(v2, join(dir, STORE_FILE));
-    const original = await readFile(v2, 'utf8');
-    const store = await openStore(dir);
-    expect(store.data.schemaVersion).toBe(SCHEMA_VERSION);
-    const before = JSON.parse(original);
-    expect(store.data.annotations).toEqual(before.annotations);
-    expect(store.data.documents.map((d) => d.id)).toEqual(before.documents.map((d: Tag) => d.id));
-    await store.close();
-    const kept = (await readdir(join(dir, BACKUP_DIR))).find((n) =>
-      n.startsWith('pre-migration-v2-'),
-    );
-    expect(await readFile(join(dir, BACKUP_DIR, kept!), 'utf8')).toBe(original);
-    const load = await loadSnapshot(join(dir, STORE_FILE));
-    expect(load).toMatchObject({ kind: 'read', sealed: true });
-  });
+  it.each([2, 3])(
+    'opens a schema %i notebook: kept in backups/ as it was, then rewritten as a snapshot',
+    async (version) => {
+      const dir = await tempDir();
+      const v2 = resolve(`tests/fixtures/store/notebook-v${version}.json`);
+      await copyFile(v2, join(dir, STORE_FILE));
+      const original = await readFile(v2, 'utf8');
+      const store = await openStore(dir);
+      expect(store.data.schemaVersion).toBe(SCHEMA_VERSION);
+      const before = JSON.parse(original);
+      expect(store.data.annotations).toEqual(before.annotations);
+      expect(store.data.documents.map((d) => d.id)).toEqual(before.documents.map((d: Tag) => d.id));
+      await store.close();
+      const kept = (await readdir(join(dir, BACKUP_DIR))).find((n) =>
+        n.startsWith(`pre-migration-v${version}-`),
+      );
+      expect(await readFile(join(dir, BACKUP_DIR, kept!), 'utf8')).toBe(original);
+      const load = await loadSnapshot(join(dir, STORE_FILE));
+      expect(load).toMatchObject({ kind: 'read', sealed: true });
+    },
+  );
 
   it('reads a snapshot someone edited by hand the slow way, validating each record', async () => {
     const dir = await tempDir();

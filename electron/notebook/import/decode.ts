@@ -3,7 +3,6 @@ import { ImportProblem, tooLarge } from './problems.ts';
 
 /** File types people drop by mistake, told apart by their first bytes. */
 const SIGNATURES: { bytes: number[]; what: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF file' },
   { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (or a Word/OpenDocument file)' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
@@ -23,7 +22,7 @@ export function checkBytes(bytes: Uint8Array): void {
   if (known) {
     throw new ImportProblem(
       'unsupported',
-      `it is ${known.what}; Marginalia imports text, Markdown and HTML files`,
+      `it is ${known.what}; Marginalia imports text, Markdown, HTML and PDF files`,
     );
   }
 }

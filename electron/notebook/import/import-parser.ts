@@ -13,7 +13,7 @@ export class ParseCancelled extends Error {
 }
 
 export interface ImportParser {
-  parseFile(file: { name: string; bytes: Uint8Array }): Promise<ParsedDocument>;
+  parseFile(file: ParseFileRequest): Promise<ParsedDocument>;
   parsePasted(content: { text: string; html: string }): Promise<ParsedDocument>;
   /** Stop the parse in hand now (it rejects with ParseCancelled). */
   cancel(): void;
@@ -23,8 +23,16 @@ export interface ImportParser {
 /** A pathological file must not hold an import forever. */
 const TIME_LIMIT_MS = 3 * 60 * 1000;
 
+/** A file to parse: its bytes or its path, and where a PDF's bytes are kept. */
+export interface ParseFileRequest {
+  name: string;
+  bytes?: Uint8Array;
+  path?: string;
+  filesDir?: string;
+}
+
 type Request =
-  | { kind: 'file'; name: string; bytes: Uint8Array }
+  | ({ kind: 'file' } & ParseFileRequest)
   | { kind: 'pasted'; content: { text: string; html: string } };
 
 /**
@@ -101,7 +109,12 @@ export function createImportParser(worker: URL | string | null): ImportParser {
       pending.set(id, { resolve, reject, timer });
       // Busy, it keeps the process alive (a script waits for it); idle, it does not.
       thread.ref();
-      thread.postMessage({ id, ...request } as ParseRequest);
+      // Bytes move to the worker rather than being copied (a PDF may be 200 MB).
+      const transfer =
+        request.kind === 'file' && request.bytes && request.bytes.byteLength > 1_000_000
+          ? [request.bytes.buffer as ArrayBuffer]
+          : [];
+      thread.postMessage({ id, ...request } as ParseRequest, transfer);
     });
 
   return {

@@ -1,6 +1,8 @@
-import type { ImportFormat } from '../../../shared/import.ts';
+import { readFile } from 'node:fs/promises';
+import { type ImportFormat, isPdfName, PDF_MAX_BYTES } from '../../../shared/import.ts';
 import { stripControlCharacters } from '../../../shared/text/control-chars.ts';
 import { canonicalizeText, paragraphsFromPlainText } from '../../../shared/text/plain-text.ts';
+import { keepPdf, sha256Hex } from '../stored-files.ts';
 import { checkBytes, decodeText } from './decode.ts';
 import { formatFromName, sniffFormat } from './detect.ts';
 import { htmlToDocument } from './html-to-document.ts';
@@ -12,7 +14,8 @@ import {
   titleFromText,
   withoutRepeatedHeader,
 } from './parsed-document.ts';
-import { ImportProblem } from './problems.ts';
+import { looksLikePdf, pdfToDocument } from './pdf-to-document.ts';
+import { ImportProblem, tooLarge } from './problems.ts';
 
 function plainTextToDocument(
   raw: string,
@@ -46,6 +49,9 @@ async function convert(
       return markdownToDocument(canonicalizeText(text), options);
     case 'text':
       return plainTextToDocument(text, options);
+    case 'pdf':
+      // PDFs are read from their bytes (parsePdf), never decoded as text.
+      throw new ImportProblem('unsupported', 'a PDF cannot be pasted as text');
   }
 }
 
@@ -63,13 +69,38 @@ function finish(parsed: ParsedDocument): ParsedDocument {
  */
 export async function parseImportFile(file: {
   name: string;
-  bytes: Uint8Array;
+  /** The file's bytes, or where to read them (a PDF from disk need not pass through memory twice). */
+  bytes?: Uint8Array;
+  path?: string;
+  /** Where a PDF's bytes are kept (`files/` in the notebook folder); unset, they are not kept. */
+  filesDir?: string;
 }): Promise<ParsedDocument> {
-  checkBytes(file.bytes);
+  const bytes = file.bytes ?? (file.path ? new Uint8Array(await readFile(file.path)) : null);
+  if (!bytes) throw new ImportProblem('unreadable', 'no content was sent');
+  if (bytes.length > 0 && (isPdfName(file.name) || looksLikePdf(bytes))) {
+    return parsePdf(file.name, bytes, file.filesDir);
+  }
+  checkBytes(bytes);
   const claimed = formatFromName(file.name);
-  const text = decodeText(file.bytes, claimed);
+  const text = decodeText(bytes, claimed);
   const format = claimed ?? sniffFormat(text);
   return finish(await convert(text, format, { fileName: file.name }));
+}
+
+/**
+ * A PDF: its text and pages, and its bytes kept once under their hash (written before the
+ * document reaches the store, so a document never points at a file that is not there).
+ */
+async function parsePdf(
+  name: string,
+  bytes: Uint8Array,
+  filesDir?: string,
+): Promise<ParsedDocument> {
+  if (bytes.length > PDF_MAX_BYTES) throw tooLarge(bytes.length, PDF_MAX_BYTES);
+  const parsed = await pdfToDocument(bytes, { fileName: name });
+  const hash = sha256Hex(bytes);
+  if (filesDir) await keepPdf(filesDir, hash, bytes);
+  return { ...parsed, pdf: { ...parsed.pdf, file: hash, byteLength: bytes.length } };
 }
 
 /** Pasted content: HTML when the clipboard has it (keeps headings and links), else plain text. */

@@ -12,9 +12,7 @@ port.on('message', async (request: ParseRequest) => {
   let reply: ParseReply;
   try {
     const document =
-      request.kind === 'file'
-        ? await parseImportFile({ name: request.name, bytes: request.bytes })
-        : await parsePasted(request.content);
+      request.kind === 'file' ? await parseImportFile(request) : await parsePasted(request.content);
     reply = { id: request.id, ok: true, document };
   } catch (error) {
     reply =

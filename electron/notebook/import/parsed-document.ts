@@ -1,5 +1,5 @@
 import type { ImportFormat } from '../../../shared/import.ts';
-import type { Block, Mark } from '../../../shared/model.ts';
+import type { Block, Mark, PdfInfo } from '../../../shared/model.ts';
 import { comparableText } from '../../../shared/text/comparable.ts';
 
 /** A file turned into a document, before it has an id or a place in the store. */
@@ -13,6 +13,10 @@ export interface ParsedDocument {
   text: string;
   blocks: Block[];
   marks: Mark[];
+  /** What the reader should know about the file (pages without readable text). */
+  warnings?: string[];
+  /** A PDF's pages, labels, outline and the hash its bytes are kept under. */
+  pdf?: PdfInfo;
 }
 
 /** `2025-09-21`, from an ISO time stamp or anything Date understands; short text kept as is. */

@@ -16,8 +16,8 @@ export class ImportProblem extends Error {
 const MB = 1024 * 1024;
 
 /** A file over the size limit, with its size and the limit in words. */
-export const tooLarge = (size: number) =>
+export const tooLarge = (size: number, limit = IMPORT_MAX_BYTES) =>
   new ImportProblem(
     'too-large',
-    `it is ${(size / MB).toFixed(1)} MB; the limit is ${IMPORT_MAX_BYTES / MB} MB`,
+    `it is ${(size / MB).toFixed(1)} MB; the limit is ${limit / MB} MB`,
   );

@@ -1,5 +1,5 @@
 import type { MethodInput } from '../../../shared/contract.ts';
-import { IMPORT_MAX_BYTES } from '../../../shared/import.ts';
+import { importLimitFor } from '../../../shared/import.ts';
 
 type ImportFile = MethodInput<'importFiles'>['files'][number];
 
@@ -23,7 +23,7 @@ function base64Of(file: File): Promise<string> {
 export async function readFilesForImport(files: readonly File[]): Promise<ImportFile[]> {
   return Promise.all(
     files.map(async (file) =>
-      file.size > IMPORT_MAX_BYTES
+      file.size > importLimitFor(file.name)
         ? { name: file.name, size: file.size }
         : { name: file.name, size: file.size, data: await base64Of(file) },
     ),

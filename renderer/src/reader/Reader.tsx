@@ -12,23 +12,17 @@ import {
 import { annotationsAt } from '../../../shared/annotations.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import { citationLine } from '../../../shared/format.ts';
-import type { Annotation, NotebookDocument, Tag } from '../../../shared/model.ts';
+import type { Annotation, NotebookDocument, PageSelector, Tag } from '../../../shared/model.ts';
 import { AppServicesContext } from '../app-services.ts';
 import { openLink } from '../open-link.ts';
+import { PdfPages } from '../pdf/PdfPages.tsx';
 import {
   AnnotationEditor,
   type AnnotationEditorActions,
   type EditorFocus,
 } from './AnnotationEditor.tsx';
 import { ArticleText } from './ArticleText.tsx';
-import {
-  indexSegments,
-  offsetAtPoint,
-  offsetsToRange,
-  pointToOffset,
-  type SegmentIndex,
-  selectionOffsets,
-} from './dom-offsets.ts';
+import { indexSegments } from './dom-offsets.ts';
 import {
   clearCandidates,
   clearHighlights,
@@ -39,6 +33,12 @@ import {
 } from './highlight-painter.ts';
 import { readerKeyAction } from './reader-keys.ts';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
+import {
+  articleSurface,
+  offsetAtPointOn,
+  selectionOffsetsOn,
+  type TextSurface,
+} from './text-surface.ts';
 
 export interface ReaderProps {
   document: NotebookDocument;
@@ -49,7 +49,7 @@ export interface ReaderProps {
   /** Scroll to and flash a highlight; `seq` makes a repeated jump to the same one count. */
   jump: { id: string; seq: number } | null;
   onCreate: (
-    range: { start: number; end: number },
+    range: { start: number; end: number; page?: PageSelector },
     color: HighlightColor | null,
     then: EditorFocus,
   ) => void;
@@ -130,20 +130,32 @@ export function Reader(props: ReaderProps) {
   } = props;
   const contentRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
-  const index = useRef<SegmentIndex | null>(null);
+  // The text as drawn: the article's DOM, or a PDF's text layers (set when its pages render).
+  const index = useRef<TextSurface | null>(null);
+  const isPdf = Boolean(doc.pdf);
   const [pending, setPending] = useState<Pending | null>(null);
   const [editorPos, setEditorPos] = useState<{ top: number; left: number } | null>(null);
   const [pointOffset, setPointOffset] = useState<number | null>(null);
+  /** Set by the PDF view: scroll to the page an offset is on (so it renders). */
+  const pdfGoTo = useRef<((offset: number) => void) | null>(null);
 
   // Bumped each time the text is indexed: a new version of the document (or new details) renders
   // new DOM, and its highlights must be painted again even when the list of them is unchanged.
   const [indexed, setIndexed] = useState(0);
   useLayoutEffect(() => {
-    if (articleRef.current) index.current = indexSegments(articleRef.current, doc.text.length);
+    const article = articleRef.current;
+    if (article && !doc.pdf)
+      index.current = articleSurface(indexSegments(article, doc.text.length), article);
+    if (doc.pdf) index.current = null;
     setPending(null);
     setIndexed((n) => n + 1);
     return clearHighlights;
   }, [doc]);
+  // A PDF's pages render as they come into view: each time, highlights are painted again.
+  const onPdfSurface = useCallback((surface: TextSurface) => {
+    index.current = surface;
+    setIndexed((n) => n + 1);
+  }, []);
 
   // Only this document's highlights: while another document loads, the list may still be the old one.
   const visible = useMemo(
@@ -163,36 +175,34 @@ export function Reader(props: ReaderProps) {
     return under.some((a) => a.id === active.id) ? under : [active];
   }, [visible, active, pointOffset]);
 
-  // Place the editor under its highlight.
+  // Place the editor under its highlight (again when a PDF page is drawn).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `indexed` counts text surfaces drawn.
   useLayoutEffect(() => {
     if (!active || !index.current || !contentRef.current) return setEditorPos(null);
-    const range = offsetsToRange(
-      index.current,
-      active.target.position.start,
-      active.target.position.end,
-    );
+    const range = index.current.range(active.target.position.start, active.target.position.end);
     if (!range) return setEditorPos(null);
     const box = boxOf(range, contentRef.current);
     setEditorPos({ top: box.bottom + 10, left: clamp(box.left, 8, box.width - EDITOR_WIDTH - 8) });
-  }, [active]);
+  }, [active, indexed]);
 
   // Scroll to a requested highlight once it is on the page (the document and its highlights may
   // still be loading when the request comes); each request is served once.
   const servedJump = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `indexed` counts text surfaces drawn.
   useEffect(() => {
     if (!jump || servedJump.current === jump.seq || !index.current || !contentRef.current) return;
     const target = visible.find((a) => a.id === jump.id);
     // An orphan's stored offsets point at text that is no longer its quote: do not pretend.
     if (!target || target.orphan) return;
-    const range = offsetsToRange(
-      index.current,
-      target.target.position.start,
-      target.target.position.end,
-    );
-    if (!range) return;
+    const range = index.current.range(target.target.position.start, target.target.position.end);
+    if (!range) {
+      // On a PDF page not drawn yet: go to the page; it renders and this runs again.
+      pdfGoTo.current?.(target.target.position.start);
+      return;
+    }
     servedJump.current = jump.seq;
     scrollToAndFlash(range, contentRef.current);
-  }, [jump, visible]);
+  }, [jump, visible, indexed]);
 
   useEffect(() => {
     if (indexed === 0 || !index.current) return;
@@ -207,8 +217,11 @@ export function Reader(props: ReaderProps) {
   useEffect(() => {
     if (!reveal || servedReveal.current === reveal.seq || !index.current || !contentRef.current)
       return;
-    const range = offsetsToRange(index.current, reveal.start, reveal.end);
-    if (!range) return;
+    const range = index.current.range(reveal.start, reveal.end);
+    if (!range) {
+      pdfGoTo.current?.(reveal.start);
+      return;
+    }
     servedReveal.current = reveal.seq;
     scrollToAndFlash(range, contentRef.current, 1200);
   }, [reveal, indexed]);
@@ -225,7 +238,7 @@ export function Reader(props: ReaderProps) {
     const content = contentRef.current;
     if (!article || !content || !index.current) return;
     const selection = window.getSelection();
-    const offsets = selectionOffsets(index.current, article, selection);
+    const offsets = selectionOffsetsOn(index.current, selection);
     if (!offsets || !selection) return setPending(null);
     const box = boxOf(selection.getRangeAt(0), content);
     setPending({
@@ -246,7 +259,9 @@ export function Reader(props: ReaderProps) {
 
   const highlight = (color: HighlightColor | null, then: EditorFocus) => {
     if (!pending) return;
-    onCreate({ start: pending.start, end: pending.end }, color, then);
+    // On a PDF, where the selection is drawn on its pages goes with it (page and rectangles).
+    const page = index.current?.pageSelector?.(pending.start, pending.end);
+    onCreate({ start: pending.start, end: pending.end, ...(page ? { page } : {}) }, color, then);
     window.getSelection()?.removeAllRanges();
     setPending(null);
   };
@@ -265,7 +280,7 @@ export function Reader(props: ReaderProps) {
     if (selection && !selection.isCollapsed) return;
     if (!index.current || !articleRef.current) return;
     paintCaret(null);
-    const offset = offsetAtPoint(index.current, articleRef.current, event.clientX, event.clientY);
+    const offset = offsetAtPointOn(index.current, event.clientX, event.clientY);
     if (offset === null) return onOpen(null);
     // The caret lands between characters: a click on the right half of a highlight's last
     // character reports the offset after it, so look at the character before too.
@@ -291,12 +306,7 @@ export function Reader(props: ReaderProps) {
     )
       return null;
     const range = selection.getRangeAt(0);
-    return pointToOffset(
-      index.current,
-      articleRef.current,
-      range.startContainer,
-      range.startOffset,
-    );
+    return index.current.pointToOffset(range.startContainer, range.startOffset);
   };
 
   const attach = () => {
@@ -325,9 +335,7 @@ export function Reader(props: ReaderProps) {
         if (selection.rangeCount === 0 || !articleRef.current.contains(selection.anchorNode)) {
           // Start where the reader is looking, not at the top of the document.
           const top = contentRef.current?.parentElement?.getBoundingClientRect().top ?? 0;
-          const spans = index.current?.spans ?? [];
-          const inView =
-            spans.find((span) => span.getBoundingClientRect().bottom > top) ?? spans[0];
+          const inView = index.current?.firstSpanBelow(top);
           if (inView?.firstChild) selection.collapse(inView.firstChild, 0);
         }
         selection.modify(action.alter, action.direction, action.granularity);
@@ -358,7 +366,7 @@ export function Reader(props: ReaderProps) {
     paintCaret(
       offset === null || !index.current
         ? null
-        : offsetsToRange(index.current, offset, Math.min(offset + 1, doc.text.length)),
+        : index.current.range(offset, Math.min(offset + 1, doc.text.length)),
     );
   };
 
@@ -396,7 +404,11 @@ export function Reader(props: ReaderProps) {
           onClick={onClick}
           onKeyDown={onKeyDown}
         >
-          <ArticleText document={doc} />
+          {isPdf ? (
+            <PdfPages document={doc} onSurface={onPdfSurface} goTo={pdfGoTo} />
+          ) : (
+            <ArticleText document={doc} />
+          )}
         </article>
         <p id="reader-keys" className="visually-hidden">
           Use the arrow keys to move through the text and Shift with the arrow keys to select. With

@@ -3,7 +3,13 @@ import { type AnnotationFilter, annotationMatcher } from '../../../shared/annota
 import type { HighlightColor } from '../../../shared/colors.ts';
 import { DEFAULT_COLOR } from '../../../shared/colors.ts';
 import type { MethodInput } from '../../../shared/contract.ts';
-import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../../shared/model.ts';
+import type {
+  Annotation,
+  DocumentSummary,
+  NotebookDocument,
+  PageSelector,
+  Tag,
+} from '../../../shared/model.ts';
 import {
   acceptAllCandidates,
   draftSpan,
@@ -235,7 +241,7 @@ export function ReaderView({
 
   const createAnnotation = useCallback(
     async (
-      range: { start: number; end: number },
+      range: { start: number; end: number; page?: PageSelector },
       color: HighlightColor | null,
       then: EditorFocus,
     ) => {

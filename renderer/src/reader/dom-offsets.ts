@@ -1,4 +1,5 @@
 import { findSegment } from '../../../shared/text/segments.ts';
+import { articleSurface, selectionOffsetsOn } from './text-surface.ts';
 
 /**
  * The article is rendered as spans that each carry the offset of their text in the document
@@ -78,37 +79,5 @@ export function selectionOffsets(
   root: HTMLElement,
   selection: Selection | null,
 ): { start: number; end: number } | null {
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-  const range = selection.getRangeAt(0);
-  // A drag that starts in the article and ends outside it (in the margin, past the last line)
-  // selects the article's text up to its edge. One end must be inside: Select All is not a quote.
-  const startsInside = root.contains(range.startContainer);
-  const endsInside = root.contains(range.endContainer);
-  if (!startsInside && !endsInside) return null;
-  const start = startsInside
-    ? pointToOffset(index, root, range.startContainer, range.startOffset)
-    : 0;
-  const end = endsInside
-    ? pointToOffset(index, root, range.endContainer, range.endOffset, 'end')
-    : index.textLength;
-  if (start === null || end === null || end <= start) return null;
-  return { start, end };
-}
-
-/** The offset under a screen point (for clicks on highlights). */
-export function offsetAtPoint(
-  index: SegmentIndex,
-  root: HTMLElement,
-  x: number,
-  y: number,
-): number | null {
-  const doc = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  };
-  if (doc.caretPositionFromPoint) {
-    const pos = doc.caretPositionFromPoint(x, y);
-    return pos ? pointToOffset(index, root, pos.offsetNode, pos.offset) : null;
-  }
-  const range = document.caretRangeFromPoint?.(x, y);
-  return range ? pointToOffset(index, root, range.startContainer, range.startOffset) : null;
+  return selectionOffsetsOn(articleSurface(index, root), selection);
 }

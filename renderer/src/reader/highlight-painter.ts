@@ -1,6 +1,6 @@
 import { HIGHLIGHT_COLORS } from '../../../shared/colors.ts';
 import type { Annotation } from '../../../shared/model.ts';
-import { offsetsToRange, type SegmentIndex } from './dom-offsets.ts';
+import type { TextSurface } from './text-surface.ts';
 
 /** Names used in CSS as `::highlight(mg-yellow)` etc. */
 export const highlightName = (color: string) => `mg-${color}`;
@@ -22,7 +22,7 @@ const supported = () =>
  * again on top with an outline-like underline.
  */
 export function paintHighlights(
-  index: SegmentIndex,
+  surface: TextSurface,
   annotations: readonly Annotation[],
   activeId: string | null,
   isShown: (annotation: Annotation) => boolean = () => true,
@@ -33,11 +33,7 @@ export function paintHighlights(
   const dim: Range[] = [];
   for (const annotation of annotations) {
     if (annotation.orphan) continue;
-    const range = offsetsToRange(
-      index,
-      annotation.target.position.start,
-      annotation.target.position.end,
-    );
+    const range = surface.range(annotation.target.position.start, annotation.target.position.end);
     if (!range) continue;
     if (isShown(annotation)) byColor.get(annotation.color)?.push(range);
     else dim.push(range);
@@ -81,17 +77,17 @@ export function paintCaret(range: Range | null) {
  * article can be read together; `active` is drawn more strongly. An empty list clears them.
  */
 export function paintCandidates(
-  index: SegmentIndex,
+  surface: TextSurface,
   spans: readonly { start: number; end: number }[],
   active: { start: number; end: number } | null,
 ) {
   if (!supported()) return;
   const ranges = spans
-    .map((s) => offsetsToRange(index, s.start, s.end))
+    .map((s) => surface.range(s.start, s.end))
     .filter((r): r is Range => r !== null);
   if (ranges.length === 0) CSS.highlights.delete(CANDIDATE_HIGHLIGHT);
   else CSS.highlights.set(CANDIDATE_HIGHLIGHT, new Highlight(...ranges));
-  const activeRange = active && offsetsToRange(index, active.start, active.end);
+  const activeRange = active && surface.range(active.start, active.end);
   if (!activeRange) CSS.highlights.delete(CANDIDATE_ACTIVE_HIGHLIGHT);
   else {
     const highlight = new Highlight(activeRange);

@@ -1,0 +1,136 @@
+import type { PDFDocumentProxy, RenderTask, TextLayer } from 'pdfjs-dist';
+import { memo, useEffect, useRef, useState } from 'react';
+import { PageTextMap } from '../../../shared/pdf/document-text.ts';
+import { buildPageText, type PdfTextItem } from '../../../shared/pdf/page-text.ts';
+import { loadPdfJs } from './pdf-engine.ts';
+import type { DrawnPage } from './pdf-surface.ts';
+
+interface PdfPageProps {
+  pdf: PDFDocumentProxy;
+  index: number;
+  /** Upright size in PDF points at zoom 1. */
+  size: readonly [number, number];
+  scale: number;
+  /** Near the viewport: draw it; otherwise a placeholder of the right size. */
+  draw: boolean;
+  /** This page's canonical text as stored (the text layer must match it to be highlighted). */
+  storedText: string;
+  pageStart: number;
+  label: string;
+  onDrawn: (page: DrawnPage) => void;
+  onGone: (index: number) => void;
+}
+
+/**
+ * One page: a canvas and, over it, pdf.js's text layer (transparent text placed where the glyphs
+ * are, so it can be selected and highlighted). The text layer is built from the same text items
+ * the import used, so the page's canonical text and its map come out as stored.
+ */
+export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
+  const { pdf, index, size, scale, draw, storedText, pageStart, label, onDrawn, onGone } = props;
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const layerRef = useRef<HTMLDivElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!draw) return;
+    let cancelled = false;
+    let renderTask: RenderTask | null = null;
+    let textLayer: TextLayer | null = null;
+    const run = async () => {
+      const pdfjs = await loadPdfJs();
+      const page = await pdf.getPage(index + 1);
+      if (cancelled) return;
+      const viewport = page.getViewport({ scale });
+      const canvas = canvasRef.current;
+      const layer = layerRef.current;
+      const box = boxRef.current;
+      if (!canvas || !layer || !box) return;
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.floor(viewport.width * ratio);
+      canvas.height = Math.floor(viewport.height * ratio);
+      renderTask = page.render({
+        canvas,
+        viewport,
+        transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
+      });
+      const content = await page.getTextContent();
+      if (cancelled) return;
+      layer.replaceChildren();
+      textLayer = new pdfjs.TextLayer({ textContentSource: content, container: layer, viewport });
+      await textLayer.render();
+      if (cancelled) return;
+      const items = content.items.filter((i): i is PdfTextItem & typeof i => 'str' in i);
+      const built = buildPageText(items);
+      if (built.text !== storedText) {
+        // Another pdf.js or builder version read the page differently: draw it, but do not
+        // place highlights by offsets that would land on the wrong words.
+        setProblem(
+          'This page reads differently than when it was imported; its highlights are listed in the side panel.',
+        );
+      } else {
+        setProblem(null);
+        onDrawn({
+          index,
+          map: new PageTextMap(
+            built,
+            pageStart,
+            items.map((i) => i.str.length),
+          ),
+          divs: textLayer.textDivs,
+          box,
+          viewport,
+        });
+      }
+      await renderTask.promise.catch(() => {});
+    };
+    run().catch((error: unknown) => {
+      if (!cancelled && (error as Error)?.name !== 'RenderingCancelledException')
+        setProblem(
+          `This page could not be drawn (${error instanceof Error ? error.message : String(error)}).`,
+        );
+    });
+    return () => {
+      cancelled = true;
+      renderTask?.cancel();
+      textLayer?.cancel();
+      onGone(index);
+    };
+  }, [pdf, index, scale, draw, storedText, pageStart, onDrawn, onGone]);
+
+  const width = size[0] * scale;
+  const height = size[1] * scale;
+  return (
+    <section
+      ref={boxRef}
+      className="pdf-page"
+      data-page-index={index}
+      aria-label={`Page ${label}`}
+      style={
+        {
+          width,
+          height,
+          '--scale-factor': scale,
+          '--total-scale-factor': scale,
+        } as React.CSSProperties
+      }
+    >
+      {draw ? (
+        <>
+          <canvas ref={canvasRef} className="pdf-canvas" style={{ width, height }} aria-hidden />
+          <div ref={layerRef} className="textLayer pdf-text-layer" />
+        </>
+      ) : (
+        <div className="pdf-placeholder" aria-hidden>
+          {label}
+        </div>
+      )}
+      {problem && (
+        <p className="pdf-page-problem" role="status">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,175 @@
+import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NotebookDocument } from '../../../shared/model.ts';
+import { pageRanges } from '../../../shared/pdf/document-text.ts';
+import type { TextSurface } from '../reader/text-surface.ts';
+import { PdfPage } from './PdfPage.tsx';
+import { labelOf, PdfToolbar, stepZoom, type Zoom } from './PdfToolbar.tsx';
+import { type DrawnPage, PdfSurface } from './pdf-surface.ts';
+import { usePdfDocument } from './use-pdf-document.ts';
+import { scrollParent, useVisiblePages } from './use-visible-pages.ts';
+
+/**
+ * A PDF read as its pages, the sibling of the article text: the same reader, selection toolbar,
+ * highlight painter and keys work on it through a PdfSurface (text layers mapped to the canonical
+ * text). Pages are drawn near the viewport only.
+ */
+export function PdfPages({
+  document: doc,
+  onSurface,
+  goTo,
+}: {
+  document: NotebookDocument;
+  onSurface: (surface: TextSurface) => void;
+  goTo: MutableRefObject<((offset: number) => void) | null>;
+}) {
+  const info = doc.pdf!;
+  const load = usePdfDocument(doc.id);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState<Zoom>({ mode: 'fit' });
+  const [width, setWidth] = useState(0);
+  const [current, setCurrent] = useState(0);
+
+  const widest = Math.max(...info.pageSizes.map(([w]) => w), 1);
+  const scale =
+    zoom.mode === 'scale' ? zoom.value : width > 0 ? Math.max(0.3, (width - 8) / widest) : 1;
+
+  // A new surface per document and per loaded file (the page boxes are new then).
+  const ready = load.state === 'ready' ? load.pdf : null;
+  const surface = useMemo(
+    () =>
+      rootRef.current && ready
+        ? new PdfSurface(rootRef.current, doc.text.length, info.pageStarts)
+        : null,
+    [doc.text.length, info.pageStarts, ready],
+  );
+
+  const onDrawn = useCallback(
+    (page: DrawnPage) => {
+      if (!surface) return;
+      surface.addPage(page);
+      onSurface(surface);
+    },
+    [surface, onSurface],
+  );
+  const onGone = useCallback(
+    (index: number) => {
+      surface?.removePage(index);
+    },
+    [surface],
+  );
+
+  // Fit width follows the reader's width.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const observer = new ResizeObserver(() => setWidth(root.clientWidth));
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, []);
+
+  const wanted = useVisiblePages(rootRef, info.pageCount, `${scale}-${load.state}`);
+
+  const goToPage = useCallback((page: number) => {
+    const box = rootRef.current?.querySelector<HTMLElement>(`[data-page-index="${page}"]`);
+    const scroller = rootRef.current ? scrollParent(rootRef.current) : null;
+    if (!box || !scroller) return;
+    const top = box.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    scroller.scrollTo({ top: scroller.scrollTop + top - 8 });
+  }, []);
+
+  useEffect(() => {
+    goTo.current = (offset) => {
+      if (surface) goToPage(surface.pageOf(offset));
+    };
+    return () => {
+      goTo.current = null;
+    };
+  }, [goTo, goToPage, surface]);
+
+  // The page box follows scrolling: the page at the top third of the view.
+  useEffect(() => {
+    const root = rootRef.current;
+    const scroller = root ? scrollParent(root) : null;
+    if (!root || !scroller) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const line = scroller.getBoundingClientRect().top + scroller.clientHeight / 3;
+        const boxes = root.querySelectorAll<HTMLElement>('[data-page-index]');
+        for (const box of boxes) {
+          if (box.getBoundingClientRect().bottom > line) {
+            setCurrent(Number(box.dataset.pageIndex));
+            break;
+          }
+        }
+      });
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', onScroll);
+    };
+  }, []);
+
+  // Ctrl/Cmd with =, − and 0 zoom the pages (the browser's own zoom is the whole window).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (event.key === '=' || event.key === '+') setZoom(stepZoom(scale, 1));
+      else if (event.key === '-') setZoom(stepZoom(scale, -1));
+      else if (event.key === '0') setZoom({ mode: 'fit' });
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [scale]);
+
+  const pages = useMemo(() => pageRanges(info.pageStarts, doc.blocks), [info, doc.blocks]);
+  const pageText = (index: number) => doc.text.slice(pages[index]!.start, pages[index]!.end);
+
+  return (
+    <div className="pdf-view">
+      <PdfToolbar info={info} page={current} scale={scale} onZoom={setZoom} onGoToPage={goToPage} />
+      {load.state === 'failed' && (
+        <p className="pdf-failed" role="alert">
+          The PDF could not be shown: {load.message}
+        </p>
+      )}
+      {load.state === 'loading' && (
+        <p className="pdf-loading" role="status">
+          Opening the PDF…
+        </p>
+      )}
+      <div ref={rootRef} className="pdf-pages" data-pdf-pages>
+        {info.pageSizes.map((size, index) =>
+          load.state === 'ready' ? (
+            <PdfPage
+              // biome-ignore lint/suspicious/noArrayIndexKey: pages are fixed for a document.
+              key={index}
+              pdf={load.pdf}
+              index={index}
+              size={size}
+              scale={scale}
+              draw={wanted.has(index)}
+              storedText={pageText(index)}
+              pageStart={info.pageStarts[index] ?? 0}
+              label={labelOf(info, index)}
+              onDrawn={onDrawn}
+              onGone={onGone}
+            />
+          ) : (
+            <div
+              // biome-ignore lint/suspicious/noArrayIndexKey: pages are fixed for a document.
+              key={index}
+              className="pdf-page"
+              data-page-index={index}
+              style={{ width: size[0] * scale, height: size[1] * scale }}
+            />
+          ),
+        )}
+      </div>
+    </div>
+  );
+}

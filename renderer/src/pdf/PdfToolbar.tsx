@@ -1,0 +1,116 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { PdfInfo } from '../../../shared/model.ts';
+
+export type Zoom = { mode: 'fit' } | { mode: 'scale'; value: number };
+
+export const ZOOM_STEPS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
+
+/** The next zoom step in or out from the scale shown now. */
+export function stepZoom(current: number, direction: 1 | -1): Zoom {
+  const next =
+    direction > 0
+      ? (ZOOM_STEPS.find((s) => s > current + 0.01) ?? ZOOM_STEPS.at(-1)!)
+      : ([...ZOOM_STEPS].reverse().find((s) => s < current - 0.01) ?? ZOOM_STEPS[0]!);
+  return { mode: 'scale', value: next };
+}
+
+/** The page box takes a label ("iv") or a page number; null when it names no page. */
+export function pageFromInput(input: string, info: PdfInfo): number | null {
+  const wanted = input.trim();
+  if (wanted === '') return null;
+  const byLabel = info.pageLabels?.indexOf(wanted) ?? -1;
+  if (byLabel >= 0) return byLabel;
+  const n = Number(wanted);
+  return Number.isInteger(n) && n >= 1 && n <= info.pageCount ? n - 1 : null;
+}
+
+export const labelOf = (info: PdfInfo, page: number) => info.pageLabels?.[page] ?? String(page + 1);
+
+/** Zoom, the page box (go to a page by number or label) and the PDF's outline. */
+export function PdfToolbar({
+  info,
+  page,
+  scale,
+  onZoom,
+  onGoToPage,
+}: {
+  info: PdfInfo;
+  page: number;
+  scale: number;
+  onZoom: (zoom: Zoom) => void;
+  onGoToPage: (page: number) => void;
+}) {
+  const [typed, setTyped] = useState(labelOf(info, page));
+  useEffect(() => setTyped(labelOf(info, page)), [info, page]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const target = pageFromInput(typed, info);
+    if (target === null) setTyped(labelOf(info, page));
+    else onGoToPage(target);
+  };
+  return (
+    <div className="pdf-toolbar" role="toolbar" aria-label="Page view">
+      <button
+        type="button"
+        title="Zoom out (Ctrl+−)"
+        aria-label="Zoom out"
+        onClick={() => onZoom(stepZoom(scale, -1))}
+      >
+        −
+      </button>
+      <span className="pdf-zoom" aria-live="polite">
+        {Math.round(scale * 100)}%
+      </span>
+      <button
+        type="button"
+        title="Zoom in (Ctrl+=)"
+        aria-label="Zoom in"
+        onClick={() => onZoom(stepZoom(scale, 1))}
+      >
+        +
+      </button>
+      <button
+        type="button"
+        title="Fit the page width (Ctrl+0)"
+        onClick={() => onZoom({ mode: 'fit' })}
+      >
+        Fit width
+      </button>
+      <form className="pdf-page-box" onSubmit={submit}>
+        <label>
+          Page{' '}
+          <input
+            aria-label="Go to page"
+            value={typed}
+            size={4}
+            onChange={(e) => setTyped(e.target.value)}
+            onBlur={submit}
+          />
+        </label>
+        <span>
+          {' '}
+          of {info.pageCount}
+          {info.pageLabels ? ` (${labelOf(info, info.pageCount - 1)})` : ''}
+        </span>
+      </form>
+      {info.outline.length > 0 && (
+        <select
+          aria-label="Outline"
+          value=""
+          onChange={(e) => {
+            const entry = info.outline[Number(e.target.value)];
+            if (entry?.page != null) onGoToPage(entry.page);
+          }}
+        >
+          <option value="">Outline…</option>
+          {info.outline.map((entry, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: an outline is fixed; titles repeat.
+            <option key={i} value={i} disabled={entry.page === null}>
+              {`${'  '.repeat(entry.depth)}${entry.title}`}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { plural } from '../format.ts';
+
+/** 0-based pages as a reader counts them, with runs joined: "Pages 2–22 and 25 have". */
+export function describePages(pages: readonly number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(j === i ? String(sorted[i]! + 1) : `${sorted[i]! + 1}–${sorted[j]! + 1}`);
+    i = j + 1;
+  }
+  const list =
+    runs.length <= 1 ? (runs[0] ?? '') : `${runs.slice(0, -1).join(', ')} and ${runs.at(-1)}`;
+  const many = sorted.length > 1;
+  return `${many ? 'Pages' : 'Page'} ${list} ${many ? 'have' : 'has'}`;
+}
+
+/** "p. 12" with the page's label when the PDF gives one. */
+export function pageCitation(
+  pageLabels: readonly string[] | null | undefined,
+  page: number,
+): string {
+  return `p. ${pageLabels?.[page] ?? String(page + 1)}`;
+}
+
+export const pageCount = (n: number) => plural(n, 'page', 'pages');
