@@ -1,8 +1,12 @@
-import { resolve } from 'node:path';
+import { cp } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+
+const require = createRequire(import.meta.url);
 
 /** The built page carries the strict CSP itself (dev keeps Vite's inline preamble working). */
 const cspMeta = (): Plugin => ({
@@ -15,6 +19,22 @@ const cspMeta = (): Plugin => ({
       injectTo: 'head-prepend',
     },
   ],
+});
+
+/**
+ * pdf.js's CMaps, standard fonts and wasm decoders, served from the app's own origin (Vite emits
+ * the worker but not these; the CSP allows nothing remote).
+ */
+const pdfjsAssets = (): Plugin => ({
+  name: 'marginalia-pdfjs-assets',
+  apply: 'build',
+  async writeBundle(options) {
+    const root = dirname(require.resolve('pdfjs-dist/package.json'));
+    const out = options.dir ?? resolve('out/renderer');
+    for (const folder of ['cmaps', 'standard_fonts', 'wasm']) {
+      await cp(resolve(root, folder), resolve(out, 'pdfjs', folder), { recursive: true });
+    }
+  },
 });
 
 // Folders follow the layering in the design handbook: electron/main and electron/preload are the
@@ -47,7 +67,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react(), cspMeta()],
+    plugins: [react(), cspMeta(), pdfjsAssets()],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },

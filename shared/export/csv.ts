@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { isWithin, parentPath } from '../codebook.ts';
 import type { Annotation, NotebookDocument, Tag } from '../model.ts';
+import { quotePage } from '../pdf/page-ranges.ts';
 import { joinTagCell } from './tag-cell.ts';
 import type { Exporter } from './types.ts';
 
@@ -38,6 +39,8 @@ export const CSV_BASE_COLUMNS = [
   /** UTF-16 code-unit offsets into the document's canonical text, as stored (end exclusive). */
   'start',
   'end',
+  /** On a PDF: the page's label as printed ("12", "iv"); empty for other documents. */
+  'page',
   'created',
   'updated',
   'unplaced',
@@ -95,6 +98,7 @@ export function csvRow(
     annotation.color,
     String(annotation.target.position.start),
     String(annotation.target.position.end),
+    quotePage(annotation, document)?.label ?? '',
     annotation.createdAt,
     annotation.updatedAt,
     annotation.orphan ? '1' : '0',

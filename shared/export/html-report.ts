@@ -2,6 +2,7 @@ import { leafName, type TagTreeNode, tagTree, tagUsage } from '../codebook.ts';
 import { COLOR_LABELS } from '../colors.ts';
 import { citationLine, formatPublishedDate, plural } from '../format.ts';
 import type { Annotation, Block, Note, NotebookDocument, Tag } from '../model.ts';
+import { quotePage } from '../pdf/page-ranges.ts';
 import { escapeHtml } from './html-escape.ts';
 import { REPORT_CSS } from './html-report-css.ts';
 import { noteBodyHtml } from './html-report-notes.ts';
@@ -189,7 +190,9 @@ function quoteHtml(
   tagsById: ReadonlyMap<string, Tag>,
 ): string {
   const tags = tagsOf(quote.tagIds, tagsById);
+  const page = quotePage(quote, doc);
   const meta = [
+    page ? `<span class="page">p. ${escapeHtml(page.label)}</span>` : '',
     tags.length > 0 ? tagChipsHtml(tags) : '',
     `<span class="swatch"><span class="dot" aria-hidden="true"></span>${COLOR_LABELS[quote.color]}</span>`,
     `<span>Highlighted ${escapeHtml(formatPublishedDate(quote.createdAt, EXPORT_LOCALE))}</span>`,

@@ -2,6 +2,7 @@ import { COLOR_LABELS } from '../colors.ts';
 import { citationLine, plural } from '../format.ts';
 import type { Annotation, Note, NotebookDocument, Tag } from '../model.ts';
 import { escapeMarkdown } from '../note-links.ts';
+import { quotePage } from '../pdf/page-ranges.ts';
 import { EXPORT_LOCALE, type Exporter, type ExportSelection } from './types.ts';
 
 /**
@@ -32,7 +33,7 @@ export const markdownExport: Exporter = function* (selection, options, progress)
     if (quotes.length === 0) yield '_No highlights in this document yet._\n\n';
     if (options.markdownOrder === 'text') {
       for (const quote of quotes) {
-        yield quoteSection(quote, citation, tagsById);
+        yield quoteSection(quote, withPage(citation, quote, doc), tagsById);
         tick();
       }
       continue;
@@ -43,7 +44,7 @@ export const markdownExport: Exporter = function* (selection, options, progress)
       yield `### ${tag ? escapeText(tag.name) : 'Untagged'}\n\n`;
       if (tag?.description) yield `${plainParagraphs(tag.description)}\n\n`;
       for (const quote of tagged) {
-        yield quoteSection(quote, citation, tagsById);
+        yield quoteSection(quote, withPage(citation, quote, doc), tagsById);
         if (!written.has(quote.id)) {
           written.add(quote.id);
           tick();
@@ -91,6 +92,12 @@ function documentHeading(doc: NotebookDocument): string {
     lines.push(`<${doc.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
   if (cite || doc.url) lines.push('');
   return `${lines.join('\n')}\n`;
+}
+
+/** A PDF quote's citation ends with its page as printed: "…, p. 12". */
+function withPage(citation: string, quote: Annotation, doc: NotebookDocument): string {
+  const page = quotePage(quote, doc);
+  return page ? `${citation}, p. ${escapeText(page.label)}` : citation;
 }
 
 /** The line under each quote of a document: its title and citation (made once per document). */

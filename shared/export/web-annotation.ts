@@ -1,5 +1,6 @@
 import type { HighlightColor } from '../colors.ts';
 import type { Annotation, NotebookDocument, Tag } from '../model.ts';
+import { quotePage } from '../pdf/page-ranges.ts';
 import { codePointOffsets } from './code-points.ts';
 import type { Exporter, ExportSelection, ResolvedScope } from './types.ts';
 
@@ -149,7 +150,8 @@ type TextualBody =
 
 type Selector =
   | { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }
-  | { type: 'TextPositionSelector'; start: number; end: number };
+  | { type: 'TextPositionSelector'; start: number; end: number }
+  | { type: 'FragmentSelector'; conformsTo: string; value: string };
 
 export interface WebAnnotation {
   id: string;
@@ -210,6 +212,15 @@ function annotationObject(
       type: 'TextPositionSelector',
       start: toCodePoints(position.start),
       end: toCodePoints(position.end),
+    });
+  }
+  // A PDF's page beside the text selectors: RFC 8118's fragment, pages counted from 1.
+  const page = quotePage(annotation, doc);
+  if (page) {
+    selector.push({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc8118',
+      value: `page=${page.page + 1}`,
     });
   }
 

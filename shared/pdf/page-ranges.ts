@@ -1,4 +1,6 @@
 import { plural } from '../format.ts';
+import type { Annotation, NotebookDocument } from '../model.ts';
+import { pageAt } from './document-text.ts';
 
 /** 0-based pages as a reader counts them, with runs joined: "Pages 2–22 and 25 have". */
 export function describePages(pages: readonly number[]): string {
@@ -26,3 +28,18 @@ export function pageCitation(
 }
 
 export const pageCount = (n: number) => plural(n, 'page', 'pages');
+
+/**
+ * The page a quote is on in a PDF (0-based) and its printed label, or null for a document
+ * without pages: the page its selector names, else the page its offset falls on.
+ */
+export function quotePage(
+  annotation: Annotation,
+  doc: NotebookDocument | undefined,
+): { page: number; label: string } | null {
+  const pdf = doc?.pdf;
+  if (!pdf) return null;
+  const page =
+    annotation.target.page?.page ?? pageAt(pdf.pageStarts, annotation.target.position.start);
+  return { page, label: pdf.pageLabels?.[page] ?? String(page + 1) };
+}

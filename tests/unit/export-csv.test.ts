@@ -73,6 +73,7 @@ describe('CSV export', () => {
         color: a.color,
         start: String(a.target.position.start),
         end: String(a.target.position.end),
+        page: '',
         created: a.createdAt,
         updated: a.updatedAt,
         unplaced: '0',
