@@ -49,7 +49,15 @@ export function PdfToolbar({
     else onGoToPage(target);
   };
   return (
-    <div className="pdf-toolbar" role="toolbar" aria-label="Page view">
+    // Keys typed here (a page number, Enter) are the toolbar's, not the reader's shortcuts.
+    // biome-ignore lint/a11y/noStaticElementInteractions: only stops keys bubbling to the reader.
+    <div
+      className="pdf-toolbar"
+      role="toolbar"
+      aria-label="Page view"
+      onKeyDown={(e) => e.stopPropagation()}
+      onMouseUp={(e) => e.stopPropagation()}
+    >
       <button
         type="button"
         title="Zoom out (Ctrl+−)"
@@ -84,7 +92,8 @@ export function PdfToolbar({
             value={typed}
             size={4}
             onChange={(e) => setTyped(e.target.value)}
-            onBlur={submit}
+            // Leaving the box without Enter keeps the page shown (and the box says which).
+            onBlur={() => setTyped(labelOf(info, page))}
           />
         </label>
         <span>

@@ -1,0 +1,70 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The real PDFs beside the project (../shared/pdf/); CI has that folder beside the clone. */
+export const sharedPdf = (name: string) => `${process.cwd()}/../shared/pdf/${name}`;
+
+/**
+ * Drag from the start of `from` to the end of `to` over a PDF's text layers, as a reader selecting
+ * across lines, columns or pages would. Each needle must lie within one text-layer span (one
+ * pdf.js text item); the page is scrolled so the start is in view first.
+ */
+export async function dragOnPages(page: Page, from: string, to: string): Promise<void> {
+  const locate = () =>
+    page.evaluate(
+      ([start, end]) => {
+        const spans = Array.from(document.querySelectorAll<HTMLElement>('.textLayer span'));
+        const edge = (needle: string, side: 'left' | 'right') => {
+          for (const span of spans) {
+            const text = span.firstChild;
+            const at = text?.textContent?.indexOf(needle) ?? -1;
+            if (!text || at < 0) continue;
+            const range = document.createRange();
+            range.setStart(text, side === 'left' ? at : at + needle.length - 1);
+            range.setEnd(text, side === 'left' ? at + 1 : at + needle.length);
+            const rect = range.getBoundingClientRect();
+            return {
+              x: side === 'left' ? rect.left + 0.5 : rect.right - 0.5,
+              y: rect.top + rect.height / 2,
+              span,
+            };
+          }
+          return null;
+        };
+        const a = edge(start, 'left');
+        const b = edge(end, 'right');
+        if (!a || !b) return null;
+        a.span.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const again = [edge(start, 'left')!, edge(end, 'right')!];
+        return again.map(({ x, y }) => ({ x, y }));
+      },
+      [from, to] as const,
+    );
+  await expect
+    .poll(locate, { message: `"${from}" … "${to}" are on drawn pages`, timeout: 15_000 })
+    .not.toBeNull();
+  const points = await locate();
+  if (!points) throw new Error('text not found');
+  const [a, b] = points as [{ x: number; y: number }, { x: number; y: number }];
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Where a named highlight's first range sits, relative to its page's box (to compare after a reload). */
+export function paintedBox(page: Page, name: string) {
+  return page.evaluate((n) => {
+    const highlight = CSS.highlights.get(n) as unknown as Set<Range> | undefined;
+    const range = highlight ? [...highlight][0] : undefined;
+    if (!range) return null;
+    const rect = range.getClientRects()[0];
+    const box = (range.startContainer.parentElement?.closest('.pdf-page') as HTMLElement | null)?.getBoundingClientRect();
+    if (!rect || !box) return null;
+    return {
+      page: range.startContainer.parentElement?.closest('.pdf-page')?.getAttribute('data-page-index'),
+      left: Math.round(rect.left - box.left),
+      top: Math.round(rect.top - box.top),
+    };
+  }, name);
+}
