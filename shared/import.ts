@@ -109,10 +109,16 @@ export function summarizeImport(report: ImportReport): string {
   return `${line.charAt(0).toUpperCase()}${line.slice(1)}.`;
 }
 
-/** A report worth a closer look than a one-line notice: several files, or any that failed. */
+/**
+ * A report worth a closer look than a one-line notice: several files, any that failed, or one
+ * with something to know (a PDF's pages without readable text).
+ */
 export function needsReportDialog(report: ImportReport): boolean {
   const done = report.items.filter((i) => i.status !== 'skipped');
-  return done.length > 1 || done.some((i) => i.status === 'failed');
+  return (
+    done.length > 1 ||
+    done.some((i) => i.status === 'failed' || (i.status === 'imported' && i.warnings?.length))
+  );
 }
 
 /** The document to show after an import: the first one that came in or changed. */

@@ -59,10 +59,14 @@ export function paintedBox(page: Page, name: string) {
     const range = highlight ? [...highlight][0] : undefined;
     if (!range) return null;
     const rect = range.getClientRects()[0];
-    const box = (range.startContainer.parentElement?.closest('.pdf-page') as HTMLElement | null)?.getBoundingClientRect();
+    const box = (
+      range.startContainer.parentElement?.closest('.pdf-page') as HTMLElement | null
+    )?.getBoundingClientRect();
     if (!rect || !box) return null;
     return {
-      page: range.startContainer.parentElement?.closest('.pdf-page')?.getAttribute('data-page-index'),
+      page: range.startContainer.parentElement
+        ?.closest('.pdf-page')
+        ?.getAttribute('data-page-index'),
       left: Math.round(rect.left - box.left),
       top: Math.round(rect.top - box.top),
     };

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { expect, screenshotPath, test } from './harness.ts';
 import { dragOnPages, paintedBox, sharedPdf } from './pdf-actions.ts';
 import { IMPORT_TIMEOUT } from './reader-actions.ts';
@@ -16,7 +19,9 @@ test('a PDF imports, reads as pages, and takes highlights over a line end and ac
   const library = page.getByRole('navigation', { name: 'Library' });
   harness.host.dialogFiles = [sharedPdf('tracemonkey.pdf')];
   await library.getByRole('button', { name: 'Import…' }).click();
-  const entry = library.getByRole('button', { name: /^Trace-based Just-in-Time Type Specialization/ });
+  const entry = library.getByRole('button', {
+    name: /^Trace-based Just-in-Time Type Specialization/,
+  });
   await expect(entry).toBeVisible(IMPORT_TIMEOUT);
   await entry.click();
 
@@ -62,4 +67,103 @@ test('a PDF imports, reads as pages, and takes highlights over a line end and ac
   await page.getByRole('textbox', { name: 'Go to page' }).fill('3');
   await page.getByRole('textbox', { name: 'Go to page' }).press('Enter');
   await expect.poll(() => paintedBox(page, 'mg-green'), { timeout: 15_000 }).toEqual(before);
+});
+
+test('a PDF quote is found with a typo, cited in a note, and exported with its page', async ({
+  page,
+  harness,
+}) => {
+  test.slow();
+  await page.goto('/');
+  const library = page.getByRole('navigation', { name: 'Library' });
+  harness.host.dialogFiles = [sharedPdf('tracemonkey.pdf')];
+  await library.getByRole('button', { name: 'Import…' }).click();
+  await library.getByRole('button', { name: /^Trace-based Just-in-Time/ }).click(IMPORT_TIMEOUT);
+  await page.getByRole('textbox', { name: 'Go to page' }).fill('3');
+  await page.getByRole('textbox', { name: 'Go to page' }).press('Enter');
+  await dragOnPages(page, 'The result is a native code', 'types of values match');
+  await page.keyboard.press('2');
+  const editor = page.getByRole('dialog', { name: 'Edit highlight' });
+  await editor.getByRole('button', { name: 'Done' }).click();
+  await expect(editor).toBeHidden();
+
+  // Ctrl+K with a typo finds it, and opening it brings the reader back to page 3.
+  await page.getByRole('textbox', { name: 'Go to page' }).fill('1');
+  await page.getByRole('textbox', { name: 'Go to page' }).press('Enter');
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Search the notebook' });
+  const box = palette.getByRole('combobox', { name: 'Search quotes, notes, tags and documents' });
+  await box.pressSequentially('natve code fragmnt', { delay: 20 });
+  await expect(palette.getByRole('option').first()).toContainText('The result is a native code');
+  await box.press('Enter');
+  await expect(editor).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Go to page' })).toHaveValue('3');
+  await editor.getByRole('button', { name: 'Done' }).click();
+
+  // Cited in a note started from the quote.
+  const panel = page.getByRole('complementary', { name: 'Highlights in this document' });
+  await panel
+    .getByRole('button', { name: /^Start a note/ })
+    .first()
+    .click();
+  await page.getByRole('textbox', { name: 'Title' }).fill('On trace entry');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await expect
+    .poll(async () => (await harness.readStoreFile()).notes.map((n) => n.annotationIds.length))
+    .toEqual([1]);
+
+  // Exports carry the page: "p. 3" in Markdown, a page column in CSV.
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: /Whole notebook/ }).check();
+  await dialog.locator('label.export-format', { hasText: 'Markdown' }).click();
+  const markdownPath = join(harness.dataDir, '..', `pdf-${Date.now()}.md`);
+  harness.host.savePath = markdownPath;
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  const saved = page.getByRole('dialog', { name: 'Export saved' });
+  await expect(saved).toContainText('.md');
+  await saved.getByRole('button', { name: 'Done' }).click();
+  const markdown = await readFile(markdownPath, 'utf8');
+  expect(markdown).toContain('> The result is a native code fragment that can be entered if the\n');
+  expect(markdown).toMatch(
+    /> — Trace-based Just-in-Time Type Specialization for Dynamic Languages · .*, p\. 3\n/,
+  );
+
+  await page.keyboard.press('Control+e');
+  await dialog.locator('label.export-format', { hasText: 'CSV spreadsheet' }).click();
+  const csvPath = join(harness.dataDir, '..', `pdf-${Date.now()}.csv`);
+  harness.host.savePath = csvPath;
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(saved).toContainText('.csv');
+  await saved.getByRole('button', { name: 'Done' }).click();
+  const rows = parseCsv(await readFile(csvPath), { bom: true, columns: true }) as Record<
+    string,
+    string
+  >[];
+  expect(rows.map((r) => [r.page, r.quote.slice(0, 27)])).toEqual([
+    ['3', 'The result is a native code'],
+  ]);
+});
+
+test('a scanned PDF imports, and the report says which pages have no readable text', async ({
+  page,
+  harness,
+}) => {
+  await page.goto('/');
+  const library = page.getByRole('navigation', { name: 'Library' });
+  harness.host.dialogFiles = [sharedPdf('c02-22-scanned.pdf')];
+  await library.getByRole('button', { name: 'Import…' }).click();
+  const report = page.getByRole('dialog', { name: 'Import finished' });
+  await expect(report.getByRole('note')).toContainText(
+    'Its page has no readable text',
+    IMPORT_TIMEOUT,
+  );
+  await expect(report.getByRole('note')).toContainText('OCR) is not available offline');
+  await page.screenshot({ path: screenshotPath('pdf-scanned-import-report') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: screenshotPath('dark-pdf-scanned-import-report') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await report.getByRole('button', { name: 'Open' }).click();
+  // The page is shown as printed, even without text to select.
+  await expect(page.locator('.pdf-page[data-page-index="0"] canvas')).toBeAttached();
 });

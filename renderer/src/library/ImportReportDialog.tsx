@@ -42,6 +42,12 @@ export function ImportReportDialog({
               {item.status === 'updated' && describeUpdate(item)}
               {(item.status === 'imported' || item.status === 'duplicate') && `“${item.title}”`}
             </span>
+            {item.status === 'imported' &&
+              item.warnings?.map((warning) => (
+                <span key={warning} className="import-warning" role="note">
+                  {warning}
+                </span>
+              ))}
             {'documentId' in item && (
               <button
                 type="button"

@@ -55,7 +55,10 @@ export function PdfToolbar({
       className="pdf-toolbar"
       role="toolbar"
       aria-label="Page view"
-      onKeyDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        // App shortcuts (Ctrl/Cmd+K, +E…) still reach the window.
+        if (!e.ctrlKey && !e.metaKey && !e.altKey) e.stopPropagation();
+      }}
       onMouseUp={(e) => e.stopPropagation()}
     >
       <button
