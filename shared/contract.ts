@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TextAnnotation } from './annotations.ts';
 import type { TagUndo, TagUsage } from './codebook.ts';
 import type { RestorePreview } from './export/restore-plan.ts';
 import type { ExportResult } from './export/result.ts';
@@ -21,6 +22,7 @@ import {
   idSchema,
   noteSchema,
   pageSelectorSchema,
+  pdfRectSchema,
   tagNameSchema,
   tagSchema,
   targetSchema,
@@ -260,7 +262,7 @@ export const contract = {
       .strict(),
   ),
   listAnnotations: method<Annotation[]>()(z.object({ documentId: idSchema }).strict()),
-  createAnnotation: method<Annotation>()(
+  createAnnotation: method<TextAnnotation>()(
     z
       .object({
         documentId: idSchema,
@@ -294,17 +296,36 @@ export const contract = {
       }),
   ),
   deleteAnnotation: method<Annotation>()(byId),
+  /** Mark a region of a PDF page (a figure, a table, a scan): no text, a rectangle and a picture. */
+  createAreaAnnotation: method<Annotation>()(
+    z
+      .object({
+        documentId: idSchema,
+        page: z.number().int().nonnegative(),
+        rect: pdfRectSchema.refine(([x1, y1, x2, y2]) => x2 > x1 && y2 > y1, {
+          message: 'an area needs a width and a height',
+        }),
+        color: colorSchema,
+        /** The region as drawn, a PNG in base64 (for reports), at most 8 MB. */
+        image: z
+          .string()
+          .max(Math.ceil((8 * 1024 * 1024) / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+          .optional(),
+      })
+      .strict(),
+  ),
   restoreAnnotation: method<Annotation>()(z.object({ annotation: annotationSchema }).strict()),
   /**
    * Put a highlight back where it was (undoing a re-attach), keeping its tags, colour and
    * comment as they are now. An unplaced target stays unplaced; a placed one is checked against
    * the text and placed again by its quote if the text moved.
    */
-  restoreAnnotationTarget: method<Annotation>()(
+  restoreAnnotationTarget: method<TextAnnotation>()(
     z.object({ id: idSchema, target: targetSchema, orphan: z.boolean() }).strict(),
   ),
   /** Give a highlight that lost its place (an orphan) a new range; returns it before and after. */
-  reattachAnnotation: method<{ annotation: Annotation; previous: Annotation }>()(
+  reattachAnnotation: method<{ annotation: TextAnnotation; previous: TextAnnotation }>()(
     z
       .object({
         id: idSchema,

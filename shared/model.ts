@@ -146,12 +146,37 @@ export const targetSchema = z.object({
   /** On a PDF: the page and rectangles, a hint when the text changes and what to draw. */
   page: pageSelectorSchema.optional(),
 });
+/** Where a text highlight is: offsets and quote over the canonical text (and a PDF's page). */
 export type AnnotationTarget = z.infer<typeof targetSchema>;
+
+/**
+ * An area highlight on a PDF page (a figure, a table, a scanned passage): a rectangle in PDF user
+ * space and no text selector, with a PNG of the region as drawn kept in `files/` for reports.
+ */
+export const areaSelectorSchema = z.object({
+  type: z.literal('PdfAreaSelector'),
+  page: z.number().int().nonnegative(),
+  rect: pdfRectSchema,
+  image: fileHashSchema.optional(),
+});
+export type AreaSelector = z.infer<typeof areaSelectorSchema>;
+export const areaTargetSchema = z
+  .object({
+    documentId: idSchema,
+    area: areaSelectorSchema,
+    // Declared absent, so code reading a text target's selectors must first ask which it has.
+    position: z.undefined().optional(),
+    quote: z.undefined().optional(),
+    page: z.undefined().optional(),
+  })
+  .strict();
+export type AreaTarget = z.infer<typeof areaTargetSchema>;
 
 export const annotationSchema = z.object({
   id: idSchema,
   documentId: idSchema,
-  target: targetSchema,
+  /** A text highlight's selectors, or an area on a PDF page. */
+  target: z.union([areaTargetSchema, targetSchema]),
   color: colorSchema,
   tagIds: z.array(idSchema).default([]),
   comment: z.string().max(100_000).default(''),

@@ -1,3 +1,4 @@
+import { quoteText } from './annotations.ts';
 import { citationLine } from './format.ts';
 import type { Annotation, NotebookDocument } from './model.ts';
 import { markdownToPlain } from './search/excerpt.ts';
@@ -54,7 +55,7 @@ export function quoteBlock(
   annotation: Pick<Annotation, 'id' | 'target'>,
   document: Pick<NotebookDocument, 'title' | 'author' | 'source' | 'publishedDate'>,
 ): string {
-  const quoted = annotation.target.quote.exact
+  const quoted = quoteText(annotation)
     .split('\n')
     .map((line) => `> ${escapeMarkdown(line)}`)
     .join('\n');
@@ -69,7 +70,7 @@ export function noteFromQuote(
   annotation: Pick<Annotation, 'id' | 'target' | 'comment'>,
   document: Pick<NotebookDocument, 'id' | 'title' | 'author' | 'source' | 'publishedDate'>,
 ): { title: string; body: string; documentId: string } {
-  const words = annotation.target.quote.exact.replace(/\s+/g, ' ').trim();
+  const words = quoteText(annotation).replace(/\s+/g, ' ').trim();
   const title = words.length > 60 ? `${words.slice(0, 57).replace(/\s+\S*$/, '')}…` : words;
   const comment = annotation.comment.trim() ? `\n${annotation.comment.trim()}\n` : '';
   return {

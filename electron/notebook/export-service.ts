@@ -17,6 +17,7 @@ import { NotebookError } from '../../shared/result.ts';
 import { writeExportFile } from './export-file.ts';
 import type { NotebookHost } from './host.ts';
 import type { Store } from './store.ts';
+import { filesDirIn, readKeptFile } from './stored-files.ts';
 
 type ExportHandlers = Pick<
   NotebookHandlers,
@@ -63,7 +64,17 @@ export function createExportService(
   }
 
   async function select(request: ExportRequest): Promise<ExportSelection> {
-    return selectForExport(store.data, await resolveScope(request.scope), now());
+    const selection = selectForExport(store.data, await resolveScope(request.scope), now());
+    if (request.format !== 'html') return selection;
+    // The report shows each area highlight's region as it was drawn (kept in files/).
+    const images = new Map<string, string>();
+    for (const a of selection.annotations) {
+      const hash = 'area' in a.target ? a.target.area.image : undefined;
+      if (!hash || images.has(hash)) continue;
+      const bytes = await readKeptFile(filesDirIn(store.dataDir), hash, 'png').catch(() => null);
+      if (bytes) images.set(hash, Buffer.from(bytes).toString('base64'));
+    }
+    return { ...selection, images };
   }
 
   /**

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { placeAnnotation } from '../../shared/anchoring/place.ts';
+import { isTextAnnotation, type TextAnnotation } from '../../shared/annotations.ts';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { isNewerVersionOf } from '../../shared/document-identity.ts';
 import { type ImportItem, type ImportReport, importLimitFor } from '../../shared/import.ts';
@@ -265,7 +266,10 @@ export function createImportService(
       orphaned,
       undo: {
         document: previous,
-        targets: before.map((a) => ({ id: a.id, target: a.target, orphan: Boolean(a.orphan) })),
+        // Areas stay where they were drawn; only text highlights move with the text.
+        targets: before
+          .filter(isTextAnnotation)
+          .map((a) => ({ id: a.id, target: a.target, orphan: Boolean(a.orphan) })),
       },
     };
   }
@@ -396,8 +400,8 @@ export function createImportService(
       }
       const document = findDocument(store.data, current.documentId);
       const { orphan: _, ...rest } = current;
-      const candidate = { ...rest, target, updatedAt: now() };
-      const restored = orphan
+      const candidate: TextAnnotation = { ...rest, target, updatedAt: now() };
+      const restored: TextAnnotation = orphan
         ? { ...candidate, orphan: true }
         : placeAnnotation(document, candidate, new Set(store.data.tags.map((t) => t.id)));
       store.change((d) => {
@@ -409,11 +413,17 @@ export function createImportService(
 
     reattachAnnotation({ id, start, end }) {
       const previous = findAnnotation(store.data, id);
+      if (!isTextAnnotation(previous)) {
+        throw new NotebookError(
+          'invalid-input',
+          'An area highlight is placed by drawing it again.',
+        );
+      }
       const document = findDocument(store.data, previous.documentId);
       checkRange(document, start, end);
       const { position, quote } = describeRange(document.text, start, end);
       const { orphan: _, ...rest } = previous;
-      const annotation = {
+      const annotation: TextAnnotation = {
         ...rest,
         target: { documentId: document.id, position, quote },
         updatedAt: now(),

@@ -1,3 +1,4 @@
+import { quoteText } from '../../shared/annotations.ts';
 import type { NotebookHandlers } from '../../shared/contract.ts';
 import type { Note, NoteSummary, QuoteReference, StoreData } from '../../shared/model.ts';
 import {
@@ -177,7 +178,7 @@ export function createNotesService(
         return {
           id,
           found: true,
-          exact: a.target.quote.exact,
+          exact: quoteText(a, d),
           color: a.color,
           documentId: d.id,
           documentTitle: d.title,

@@ -1,4 +1,5 @@
 import { describeRange } from '../../shared/anchoring/describe.ts';
+import { isTextAnnotation } from '../../shared/annotations.ts';
 import { ensureTagPath, findTagNamed, type TagFactory } from '../../shared/codebook.ts';
 import type { NotebookHandlers, SpeakerSummary } from '../../shared/contract.ts';
 import {
@@ -126,6 +127,7 @@ export function createQuotesService(
       const taken = new Set(
         store.data.annotations
           .filter((a) => a.documentId === documentId && quoteTagId && a.tagIds.includes(quoteTagId))
+          .filter(isTextAnnotation)
           .map((a) => `${a.target.position.start}:${a.target.position.end}`),
       );
       const fresh = quotes.filter((q) => {
@@ -245,6 +247,7 @@ export function createQuotesService(
       const speakers: SpeakerSummary[] = speakerTags().map((tag) => {
         const quotes = data.annotations
           .filter((a) => a.tagIds.includes(tag.id))
+          .filter(isTextAnnotation)
           .map((a) => ({
             annotationId: a.id,
             documentId: a.documentId,

@@ -46,7 +46,7 @@ function placeMisplaced(before: readonly NotebookDocument[], data: StoreData): S
   let moved = false;
   const annotations = data.annotations.map((a) => {
     const document = documents.get(a.documentId);
-    if (!document) return a;
+    if (!document || 'area' in a.target) return a;
     const textChanged = previous.has(document.id) && previous.get(document.id) !== document.text;
     const { start, end } = a.target.position;
     const misplaced = !a.orphan && document.text.slice(start, end) !== a.target.quote.exact;

@@ -1,5 +1,6 @@
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { placeAnnotation as place } from '../../shared/anchoring/place.ts';
+import type { TextAnnotation } from '../../shared/annotations.ts';
 import { compareByPosition } from '../../shared/annotations.ts';
 import type { NotebookEvent, NotebookHandlers, NotebookInfo } from '../../shared/contract.ts';
 
@@ -14,6 +15,7 @@ type DocumentHandlers = Pick<
   | 'restoreDocument'
   | 'listAnnotations'
   | 'createAnnotation'
+  | 'createAreaAnnotation'
   | 'updateAnnotation'
   | 'deleteAnnotation'
   | 'restoreAnnotation'
@@ -33,7 +35,11 @@ import {
   findDocument,
 } from './lookups.ts';
 import type { Store } from './store.ts';
-import { filesDirIn, readKeptPdf } from './stored-files.ts';
+import { filesDirIn, keepFile, readKeptPdf, sha256Hex } from './stored-files.ts';
+
+/** The first bytes of every PNG file. */
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
 import { summarize, summarizeAll } from './summaries.ts';
 
 type Entity = Extract<NotebookEvent, { type: 'changed' }>['entities'][number];
@@ -173,13 +179,45 @@ export function createDocumentService(
       const tags = checkTags(store.data, tagIds);
       const { position, quote } = describeRange(document.text, start, end);
       const at = now();
-      const annotation: Annotation = {
+      const annotation: TextAnnotation = {
         id: newId('ann'),
         documentId,
         target: page ? { documentId, position, quote, page } : { documentId, position, quote },
         color,
         tagIds: tags,
         comment,
+        createdAt: at,
+        updatedAt: at,
+      };
+      store.change((data) => data.annotations.push(annotation));
+      changed('annotations');
+      return annotation;
+    },
+
+    async createAreaAnnotation({ documentId, page, rect, color, image }) {
+      const document = findDocument(store.data, documentId);
+      checkPageSelector(document, { type: 'PdfPageSelector', page, rects: [] });
+      let imageHash: string | undefined;
+      if (image) {
+        const bytes = Buffer.from(image, 'base64');
+        if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
+          throw new NotebookError('invalid-input', 'The area’s picture is not a PNG image.');
+        }
+        imageHash = sha256Hex(bytes);
+        // Kept before the highlight is stored, so no highlight points at a missing picture.
+        await keepFile(filesDirIn(store.dataDir), imageHash, bytes, 'png');
+      }
+      const at = now();
+      const annotation: Annotation = {
+        id: newId('ann'),
+        documentId,
+        target: {
+          documentId,
+          area: { type: 'PdfAreaSelector', page, rect, ...(imageHash ? { image: imageHash } : {}) },
+        },
+        color,
+        tagIds: [],
+        comment: '',
         createdAt: at,
         updatedAt: at,
       };

@@ -15,14 +15,29 @@ export const filesDirIn = (dataDir: string) => join(dataDir, FILES_DIR);
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export const storedPdfPath = (filesDir: string, hash: string) => join(filesDir, `${hash}.pdf`);
+/** What the notebook keeps: PDFs, and PNGs of area highlights as drawn. */
+export type KeptKind = 'pdf' | 'png';
+
+export const keptFilePath = (filesDir: string, hash: string, kind: KeptKind) =>
+  join(filesDir, `${hash}.${kind}`);
+export const storedPdfPath = (filesDir: string, hash: string) =>
+  keptFilePath(filesDir, hash, 'pdf');
+
+/** A PDF's bytes, kept under their hash. */
+export const keepPdf = (filesDir: string, hash: string, bytes: Uint8Array) =>
+  keepFile(filesDir, hash, bytes, 'pdf');
 
 /**
  * Write bytes under their hash unless a whole copy is there already: temp file, fsync, rename,
  * fsync of the folder, so a crash leaves either no file or the whole one.
  */
-export async function keepPdf(filesDir: string, hash: string, bytes: Uint8Array): Promise<void> {
-  const path = storedPdfPath(filesDir, hash);
+export async function keepFile(
+  filesDir: string,
+  hash: string,
+  bytes: Uint8Array,
+  kind: KeptKind,
+): Promise<void> {
+  const path = keptFilePath(filesDir, hash, kind);
   const existing = await stat(path).catch(() => null);
   if (existing?.size === bytes.length) return;
   await mkdir(filesDir, { recursive: true });
@@ -37,16 +52,29 @@ export async function keepPdf(filesDir: string, hash: string, bytes: Uint8Array)
   await commitTempFile(tmp, path);
 }
 
-/** A kept PDF's bytes, checked against their hash (a damaged copy is named, never shown). */
-export async function readKeptPdf(filesDir: string, hash: string): Promise<Uint8Array> {
+/** A kept PDF's bytes, checked against their hash. */
+export const readKeptPdf = (filesDir: string, hash: string) => readKeptFile(filesDir, hash, 'pdf');
+
+/** A kept file's bytes, checked against their hash (a damaged copy is named, never shown). */
+export async function readKeptFile(
+  filesDir: string,
+  hash: string,
+  kind: KeptKind,
+): Promise<Uint8Array> {
+  const name = `files/${hash}.${kind}`;
+  const what = kind === 'pdf' ? "The PDF's file" : "An area highlight's picture";
+  const fix =
+    kind === 'pdf'
+      ? 'Import the PDF again to bring it back; its highlights are kept.'
+      : 'Draw the area again to replace it.';
   let bytes: Buffer;
   try {
-    bytes = await readFile(storedPdfPath(filesDir, hash));
+    bytes = await readFile(keptFilePath(filesDir, hash, kind));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new NotebookError(
         'not-found',
-        `The PDF's file (files/${hash}.pdf) is missing from the notebook folder. Import the PDF again to bring it back; its highlights are kept.`,
+        `${what} (${name}) is missing from the notebook folder. ${fix}`,
       );
     }
     throw error;
@@ -54,7 +82,7 @@ export async function readKeptPdf(filesDir: string, hash: string): Promise<Uint8
   if (sha256Hex(bytes) !== hash) {
     throw new NotebookError(
       'conflict',
-      `The PDF's file (files/${hash}.pdf) is damaged: its content no longer matches its name. Import the PDF again to replace it; its highlights are kept.`,
+      `${what} (${name}) is damaged: its content no longer matches its name. ${fix}`,
     );
   }
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);

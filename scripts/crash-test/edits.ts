@@ -97,7 +97,7 @@ export function indexStore(data: StoreData): (key: string) => string {
       }
       case 'ann': {
         const a = byComment.get(name);
-        if (!a) return ABSENT;
+        if (!a || 'area' in a.target) return ABSENT;
         const { start, end } = a.target.position;
         return `at:${a.documentId}:${start}-${end}:${a.color}`;
       }

@@ -1,11 +1,12 @@
 import type { Notebook } from '../../electron/notebook/notebook.ts';
+import type { TextAnnotation } from '../../shared/annotations.ts';
 import type { MethodInput, MethodName } from '../../shared/contract.ts';
-import type { Annotation, Note, NotebookDocument, Tag } from '../../shared/model.ts';
+import type { Note, NotebookDocument, Tag } from '../../shared/model.ts';
 
 /** What the fuzzed notebook holds: the sample article, two tags, a highlight, a note. */
 export interface FuzzFixture {
   doc: NotebookDocument;
-  annotation: Annotation;
+  annotation: TextAnnotation;
   tag: Tag;
   child: Tag;
   note: Note;
@@ -91,6 +92,13 @@ export const BASES: { [M in MethodName]?: (f: FuzzFixture) => MethodInput<M> } =
     comment: 'Revised.',
   }),
   deleteAnnotation: (f) => ({ id: f.annotation.id }),
+  createAreaAnnotation: (f) => ({
+    documentId: f.doc.id,
+    page: 0,
+    rect: [10, 10, 120, 90],
+    color: 'blue',
+  }),
+  readPdf: (f) => ({ id: f.doc.id }),
   restoreAnnotation: (f) => ({ annotation: { ...f.annotation, id: 'ann_restored' } }),
   restoreAnnotationTarget: (f) => ({
     id: f.annotation.id,

@@ -1,3 +1,4 @@
+import type { TextAnnotation } from '../annotations.ts';
 import type { Annotation, NotebookDocument } from '../model.ts';
 import { anchor } from './anchor.ts';
 import { describeRange } from './describe.ts';
@@ -10,10 +11,27 @@ import { describeRange } from './describe.ts';
  */
 export function placeAnnotation(
   document: NotebookDocument,
+  annotation: TextAnnotation,
+  knownTags: ReadonlySet<string>,
+): TextAnnotation;
+export function placeAnnotation(
+  document: NotebookDocument,
+  annotation: Annotation,
+  knownTags: ReadonlySet<string>,
+): Annotation;
+export function placeAnnotation(
+  document: NotebookDocument,
   annotation: Annotation,
   knownTags: ReadonlySet<string>,
 ): Annotation {
   const tagIds = annotation.tagIds.filter((t) => knownTags.has(t));
+  // An area is where it was drawn on its page: there is no text to find it by.
+  if ('area' in annotation.target) {
+    const pages = document.pdf?.pageCount ?? 0;
+    return annotation.target.area.page < pages
+      ? { ...annotation, tagIds }
+      : { ...annotation, tagIds, orphan: true };
+  }
   const result = anchor(document.text, annotation.target);
   if (result.status === 'orphan') return { ...annotation, tagIds, orphan: true };
   const { orphan: _, ...rest } = annotation;

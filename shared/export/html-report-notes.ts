@@ -1,3 +1,4 @@
+import { quoteText } from '../annotations.ts';
 import { citationLine } from '../format.ts';
 import { citedQuoteIds, quoteIdFromLink } from '../note-links.ts';
 import { escapeHtml } from './html-escape.ts';
@@ -73,7 +74,7 @@ export function citedQuoteHtml({ annotation, document }: CitedQuote): string {
     .join(' · ');
   return [
     `<figure class="cited c-${annotation.color}">`,
-    `<blockquote dir="auto">${escapeHtml(annotation.target.quote.exact)}</blockquote>`,
+    `<blockquote dir="auto">${escapeHtml(quoteText(annotation))}</blockquote>`,
     `<figcaption dir="auto">— ${escapeHtml(source)}</figcaption>`,
     '</figure>',
   ].join('');

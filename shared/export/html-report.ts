@@ -1,3 +1,4 @@
+import { quoteText } from '../annotations.ts';
 import { leafName, type TagTreeNode, tagTree, tagUsage } from '../codebook.ts';
 import { COLOR_LABELS } from '../colors.ts';
 import { citationLine, formatPublishedDate, plural } from '../format.ts';
@@ -41,7 +42,7 @@ export const htmlReport: Exporter = function* (selection, options, progress) {
     yield documentHeaderHtml(doc, index, selection.documents.length, quotes.length);
     if (quotes.length === 0) yield '<p class="empty">No quotes in this document yet.</p>\n';
     for (const quote of quotes) {
-      yield quoteHtml(quote, doc, tagsById);
+      yield quoteHtml(quote, doc, tagsById, selection.images);
       tick();
     }
     yield '</article>\n';
@@ -188,6 +189,7 @@ function quoteHtml(
   quote: Annotation,
   doc: NotebookDocument,
   tagsById: ReadonlyMap<string, Tag>,
+  images?: ReadonlyMap<string, string>,
 ): string {
   const tags = tagsOf(quote.tagIds, tagsById);
   const page = quotePage(quote, doc);
@@ -204,7 +206,7 @@ function quoteHtml(
     ? `<div class="comment"><span class="comment-label">Comment</span><div dir="auto">${escapeHtml(quote.comment)}</div></div>`
     : '';
   return `<section class="quote c-${quote.color}${quote.orphan ? ' orphan' : ''}" id="quote-${escapeHtml(quote.id)}">
-${orphan}<blockquote class="context">${contextHtml(quote, doc)}</blockquote>
+${orphan}<blockquote class="context">${contextHtml(quote, doc, images)}</blockquote>
 <div class="meta">${meta.join('')}</div>${comment}
 </section>
 `;
@@ -242,7 +244,19 @@ interface ContextPiece {
  * The quote in its paragraph (or the paragraphs it spans), marked; an unplaced quote, or one
  * whose stored offsets no longer hold its text, as it was saved, without context.
  */
-function contextHtml(quote: Annotation, doc: NotebookDocument): string {
+function contextHtml(
+  quote: Annotation,
+  doc: NotebookDocument,
+  images?: ReadonlyMap<string, string>,
+): string {
+  if ('area' in quote.target) {
+    const { area } = quote.target;
+    const png = area.image ? images?.get(area.image) : undefined;
+    const label = escapeHtml(quoteText(quote, doc));
+    return png
+      ? `<figure class="area c-${quote.color}"><img src="data:image/png;base64,${png}" alt="${label}"><figcaption>${label}</figcaption></figure>`
+      : `<p class="area-text">${label}</p>`;
+  }
   const { exact } = quote.target.quote;
   const { start, end } = quote.target.position;
   const mark = (text: string) =>

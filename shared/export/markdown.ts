@@ -1,3 +1,4 @@
+import { quoteText } from '../annotations.ts';
 import { COLOR_LABELS } from '../colors.ts';
 import { citationLine, plural } from '../format.ts';
 import type { Annotation, Note, NotebookDocument, Tag } from '../model.ts';
@@ -109,7 +110,7 @@ function quoteCitation(doc: NotebookDocument): string {
 }
 
 function quoteSection(quote: Annotation, citation: string, tagsById: Map<string, Tag>): string {
-  const text = quote.target.quote.exact
+  const text = quoteText(quote)
     .split('\n')
     .map((line) => (line.trim() ? `> ${escapeText(line)}` : '>'))
     .join('\n');

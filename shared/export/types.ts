@@ -67,6 +67,8 @@ export interface ExportSelection {
   meta: StoreData['meta'];
   /** When the export was made (ISO); fixed by tests for byte-identical output. */
   generatedAt: string;
+  /** Area highlights' pictures (PNG, base64) by their file hash, for the HTML report. */
+  images?: ReadonlyMap<string, string>;
 }
 
 /** Told how far an exporter has got, in units it chooses (quotes, rows, records). */

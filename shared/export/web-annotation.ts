@@ -197,11 +197,31 @@ function annotationObject(
     body.push({ type: 'TextualBody', value: tag.name, purpose: 'tagging' });
   }
 
-  const { quote, position } = annotation.target;
-  const selector: Selector[] = [
-    { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-  ];
+  const { target } = annotation;
+  const selector: Selector[] = [];
+  if ('area' in target) {
+    // An area: the page and the rectangle (RFC 8118's viewrect, in PDF points from the top left).
+    const [x1, y1, x2, y2] = target.area.rect;
+    const height = doc?.pdf?.pageSizes[target.area.page]?.[1] ?? y2;
+    const r = (n: number) => Math.round(n);
+    selector.push({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc8118',
+      value: `page=${target.area.page + 1}&viewrect=${r(x1)},${r(height - y2)},${r(x2 - x1)},${r(y2 - y1)}`,
+    });
+  }
+  const { quote, position } = 'area' in target ? { quote: null, position: null } : target;
+  if (quote) {
+    selector.push({
+      type: 'TextQuoteSelector',
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+    });
+  }
   if (
+    quote &&
+    position &&
     !annotation.orphan &&
     doc &&
     toCodePoints &&
@@ -216,7 +236,7 @@ function annotationObject(
   }
   // A PDF's page beside the text selectors: RFC 8118's fragment, pages counted from 1.
   const page = quotePage(annotation, doc);
-  if (page) {
+  if (page && !('area' in target)) {
     selector.push({
       type: 'FragmentSelector',
       conformsTo: 'http://tools.ietf.org/rfc/rfc8118',

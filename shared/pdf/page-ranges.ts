@@ -39,7 +39,10 @@ export function quotePage(
 ): { page: number; label: string } | null {
   const pdf = doc?.pdf;
   if (!pdf) return null;
+  const { target } = annotation;
   const page =
-    annotation.target.page?.page ?? pageAt(pdf.pageStarts, annotation.target.position.start);
+    'area' in target
+      ? target.area.page
+      : (target.page?.page ?? pageAt(pdf.pageStarts, target.position.start));
   return { page, label: pdf.pageLabels?.[page] ?? String(page + 1) };
 }

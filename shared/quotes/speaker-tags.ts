@@ -37,7 +37,7 @@ export function coveringAnnotation(
 ): Annotation | undefined {
   if (quoteTagId === null) return undefined;
   return annotations.find((a) => {
-    if (a.orphan || !a.tagIds.includes(quoteTagId)) return false;
+    if (a.orphan || !a.tagIds.includes(quoteTagId) || 'area' in a.target) return false;
     const { start: s, end: e } = a.target.position;
     return Math.min(e, end) - Math.max(s, start) > 0;
   });

@@ -74,7 +74,7 @@ describe('MarkdownPreview', () => {
         {
           id: 'ann_1',
           found: true,
-          exact: quote.target.quote.exact,
+          exact: quote.target.quote!.exact,
           color: 'yellow',
           documentId: 'doc_1',
           documentTitle: 'Bagram',

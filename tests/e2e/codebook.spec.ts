@@ -158,7 +158,7 @@ test('a codebook on the sample article: nested tags, quotes, notes citing them; 
       const stored = await harness.readStoreFile();
       const tagName = new Map(stored.tags.map((t) => [t.id, t.name]));
       const quote = (exact: string) =>
-        stored.annotations.find((a) => a.target.quote.exact === exact);
+        stored.annotations.find((a) => a.target.quote!.exact === exact);
       const tagsOf = (exact: string) =>
         quote(exact)
           ?.tagIds.map((id) => tagName.get(id))
@@ -166,7 +166,7 @@ test('a codebook on the sample article: nested tags, quotes, notes citing them; 
       const note = (title: string) => stored.notes.find((n) => n.title === title);
       const cited = (title: string) =>
         note(title)?.annotationIds.map(
-          (id) => stored.annotations.find((a) => a.id === id)?.target.quote.exact,
+          (id) => stored.annotations.find((a) => a.id === id)?.target.quote?.exact,
         );
       return {
         problems: codebookProblems(stored),

@@ -72,7 +72,7 @@ test('overlapping highlights, click to edit, delete and undo', async ({ page, ha
   await expect
     .poll(async () =>
       (await harness.readStoreFile()).annotations
-        .map((a) => [a.color, a.target.quote.exact])
+        .map((a) => [a.color, a.target.quote!.exact])
         .sort(),
     )
     .toEqual([

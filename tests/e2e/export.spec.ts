@@ -87,8 +87,8 @@ test('export Markdown and CSV from the export dialog, see the files on disk, the
     await expect
       .poll(async () =>
         [...(await harness.readStoreFile()).annotations]
-          .sort((a, b) => a.target.position.start - b.target.position.start)
-          .map((a) => a.target.quote.exact),
+          .sort((a, b) => a.target.position!.start - b.target.position!.start)
+          .map((a) => a.target.quote!.exact),
       )
       .toEqual(rows.map((r) => r.quote));
     // What the store holds now, to compare with after the restore below.

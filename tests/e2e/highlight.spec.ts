@@ -58,11 +58,11 @@ test('highlight, tag and comment a quote in the sample article, and keep it', as
   await expect
     .poll(async () => {
       const stored = await harness.readStoreFile();
-      const annotation = stored.annotations.find((a) => a.target.quote.exact === QUOTE);
+      const annotation = stored.annotations.find((a) => a.target.quote!.exact === QUOTE);
       if (!annotation) return undefined;
       const tagNames = new Map(stored.tags.map((t) => [t.id, t.name]));
       const doc = stored.documents.find((d) => d.id === annotation.documentId);
-      const { start, end } = annotation.target.position;
+      const { start, end } = annotation.target.position!;
       return {
         tags: annotation.tagIds.map((id) => tagNames.get(id)),
         comment: annotation.comment,

@@ -124,8 +124,8 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
       return ofDoc
         .map((a) =>
           a.orphan
-            ? { orphan: a.target.quote.exact }
-            : { placed: doc?.text.slice(a.target.position.start, a.target.position.end) },
+            ? { orphan: a.target.quote!.exact }
+            : { placed: doc?.text.slice(a.target.position!.start, a.target.position!.end) },
         )
         .sort((a, b) => Number('orphan' in a) - Number('orphan' in b));
     })
@@ -144,7 +144,7 @@ test('import Markdown and a web page, highlight both, re-import a newer version:
   await expect
     .poll(async () => {
       const reattached = (await harness.readStoreFile()).annotations.find((a) =>
-        a.target.quote.exact.startsWith('A second briefing'),
+        a.target.quote!.exact.startsWith('A second briefing'),
       );
       return reattached && { orphan: reattached.orphan, color: reattached.color };
     })
@@ -305,6 +305,6 @@ test('undoing an import that has been worked on since can itself be undone, high
     .click();
   await expect(notes).toContainText('1 highlight');
   await expect
-    .poll(async () => (await harness.readStoreFile()).annotations.map((a) => a.target.quote.exact))
+    .poll(async () => (await harness.readStoreFile()).annotations.map((a) => a.target.quote!.exact))
     .toEqual(['The base is a symbol']);
 });

@@ -50,7 +50,7 @@ test('Ctrl+C copies a selection instead of making a highlight', async ({ page, h
   await expect(editor).toBeVisible();
   await expect
     .poll(async () =>
-      (await harness.readStoreFile()).annotations.map((a) => [a.color, a.target.quote.exact]),
+      (await harness.readStoreFile()).annotations.map((a) => [a.color, a.target.quote!.exact]),
     )
     .toEqual([['green', THREAT_QUOTE]]);
 });

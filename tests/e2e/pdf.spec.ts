@@ -38,7 +38,7 @@ test('a PDF imports, reads as pages, and takes highlights over a line end and ac
   await editor.getByRole('textbox', { name: 'Comment' }).fill('The premise.');
   await editor.getByRole('button', { name: 'Done' }).click();
   await expect
-    .poll(async () => (await harness.readStoreFile()).annotations.map((a) => a.target.quote.exact))
+    .poll(async () => (await harness.readStoreFile()).annotations.map((a) => a.target.quote!.exact))
     .toEqual([OVER_LINE_END]);
 
   // Across the column break on page 3: one quote, drawn on both columns.
@@ -48,7 +48,7 @@ test('a PDF imports, reads as pages, and takes highlights over a line end and ac
   await page.keyboard.press('2');
   await editor.getByRole('button', { name: 'Done' }).click();
   await expect
-    .poll(async () => (await harness.readStoreFile()).annotations.map((a) => a.target.quote.exact))
+    .poll(async () => (await harness.readStoreFile()).annotations.map((a) => a.target.quote!.exact))
     .toEqual([OVER_LINE_END, ACROSS_COLUMNS]);
   const stored = (await harness.readStoreFile()).annotations;
   expect(stored.map((a) => a.target.page?.page)).toEqual([0, 2]);
@@ -67,6 +67,42 @@ test('a PDF imports, reads as pages, and takes highlights over a line end and ac
   await page.getByRole('textbox', { name: 'Go to page' }).fill('3');
   await page.getByRole('textbox', { name: 'Go to page' }).press('Enter');
   await expect.poll(() => paintedBox(page, 'mg-green'), { timeout: 15_000 }).toEqual(before);
+
+  // An area highlight on the figure at the top of page 3: drag a rectangle in area mode.
+  await page.getByRole('button', { name: 'Mark area' }).click();
+  const third = page.locator('.pdf-page[data-page-index="2"]');
+  await third.locator('canvas').waitFor();
+  const box = (await third.boundingBox())!;
+  await page.mouse.move(box.x + 60, box.y + 50);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 300, box.y + 150, { steps: 5 });
+  await page.mouse.move(box.x + 560, box.y + 240, { steps: 5 });
+  await page.mouse.up();
+  const areaEditor = page.getByRole('dialog', { name: 'Edit highlight' });
+  await expect(areaEditor).toContainText('Area on p. 3');
+  await areaEditor.getByRole('textbox', { name: 'Comment' }).fill('Figure 3: the LIR snippet.');
+  await areaEditor.getByRole('button', { name: 'Done' }).click();
+  await expect(third.locator('.pdf-area')).toHaveCount(1);
+  await expect
+    .poll(async () => {
+      const area = (await harness.readStoreFile()).annotations.find((a) => 'area' in a.target);
+      return area && 'area' in area.target
+        ? {
+            page: area.target.area.page,
+            picture: Boolean(area.target.area.image),
+            comment: area.comment,
+          }
+        : null;
+    })
+    .toEqual({ page: 2, picture: true, comment: 'Figure 3: the LIR snippet.' });
+  await page.screenshot({ path: screenshotPath('pdf-area-highlight') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: screenshotPath('dark-pdf-area-highlight') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Listed with the others in the side panel.
+  const panel = page.getByRole('complementary', { name: 'Highlights in this document' });
+  await expect(panel.locator('.annotation-list > li')).toHaveCount(3);
+  await expect(panel).toContainText('Area on p. 3');
 });
 
 test('a PDF quote is found with a typo, cited in a note, and exported with its page', async ({
@@ -140,7 +176,7 @@ test('a PDF quote is found with a typo, cited in a note, and exported with its p
     string,
     string
   >[];
-  expect(rows.map((r) => [r.page, r.quote.slice(0, 27)])).toEqual([
+  expect(rows.map((r) => [r.page, (r.quote ?? '').slice(0, 27)])).toEqual([
     ['3', 'The result is a native code'],
   ]);
 });

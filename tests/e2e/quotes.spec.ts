@@ -132,8 +132,8 @@ test('find quotes in the sample article, accept, correct a speaker, accept all w
     const byId = new Map(tags.map((t) => [t.id, t.name]));
     const annotations = await core(harness, 'listAnnotations', { documentId });
     return annotations
-      .sort((a, b) => a.target.position.start - b.target.position.start)
-      .map((a) => ({ exact: a.target.quote.exact, tags: a.tagIds.map((id) => byId.get(id)) }));
+      .sort((a, b) => a.target.position!.start - b.target.position!.start)
+      .map((a) => ({ exact: a.target.quote!.exact, tags: a.tagIds.map((id) => byId.get(id)) }));
   };
   const expectedTags = (speaker: string | null) =>
     speaker ? [QUOTE_TAG, speakerTagName(speaker)] : [QUOTE_TAG];

@@ -60,7 +60,7 @@ test('the palette finds a quote typed with a typo and opens it in the reader; ta
   // Edits are found at once: a comment added now is searchable in the same breath.
   await page.keyboard.press('Escape');
   const badId = async () =>
-    (await harness.readStoreFile()).annotations.find((a) => a.target.quote.exact === BAD_THINGS)
+    (await harness.readStoreFile()).annotations.find((a) => a.target.quote!.exact === BAD_THINGS)
       ?.id;
   await expect.poll(badId).toBeDefined();
   await harness.notebook.dispatch('updateAnnotation', {

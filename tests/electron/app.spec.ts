@@ -97,7 +97,7 @@ test('the desktop app highlights, tags and keeps a quote across a restart', asyn
     await app.close();
 
     const stored = JSON.parse(await readFile(join(dataDir, 'notebook.json'), 'utf8')) as StoreData;
-    expect(stored.annotations.map((a) => a.target.quote.exact)).toEqual([THREAT_QUOTE]);
+    expect(stored.annotations.map((a) => a.target.quote!.exact)).toEqual([THREAT_QUOTE]);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

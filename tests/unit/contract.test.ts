@@ -211,6 +211,17 @@ const cases = {
       },
     ],
   },
+  createAreaAnnotation: {
+    valid: (f) => ({ documentId: f.pdfDocId, page: 1, rect: [72, 500, 300, 700], color: 'blue' }),
+    invalid: [
+      {},
+      { documentId: 'd', page: 0, rect: [10, 10, 5, 20], color: 'blue' },
+      { documentId: 'd', page: -1, rect: [0, 0, 10, 10], color: 'blue' },
+      { documentId: 'd', page: 0, rect: [0, 0, 10], color: 'blue' },
+      { documentId: 'd', page: 0, rect: [0, 0, 10, 10], color: 'blue', image: 'not base64!' },
+      { documentId: 'd', page: 0, rect: [0, 0, 10, 10], color: 'blue', text: 'x' },
+    ],
+  },
   updateAnnotation: {
     valid: (f) => ({ id: f.annotation.id, comment: 'Checked against the wire report.' }),
     invalid: [
@@ -637,7 +648,7 @@ describe('the notebook service', () => {
     await h.createAnnotation({ documentId: f.doc.id, start: 200, end: 220, color: 'blue' });
     await h.createAnnotation({ documentId: f.doc.id, start: 5, end: 25, color: 'blue' });
     const starts = (await h.listAnnotations({ documentId: f.doc.id })).map(
-      (a) => a.target.position.start,
+      (a) => a.target.position!.start,
     );
     expect(starts).toEqual([5, 10, 200]);
 
@@ -696,7 +707,7 @@ describe('the notebook service', () => {
         position: { ...removed.target.position, start: start + 7, end: start + 7 + quote.length },
       },
     };
-    const restored = await h.restoreAnnotation({ annotation: shifted });
+    const restored = await h.restoreAnnotation({ annotation: shifted as Annotation });
     expect(restored.target.position).toMatchObject({ start, end: start + quote.length });
     expect(restored.orphan).toBeUndefined();
     await h.deleteAnnotation({ id: restored.id });
@@ -712,7 +723,7 @@ describe('the notebook service', () => {
         },
       },
     };
-    const orphan = await h.restoreAnnotation({ annotation: lost });
+    const orphan = await h.restoreAnnotation({ annotation: lost as Annotation });
     expect(orphan.orphan).toBe(true);
     expect(
       (await h.listAnnotations({ documentId: f.doc.id })).find((a) => a.id === created.id)?.orphan,

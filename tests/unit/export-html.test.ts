@@ -98,7 +98,7 @@ describe('HTML report', () => {
     const data = exportFixture();
     const doc = parseHtml(report({ kind: 'notebook' }, data));
     for (const a of data.annotations) {
-      expect(markedText(doc, a.id)).toBe(a.target.quote.exact);
+      expect(markedText(doc, a.id)).toBe(a.target.quote!.exact);
       const marks = doc.querySelectorAll(`mark[data-quote="${a.id}"]`);
       for (const m of marks) {
         expect(m.className).toBe(`c-${a.color}`);
@@ -180,11 +180,11 @@ describe('HTML report', () => {
     const data = exportFixture();
     const a = data.annotations[0]!;
     a.orphan = true;
-    a.target.quote.exact = 'A sentence that was\nedited away';
+    a.target.quote!.exact = 'A sentence that was\nedited away';
     const doc = parseHtml(report({ kind: 'notebook' }, data));
     const section = doc.querySelector('#quote-q-mujahid')!;
-    expect(section.querySelector('.context')!.textContent).toBe(a.target.quote.exact);
-    expect(markedText(doc, a.id)).toBe(a.target.quote.exact);
+    expect(section.querySelector('.context')!.textContent).toBe(a.target.quote!.exact);
+    expect(markedText(doc, a.id)).toBe(a.target.quote!.exact);
     expect(section.querySelector('.flag')!.textContent).toBe('Unplaced');
     expect(doc.querySelectorAll('.flag')).toHaveLength(1);
     expect(doc.querySelector('.stats')!.textContent).toContain('Unplaced quotes1');
@@ -222,8 +222,8 @@ describe('HTML report', () => {
     const cited = Array.from(notes[0]!.querySelectorAll('.cited blockquote'), (b) => b.textContent);
     const data = exportFixture();
     expect(cited).toEqual([
-      data.annotations[0]!.target.quote.exact,
-      data.annotations[1]!.target.quote.exact,
+      data.annotations[0]!.target.quote!.exact,
+      data.annotations[1]!.target.quote!.exact,
     ]);
     expect(notes[0]!.querySelector('strong')!.textContent).toBe('time');
     expect(notes[0]!.querySelector('em')!.textContent).toBe('soil');

@@ -385,7 +385,7 @@ describe('W3C Web Annotation export', () => {
       const start = position.start as number;
       const end = position.end as number;
       expect([...doc.text].slice(start, end).join('')).toBe(quote.exact);
-      const stored = selection.annotations[i]!.target.position;
+      const stored = selection.annotations[i]!.target.position!;
       if (stored.start !== start) differ++;
       expect(utf16Offsets(doc.text)(start)).toBe(stored.start);
       expect(utf16Offsets(doc.text)(end)).toBe(stored.end);
@@ -436,7 +436,7 @@ describe('W3C Web Annotation export', () => {
     orphan.target.position = { type: 'TextPositionSelector', start: 9000, end: 9050 };
     // Not flagged, but its position no longer selects its quote: no position either.
     const stale = data.annotations.find((a) => a.id === 'q-fitrat')!;
-    stale.target.position = { ...stale.target.position, start: stale.target.position.start + 1 };
+    stale.target.position = { ...stale.target.position!, start: stale.target.position!.start + 1 };
     const { json } = exportOf(data);
     const byId = new Map(items(json).map((a) => [a.id, a]));
     for (const id of ['q-emoji', 'q-fitrat']) {
@@ -445,9 +445,9 @@ describe('W3C Web Annotation export', () => {
     }
     expect(selectorsOf(byId.get('urn:marginalia:annotation:q-emoji')!)[0]).toEqual({
       type: 'TextQuoteSelector',
-      exact: orphan.target.quote.exact,
-      prefix: orphan.target.quote.prefix,
-      suffix: orphan.target.quote.suffix,
+      exact: orphan.target.quote!.exact,
+      prefix: orphan.target.quote!.prefix,
+      suffix: orphan.target.quote!.suffix,
     });
     expect(modelErrors(json)).toEqual([]);
     expect(normalise(await roundTrip(json))).toEqual(normalise(json));

@@ -53,7 +53,7 @@ describe('Markdown export', () => {
     // A Markdown reader turns the quote's line break into a soft break: compare words.
     const words = (s: string) => s.replace(/\s+/g, ' ').trim();
     expect(blockQuotes(md).map(words)).toEqual(
-      data.annotations.map((a) => words(a.target.quote.exact)),
+      data.annotations.map((a) => words(a.target.quote!.exact)),
     );
   });
 
@@ -63,7 +63,7 @@ describe('Markdown export', () => {
     quote.comment = '# not a heading\n*not emphasis* and [not](a link)\n===';
     // Obsidian's own syntax stays text too: tags, hidden text, maths, highlights.
     data.annotations[1]!.comment = 'see #defiance %%hidden%% $x$ ==marked==';
-    quote.target.quote.exact = 'The minister said:\n---';
+    quote.target.quote!.exact = 'The minister said:\n---';
     const selection = selectForExport(data, { kind: 'notebook' }, GENERATED_AT);
     // Notes are Markdown on purpose; quotes and comments are plain text.
     const md = [

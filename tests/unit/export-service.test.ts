@@ -296,13 +296,13 @@ describe('restoring a backup through the core', () => {
     });
     const moved = notebook.store.data.annotations.find((a) => a.id === 'q-mujahid')!;
     const original = before.annotations.find((a) => a.id === 'q-mujahid')!;
-    expect(moved.target.position.start).toBe(original.target.position.start + 8);
+    expect(moved.target.position!.start).toBe(original.target.position!.start + 8);
     expect(
       notebook.store.data.documents[0]!.text.slice(
-        moved.target.position.start,
-        moved.target.position.end,
+        moved.target.position!.start,
+        moved.target.position!.end,
       ),
-    ).toBe(original.target.quote.exact);
+    ).toBe(original.target.quote!.exact);
     await call(notebook, 'undoRestore', { undoToken });
     expect(notebook.store.data).toEqual(before);
   });

@@ -514,9 +514,9 @@ describe('importing a newer version of a document', () => {
     for (const key of ['moved', 'last', 'first'] as const) {
       const a = byId.get(highlights[key].id)!;
       expect(a.orphan).toBeUndefined();
-      const { start, end } = a.target.position;
-      expect(updated.text.slice(start, end)).toBe(a.target.quote.exact);
-      expect(a.target.quote.exact).toBe(QUOTES[key]);
+      const { start, end } = a.target.position!;
+      expect(updated.text.slice(start, end)).toBe(a.target.quote!.exact);
+      expect(a.target.quote!.exact).toBe(QUOTES[key]);
       expect(start).toBe(updated.text.indexOf(QUOTES[key]));
       // Tags and comments come along.
       expect(a.tagIds).toEqual(highlights[key].tagIds);
@@ -557,8 +557,8 @@ describe('importing a newer version of a document', () => {
       const now = restored.find((a) => a.id === before.id)!;
       expect(now.target).toEqual(before.target);
       expect(now.orphan).toBeUndefined();
-      expect(original.text.slice(now.target.position.start, now.target.position.end)).toBe(
-        now.target.quote.exact,
+      expect(original.text.slice(now.target.position!.start, now.target.position!.end)).toBe(
+        now.target.quote!.exact,
       );
     }
   });
@@ -581,7 +581,7 @@ describe('importing a newer version of a document', () => {
     await call(notebook, 'restoreDocumentVersion', itemOf(report, 0, 'updated').undo);
     const placed = (await annotationsOf(notebook, documentId)).find((a) => a.id === later.id)!;
     expect(placed.orphan).toBeUndefined();
-    expect(placed.target.position.start).toBe(original.text.indexOf(quote));
+    expect(placed.target.position!.start).toBe(original.text.indexOf(quote));
   });
 
   it('gives an orphan a new place, and it is an orphan no longer', async () => {
@@ -605,7 +605,7 @@ describe('importing a newer version of a document', () => {
       start,
       end: start + passage.length,
     });
-    expect(annotation.target.quote.exact).toBe(passage);
+    expect(annotation.target.quote!.exact).toBe(passage);
     expect(annotation.comment).toBe('On: deleted');
     const stored = (await annotationsOf(notebook, documentId)).find(
       (a) => a.id === highlights.deleted.id,
@@ -672,7 +672,7 @@ describe('importing a newer version of a document', () => {
     expect(updated.text).toContain('A new opening paragraph, written later.');
     const [moved] = await annotationsOf(notebook, documentId);
     expect(moved!.id).toBe(highlight.id);
-    const { start: s, end: e } = moved!.target.position;
+    const { start: s, end: e } = moved!.target.position!;
     expect(updated.text.slice(s, e)).toBe(quote);
   });
 });

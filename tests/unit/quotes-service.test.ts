@@ -140,7 +140,7 @@ describe('acceptQuotes', () => {
     );
     const [first, , unattributed] = annotations;
     expect(first).toMatchObject({ color: 'pink', comment: '', tagIds: [quote.id, mujahid.id] });
-    expect(first!.target.quote.exact).toBe(candidate.text);
+    expect(first!.target.quote!.exact).toBe(candidate.text);
     expect(unattributed!.tagIds).toEqual([quote.id]);
     expect(await h.listAnnotations({ documentId: doc.id })).toHaveLength(3);
 
@@ -199,7 +199,7 @@ describe('acceptQuotes', () => {
       role,
     }));
     const { annotations } = await h.acceptQuotes({ color: 'yellow', documentId: doc.id, quotes });
-    expect(annotations.map((a) => a.target.quote.exact)).toEqual(suggestions.map((s) => s.text));
+    expect(annotations.map((a) => a.target.quote!.exact)).toEqual(suggestions.map((s) => s.text));
     const after = await h.findQuotes({ documentId: doc.id });
     expect(after.suggestions.every((s) => s.status === 'accepted')).toBe(true);
   });

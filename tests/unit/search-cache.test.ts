@@ -147,9 +147,9 @@ describe('the index cache beside the notebook', () => {
     // Edited behind the cache's back, as a restore or another program might: same length and
     // same updatedAt, so only the text tells.
     const quote = data.annotations[5]!;
-    const exact = quote.target.quote.exact;
+    const exact = quote.target.quote!.exact;
     quote.target.quote = {
-      ...quote.target.quote,
+      ...quote.target.quote!,
       exact: `${'zephyrine'.slice(0, exact.length)}${exact.slice(9)}`,
     };
     data.annotations[40]!.comment = 'a comment about the quagmire';

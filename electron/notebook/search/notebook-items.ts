@@ -1,3 +1,4 @@
+import { quoteText } from '../../../shared/annotations.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import type { Annotation, Note, NotebookDocument, Tag } from '../../../shared/model.ts';
 import { markdownToPlain } from '../../../shared/search/excerpt.ts';
@@ -104,7 +105,7 @@ export class NotebookItem implements IndexItem<ItemMeta> {
         p1 = a.tagIds;
         p2 = a.color;
         p3 = a.orphan;
-        p4 = a.target.quote.exact;
+        p4 = quoteText(a);
         p5 = a.comment;
         p6 = a.documentId;
         break;
@@ -188,7 +189,7 @@ export class NotebookItem implements IndexItem<ItemMeta> {
           this.p1 === a.tagIds &&
           this.p2 === a.color &&
           this.p3 === a.orphan &&
-          this.p4 === a.target.quote.exact &&
+          this.p4 === quoteText(a) &&
           this.p5 === a.comment &&
           this.p6 === a.documentId
         );
@@ -252,7 +253,7 @@ export function digestEntities<K extends SearchKind>(
         digestValue(a.tagIds);
         digestValue(a.color);
         digestValue(a.orphan);
-        digestValue(a.target.quote.exact);
+        digestValue(quoteText(a));
         digestValue(a.comment);
         digestValue(a.documentId);
         digestEnd();
@@ -307,7 +308,7 @@ function itemFields(kind: SearchKind, e: Entity, tags: ReadonlyMap<string, Tag>)
   switch (kind) {
     case 'quote': {
       const a = e as Annotation;
-      return { quote: a.target.quote.exact, body: a.comment, tags: tagNames(a.tagIds, tags) };
+      return { quote: quoteText(a), body: a.comment, tags: tagNames(a.tagIds, tags) };
     }
     case 'note': {
       const n = e as Note;

@@ -4,6 +4,7 @@ import {
   isFiltering,
   NO_FILTER,
 } from '../../../shared/annotation-filter.ts';
+import { quoteText } from '../../../shared/annotations.ts';
 import { COLOR_LABELS } from '../../../shared/colors.ts';
 import type { Annotation, NotebookDocument, NoteSummary, Tag } from '../../../shared/model.ts';
 import { QUOTE_DRAG_TYPE, quoteBlock } from '../../../shared/note-links.ts';
@@ -246,7 +247,7 @@ export function AnnotationPanel({
                   type="button"
                   className={`annotation-card card-${annotation.color}${annotation.id === activeId ? ' active' : ''}`}
                   aria-current={annotation.id === activeId ? 'true' : undefined}
-                  aria-label={`${COLOR_LABELS[annotation.color]} highlight: ${annotation.target.quote.exact}`}
+                  aria-label={`${COLOR_LABELS[annotation.color]} highlight: ${quoteText(annotation)}`}
                   onClick={() => onOpen(annotation)}
                   onKeyDown={(e) => onKeyDown(e, annotation)}
                 >
@@ -281,7 +282,7 @@ export function AnnotationPanel({
                       <button
                         type="button"
                         className="link-button"
-                        aria-label={`Start a note from this quote: ${annotation.target.quote.exact.slice(0, 40)}`}
+                        aria-label={`Start a note from this quote: ${quoteText(annotation).slice(0, 40)}`}
                         onClick={() => notesActions.onStartNote(annotation)}
                       >
                         Start a note

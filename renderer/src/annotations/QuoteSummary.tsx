@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { quoteText } from '../../../shared/annotations.ts';
 import type { Annotation, Tag } from '../../../shared/model.ts';
 import { hasOwnMarks } from '../../../shared/quotes/suggestion-list.ts';
 
@@ -14,12 +15,8 @@ export function QuoteSummary({
 }) {
   return (
     <>
-      <q
-        className={
-          hasOwnMarks(annotation.target.quote.exact) ? 'card-quote own-marks' : 'card-quote'
-        }
-      >
-        {annotation.target.quote.exact}
+      <q className={hasOwnMarks(quoteText(annotation)) ? 'card-quote own-marks' : 'card-quote'}>
+        {quoteText(annotation)}
       </q>
       {remark}
       {annotation.tagIds.length > 0 && (

@@ -1,3 +1,4 @@
+import { quoteText } from '../../../shared/annotations.ts';
 import type { Annotation, Tag } from '../../../shared/model.ts';
 import { QuoteSummary } from './QuoteSummary.tsx';
 
@@ -53,7 +54,7 @@ export function UnplacedList({
             <span className="unplaced-actions">
               <button
                 type="button"
-                aria-label={`Re-attach: ${annotation.target.quote.exact.slice(0, 60)}`}
+                aria-label={`Re-attach: ${quoteText(annotation).slice(0, 60)}`}
                 onClick={() => onReattach(annotation)}
                 aria-pressed={annotation.id === reattachingId}
               >
@@ -62,7 +63,7 @@ export function UnplacedList({
               <button
                 type="button"
                 className="link-button danger"
-                aria-label={`Delete unplaced highlight: ${annotation.target.quote.exact.slice(0, 60)}`}
+                aria-label={`Delete unplaced highlight: ${quoteText(annotation).slice(0, 60)}`}
                 onClick={() => onDelete(annotation)}
               >
                 Delete

@@ -1,7 +1,9 @@
-import type { PDFDocumentProxy, RenderTask, TextLayer } from 'pdfjs-dist';
+import type { PageViewport, PDFDocumentProxy, RenderTask, TextLayer } from 'pdfjs-dist';
 import { memo, useEffect, useRef, useState } from 'react';
+import type { AreaAnnotation } from '../../../shared/annotations.ts';
 import { PageTextMap } from '../../../shared/pdf/document-text.ts';
 import { buildPageText, type PdfTextItem } from '../../../shared/pdf/page-text.ts';
+import { AreaLayer, type NewArea } from './AreaLayer.tsx';
 import { loadPdfJs } from './pdf-engine.ts';
 import type { DrawnPage } from './pdf-surface.ts';
 
@@ -19,6 +21,12 @@ interface PdfPageProps {
   label: string;
   onDrawn: (page: DrawnPage) => void;
   onGone: (index: number) => void;
+  /** This page's area highlights, the one being edited, and whether a new one is being drawn. */
+  areas: readonly AreaAnnotation[];
+  activeId: string | null;
+  drawingArea: boolean;
+  onOpenArea: (id: string) => void;
+  onCreateArea: (area: NewArea) => void;
 }
 
 /**
@@ -28,6 +36,7 @@ interface PdfPageProps {
  */
 export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
   const { pdf, index, size, scale, draw, storedText, pageStart, label, onDrawn, onGone } = props;
+  const [viewport, setViewport] = useState<PageViewport | null>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
@@ -43,6 +52,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       const page = await pdf.getPage(index + 1);
       if (cancelled) return;
       const viewport = page.getViewport({ scale });
+      setViewport(viewport);
       const canvas = canvasRef.current;
       const layer = layerRef.current;
       const box = boxRef.current;
@@ -120,6 +130,19 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
         <>
           <canvas ref={canvasRef} className="pdf-canvas" style={{ width, height }} aria-hidden />
           <div ref={layerRef} className="textLayer pdf-text-layer" />
+          {viewport && (
+            <AreaLayer
+              pageIndex={index}
+              label={label}
+              viewport={viewport}
+              canvas={canvasRef.current}
+              areas={props.areas}
+              activeId={props.activeId}
+              drawing={props.drawingArea}
+              onOpen={props.onOpenArea}
+              onCreate={props.onCreateArea}
+            />
+          )}
         </>
       ) : (
         <div className="pdf-placeholder" aria-hidden>

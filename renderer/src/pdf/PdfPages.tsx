@@ -1,12 +1,16 @@
 import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AreaAnnotation } from '../../../shared/annotations.ts';
 import type { NotebookDocument } from '../../../shared/model.ts';
 import { pageRanges } from '../../../shared/pdf/document-text.ts';
 import type { TextSurface } from '../reader/text-surface.ts';
+import type { NewArea } from './AreaLayer.tsx';
 import { PdfPage } from './PdfPage.tsx';
 import { labelOf, PdfToolbar, stepZoom, type Zoom } from './PdfToolbar.tsx';
 import { type DrawnPage, PdfSurface } from './pdf-surface.ts';
 import { usePdfDocument } from './use-pdf-document.ts';
 import { scrollParent, useVisiblePages } from './use-visible-pages.ts';
+
+const NO_AREAS: readonly AreaAnnotation[] = [];
 
 /**
  * A PDF read as its pages, the sibling of the article text: the same reader, selection toolbar,
@@ -17,10 +21,19 @@ export function PdfPages({
   document: doc,
   onSurface,
   goTo,
+  areas,
+  activeId,
+  onOpenArea,
+  onCreateArea,
 }: {
   document: NotebookDocument;
   onSurface: (surface: TextSurface) => void;
-  goTo: MutableRefObject<((offset: number) => void) | null>;
+  /** Set here: go to the page of a text offset, or to a page. */
+  goTo: MutableRefObject<{ offset: (offset: number) => void; page: (page: number) => void } | null>;
+  areas: readonly AreaAnnotation[];
+  activeId: string | null;
+  onOpenArea: (id: string) => void;
+  onCreateArea: (area: NewArea) => void;
 }) {
   const info = doc.pdf!;
   const load = usePdfDocument(doc.id);
@@ -28,6 +41,24 @@ export function PdfPages({
   const [zoom, setZoom] = useState<Zoom>({ mode: 'fit' });
   const [width, setWidth] = useState(0);
   const [current, setCurrent] = useState(0);
+  // Area mode: a drag on a page marks a region instead of selecting text.
+  const [drawingArea, setDrawingArea] = useState(false);
+  const areasByPage = useMemo(() => {
+    const byPage = new Map<number, AreaAnnotation[]>();
+    for (const area of areas) {
+      const list = byPage.get(area.target.area.page) ?? [];
+      list.push(area);
+      byPage.set(area.target.area.page, list);
+    }
+    return byPage;
+  }, [areas]);
+  const createArea = useCallback(
+    (area: NewArea) => {
+      setDrawingArea(false);
+      onCreateArea(area);
+    },
+    [onCreateArea],
+  );
 
   const widest = Math.max(...info.pageSizes.map(([w]) => w), 1);
   const scale =
@@ -78,8 +109,11 @@ export function PdfPages({
   }, []);
 
   useEffect(() => {
-    goTo.current = (offset) => {
-      if (surface) goToPage(surface.pageOf(offset));
+    goTo.current = {
+      offset: (offset) => {
+        if (surface) goToPage(surface.pageOf(offset));
+      },
+      page: goToPage,
     };
     return () => {
       goTo.current = null;
@@ -115,6 +149,10 @@ export function PdfPages({
   // Ctrl/Cmd with =, − and 0 zoom the pages (the browser's own zoom is the whole window).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && drawingArea) {
+        setDrawingArea(false);
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       if (event.key === '=' || event.key === '+') setZoom(stepZoom(scale, 1));
       else if (event.key === '-') setZoom(stepZoom(scale, -1));
@@ -124,14 +162,22 @@ export function PdfPages({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [scale]);
+  }, [scale, drawingArea]);
 
   const pages = useMemo(() => pageRanges(info.pageStarts, doc.blocks), [info, doc.blocks]);
   const pageText = (index: number) => doc.text.slice(pages[index]!.start, pages[index]!.end);
 
   return (
     <div className="pdf-view">
-      <PdfToolbar info={info} page={current} scale={scale} onZoom={setZoom} onGoToPage={goToPage} />
+      <PdfToolbar
+        info={info}
+        page={current}
+        scale={scale}
+        onZoom={setZoom}
+        onGoToPage={goToPage}
+        drawingArea={drawingArea}
+        onToggleArea={() => setDrawingArea((on) => !on)}
+      />
       {load.state === 'failed' && (
         <p className="pdf-failed" role="alert">
           The PDF could not be shown: {load.message}
@@ -142,7 +188,11 @@ export function PdfPages({
           Opening the PDF…
         </p>
       )}
-      <div ref={rootRef} className="pdf-pages" data-pdf-pages>
+      <div
+        ref={rootRef}
+        className={`pdf-pages${drawingArea ? ' drawing-area' : ''}`}
+        data-pdf-pages
+      >
         {info.pageSizes.map((size, index) =>
           load.state === 'ready' ? (
             <PdfPage
@@ -158,6 +208,11 @@ export function PdfPages({
               label={labelOf(info, index)}
               onDrawn={onDrawn}
               onGone={onGone}
+              areas={areasByPage.get(index) ?? NO_AREAS}
+              activeId={activeId}
+              drawingArea={drawingArea}
+              onOpenArea={onOpenArea}
+              onCreateArea={createArea}
             />
           ) : (
             <div

@@ -33,12 +33,16 @@ export function PdfToolbar({
   scale,
   onZoom,
   onGoToPage,
+  drawingArea,
+  onToggleArea,
 }: {
   info: PdfInfo;
   page: number;
   scale: number;
   onZoom: (zoom: Zoom) => void;
   onGoToPage: (page: number) => void;
+  drawingArea: boolean;
+  onToggleArea: () => void;
 }) {
   const [typed, setTyped] = useState(labelOf(info, page));
   useEffect(() => setTyped(labelOf(info, page)), [info, page]);
@@ -50,7 +54,6 @@ export function PdfToolbar({
   };
   return (
     // Keys typed here (a page number, Enter) are the toolbar's, not the reader's shortcuts.
-    // biome-ignore lint/a11y/noStaticElementInteractions: only stops keys bubbling to the reader.
     <div
       className="pdf-toolbar"
       role="toolbar"
@@ -86,6 +89,14 @@ export function PdfToolbar({
         onClick={() => onZoom({ mode: 'fit' })}
       >
         Fit width
+      </button>
+      <button
+        type="button"
+        aria-pressed={drawingArea}
+        title="Mark an area of a page: a figure, a table, a scanned passage (Esc to stop)"
+        onClick={onToggleArea}
+      >
+        Mark area
       </button>
       <form className="pdf-page-box" onSubmit={submit}>
         <label>

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { quoteText } from '../../../shared/annotations.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import type { Annotation, Tag } from '../../../shared/model.ts';
 import { ColorPicker } from '../ui/ColorPicker.tsx';
@@ -105,7 +106,7 @@ export function AnnotationEditor({
           </div>
         )}
       </div>
-      <blockquote className="editor-quote">{annotation.target.quote.exact}</blockquote>
+      <blockquote className="editor-quote">{quoteText(annotation)}</blockquote>
       <TagInput
         allTags={tags}
         selectedIds={annotation.tagIds}

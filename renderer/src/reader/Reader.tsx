@@ -9,12 +9,13 @@ import {
   useRef,
   useState,
 } from 'react';
-import { annotationsAt } from '../../../shared/annotations.ts';
+import { annotationsAt, isAreaAnnotation } from '../../../shared/annotations.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import { citationLine } from '../../../shared/format.ts';
 import type { Annotation, NotebookDocument, PageSelector, Tag } from '../../../shared/model.ts';
 import { AppServicesContext } from '../app-services.ts';
 import { openLink } from '../open-link.ts';
+import type { NewArea } from '../pdf/AreaLayer.tsx';
 import { PdfPages } from '../pdf/PdfPages.tsx';
 import {
   AnnotationEditor,
@@ -66,6 +67,8 @@ export interface ReaderProps {
     spans: readonly { start: number; end: number }[];
     active: { start: number; end: number } | null;
   } | null;
+  /** A region marked on a PDF page (area mode). */
+  onCreateArea?: (area: NewArea) => void;
   /** Told of every new selection in the text (offsets), and null when it is gone. */
   onSelectionChange?: (selection: { start: number; end: number } | null) => void;
   /** Placing a highlight that lost its place: the next selection is where it goes. */
@@ -86,8 +89,8 @@ interface Pending {
 const TOOLBAR_HALF_WIDTH = 170;
 const EDITOR_WIDTH = 340;
 
-/** Where a range sits inside the positioned content box (stable while scrolling). */
-function boxOf(range: Range, content: HTMLElement) {
+/** Where a range (or an area's box) sits inside the positioned content box (stable while scrolling). */
+function boxOf(range: Range | Element, content: HTMLElement) {
   const rect = range.getBoundingClientRect();
   const outer = content.getBoundingClientRect();
   return {
@@ -99,12 +102,16 @@ function boxOf(range: Range, content: HTMLElement) {
   };
 }
 
-/** Bring a range a third of the way down the reader's scroller, and flash it. */
-function scrollToAndFlash(range: Range, content: HTMLElement, flashMs?: number) {
+/** Bring a range (or an area's box) a third of the way down the reader's scroller, and flash it. */
+function scrollToAndFlash(range: Range | Element, content: HTMLElement, flashMs = 900) {
   const scroller = content.parentElement;
   const box = boxOf(range, content);
   scroller?.scrollTo({ top: Math.max(0, box.top - scroller.clientHeight / 3), behavior: 'smooth' });
-  flashRange(range, flashMs);
+  if (range instanceof Range) flashRange(range, flashMs);
+  else {
+    range.classList.add('flash');
+    window.setTimeout(() => range.classList.remove('flash'), flashMs);
+  }
 }
 
 const clamp = (value: number, min: number, max: number) =>
@@ -127,6 +134,7 @@ export function Reader(props: ReaderProps) {
     reveal,
     candidates,
     onSelectionChange,
+    onCreateArea,
   } = props;
   const contentRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -137,7 +145,10 @@ export function Reader(props: ReaderProps) {
   const [editorPos, setEditorPos] = useState<{ top: number; left: number } | null>(null);
   const [pointOffset, setPointOffset] = useState<number | null>(null);
   /** Set by the PDF view: scroll to the page an offset is on (so it renders). */
-  const pdfGoTo = useRef<((offset: number) => void) | null>(null);
+  const pdfGoTo = useRef<{
+    offset: (offset: number) => void;
+    page: (page: number) => void;
+  } | null>(null);
 
   // Bumped each time the text is indexed: a new version of the document (or new details) renders
   // new DOM, and its highlights must be painted again even when the list of them is unchanged.
@@ -168,8 +179,16 @@ export function Reader(props: ReaderProps) {
   }, [visible, activeId, isShown, indexed]);
 
   const active = visible.find((a) => a.id === activeId) ?? null;
+  const areas = useMemo(() => visible.filter(isAreaAnnotation), [visible]);
+  /** Where a highlight is on screen: its text's range, or its area's box on a PDF page. */
+  const placeOf = useCallback((a: Annotation): Range | Element | null => {
+    if ('area' in a.target)
+      return contentRef.current?.querySelector(`[data-area-id="${a.id}"]`) ?? null;
+    return index.current?.range(a.target.position.start, a.target.position.end) ?? null;
+  }, []);
   const overlapping = useMemo(() => {
     if (!active) return [];
+    if ('area' in active.target) return [active];
     const at = pointOffset ?? active.target.position.start;
     const under = annotationsAt(visible, at);
     return under.some((a) => a.id === active.id) ? under : [active];
@@ -178,12 +197,12 @@ export function Reader(props: ReaderProps) {
   // Place the editor under its highlight (again when a PDF page is drawn).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `indexed` counts text surfaces drawn.
   useLayoutEffect(() => {
-    if (!active || !index.current || !contentRef.current) return setEditorPos(null);
-    const range = index.current.range(active.target.position.start, active.target.position.end);
+    if (!active || !contentRef.current) return setEditorPos(null);
+    const range = placeOf(active);
     if (!range) return setEditorPos(null);
     const box = boxOf(range, contentRef.current);
     setEditorPos({ top: box.bottom + 10, left: clamp(box.left, 8, box.width - EDITOR_WIDTH - 8) });
-  }, [active, indexed]);
+  }, [active, indexed, placeOf]);
 
   // Scroll to a requested highlight once it is on the page (the document and its highlights may
   // still be loading when the request comes); each request is served once.
@@ -194,15 +213,16 @@ export function Reader(props: ReaderProps) {
     const target = visible.find((a) => a.id === jump.id);
     // An orphan's stored offsets point at text that is no longer its quote: do not pretend.
     if (!target || target.orphan) return;
-    const range = index.current.range(target.target.position.start, target.target.position.end);
+    const range = placeOf(target);
     if (!range) {
       // On a PDF page not drawn yet: go to the page; it renders and this runs again.
-      pdfGoTo.current?.(target.target.position.start);
+      if ('area' in target.target) pdfGoTo.current?.page(target.target.area.page);
+      else pdfGoTo.current?.offset(target.target.position.start);
       return;
     }
     servedJump.current = jump.seq;
     scrollToAndFlash(range, contentRef.current);
-  }, [jump, visible, indexed]);
+  }, [jump, visible, indexed, placeOf]);
 
   useEffect(() => {
     if (indexed === 0 || !index.current) return;
@@ -219,7 +239,7 @@ export function Reader(props: ReaderProps) {
       return;
     const range = index.current.range(reveal.start, reveal.end);
     if (!range) {
-      pdfGoTo.current?.(reveal.start);
+      pdfGoTo.current?.offset(reveal.start);
       return;
     }
     servedReveal.current = reveal.seq;
@@ -405,7 +425,15 @@ export function Reader(props: ReaderProps) {
           onKeyDown={onKeyDown}
         >
           {isPdf ? (
-            <PdfPages document={doc} onSurface={onPdfSurface} goTo={pdfGoTo} />
+            <PdfPages
+              document={doc}
+              onSurface={onPdfSurface}
+              goTo={pdfGoTo}
+              areas={areas}
+              activeId={activeId}
+              onOpenArea={(id) => onOpen(id, 'dialog')}
+              onCreateArea={(area) => onCreateArea?.(area)}
+            />
           ) : (
             <ArticleText document={doc} />
           )}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AnnotationFilter, annotationMatcher } from '../../../shared/annotation-filter.ts';
+import { quoteText } from '../../../shared/annotations.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import { DEFAULT_COLOR } from '../../../shared/colors.ts';
 import type { MethodInput } from '../../../shared/contract.ts';
@@ -24,6 +25,7 @@ import {
 import { useApp } from '../app-services.ts';
 import { LibraryList } from '../library/LibraryList.tsx';
 import { call } from '../notebook-client.ts';
+import type { NewArea } from '../pdf/AreaLayer.tsx';
 import { QuotePanel } from '../quotes/QuotePanel.tsx';
 import { useQuoteFinder } from '../quotes/use-quote-finder.ts';
 import { LineIcon } from '../ui/LineIcon.tsx';
@@ -263,6 +265,24 @@ export function ReaderView({
     [document, lastColor, onError],
   );
 
+  const createArea = useCallback(
+    async (area: NewArea) => {
+      if (!document) return;
+      try {
+        const created = await call('createAreaAnnotation', {
+          documentId: document.id,
+          ...area,
+          color: lastColor,
+        });
+        setEditorFocus('dialog');
+        setActiveId(created.id);
+      } catch (error) {
+        onError(error);
+      }
+    },
+    [document, lastColor, onError],
+  );
+
   const openAnnotation = useCallback((id: string | null, focus: EditorFocus = 'dialog') => {
     setEditorFocus(focus);
     setActiveId(id);
@@ -410,6 +430,7 @@ export function ReaderView({
             editorFocus={editorFocus}
             jump={jump}
             onCreate={(range, color, then) => void createAnnotation(range, color, then)}
+            onCreateArea={(area) => void createArea(area)}
             onOpen={openAnnotation}
             editorActions={editorActions}
             isShown={isShown}
@@ -419,7 +440,7 @@ export function ReaderView({
             reattach={
               reattaching
                 ? {
-                    quote: reattaching.target.quote.exact,
+                    quote: quoteText(reattaching),
                     onAttach: (range) => void reattach(reattaching, range),
                     onCancel: () => setReattaching(null),
                   }

@@ -32,7 +32,8 @@ export function paintHighlights(
   const active: Range[] = [];
   const dim: Range[] = [];
   for (const annotation of annotations) {
-    if (annotation.orphan) continue;
+    // Areas are boxes over their page (drawn by the PDF view), not ranges of text.
+    if (annotation.orphan || 'area' in annotation.target) continue;
     const range = surface.range(annotation.target.position.start, annotation.target.position.end);
     if (!range) continue;
     if (isShown(annotation)) byColor.get(annotation.color)?.push(range);
