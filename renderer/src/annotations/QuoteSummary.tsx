@@ -15,9 +15,14 @@ export function QuoteSummary({
 }) {
   return (
     <>
-      <q className={hasOwnMarks(quoteText(annotation)) ? 'card-quote own-marks' : 'card-quote'}>
-        {quoteText(annotation)}
-      </q>
+      {'area' in annotation.target ? (
+        // An area has no words: the card names the page it marks.
+        <span className="card-quote card-area">{quoteText(annotation)}</span>
+      ) : (
+        <q className={hasOwnMarks(quoteText(annotation)) ? 'card-quote own-marks' : 'card-quote'}>
+          {quoteText(annotation)}
+        </q>
+      )}
       {remark}
       {annotation.tagIds.length > 0 && (
         <span className="card-tags">
