@@ -17,7 +17,7 @@ import { NotebookError } from '../../shared/result.ts';
 import { writeExportFile } from './export-file.ts';
 import type { NotebookHost } from './host.ts';
 import type { Store } from './store.ts';
-import { filesDirIn, readKeptFile } from './stored-files.ts';
+import { filesDirIn, type KeptKind, readKeptFile } from './stored-files.ts';
 
 type ExportHandlers = Pick<
   NotebookHandlers,
@@ -65,6 +65,7 @@ export function createExportService(
 
   async function select(request: ExportRequest): Promise<ExportSelection> {
     const selection = selectForExport(store.data, await resolveScope(request.scope), now());
+    if (request.format === 'json') return { ...selection, files: await keptFilesOf(selection) };
     if (request.format !== 'html') return selection;
     // The report shows each area highlight's region as it was drawn (kept in files/).
     const images = new Map<string, string>();
@@ -75,6 +76,25 @@ export function createExportService(
       if (bytes) images.set(hash, Buffer.from(bytes).toString('base64'));
     }
     return { ...selection, images };
+  }
+
+  /**
+   * The PDFs and area pictures a backup carries (base64 by `<sha256>.<kind>`), so restoring it
+   * elsewhere is whole. A file already missing or damaged here is left out (the restore says so).
+   */
+  async function keptFilesOf(selection: ExportSelection): Promise<Map<string, string>> {
+    const wanted: [string, KeptKind][] = [];
+    for (const doc of selection.documents) if (doc.pdf) wanted.push([doc.pdf.file, 'pdf']);
+    for (const a of selection.annotations)
+      if ('area' in a.target && a.target.area.image) wanted.push([a.target.area.image, 'png']);
+    const files = new Map<string, string>();
+    for (const [hash, kind] of wanted) {
+      const name = `${hash}.${kind}`;
+      if (files.has(name)) continue;
+      const bytes = await readKeptFile(filesDirIn(store.dataDir), hash, kind).catch(() => null);
+      if (bytes) files.set(name, Buffer.from(bytes).toString('base64'));
+    }
+    return files;
   }
 
   /**

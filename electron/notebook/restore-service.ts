@@ -12,6 +12,7 @@ import type { NotebookHost } from './host.ts';
 import { migrate } from './migrations.ts';
 import type { Changed } from './service.ts';
 import type { Store } from './store.ts';
+import { filesDirIn, type KeptKind, keepFile, sha256Hex } from './stored-files.ts';
 
 type RestoreHandlers = Pick<
   NotebookHandlers,
@@ -57,6 +58,21 @@ function placeMisplaced(before: readonly NotebookDocument[], data: StoreData): S
   return moved ? { ...data, annotations } : data;
 }
 
+/** Write a backup's kept files into files/, refusing the restore if one does not match its name. */
+async function keepBackupFiles(filesDir: string, files: ReadonlyMap<string, string>) {
+  for (const [name, base64] of files) {
+    const [hash, kind] = name.split('.') as [string, KeptKind];
+    const bytes = Buffer.from(base64, 'base64');
+    if (sha256Hex(bytes) !== hash) {
+      throw new NotebookError(
+        'invalid-input',
+        `This backup is damaged: its file ${name} does not match its name. Nothing was restored.`,
+      );
+    }
+    await keepFile(filesDir, hash, bytes, kind);
+  }
+}
+
 /** Read and check a backup file: a clear error for anything that is not one. */
 export async function readBackupFile(path: string) {
   const size = (await stat(path)).size;
@@ -80,7 +96,12 @@ export function createRestoreService(
   changed: Changed,
   options: { host: NotebookHost },
 ) {
-  let pending: { token: string; fileName: string; incoming: StoreData } | null = null;
+  let pending: {
+    token: string;
+    fileName: string;
+    incoming: StoreData;
+    files: Map<string, string>;
+  } | null = null;
   /** The notebook as it was before each recent restore, and the revision the restore left. */
   const undos = new Map<string, { previous: Contents; revision: number; backup: string }>();
 
@@ -128,7 +149,7 @@ export function createRestoreService(
       if (!path) return null;
       const backup = await readBackupFile(path);
       const token = `preview_${randomUUID()}`;
-      pending = { token, fileName: basename(path), incoming: backup.data };
+      pending = { token, fileName: basename(path), incoming: backup.data, files: backup.files };
       const current = store.data;
       return {
         token,
@@ -151,8 +172,11 @@ export function createRestoreService(
     async applyRestore({ token, mode }) {
       if (!pending || pending.token !== token)
         throw new NotebookError('not-found', 'That preview has expired; choose the backup again.');
-      const { incoming } = pending;
+      const { incoming, files } = pending;
       pending = null;
+      // The backup's PDFs and pictures go into files/ first (each checked against its name),
+      // so no restored document points at a file that is not there.
+      await keepBackupFiles(filesDirIn(store.dataDir), files);
       return apply(incoming, mode);
     },
     undoRestore({ undoToken }) {

@@ -69,8 +69,23 @@ export const backupExport: Exporter = function* (selection, _options, progress) 
     }
     pending += '\n    ]';
   }
-  yield `${pending},\n    "meta": ${indent(JSON.stringify(selection.meta, null, 2), '    ')}\n  }\n}`;
+  const meta = `${pending},\n    "meta": ${indent(JSON.stringify(selection.meta, null, 2), '    ')}\n  }`;
+  // The PDFs and pictures the notebook keeps in files/, so a restore is whole. One per piece:
+  // a book-sized PDF is one long string, never the whole backup at once.
+  const files = [...(selection.files ?? [])];
+  if (files.length === 0) {
+    yield `${meta}\n}`;
+    return;
+  }
+  yield `${meta},\n  "files": {`;
+  for (const [i, [name, base64]] of files.entries()) {
+    yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(name)}: "${base64}"`;
+  }
+  yield '\n  }\n}';
 };
+
+/** A kept file's name in a backup: its SHA-256 and its kind. */
+export const KEPT_FILE_NAME = /^[0-9a-f]{64}\.(pdf|png)$/;
 
 /** What a backup holds, ready to restore, and what had to be repaired on the way. */
 export interface BackupContents {
@@ -81,6 +96,8 @@ export interface BackupContents {
   scope: string | null;
   /** References that pointed nowhere and duplicates, each as repaired; empty when sound. */
   problems: string[];
+  /** The files it carries (`<sha256>.pdf`, `<sha256>.png`), base64, checked on restore. */
+  files: Map<string, string>;
 }
 
 export interface ParseBackupOptions {
@@ -337,5 +354,36 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Bac
     problems.length = MAX_PROBLEMS;
     problems.push(`…and ${more} more like these.`);
   }
-  return { data, exportedAt, scope, problems };
+  const files = keptFiles(raw, data, (p) => problems.push(p));
+  return { data, exportedAt, scope, problems, files };
+}
+
+/** The files a backup carries, checked by name and encoding; PDFs it lacks are named. */
+function keptFiles(
+  raw: unknown,
+  data: StoreData,
+  note: (problem: string) => void,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  const listed = isObject(raw) && isObject(raw.files) ? raw.files : {};
+  for (const [name, value] of Object.entries(listed)) {
+    if (
+      !KEPT_FILE_NAME.test(name) ||
+      typeof value !== 'string' ||
+      !/^[A-Za-z0-9+/]*={0,2}$/.test(value)
+    ) {
+      note(
+        `The backup's file "${name.slice(0, 80)}" is not one Marginalia keeps; it was left out.`,
+      );
+      continue;
+    }
+    files.set(name, value);
+  }
+  for (const doc of data.documents) {
+    if (doc.pdf && !files.has(`${doc.pdf.file}.pdf`))
+      note(
+        `The PDF of "${doc.title}" is not in this backup; it opens if its file is still in this notebook's folder, else import the PDF again.`,
+      );
+  }
+  return files;
 }

@@ -69,6 +69,8 @@ export interface ExportSelection {
   generatedAt: string;
   /** Area highlights' pictures (PNG, base64) by their file hash, for the HTML report. */
   images?: ReadonlyMap<string, string>;
+  /** For a backup: the files the notebook keeps (`<sha256>.pdf`, `<sha256>.png`), base64. */
+  files?: ReadonlyMap<string, string>;
 }
 
 /** Told how far an exporter has got, in units it chooses (quotes, rows, records). */

@@ -191,3 +191,65 @@ describe('highlights on a PDF', () => {
     expect(html).toContain(`<img src="data:image/png;base64,${PNG_1X1}" alt="Area on p. 2">`);
   });
 });
+
+describe('a backup of a notebook with PDFs', () => {
+  it('carries the PDF and the area pictures, so restoring it elsewhere is whole', async () => {
+    const { notebook, dataDir, documentId } = await notebookWithPdf();
+    await call(notebook, 'createAreaAnnotation', {
+      documentId,
+      page: 0,
+      rect: [72, 400, 300, 650],
+      color: 'blue',
+      image: PNG_1X1,
+    });
+    const backupPath = join(dataDir, '..', `backup-${Date.now()}.json`);
+    await notebook.exports.exportTo(backupPath, { format: 'json', scope: { kind: 'notebook' } });
+    const pdfHash = notebook.store.data.documents[0]!.pdf!.file;
+    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
+    expect(Object.keys(backup.files).sort()).toEqual(
+      [`${pdfHash}.pdf`, `${sha256Hex(Buffer.from(PNG_1X1, 'base64'))}.png`].sort(),
+    );
+
+    // Restored into another notebook: the PDF opens there.
+    const elsewhere = await tempDir();
+    const other = await openNotebook({
+      dataDir: elsewhere,
+      resourcesDir: RESOURCES_DIR,
+      seed: false,
+      host: { chooseImportFiles: async () => [backupPath] },
+    });
+    opened.push(other);
+    const preview = await call(other, 'previewRestore', {});
+    expect(preview!.problems).toEqual([]);
+    await call(other, 'applyRestore', { token: preview!.token, mode: 'replace' });
+    const { data } = await call(other, 'readPdf', { id: documentId });
+    expect(sha256Hex(Buffer.from(data, 'base64'))).toBe(pdfHash);
+    expect((await readdir(filesDirIn(elsewhere))).length).toBe(2);
+  });
+
+  it('refuses a backup whose PDF does not match its name, and restores nothing', async () => {
+    const { notebook, dataDir } = await notebookWithPdf();
+    const backupPath = join(dataDir, '..', `backup-${Date.now()}.json`);
+    await notebook.exports.exportTo(backupPath, { format: 'json', scope: { kind: 'notebook' } });
+    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
+    const [name] = Object.keys(backup.files);
+    backup.files[name!] = Buffer.from('%PDF-1.4 tampered').toString('base64');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(backupPath, JSON.stringify(backup));
+    const elsewhere = await tempDir();
+    const other = await openNotebook({
+      dataDir: elsewhere,
+      resourcesDir: RESOURCES_DIR,
+      seed: false,
+      host: { chooseImportFiles: async () => [backupPath] },
+    });
+    opened.push(other);
+    const preview = await call(other, 'previewRestore', {});
+    const applied = await other.dispatch('applyRestore', { token: preview!.token, mode: 'replace' });
+    expect(applied).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/damaged: its file .*\.pdf does not match its name/) },
+    });
+    expect(other.store.data.documents).toEqual([]);
+  });
+});
