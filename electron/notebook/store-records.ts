@@ -12,6 +12,7 @@ import {
   storeDataSchema,
   tagSchema,
 } from '../../shared/model.ts';
+import { firstIssue } from '../../shared/schema-issue.ts';
 import { newId } from './ids.ts';
 import { migrate } from './migrations.ts';
 
@@ -82,7 +83,7 @@ export function readRecords(raw: unknown, now: string): ReadRecords {
     for (const [index, record] of (migrated[collection] as unknown[]).entries()) {
       const parsed = RECORD_SCHEMAS[collection].safeParse(record);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
+        const issue = firstIssue(parsed.error);
         setAside(
           collection,
           record,

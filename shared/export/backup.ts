@@ -1,6 +1,7 @@
 import { findTagNamed, parentPath } from '../codebook.ts';
 import { SCHEMA_VERSION, type StoreData, storeDataSchema, type Tag } from '../model.ts';
 import { NotebookError } from '../result.ts';
+import { firstIssue } from '../schema-issue.ts';
 import type { Exporter } from './types.ts';
 
 /**
@@ -343,7 +344,7 @@ export function parseBackup(text: string, options: ParseBackupOptions = {}): Bac
   const migrated = migrate(notebook);
   const result = storeDataSchema.safeParse(migrated);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    const issue = firstIssue(result.error)!;
     const where = describeRecord(isObject(migrated) ? migrated : {}, issue.path);
     throw invalid(`This backup cannot be restored: ${where} is not valid (${issue.message}).`);
   }
