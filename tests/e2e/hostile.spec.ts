@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness.ts';
+import { hostilePdf } from './pdf-actions.ts';
 import { IMPORT_TIMEOUT } from './reader-actions.ts';
 
 /**
@@ -387,6 +388,38 @@ test('hostile pages and Markdown, imported, read and written into a note, run no
       expect(new URL(url).protocol).toMatch(/^https?:$/);
       expect(url).not.toMatch(/javascript|vbscript|data:|pwned/i);
     }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('a PDF written to run script opens, reads and is selected without running any of it', async ({
+  page,
+  harness,
+}) => {
+  test.setTimeout(90_000);
+  const folder = await mkdtemp(join(tmpdir(), 'marginalia-hostile-pdf-'));
+  try {
+    const file = join(folder, 'hostile.pdf');
+    await writeFile(file, await hostilePdf());
+    const seen = await openApp(page);
+    const library = page.getByRole('navigation', { name: 'Library' });
+    harness.host.dialogFiles = [file];
+    await library.getByRole('button', { name: 'Import…' }).click();
+    await library.getByRole('button', { name: /^hostile/ }).click(IMPORT_TIMEOUT);
+    const pageBox = page.locator('.pdf-page[data-page-index="0"]');
+    await expect(pageBox.locator('.textLayer span').first()).toBeAttached({ timeout: 15_000 });
+    await expectNothingRan(page, seen, 'opening the PDF');
+    // Where the links are on the page: clicking there selects, never follows.
+    const box = (await pageBox.boundingBox())!;
+    for (const y of [127, 152, 177, 282]) {
+      await page.mouse.click(box.x + 150, box.y + y * (box.height / 792));
+      await page.keyboard.down('ControlOrMeta');
+      await page.mouse.click(box.x + 150, box.y + y * (box.height / 792));
+      await page.keyboard.up('ControlOrMeta');
+    }
+    await poke(page, seen, '.pdf-page[data-page-index="0"] .textLayer span');
+    await expectNothingRan(page, seen, 'clicking the PDF’s links and text');
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -72,3 +72,54 @@ export function paintedBox(page: Page, name: string) {
     };
   }, name);
 }
+
+/**
+ * A PDF written to run script: JavaScript on open and on page open, a link whose action is
+ * JavaScript, a link to another site, a launch action and a form field with a calculate script.
+ * A viewer that honoured any of them would set `window.__pwned`, open a window or make a request.
+ */
+export async function hostilePdf(): Promise<Uint8Array> {
+  const { PDFDocument, PDFName, PDFString, StandardFonts } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([612, 792]);
+  page.drawText('A hostile PDF with ordinary words on its page.', {
+    x: 72,
+    y: 700,
+    size: 14,
+    font,
+  });
+  page.drawText('Click here for the report (a link).', { x: 72, y: 660, size: 12, font });
+  const { context } = doc;
+  const js = (code: string) => context.obj({ S: 'JavaScript', JS: PDFString.of(code) });
+  doc.catalog.set(PDFName.of('OpenAction'), js("window.__pwned='pdf-open'; app.alert('pdf')"));
+  doc.catalog.set(
+    PDFName.of('Names'),
+    context.obj({
+      JavaScript: context.obj({
+        Names: [PDFString.of('x'), js("window.__pwned='pdf-names'")],
+      }),
+    }),
+  );
+  page.node.set(PDFName.of('AA'), context.obj({ O: js("window.__pwned='pdf-page-open'") }));
+  const link = (rect: number[], action: ReturnType<typeof js>) =>
+    context.register(
+      context.obj({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: action }),
+    );
+  page.node.set(
+    PDFName.of('Annots'),
+    context.obj([
+      link([72, 655, 300, 675], js("window.__pwned='pdf-link'")),
+      link(
+        [72, 630, 300, 650],
+        context.obj({ S: 'URI', URI: PDFString.of('https://evil.example/pdf') }),
+      ),
+      link([72, 605, 300, 625], context.obj({ S: 'Launch', F: PDFString.of('calc.exe') })),
+    ]),
+  );
+  const form = doc.getForm();
+  const field = form.createTextField('evil');
+  field.addToPage(page, { x: 72, y: 500, width: 200, height: 20 });
+  field.acroField.dict.set(PDFName.of('AA'), context.obj({ C: js("window.__pwned='pdf-form'") }));
+  return doc.save();
+}

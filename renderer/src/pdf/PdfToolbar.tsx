@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PdfInfo } from '../../../shared/model.ts';
 
 export type Zoom = { mode: 'fit' } | { mode: 'scale'; value: number };
@@ -46,8 +46,8 @@ export function PdfToolbar({
 }) {
   const [typed, setTyped] = useState(labelOf(info, page));
   useEffect(() => setTyped(labelOf(info, page)), [info, page]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  // Not a <form>: the page's CSP allows no form actions, and Enter in the box is enough.
+  const submit = () => {
     const target = pageFromInput(typed, info);
     if (target === null) setTyped(labelOf(info, page));
     else onGoToPage(target);
@@ -98,7 +98,7 @@ export function PdfToolbar({
       >
         Mark area
       </button>
-      <form className="pdf-page-box" onSubmit={submit}>
+      <div className="pdf-page-box">
         <label>
           Page{' '}
           <input
@@ -106,6 +106,12 @@ export function PdfToolbar({
             value={typed}
             size={4}
             onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                submit();
+              }
+            }}
             // Leaving the box without Enter keeps the page shown (and the box says which).
             onBlur={() => setTyped(labelOf(info, page))}
           />
@@ -115,7 +121,7 @@ export function PdfToolbar({
           of {info.pageCount}
           {info.pageLabels ? ` (${labelOf(info, info.pageCount - 1)})` : ''}
         </span>
-      </form>
+      </div>
       {info.outline.length > 0 && (
         <select
           aria-label="Outline"
