@@ -54,6 +54,47 @@ if (!reply.ok || reply.document.title !== 'Build check' || !reply.document.text.
 }
 console.log('Parse worker: parses a page from the built file.');
 
+// And a PDF: pdf.js (the legacy build, an external dependency of the main bundle) must load
+// from the built worker as it will in the app.
+{
+  const pdf = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj',
+    '4 0 obj << /Length 52 >> stream\nBT /F1 18 Tf 20 100 Td (Built PDF reader works.) Tj ET\nendstream endobj',
+    '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+  ].join('\n');
+  const pdfReply = await new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../out/main/parse-worker.js', import.meta.url));
+    const timer = setTimeout(() => reject(new Error('the parse worker did not answer')), 30_000);
+    worker.once('error', reject);
+    worker.once('message', (message) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(message);
+    });
+    worker.postMessage({
+      id: 2,
+      kind: 'file',
+      name: 'check.pdf',
+      bytes: new TextEncoder().encode(pdf),
+    });
+  }).catch((error) => {
+    console.error(`The built parse worker failed on a PDF: ${error.message}`);
+    process.exit(1);
+  });
+  if (!pdfReply.ok || !pdfReply.document.text.includes('Built PDF reader works.')) {
+    console.error(
+      `The built parse worker read the PDF wrongly: ${JSON.stringify(pdfReply).slice(0, 500)}`,
+    );
+    process.exit(1);
+  }
+  console.log('Parse worker: reads a PDF from the built file.');
+}
+
 // The compaction worker must fold a journal into the snapshot from the built file, as Electron
 // will run it (the store itself runs from source here: Node strips its types).
 {

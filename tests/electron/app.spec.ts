@@ -134,6 +134,33 @@ test('File > Import… imports the files chosen in the native dialog, parsed in 
   }
 });
 
+test('a PDF imports through the native dialog and reads as pages under the app protocol and CSP', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-electron-'));
+  const pdf = resolve('..', 'shared', 'pdf', 'tracemonkey.pdf');
+  try {
+    const app = await launch(dataDir);
+    const page = await app.firstWindow();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Bagram Air Base');
+    await app.evaluate(
+      ({ dialog, Menu }, files) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: files })) as never;
+        const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
+        file?.submenu?.items.find((item) => item.label === 'Import…')?.click();
+      },
+      [pdf],
+    );
+    const library = page.getByRole('navigation', { name: 'Library' });
+    await library.getByRole('button', { name: /^Trace-based Just-in-Time/ }).click();
+    // The pdf.js worker, fonts and CMaps come from the app's own origin: the page draws.
+    const first = page.locator('.pdf-page[data-page-index="0"]');
+    await expect(first.locator('canvas')).toBeAttached({ timeout: 20_000 });
+    await expect(first.locator('.textLayer span').first()).toBeAttached({ timeout: 20_000 });
+    await app.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
 test('File > Export… saves Markdown to the path chosen in the native Save dialog', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-electron-'));
   const out = join(dataDir, '..', `marginalia-export-${Date.now()}.md`);
