@@ -69,6 +69,8 @@ export function paintedBox(page: Page, name: string) {
         ?.getAttribute('data-page-index'),
       left: Math.round(rect.left - box.left),
       top: Math.round(rect.top - box.top),
+      x: (rect.left - box.left) / box.width,
+      y: (rect.top - box.top) / box.height,
     };
   }, name);
 }

@@ -68,6 +68,21 @@ test('a PDF imports, reads as pages, and takes highlights over a line end and ac
   await page.getByRole('textbox', { name: 'Go to page' }).press('Enter');
   await expect.poll(() => paintedBox(page, 'mg-green'), { timeout: 15_000 }).toEqual(before);
 
+  // Zoomed in, the highlight stays on the same words: the same place as a share of the page
+  // (pdf.js stretches each span to its item, so a glyph's place is approximate: within 0.5 %).
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(page.locator('.pdf-zoom')).toHaveText('125%');
+  await expect
+    .poll(async () => {
+      const zoomed = await paintedBox(page, 'mg-green');
+      return zoomed && before
+        ? Math.max(Math.abs(zoomed.x - before.x), Math.abs(zoomed.y - before.y))
+        : 1;
+    })
+    .toBeLessThan(0.005);
+  await page.getByRole('button', { name: 'Fit width' }).click();
+  await expect(page.locator('.pdf-zoom')).not.toHaveText('125%');
+
   // An area highlight on the figure at the top of page 3: drag a rectangle in area mode.
   await page.getByRole('button', { name: 'Mark area' }).click();
   const third = page.locator('.pdf-page[data-page-index="2"]');
