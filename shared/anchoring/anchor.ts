@@ -57,6 +57,30 @@ function exactCandidates(text: string, exact: string): Candidate[] {
 }
 
 /**
+ * Occurrences of the quote when white space is ignored (as Hypothesis matches PDF quotes): a text
+ * rebuilt with lines joined or split differently ("mixed-mode" over a line end, a PDF re-read
+ * by a newer text builder) still holds the same words. Counted as one error, so it ranks below an
+ * exact copy.
+ */
+function whitespaceCandidates(text: string, exact: string): Candidate[] {
+  const needle = exact.replace(/\s+/g, '');
+  if (needle.length === 0) return [];
+  let squeezed = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i]!)) continue;
+    squeezed += text[i];
+    at.push(i);
+  }
+  const found: Candidate[] = [];
+  for (let i = squeezed.indexOf(needle); i !== -1; i = squeezed.indexOf(needle, i + 1)) {
+    found.push({ start: at[i]!, end: at[i + needle.length - 1]! + 1, errors: 1 });
+    if (found.length >= 50) break;
+  }
+  return found;
+}
+
+/**
  * Where the quote *with its context* best survives: search for prefix + quote + suffix, then find
  * the quote inside that stretch. This finds an edited quote in its old place even when an
  * unedited copy of it stands elsewhere.
@@ -139,8 +163,10 @@ export function anchor(
   }
 
   const exacts = exactCandidates(text, exact);
-  const fuzzy = exacts.length === 0 ? search(text, exact, maxQuoteErrors(exact)) : [];
-  const candidates = [...exacts, ...contextCandidates(text, quote), ...fuzzy];
+  const spaced = exacts.length === 0 ? whitespaceCandidates(text, exact) : [];
+  const fuzzy =
+    exacts.length === 0 && spaced.length === 0 ? search(text, exact, maxQuoteErrors(exact)) : [];
+  const candidates = [...exacts, ...spaced, ...contextCandidates(text, quote), ...fuzzy];
   if (candidates.length === 0) {
     return {
       status: 'orphan',

@@ -716,3 +716,23 @@ describe('anchor: quotes at the edges of the text', () => {
     expect(anchor(after, second)).toMatchObject({ status: 'anchored', start: 21, end: 26 });
   });
 });
+
+describe('anchoring a PDF quote after its text was rebuilt', () => {
+  it('finds the words when only white space changed (lines joined or split differently)', () => {
+    const before =
+      'Compilers for statically typed languages rely on type information to generate efficient machine code. In a dynamically typed language the types vary.';
+    const quoteText = 'rely on type information to generate efficient machine code';
+    const start = before.indexOf(quoteText);
+    const { position, quote } = describeRange(before, start, start + quoteText.length);
+    // A later builder kept a line break and split a word differently: same words, other spaces.
+    const after =
+      'Compilers for statically typed languages rely on type informa tion\nto generate efficient machine code. In a dynamically typed language the types vary.';
+    const result = anchor(after, { position, quote });
+    expect(result.status).toBe('anchored');
+    if (result.status !== 'anchored') return;
+    expect(after.slice(result.start, result.end)).toBe(
+      'rely on type informa tion\nto generate efficient machine code',
+    );
+    expect(result.method).toBe('fuzzy');
+  });
+});

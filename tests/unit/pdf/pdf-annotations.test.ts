@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -245,10 +245,15 @@ describe('a backup of a notebook with PDFs', () => {
     });
     opened.push(other);
     const preview = await call(other, 'previewRestore', {});
-    const applied = await other.dispatch('applyRestore', { token: preview!.token, mode: 'replace' });
+    const applied = await other.dispatch('applyRestore', {
+      token: preview!.token,
+      mode: 'replace',
+    });
     expect(applied).toMatchObject({
       ok: false,
-      error: { message: expect.stringMatching(/damaged: its file .*\.pdf does not match its name/) },
+      error: {
+        message: expect.stringMatching(/damaged: its file .*\.pdf does not match its name/),
+      },
     });
     expect(other.store.data.documents).toEqual([]);
   });
