@@ -24,14 +24,8 @@ import {
 } from './AnnotationEditor.tsx';
 import { ArticleText } from './ArticleText.tsx';
 import { indexSegments } from './dom-offsets.ts';
-import {
-  clearCandidates,
-  clearHighlights,
-  flashRange,
-  paintCandidates,
-  paintCaret,
-  paintHighlights,
-} from './highlight-painter.ts';
+import { clearHighlights, paintCaret, paintHighlights } from './highlight-painter.ts';
+import { boxOf } from './reader-geometry.ts';
 import { readerKeyAction } from './reader-keys.ts';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
 import {
@@ -40,6 +34,7 @@ import {
   selectionOffsetsOn,
   type TextSurface,
 } from './text-surface.ts';
+import { useReaderRequests } from './use-reader-requests.ts';
 
 export interface ReaderProps {
   document: NotebookDocument;
@@ -88,31 +83,6 @@ interface Pending {
 
 const TOOLBAR_HALF_WIDTH = 170;
 const EDITOR_WIDTH = 340;
-
-/** Where a range (or an area's box) sits inside the positioned content box (stable while scrolling). */
-function boxOf(range: Range | Element, content: HTMLElement) {
-  const rect = range.getBoundingClientRect();
-  const outer = content.getBoundingClientRect();
-  return {
-    top: rect.top - outer.top,
-    bottom: rect.bottom - outer.top,
-    left: rect.left - outer.left,
-    center: rect.left - outer.left + rect.width / 2,
-    width: outer.width,
-  };
-}
-
-/** Bring a range (or an area's box) a third of the way down the reader's scroller, and flash it. */
-function scrollToAndFlash(range: Range | Element, content: HTMLElement, flashMs = 900) {
-  const scroller = content.parentElement;
-  const box = boxOf(range, content);
-  scroller?.scrollTo({ top: Math.max(0, box.top - scroller.clientHeight / 3), behavior: 'smooth' });
-  if (range instanceof Range) flashRange(range, flashMs);
-  else {
-    range.classList.add('flash');
-    window.setTimeout(() => range.classList.remove('flash'), flashMs);
-  }
-}
 
 const clamp = (value: number, min: number, max: number) =>
   Math.max(min, Math.min(value, Math.max(min, max)));
@@ -204,47 +174,17 @@ export function Reader(props: ReaderProps) {
     setEditorPos({ top: box.bottom + 10, left: clamp(box.left, 8, box.width - EDITOR_WIDTH - 8) });
   }, [active, indexed, placeOf]);
 
-  // Scroll to a requested highlight once it is on the page (the document and its highlights may
-  // still be loading when the request comes); each request is served once.
-  const servedJump = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `indexed` counts text surfaces drawn.
-  useEffect(() => {
-    if (!jump || servedJump.current === jump.seq || !index.current || !contentRef.current) return;
-    const target = visible.find((a) => a.id === jump.id);
-    // An orphan's stored offsets point at text that is no longer its quote: do not pretend.
-    if (!target || target.orphan) return;
-    const range = placeOf(target);
-    if (!range) {
-      // On a PDF page not drawn yet: go to the page; it renders and this runs again.
-      if ('area' in target.target) pdfGoTo.current?.page(target.target.area.page);
-      else pdfGoTo.current?.offset(target.target.position.start);
-      return;
-    }
-    servedJump.current = jump.seq;
-    scrollToAndFlash(range, contentRef.current);
-  }, [jump, visible, indexed, placeOf]);
-
-  useEffect(() => {
-    if (indexed === 0 || !index.current) return;
-    if (candidates) paintCandidates(index.current, candidates.spans, candidates.active);
-    else clearCandidates();
-  }, [candidates, indexed]);
-  useEffect(() => clearCandidates, []);
-
-  // Scroll to a requested span of the text and flash it; each request is served once.
-  const servedReveal = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a request that came before the text was indexed is served once it is.
-  useEffect(() => {
-    if (!reveal || servedReveal.current === reveal.seq || !index.current || !contentRef.current)
-      return;
-    const range = index.current.range(reveal.start, reveal.end);
-    if (!range) {
-      pdfGoTo.current?.offset(reveal.start);
-      return;
-    }
-    servedReveal.current = reveal.seq;
-    scrollToAndFlash(range, contentRef.current, 1200);
-  }, [reveal, indexed]);
+  useReaderRequests({
+    index,
+    contentRef,
+    pdfGoTo,
+    visible,
+    placeOf,
+    indexed,
+    jump,
+    reveal,
+    candidates,
+  });
 
   const selectionListener = useRef(onSelectionChange);
   selectionListener.current = onSelectionChange;

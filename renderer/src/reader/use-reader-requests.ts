@@ -1,0 +1,83 @@
+import { type RefObject, useEffect, useRef } from 'react';
+import type { Annotation } from '../../../shared/model.ts';
+import { clearCandidates, paintCandidates } from './highlight-painter.ts';
+import { scrollToAndFlash } from './reader-geometry.ts';
+import type { TextSurface } from './text-surface.ts';
+
+/**
+ * What other views ask of the reader: jump to a highlight (search, notes, the panel), reveal a
+ * span (the quote finder's list), and mark the finder's candidates. Each request is served once,
+ * when its text is on screen: a document may still be loading, and a PDF page may not be drawn
+ * yet (then the reader goes to the page, the page draws, and the request is served).
+ */
+export function useReaderRequests({
+  index,
+  contentRef,
+  pdfGoTo,
+  visible,
+  placeOf,
+  indexed,
+  jump,
+  reveal,
+  candidates,
+}: {
+  index: RefObject<TextSurface | null>;
+  contentRef: RefObject<HTMLElement | null>;
+  pdfGoTo: RefObject<{ offset: (offset: number) => void; page: (page: number) => void } | null>;
+  visible: readonly Annotation[];
+  placeOf: (a: Annotation) => Range | Element | null;
+  /** Counts text surfaces drawn (a PDF page each time one is). */
+  indexed: number;
+  jump: { id: string; seq: number } | null;
+  reveal: { start: number; end: number; seq: number } | null | undefined;
+  candidates:
+    | {
+        spans: readonly { start: number; end: number }[];
+        active: { start: number; end: number } | null;
+      }
+    | null
+    | undefined;
+}) {
+  // Scroll to a requested highlight once it is on the page (the document and its highlights may
+  // still be loading when the request comes); each request is served once.
+  const servedJump = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `indexed` counts text surfaces drawn.
+  useEffect(() => {
+    if (!jump || servedJump.current === jump.seq || !index.current || !contentRef.current) return;
+    const target = visible.find((a) => a.id === jump.id);
+    // An orphan's stored offsets point at text that is no longer its quote: do not pretend.
+    if (!target || target.orphan) return;
+    const range = placeOf(target);
+    if (!range) {
+      // On a PDF page not drawn yet: go to the page; it renders and this runs again.
+      if ('area' in target.target) pdfGoTo.current?.page(target.target.area.page);
+      else pdfGoTo.current?.offset(target.target.position.start);
+      return;
+    }
+    servedJump.current = jump.seq;
+    scrollToAndFlash(range, contentRef.current);
+  }, [jump, visible, indexed, placeOf]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `indexed` says the surface in `index` changed.
+  useEffect(() => {
+    if (indexed === 0 || !index.current) return;
+    if (candidates) paintCandidates(index.current, candidates.spans, candidates.active);
+    else clearCandidates();
+  }, [candidates, indexed]);
+  useEffect(() => clearCandidates, []);
+
+  // Scroll to a requested span of the text and flash it; each request is served once.
+  const servedReveal = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a request that came before the text was indexed is served once it is.
+  useEffect(() => {
+    if (!reveal || servedReveal.current === reveal.seq || !index.current || !contentRef.current)
+      return;
+    const range = index.current.range(reveal.start, reveal.end);
+    if (!range) {
+      pdfGoTo.current?.offset(reveal.start);
+      return;
+    }
+    servedReveal.current = reveal.seq;
+    scrollToAndFlash(range, contentRef.current, 1200);
+  }, [reveal, indexed]);
+}
