@@ -16,8 +16,17 @@ import type { ParsedDocument } from './import/parsed-document.ts';
 import { ImportProblem, tooLarge } from './import/problems.ts';
 import { checkRange, findAnnotation, findDocument } from './lookups.ts';
 import type { Changed } from './service.ts';
+import { preserialize } from './store/preserialized.ts';
 import type { Store } from './store.ts';
 import { summarize } from './summaries.ts';
+
+/** A document's small fields (its body is checked where it was parsed). */
+const documentHeadSchema = documentSchema.omit({
+  text: true,
+  blocks: true,
+  marks: true,
+  pdf: true,
+});
 
 type ImportHandlers = Pick<
   NotebookHandlers,
@@ -152,11 +161,21 @@ export function createImportService(
    * field too long, a range outside the text) is a failed file, not a notebook that will not
    * open next time.
    */
-  function storable(name: string, document: NotebookDocument): ImportItem | null {
-    const checked = documentSchema.safeParse(document);
-    const outside = [...document.blocks, ...document.marks].some(
-      (r) => r.start > r.end || r.end > document.text.length,
-    );
+  function storable(
+    name: string,
+    document: NotebookDocument,
+    parsed: ParsedDocument,
+  ): ImportItem | null {
+    // A body checked where it was parsed (parse-import.ts) is not checked again on this thread.
+    const bodyChecked = parsed.serialized !== undefined;
+    const checked = bodyChecked
+      ? documentHeadSchema.safeParse(document)
+      : documentSchema.safeParse(document);
+    const outside =
+      !bodyChecked &&
+      [...document.blocks, ...document.marks].some(
+        (r) => r.start > r.end || r.end > document.text.length,
+      );
     if (checked.success && !outside) return null;
     const detail = checked.success
       ? 'a range outside its text'
@@ -206,8 +225,9 @@ export function createImportService(
       marks: parsed.marks,
       ...(parsed.pdf ? { pdf: parsed.pdf } : {}),
     };
-    const invalid = storable(name, document);
+    const invalid = storable(name, document, parsed);
     if (invalid) return invalid;
+    if (parsed.serialized) preserialize(document, parsed.serialized);
     store.change((d) => d.documents.push(document));
     changed('documents');
     return {
@@ -246,8 +266,9 @@ export function createImportService(
     // A new version's pages replace the old ones; a text version of a PDF has none.
     if (parsed.pdf) next.pdf = parsed.pdf;
     else delete next.pdf;
-    const invalid = storable(name, next);
+    const invalid = storable(name, next, parsed);
     if (invalid) return invalid;
+    if (parsed.serialized) preserialize(next, parsed.serialized);
     const known = new Set(store.data.tags.map((t) => t.id));
     const before = store.data.annotations.filter((a) => a.documentId === previous.id);
     const placed = new Map(before.map((a) => [a.id, placeAnnotation(next, a, known)]));

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type ImportFormat, isPdfName, PDF_MAX_BYTES } from '../../../shared/import.ts';
+import { documentSchema } from '../../../shared/model.ts';
 import { stripControlCharacters } from '../../../shared/text/control-chars.ts';
 import { canonicalizeText, paragraphsFromPlainText } from '../../../shared/text/plain-text.ts';
 import { keepPdf, sha256Hex } from '../stored-files.ts';
@@ -60,8 +61,42 @@ function finish(parsed: ParsedDocument): ParsedDocument {
   const document = withoutRepeatedHeader(parsed);
   if (document.text.trim() === '')
     throw new ImportProblem('no-text', 'no readable text was found in it');
-  return document;
+  return checkedAndSerialized(document);
 }
+
+/**
+ * The store is only ever given what its schema accepts: the body of the document (text, blocks,
+ * marks, pages) is checked here, where it was parsed, and its text's JSON made here too, so the
+ * thread that owns the store checks only the small fields and never serialises the text
+ * (import-service.ts, store/preserialized.ts).
+ */
+function checkedAndSerialized(document: ParsedDocument): ParsedDocument {
+  const checked = documentBodySchema.safeParse(document);
+  const outside = [...document.blocks, ...document.marks].some(
+    (r) => r.start > r.end || r.end > document.text.length,
+  );
+  if (!checked.success || outside) {
+    const detail = checked.success
+      ? 'a range outside its text'
+      : checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    console.error(`[import] a parser produced a document the store would refuse: ${detail}`);
+    throw new ImportProblem(
+      'unreadable',
+      'it could not be turned into a valid document (this is a bug in Marginalia)',
+    );
+  }
+  return {
+    ...document,
+    serialized: { text: JSON.stringify(document.text) },
+  };
+}
+
+const documentBodySchema = documentSchema.pick({
+  text: true,
+  blocks: true,
+  marks: true,
+  pdf: true,
+});
 
 /**
  * A file's bytes to a document, or an ImportProblem saying why not. The format comes from the
@@ -99,8 +134,13 @@ async function parsePdf(
   if (bytes.length > PDF_MAX_BYTES) throw tooLarge(bytes.length, PDF_MAX_BYTES);
   const parsed = await pdfToDocument(bytes, { fileName: name });
   const hash = sha256Hex(bytes);
+  const document = checkedAndSerialized({
+    ...parsed,
+    pdf: { ...parsed.pdf, file: hash, byteLength: bytes.length },
+  });
+  // Kept only once it is known to make a valid document.
   if (filesDir) await keepPdf(filesDir, hash, bytes);
-  return { ...parsed, pdf: { ...parsed.pdf, file: hash, byteLength: bytes.length } };
+  return document;
 }
 
 /** Pasted content: HTML when the clipboard has it (keeps headings and links), else plain text. */

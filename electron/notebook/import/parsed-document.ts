@@ -17,6 +17,11 @@ export interface ParsedDocument {
   warnings?: string[];
   /** A PDF's pages, labels, outline and the hash its bytes are kept under. */
   pdf?: PdfInfo;
+  /**
+   * The JSON of its text, made where it was parsed (the worker) so the thread that
+   * owns the store does not serialise megabytes again (store/preserialized.ts).
+   */
+  serialized?: { text: string };
 }
 
 /** `2025-09-21`, from an ISO time stamp or anything Date understands; short text kept as is. */
