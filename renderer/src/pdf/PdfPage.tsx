@@ -1,4 +1,10 @@
-import type { PageViewport, PDFDocumentProxy, RenderTask, TextLayer } from 'pdfjs-dist';
+import type {
+  PageViewport,
+  PDFDocumentProxy,
+  PDFPageProxy,
+  RenderTask,
+  TextLayer,
+} from 'pdfjs-dist';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { AreaAnnotation } from '../../../shared/annotations.ts';
 import { PageTextMap } from '../../../shared/pdf/document-text.ts';
@@ -47,9 +53,11 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
     let cancelled = false;
     let renderTask: RenderTask | null = null;
     let textLayer: TextLayer | null = null;
+    let pageProxy: PDFPageProxy | null = null;
     const run = async () => {
       const pdfjs = await loadPdfJs();
       const page = await pdf.getPage(index + 1);
+      pageProxy = page;
       if (cancelled) return;
       const viewport = page.getViewport({ scale });
       setViewport(viewport);
@@ -65,6 +73,9 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
         viewport,
         transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
       });
+      // A cancelled render rejects its promise; leaving early (the page scrolled away) must not
+      // leave that rejection unhandled.
+      const rendered = renderTask.promise.catch(() => {});
       const content = await page.getTextContent();
       if (cancelled) return;
       layer.replaceChildren();
@@ -93,7 +104,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
           viewport,
         });
       }
-      await renderTask.promise.catch(() => {});
+      await rendered;
     };
     run().catch((error: unknown) => {
       if (!cancelled && (error as Error)?.name !== 'RenderingCancelledException')
@@ -105,6 +116,14 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       cancelled = true;
       renderTask?.cancel();
       textLayer?.cancel();
+      // Give the canvas's pixels back now, not when the collector gets to it: scrolling through
+      // a book would otherwise hold hundreds of megabytes of pages no longer shown.
+      const canvas = canvasRef.current;
+      if (canvas) {
+        canvas.width = 0;
+        canvas.height = 0;
+      }
+      pageProxy?.cleanup();
       onGone(index);
     };
   }, [pdf, index, scale, draw, storedText, pageStart, onDrawn, onGone]);

@@ -36,18 +36,24 @@ export class PdfSurface implements TextSurface {
     this.pageStarts = pageStarts;
   }
 
+  /** Drawn pages in page order, kept sorted (painting asks once per highlight). */
+  private ordered: DrawnPage[] | null = null;
+
   addPage(page: DrawnPage): void {
     this.drawn.set(page.index, page);
+    this.ordered = null;
     for (const [item, div] of page.divs.entries()) this.owner.set(div, { page, item });
   }
 
   removePage(index: number): void {
     this.drawn.delete(index);
+    this.ordered = null;
   }
 
   /** Pages drawn now, in page order. */
   private pagesInOrder(): DrawnPage[] {
-    return [...this.drawn.values()].sort((a, b) => a.index - b.index);
+    this.ordered ??= [...this.drawn.values()].sort((a, b) => a.index - b.index);
+    return this.ordered;
   }
 
   range(start: number, end: number): Range | null {
