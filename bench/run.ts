@@ -1,4 +1,5 @@
 import { benchExport } from './export/bench-export.ts';
+import { benchPdf } from './pdf/bench-pdf.ts';
 import { benchQuotes } from './quotes/bench-quotes.ts';
 import { benchSearch, rowJson } from './search/bench-search.ts';
 import { benchStore, rowJson as storeRowJson } from './store/bench-store.ts';
@@ -6,16 +7,18 @@ import { benchStore, rowJson as storeRowJson } from './store/bench-store.ts';
 /**
  * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--no-fuse]`
  *
- * Suites: `search`, `export`, `quotes` (the default: all suites). `--sizes` sets the sizes
- * (search: notes; export: quotes; quotes: words of one article; default 1k, 10k, 100k, and
- * for quotes 5k, 20k, 50k). The table goes to stdout; with `--json` the last line of stdout is
- * one JSON object with a key per suite. Progress goes to stderr.
+ * Suites: `search`, `export`, `quotes`, `store`, `pdf` (the default: all suites). `--sizes` sets
+ * the sizes (search: notes; export: quotes; quotes: words of one article; pdf: pages of the
+ * generated book; default 1k, 10k, 100k, for quotes 5k, 20k, 50k, for pdf 500). The table goes
+ * to stdout; with `--json` the last line of stdout is one JSON object with a key per suite.
+ * Progress goes to stderr.
  */
 
-const SUITES = ['search', 'export', 'quotes', 'store'] as const;
+const SUITES = ['search', 'export', 'quotes', 'store', 'pdf'] as const;
 const STORE_SIZES = [1000, 10_000, 50_000, 100_000];
 const DEFAULT_SIZES = [1000, 10_000, 100_000];
 const QUOTES_SIZES = [5000, 20_000, 50_000];
+const PDF_PAGES = [500];
 type Suite = (typeof SUITES)[number];
 
 function parseArgs(argv: string[]) {
@@ -73,6 +76,11 @@ async function main() {
       const result = benchQuotes({ sizes: args.sizes ?? QUOTES_SIZES, log });
       process.stdout.write(`${result.text}\n`);
       json.quotes = result.json;
+    }
+    if (suite === 'pdf') {
+      const result = await benchPdf({ pages: args.sizes ?? PDF_PAGES, log });
+      process.stdout.write(`${result.text}\n`);
+      json.pdf = result.json;
     }
   }
   if (args.json) process.stdout.write(`\n${JSON.stringify(json)}\n`);

@@ -1,3 +1,4 @@
+import { sharedPdf } from './pdf/pdf-files.ts';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -130,6 +131,25 @@ describe('the command line', () => {
     const { stdout } = await cli(['list', '--json', '--data-dir', dir]);
     expect((JSON.parse(stdout) as { title: string }[]).map((d) => d.title)).toContain('A memo');
   });
+
+  it('imports a PDF, and finds the quotations in a PDF with offsets into the text the app stores', async () => {
+    const dir = await notebookFolder();
+    const pdf = sharedPdf('tracemonkey.pdf');
+    const imported = await cli(['import', pdf, '--json', '--data-dir', dir]);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual([
+      expect.objectContaining({
+        status: 'imported',
+        title: 'Trace-based Just-in-Time Type Specialization for Dynamic Languages',
+      }),
+    ]);
+    const quotes = await cli(['quotes', pdf, '--json']);
+    expect(quotes.code).toBe(0);
+    const text = (await parseImportFile({ name: 'tracemonkey.pdf', path: pdf })).text;
+    const found = JSON.parse(quotes.stdout) as { text: string; start: number; end: number }[];
+    expect(found.length).toBeGreaterThan(0);
+    for (const q of found) expect(text.slice(q.start, q.end)).toBe(q.text);
+  }, 60_000);
 
   it('fails with a clear message and a non-zero status', async () => {
     const dir = await notebookFolder();

@@ -1,0 +1,93 @@
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { buildNotebookApi } from '../../shared/bridge.ts';
+import { METHOD_NAMES, type NotebookEvent } from '../../shared/contract.ts';
+import type { BenchCore } from './core.ts';
+
+/** The operating system's Chromium (Playwright's own browsers cannot be downloaded here). */
+const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      // performance.memory in exact bytes, not bucketed (Chromium rounds it otherwise).
+      '--enable-precise-memory-info',
+    ],
+  });
+}
+
+/**
+ * `window.notebook` in the page, wired to the real core exactly as the end-to-end harness does
+ * (tests/e2e/harness.ts): the preload's own `buildNotebookApi`, serialised into an init script,
+ * over a Playwright binding into the core's dispatcher. Events go back over `page.evaluate`.
+ *
+ * Besides, for the measurements: a long-task observer from the first script on, the time of
+ * every call into the core (`window.__calls`: here they cross a CDP binding as JSON, in the app
+ * Electron's IPC, which is faster with a 1.4 MB text or 3.5 MB of base64), and the
+ * sample article selected at every load, so opening the PDF is always a click in the library.
+ */
+export async function wirePage(
+  page: Page,
+  core: BenchCore,
+  startDocumentId: string,
+): Promise<{ pause(): void; resume(): void }> {
+  await page.exposeFunction('__notebookInvoke', (method: string, input: unknown) =>
+    core.notebook.dispatch(method, input),
+  );
+  await page.addInitScript({
+    content: `(() => {
+      const listeners = new Set();
+      window.__notebookEmit = (event) => { for (const listener of listeners) listener(event); };
+      window.__calls = [];
+      window.notebook = (${buildNotebookApi.toString()})(
+        ${JSON.stringify(METHOD_NAMES)},
+        (method, input) => {
+          const start = performance.now();
+          const call = window.__notebookInvoke(method, input);
+          call.then(() => window.__calls.push({ method, start, ms: performance.now() - start }));
+          return call;
+        },
+        (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+      );
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      localStorage.setItem('marginalia.lastDocument', ${JSON.stringify(startDocumentId)});
+    })();`,
+  });
+  // Events follow whichever notebook the core has open now (it is reopened for the round trip).
+  let paused = false;
+  let unsubscribe = () => {};
+  const follow = () => {
+    const notebook = core.notebook;
+    unsubscribe = notebook.subscribe((event: NotebookEvent) => {
+      if (paused || core.notebook !== notebook) return;
+      page
+        .evaluate(
+          (e) =>
+            (window as unknown as { __notebookEmit?: (e: unknown) => void }).__notebookEmit?.(e),
+          event,
+        )
+        .catch(() => {});
+    });
+  };
+  follow();
+  return {
+    /** Stop forwarding (while the bench writes thousands of records straight into the core). */
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+      unsubscribe();
+      follow();
+    },
+  };
+}

@@ -1,0 +1,216 @@
+import type { Browser, Locator, Page } from '@playwright/test';
+import { median } from '../search/stats.ts';
+import { launchChromium, wirePage } from './browser.ts';
+import { ensureRendererBuild, rendererDir } from './build.ts';
+import { type BenchCore, importPdf, openBenchCore } from './core.ts';
+import {
+  type AddMarks,
+  type OpenMarks,
+  paintedRanges,
+  type ScrollRun,
+  scrollEndToEnd,
+  sleep,
+  timedHighlight,
+  timedOpen,
+  waitForPainted,
+} from './page-measures.ts';
+import { freeWords, spreadRanges } from './ranges.ts';
+import { serveDirectory } from './static-server.ts';
+
+/** One figure measured over several runs (milliseconds or MB). */
+export interface Runs {
+  runs: number[];
+  median: number;
+}
+
+export interface RendererResult {
+  pages: number;
+  /** Opening the PDF from the library on a freshly loaded page (pdf.js not loaded yet). */
+  coldOpen: OpenRuns;
+  /** Opening it again after reading another document (pdf.js loaded, its worker running). */
+  warmOpen: OpenRuns;
+  scroll: {
+    longestTaskMs: Runs;
+    tasksOver50: Runs;
+    heapPeakMB: Runs;
+    rssStartMB: Runs;
+    rssPeakMB: Runs;
+    /** The peak of the process's own memory (RSS less Chromium's code mapped from disk). */
+    ownPeakMB: Runs;
+    rssAfterGcMB: Runs;
+    seconds: Runs;
+    /** Runs whose last page had its text layer at the end (the scroll reached it). */
+    reachedEnd: number;
+  };
+  highlight: {
+    existing: number;
+    paintedMs: Runs;
+    seenMs: Runs;
+    /** Of which: `listAnnotations` (2,000 highlights) over CDP after the change event. */
+    coreCallsMs: Runs;
+  };
+  /** Painted highlights compared before and after the core and the page restarted. */
+  rects: { compared: number; same: number };
+}
+
+export interface OpenRuns {
+  /** Click → first ink on page 1's canvas. */
+  firstPaintMs: Runs;
+  /** Click → page 1's text layer has its spans. */
+  textLayerMs: Runs;
+  /** Page 1's canvas attached (the page starts drawing) → its text layer's spans. */
+  textLayerGapMs: Runs;
+  /**
+   * Of which: the core calls on the way, one after the other (`getDocument` for the text, then
+   * `readPdf` for the bytes), which cross CDP as JSON here and IPC in the app.
+   */
+  coreCallsMs: Runs;
+}
+
+const RUNS = 5;
+const EXISTING_HIGHLIGHTS = 2000;
+
+const runs = (values: number[]): Runs => ({ runs: values, median: median(values) });
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The reader, measured in Chromium on the built renderer against a real core that has the book
+ * imported: opening it (first page drawn, its text layer), scrolling it end to end (long tasks,
+ * memory), adding a highlight with 2,000 on it, and the painted rectangles after a restart.
+ */
+export async function measureRenderer(options: {
+  bookPath: string;
+  title: string;
+  log: (line: string) => void;
+}): Promise<RendererResult> {
+  const { log } = options;
+  ensureRendererBuild(log);
+  // As the app starts the first time: the sample article in, then the book imported.
+  const core = await openBenchCore({ seed: true });
+  const server = await serveDirectory(rendererDir);
+  let browser: Browser | null = null;
+  try {
+    const { documentId, measure } = await importPdf(core, options.bookPath);
+    const sample = core.notebook.store.data.documents.find((d) => d.id !== documentId)!;
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+    const page = await context.newPage();
+    const wiring = await wirePage(page, core, sample.id);
+    const library = page.getByRole('navigation', { name: 'Library' });
+    const entry = library.getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(options.title)}`),
+    });
+    const sampleEntry = library.getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(sample.title)}`),
+    });
+
+    const cold: OpenMarks[] = [];
+    const warm: OpenMarks[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      log(`pdf: reader, open ${run}/${RUNS}`);
+      await page.goto(server.url);
+      cold.push(await timedOpen(page, entry));
+      await sampleEntry.click();
+      await page.waitForFunction(() => !document.querySelector('.pdf-page'));
+      await sleep(300);
+      warm.push(await timedOpen(page, entry));
+    }
+
+    const scroll: ScrollRun[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      log(`pdf: reader, scroll end to end ${run}/${RUNS}`);
+      scroll.push(await scrollEndToEnd(page, browser, measure.pages));
+    }
+
+    log(`pdf: ${EXISTING_HIGHLIGHTS} highlights on the book`);
+    const doc = core.notebook.store.data.documents.find((d) => d.id === documentId)!;
+    const existing = spreadRanges(doc.text, EXISTING_HIGHLIGHTS);
+    // Straight into the core with events held back: the page would reload the list 2,000 times.
+    wiring.pause();
+    for (const r of existing) {
+      await core.notebook.handlers.createAnnotation({ documentId, ...r, color: 'yellow' });
+    }
+    await core.notebook.store.flush();
+    wiring.resume();
+    await page.goto(server.url);
+    await entry.click();
+    await waitForPainted(page, 1);
+    // New highlights on page 1, which is in view, between the words already highlighted there.
+    const starts = doc.pdf!.pageStarts;
+    const fresh = freeWords(doc.text, starts[0] ?? 0, starts[1] ?? doc.text.length, existing, RUNS);
+    const added: AddMarks[] = [];
+    for (const [i, r] of fresh.entries()) {
+      log(`pdf: reader, highlight ${i + 1}/${fresh.length} over ${EXISTING_HIGHLIGHTS}`);
+      added.push(await timedHighlight(page, documentId, r));
+      await sleep(500);
+    }
+
+    log('pdf: reader, painted rectangles after a restart');
+    const rects = await rectRoundTrip(page, core, wiring, entry, server.url);
+
+    return {
+      pages: measure.pages,
+      coldOpen: openRuns(cold),
+      warmOpen: openRuns(warm),
+      scroll: {
+        longestTaskMs: runs(scroll.map((s) => s.longestTaskMs)),
+        tasksOver50: runs(scroll.map((s) => s.tasksOver50)),
+        heapPeakMB: runs(scroll.map((s) => s.heapPeakMB)),
+        rssStartMB: runs(scroll.map((s) => s.rssStartMB)),
+        rssPeakMB: runs(scroll.map((s) => s.rssPeakMB)),
+        ownPeakMB: runs(scroll.map((s) => s.ownPeakMB)),
+        rssAfterGcMB: runs(scroll.map((s) => s.rssAfterGcMB)),
+        seconds: runs(scroll.map((s) => s.ms / 1000)),
+        reachedEnd: scroll.filter((s) => s.reachedEnd).length,
+      },
+      highlight: {
+        existing: EXISTING_HIGHLIGHTS,
+        paintedMs: runs(added.map((a) => a.paintedMs)),
+        seenMs: runs(added.map((a) => a.seenMs)),
+        coreCallsMs: runs(added.map((a) => a.coreCallsMs)),
+      },
+      rects,
+    };
+  } finally {
+    await browser?.close().catch(() => {});
+    server.close();
+    await core.dispose();
+  }
+}
+
+const openRuns = (marks: OpenMarks[]): OpenRuns => ({
+  firstPaintMs: runs(marks.map((m) => m.firstPaintMs)),
+  textLayerMs: runs(marks.map((m) => m.textLayerMs)),
+  textLayerGapMs: runs(marks.map((m) => m.textLayerMs - m.canvasMs)),
+  coreCallsMs: runs(marks.map((m) => m.coreCallsMs)),
+});
+
+/**
+ * Store → reopen → same rectangles: the painted ranges on the drawn pages, then the core closed
+ * and opened again from its folder and the page loaded afresh, the book opened, and each range
+ * looked for again by page and text with every rectangle within a pixel.
+ */
+async function rectRoundTrip(
+  page: Page,
+  core: BenchCore,
+  wiring: { pause(): void; resume(): void },
+  entry: Locator,
+  url: string,
+): Promise<{ compared: number; same: number }> {
+  const before = await paintedRanges(page);
+  await page.goto('about:blank');
+  wiring.pause();
+  await core.reopen();
+  wiring.resume();
+  await page.goto(url);
+  await entry.click();
+  await waitForPainted(page, before.length).catch(() => {});
+  await sleep(500);
+  const after = await paintedRanges(page);
+  const near = (a: number[][], b: number[][]) =>
+    a.length === b.length && a.every((r, i) => r.every((v, j) => Math.abs(v - b[i]![j]!) <= 1));
+  const same = before.filter((b) =>
+    after.some((a) => a.page === b.page && a.text === b.text && near(a.rects, b.rects)),
+  ).length;
+  return { compared: before.length, same };
+}
