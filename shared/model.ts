@@ -292,4 +292,6 @@ export type DocumentSummary = Pick<
   /** Highlights whose quote could not be found in the current text. */
   orphanCount: number;
   wordCount: number;
+  /** A PDF's number of pages (absent for other documents). */
+  pageCount?: number;
 };

@@ -44,5 +44,6 @@ function summary(d: NotebookDocument, annotationCount: number, orphanCount: numb
     annotationCount,
     orphanCount,
     wordCount: wordCount(d),
+    ...(d.pdf ? { pageCount: d.pdf.pageCount } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { useImport } from './library/use-import.ts';
 import { usePasteImport } from './library/use-paste-import.ts';
 import { call } from './notebook-client.ts';
 import { NotesView } from './notes/NotesView.tsx';
+import { usePdfPrewarm } from './pdf/use-pdf-prewarm.ts';
 import { ReaderView } from './reader/ReaderView.tsx';
 import { CommandPalette } from './search/CommandPalette.tsx';
 import { SearchView } from './search/SearchView.tsx';
@@ -66,6 +67,7 @@ export function App() {
 
   const { info, documents, tags, selectedId, setSelectedId, showDocument, document, annotations } =
     useNotebook(onError);
+  usePdfPrewarm(documents);
   useEffect(() => {
     // Recovery from a damaged store is news the user must not miss: it stays until dismissed.
     if (info?.recovery) notify({ tone: 'error', message: info.recovery.message, sticky: true });
@@ -413,7 +415,7 @@ export function App() {
           <div className="drop-overlay" aria-hidden="true">
             <div className="drop-overlay-card">
               <p className="drop-overlay-title">Drop to import</p>
-              <p>Text, Markdown and HTML files become documents in your library.</p>
+              <p>Text, Markdown, HTML and PDF files become documents in your library.</p>
             </div>
           </div>
         )}

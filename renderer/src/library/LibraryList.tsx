@@ -1,4 +1,4 @@
-import { formatPublishedDate } from '../../../shared/format.ts';
+import { formatPublishedDate, plural } from '../../../shared/format.ts';
 import type { DocumentSummary } from '../../../shared/model.ts';
 import { useApp } from '../app-services.ts';
 import { LineIcon } from '../ui/LineIcon.tsx';
@@ -100,7 +100,11 @@ export function LibraryList({
                 </span>
                 <span className="document-stats">
                   {doc.annotationCount === 1 ? '1 highlight' : `${doc.annotationCount} highlights`}{' '}
-                  · {doc.wordCount.toLocaleString()} words
+                  ·{' '}
+                  {doc.pageCount !== undefined
+                    ? `PDF, ${plural(doc.pageCount, 'page', 'pages')} · `
+                    : ''}
+                  {doc.wordCount.toLocaleString()} words
                   {doc.orphanCount > 0 && (
                     <span className="unplaced-badge">{doc.orphanCount} unplaced</span>
                   )}

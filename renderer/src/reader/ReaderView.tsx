@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { type AnnotationFilter, annotationMatcher } from '../../../shared/annotation-filter.ts';
 import { quoteText } from '../../../shared/annotations.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
@@ -363,6 +363,9 @@ export function ReaderView({
     setReaderSelection(null);
     setActiveQuote(null);
   }, [selectedId]);
+  // The side panel lists every highlight (thousands on a long PDF): it follows a new highlight in
+  // a render of its own, after the reader has painted it.
+  const panelAnnotations = useDeferredValue(annotations);
   const acceptedSpeakers = useMemo(
     () => speakersByAnnotation(annotations, tags),
     [annotations, tags],
@@ -517,7 +520,7 @@ export function ReaderView({
       {document && panelMode === 'highlights' && (
         <AnnotationPanel
           tabs={tabs}
-          annotations={annotations}
+          annotations={panelAnnotations}
           tags={tags}
           activeId={activeId}
           onOpen={jumpTo}
