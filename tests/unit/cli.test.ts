@@ -1,4 +1,3 @@
-import { sharedPdf } from './pdf/pdf-files.ts';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -9,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseImportFile } from '../../electron/notebook/import/parse-import.ts';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
 import { exportFixture } from '../fixtures/export/notebook.ts';
+import { sharedPdf } from './pdf/pdf-files.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
 
 // Each test starts the command line as processes (Node strips their types at every start, and a
