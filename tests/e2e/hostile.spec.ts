@@ -418,8 +418,12 @@ test('a PDF written to run script opens, reads and is selected without running a
       await page.mouse.click(box.x + 150, box.y + y * (box.height / 792));
       await page.keyboard.up('ControlOrMeta');
     }
+    // Ctrl/Cmd+click on its web link goes only through the confirm-before-open path (the harness
+    // stands for the user saying yes); its script, launch and form actions go nowhere.
+    await expect.poll(() => harness.host.openedLinks).toEqual(['https://evil.example/pdf']);
     await poke(page, seen, '.pdf-page[data-page-index="0"] .textLayer span');
     await expectNothingRan(page, seen, 'clicking the PDF’s links and text');
+    expect(harness.host.openedLinks).toEqual(['https://evil.example/pdf']);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

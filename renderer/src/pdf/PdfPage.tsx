@@ -10,6 +10,7 @@ import type { AreaAnnotation } from '../../../shared/annotations.ts';
 import { PageTextMap } from '../../../shared/pdf/document-text.ts';
 import { buildPageText, type PdfTextItem } from '../../../shared/pdf/page-text.ts';
 import { AreaLayer, type NewArea } from './AreaLayer.tsx';
+import { linkAt, type PdfLink, PdfLinks } from './PdfLinks.tsx';
 import { loadPdfJs } from './pdf-engine.ts';
 import type { DrawnPage } from './pdf-surface.ts';
 
@@ -33,6 +34,8 @@ interface PdfPageProps {
   drawingArea: boolean;
   onOpenArea: (id: string) => void;
   onCreateArea: (area: NewArea) => void;
+  /** Ctrl/Cmd+click on a link: follow it (a web address after the app asks; a place in the PDF). */
+  onFollowLink: (link: PdfLink) => void;
 }
 
 /**
@@ -43,6 +46,7 @@ interface PdfPageProps {
 export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
   const { pdf, index, size, scale, draw, storedText, pageStart, label, onDrawn, onGone } = props;
   const [viewport, setViewport] = useState<PageViewport | null>(null);
+  const [links, setLinks] = useState<PdfLink[]>([]);
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layerRef = useRef<HTMLDivElement>(null);
@@ -82,6 +86,18 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       textLayer = new pdfjs.TextLayer({ textContentSource: content, container: layer, viewport });
       await textLayer.render();
       if (cancelled) return;
+      // Links: web addresses and places in the PDF only (never script, launch or form actions).
+      const annotations = await page.getAnnotations({ intent: 'display' }).catch(() => []);
+      if (cancelled) return;
+      setLinks(
+        annotations
+          .filter((a) => a.subtype === 'Link' && (typeof a.url === 'string' || a.dest))
+          .map((a) => ({
+            rect: a.rect as PdfLink['rect'],
+            url: typeof a.url === 'string' ? a.url : null,
+            dest: a.dest ?? null,
+          })),
+      );
       const items = content.items.filter((i): i is PdfTextItem & typeof i => 'str' in i);
       const built = buildPageText(items);
       if (built.text !== storedText) {
@@ -136,6 +152,15 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       className="pdf-page"
       data-page-index={index}
       aria-label={`Page ${label}`}
+      onClickCapture={(event) => {
+        if (!(event.ctrlKey || event.metaKey) || !viewport || links.length === 0) return;
+        const box = boxRef.current!.getBoundingClientRect();
+        const link = linkAt(viewport, links, event.clientX - box.left, event.clientY - box.top);
+        if (!link) return;
+        event.stopPropagation();
+        event.preventDefault();
+        props.onFollowLink(link);
+      }}
       style={
         {
           width,
@@ -149,6 +174,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
         <>
           <canvas ref={canvasRef} className="pdf-canvas" style={{ width, height }} aria-hidden />
           <div ref={layerRef} className="textLayer pdf-text-layer" />
+          {viewport && links.length > 0 && <PdfLinks viewport={viewport} links={links} />}
           {viewport && (
             <AreaLayer
               pageIndex={index}

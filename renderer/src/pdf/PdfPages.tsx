@@ -1,11 +1,23 @@
-import { type MutableRefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type MutableRefObject,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { AreaAnnotation } from '../../../shared/annotations.ts';
 import type { NotebookDocument } from '../../../shared/model.ts';
 import { pageRanges } from '../../../shared/pdf/document-text.ts';
+import { AppServicesContext } from '../app-services.ts';
+import { openLink } from '../open-link.ts';
 import type { TextSurface } from '../reader/text-surface.ts';
 import type { NewArea } from './AreaLayer.tsx';
+import type { PdfLink } from './PdfLinks.tsx';
 import { PdfPage } from './PdfPage.tsx';
 import { labelOf, PdfToolbar, stepZoom, type Zoom } from './PdfToolbar.tsx';
+import { pageOfDestination } from './pdf-engine.ts';
 import { type DrawnPage, PdfSurface } from './pdf-surface.ts';
 import { usePdfDocument } from './use-pdf-document.ts';
 import { scrollParent, useVisiblePages } from './use-visible-pages.ts';
@@ -52,6 +64,22 @@ export function PdfPages({
     }
     return byPage;
   }, [areas]);
+  const app = useContext(AppServicesContext);
+  // A web address goes through the app's confirm-before-open path (the core checks it again); a
+  // place in this PDF is resolved to its page.
+  const followLink = useCallback(
+    (link: PdfLink) => {
+      if (link.url) {
+        openLink(link.url).catch((error: unknown) => app?.onError(error));
+        return;
+      }
+      if (load.state !== 'ready') return;
+      void pageOfDestination(load.pdf, link.dest).then((page) => {
+        if (page !== null) goToPageRef.current(page);
+      });
+    },
+    [app, load],
+  );
   const createArea = useCallback(
     (area: NewArea) => {
       setDrawingArea(false);
@@ -100,6 +128,7 @@ export function PdfPages({
 
   const wanted = useVisiblePages(rootRef, info.pageCount, `${scale}-${load.state}`);
 
+  const goToPageRef = useRef<(page: number) => void>(() => {});
   const goToPage = useCallback((page: number) => {
     const box = rootRef.current?.querySelector<HTMLElement>(`[data-page-index="${page}"]`);
     const scroller = rootRef.current ? scrollParent(rootRef.current) : null;
@@ -108,6 +137,7 @@ export function PdfPages({
     scroller.scrollTo({ top: scroller.scrollTop + top - 8 });
   }, []);
 
+  goToPageRef.current = goToPage;
   useEffect(() => {
     goTo.current = {
       offset: (offset) => {
@@ -213,6 +243,7 @@ export function PdfPages({
               drawingArea={drawingArea}
               onOpenArea={onOpenArea}
               onCreateArea={createArea}
+              onFollowLink={followLink}
             />
           ) : (
             <div
