@@ -28,26 +28,30 @@ if (requires.length > 0) {
 
 // The import parser worker must start and parse from the built file, as Electron will run it.
 const { Worker } = await import('node:worker_threads');
-const reply = await new Promise((resolve, reject) => {
-  const worker = new Worker(new URL('../out/main/parse-worker.js', import.meta.url));
-  const timer = setTimeout(() => reject(new Error('the parse worker did not answer')), 30_000);
-  worker.once('error', reject);
-  worker.once('message', (message) => {
-    clearTimeout(timer);
-    void worker.terminate();
-    resolve(message);
+
+/** One request to a fresh built parse worker, and its answer; exits the check if it fails. */
+function askParseWorker(request, what) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../out/main/parse-worker.js', import.meta.url));
+    const timer = setTimeout(() => reject(new Error('the parse worker did not answer')), 30_000);
+    worker.once('error', reject);
+    worker.once('message', (message) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(message);
+    });
+    worker.postMessage(request);
+  }).catch((error) => {
+    console.error(`The built parse worker failed on ${what}: ${error.message}`);
+    process.exit(1);
   });
-  const html = '<title>Build check</title><article><p>The built parser <b>works</b>.</p></article>';
-  worker.postMessage({
-    id: 1,
-    kind: 'file',
-    name: 'check.html',
-    bytes: new TextEncoder().encode(html),
-  });
-}).catch((error) => {
-  console.error(`The built parse worker failed: ${error.message}`);
-  process.exit(1);
-});
+}
+
+const html = '<title>Build check</title><article><p>The built parser <b>works</b>.</p></article>';
+const reply = await askParseWorker(
+  { id: 1, kind: 'file', name: 'check.html', bytes: new TextEncoder().encode(html) },
+  'a page',
+);
 if (!reply.ok || reply.document.title !== 'Build check' || !reply.document.text.includes('works')) {
   console.error(`The built parse worker answered wrongly: ${JSON.stringify(reply)}`);
   process.exit(1);
@@ -67,25 +71,10 @@ console.log('Parse worker: parses a page from the built file.');
     'trailer << /Root 1 0 R >>',
     '%%EOF',
   ].join('\n');
-  const pdfReply = await new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../out/main/parse-worker.js', import.meta.url));
-    const timer = setTimeout(() => reject(new Error('the parse worker did not answer')), 30_000);
-    worker.once('error', reject);
-    worker.once('message', (message) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(message);
-    });
-    worker.postMessage({
-      id: 2,
-      kind: 'file',
-      name: 'check.pdf',
-      bytes: new TextEncoder().encode(pdf),
-    });
-  }).catch((error) => {
-    console.error(`The built parse worker failed on a PDF: ${error.message}`);
-    process.exit(1);
-  });
+  const pdfReply = await askParseWorker(
+    { id: 2, kind: 'file', name: 'check.pdf', bytes: new TextEncoder().encode(pdf) },
+    'a PDF',
+  );
   if (!pdfReply.ok || !pdfReply.document.text.includes('Built PDF reader works.')) {
     console.error(
       `The built parse worker read the PDF wrongly: ${JSON.stringify(pdfReply).slice(0, 500)}`,

@@ -26,7 +26,7 @@ import {
   revalidate,
   SnapshotAdapter,
 } from './store/load.ts';
-import { usePreserialized } from './store/preserialized.ts';
+import { replacerFor } from './store/preserialized.ts';
 import { readSnapshotHeader } from './store/snapshot.ts';
 import { JournalVerifier } from './store/verify.ts';
 import { acquireStoreLock } from './store-lock.ts';
@@ -491,7 +491,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
         const ops = tracker.diff(db.data, touched);
         touched.clear();
         if (ops.length > 0) {
-          const line = `${JSON.stringify({ seq: ++sequence, ops }, usePreserialized)}\n`;
+          const line = `${JSON.stringify({ seq: ++sequence, ops }, replacerFor(ops))}\n`;
           queue.push(line);
           verifier?.check(line, db.data);
           if (!timer) schedule(writeDelayMs);

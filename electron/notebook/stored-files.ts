@@ -20,8 +20,6 @@ export type KeptKind = 'pdf' | 'png';
 
 export const keptFilePath = (filesDir: string, hash: string, kind: KeptKind) =>
   join(filesDir, `${hash}.${kind}`);
-export const storedPdfPath = (filesDir: string, hash: string) =>
-  keptFilePath(filesDir, hash, 'pdf');
 
 /** A PDF's bytes, kept under their hash. */
 export const keepPdf = (filesDir: string, hash: string, bytes: Uint8Array) =>

@@ -1,4 +1,3 @@
-import { plural } from '../format.ts';
 import type { Annotation, NotebookDocument } from '../model.ts';
 import { pageAt } from './document-text.ts';
 
@@ -18,16 +17,6 @@ export function describePages(pages: readonly number[]): string {
   const many = sorted.length > 1;
   return `${many ? 'Pages' : 'Page'} ${list} ${many ? 'have' : 'has'}`;
 }
-
-/** "p. 12" with the page's label when the PDF gives one. */
-export function pageCitation(
-  pageLabels: readonly string[] | null | undefined,
-  page: number,
-): string {
-  return `p. ${pageLabels?.[page] ?? String(page + 1)}`;
-}
-
-export const pageCount = (n: number) => plural(n, 'page', 'pages');
 
 /**
  * The page a quote is on in a PDF (0-based) and its printed label, or null for a document

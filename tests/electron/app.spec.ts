@@ -32,6 +32,18 @@ async function launch(dataDir: string): Promise<ElectronApplication> {
   });
 }
 
+/**
+ * File > Import… as a user picking `files` in the native dialog: the menu item is clicked as from
+ * the menu bar, so the command travels main → page → contract → core.
+ */
+async function importThroughMenu(app: ElectronApplication, files: string[]) {
+  await app.evaluate(({ dialog, Menu }, chosen) => {
+    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: chosen })) as never;
+    const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
+    file?.submenu?.items.find((item) => item.label === 'Import…')?.click();
+  }, files);
+}
+
 test('the desktop app highlights, tags and keeps a quote across a restart', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-electron-'));
   try {
@@ -111,16 +123,7 @@ test('File > Import… imports the files chosen in the native dialog, parsed in 
     const app = await launch(dataDir);
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Bagram Air Base');
-    // The dialog answers as a user picking two files would; the menu item is clicked as from the
-    // menu bar, so the command travels main → page → contract → core.
-    await app.evaluate(
-      ({ dialog, Menu }, files) => {
-        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: files })) as never;
-        const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
-        file?.submenu?.items.find((item) => item.label === 'Import…')?.click();
-      },
-      [page1, notes],
-    );
+    await importThroughMenu(app, [page1, notes]);
     const report = page.getByRole('dialog', { name: 'Import finished' });
     await expect(report).toContainText('Imported 2 documents.');
     await report.getByRole('button', { name: 'Done' }).click();
@@ -141,14 +144,7 @@ test('a PDF imports through the native dialog and reads as pages under the app p
     const app = await launch(dataDir);
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Bagram Air Base');
-    await app.evaluate(
-      ({ dialog, Menu }, files) => {
-        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: files })) as never;
-        const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
-        file?.submenu?.items.find((item) => item.label === 'Import…')?.click();
-      },
-      [pdf],
-    );
+    await importThroughMenu(app, [pdf]);
     const library = page.getByRole('navigation', { name: 'Library' });
     await library.getByRole('button', { name: /^Trace-based Just-in-Time/ }).click();
     // The pdf.js worker, fonts and CMaps come from the app's own origin: the page draws.

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PdfInfo } from '../../../shared/model.ts';
+import { pageOfDestination } from '../../../shared/pdf/destination.ts';
 import { buildPdfText } from '../../../shared/pdf/document-text.ts';
 import { describePages } from '../../../shared/pdf/page-ranges.ts';
 import { PDF_TEXT_BUILDER_VERSION, type PdfTextItem } from '../../../shared/pdf/page-text.ts';
@@ -204,22 +205,14 @@ async function readOutline(doc: PdfDocumentProxy): Promise<PdfInfo['outline']> {
   } catch {
     return out;
   }
-  const pageOf = async (dest: unknown): Promise<number | null> => {
-    try {
-      const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
-      if (!Array.isArray(explicit)) return null;
-      const target = explicit[0];
-      if (typeof target === 'number') return target;
-      if (target && typeof target === 'object') return await doc.getPageIndex(target as never);
-      return null;
-    } catch {
-      return null;
-    }
-  };
   const walk = async (nodes: Node[], depth: number) => {
     for (const node of nodes) {
       if (out.length >= 5000) return;
-      out.push({ title: cleanField(node.title, 1000), page: await pageOf(node.dest), depth });
+      out.push({
+        title: cleanField(node.title, 1000),
+        page: await pageOfDestination(doc, node.dest),
+        depth,
+      });
       if (depth < 20 && node.items?.length) await walk(node.items, depth + 1);
     }
   };

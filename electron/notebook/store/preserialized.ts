@@ -15,6 +15,20 @@ export function preserialize(record: object, json: Readonly<Record<string, strin
   fields.set(record, json);
 }
 
+/**
+ * The replacer a journal line needs: none for an ordinary edit (a replacer is called for every
+ * value, which would slow a restore's line of a whole notebook), this one when a record it puts
+ * carries JSON made elsewhere.
+ */
+export function replacerFor(
+  ops: readonly ({ record?: object } | object)[],
+): typeof usePreserialized | undefined {
+  const carries = ops.some(
+    (op) => 'record' in op && typeof op.record === 'object' && op.record && fields.has(op.record),
+  );
+  return carries ? usePreserialized : undefined;
+}
+
 /** A `JSON.stringify` replacer that puts in the JSON made elsewhere. */
 export function usePreserialized(this: unknown, key: string, value: unknown): unknown {
   const pre = typeof this === 'object' && this !== null ? fields.get(this) : undefined;

@@ -9,6 +9,7 @@ import {
 } from 'react';
 import type { AreaAnnotation } from '../../../shared/annotations.ts';
 import type { NotebookDocument } from '../../../shared/model.ts';
+import { pageOfDestination } from '../../../shared/pdf/destination.ts';
 import { pageRanges } from '../../../shared/pdf/document-text.ts';
 import { AppServicesContext } from '../app-services.ts';
 import { openLink } from '../open-link.ts';
@@ -17,12 +18,17 @@ import type { NewArea } from './AreaLayer.tsx';
 import type { PdfLink } from './PdfLinks.tsx';
 import { PdfPage } from './PdfPage.tsx';
 import { labelOf, PdfToolbar, stepZoom, type Zoom } from './PdfToolbar.tsx';
-import { pageOfDestination } from './pdf-engine.ts';
 import { type DrawnPage, PdfSurface } from './pdf-surface.ts';
 import { usePdfDocument } from './use-pdf-document.ts';
 import { scrollParent, useVisiblePages } from './use-visible-pages.ts';
 
 const NO_AREAS: readonly AreaAnnotation[] = [];
+
+/** How the reader moves a PDF view: to the page of a text offset, or to a page. */
+export interface PdfNavigator {
+  offset: (offset: number) => void;
+  page: (page: number) => void;
+}
 
 /**
  * A PDF read as its pages, the sibling of the article text: the same reader, selection toolbar,
@@ -41,7 +47,7 @@ export function PdfPages({
   document: NotebookDocument;
   onSurface: (surface: TextSurface) => void;
   /** Set here: go to the page of a text offset, or to a page. */
-  goTo: MutableRefObject<{ offset: (offset: number) => void; page: (page: number) => void } | null>;
+  goTo: MutableRefObject<PdfNavigator | null>;
   areas: readonly AreaAnnotation[];
   activeId: string | null;
   onOpenArea: (id: string) => void;

@@ -52,21 +52,3 @@ export async function openPdf(base64: string): Promise<{
   });
   return { task, document: await task.promise };
 }
-
-/** The page (0-based) a link's destination names, or null when it names none. */
-export async function pageOfDestination(
-  pdf: PDFDocumentProxy,
-  dest: unknown,
-): Promise<number | null> {
-  try {
-    const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : dest;
-    if (!Array.isArray(explicit)) return null;
-    const target = explicit[0];
-    if (typeof target === 'number') return target;
-    if (target && typeof target === 'object')
-      return await pdf.getPageIndex(target as Parameters<PDFDocumentProxy['getPageIndex']>[0]);
-    return null;
-  } catch {
-    return null;
-  }
-}

@@ -16,7 +16,7 @@ import type { Annotation, NotebookDocument, PageSelector, Tag } from '../../../s
 import { AppServicesContext } from '../app-services.ts';
 import { openLink } from '../open-link.ts';
 import type { NewArea } from '../pdf/AreaLayer.tsx';
-import { PdfPages } from '../pdf/PdfPages.tsx';
+import { type PdfNavigator, PdfPages } from '../pdf/PdfPages.tsx';
 import {
   AnnotationEditor,
   type AnnotationEditorActions,
@@ -115,10 +115,7 @@ export function Reader(props: ReaderProps) {
   const [editorPos, setEditorPos] = useState<{ top: number; left: number } | null>(null);
   const [pointOffset, setPointOffset] = useState<number | null>(null);
   /** Set by the PDF view: scroll to the page an offset is on (so it renders). */
-  const pdfGoTo = useRef<{
-    offset: (offset: number) => void;
-    page: (page: number) => void;
-  } | null>(null);
+  const pdfGoTo = useRef<PdfNavigator | null>(null);
 
   // Bumped each time the text is indexed: a new version of the document (or new details) renders
   // new DOM, and its highlights must be painted again even when the list of them is unchanged.

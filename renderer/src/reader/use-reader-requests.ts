@@ -1,6 +1,8 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import type { Annotation } from '../../../shared/model.ts';
+import type { PdfNavigator } from '../pdf/PdfPages.tsx';
 import { clearCandidates, paintCandidates } from './highlight-painter.ts';
+import type { ReaderProps } from './Reader.tsx';
 import { scrollToAndFlash } from './reader-geometry.ts';
 import type { TextSurface } from './text-surface.ts';
 
@@ -23,20 +25,14 @@ export function useReaderRequests({
 }: {
   index: RefObject<TextSurface | null>;
   contentRef: RefObject<HTMLElement | null>;
-  pdfGoTo: RefObject<{ offset: (offset: number) => void; page: (page: number) => void } | null>;
+  pdfGoTo: RefObject<PdfNavigator | null>;
   visible: readonly Annotation[];
   placeOf: (a: Annotation) => Range | Element | null;
   /** Counts text surfaces drawn (a PDF page each time one is). */
   indexed: number;
-  jump: { id: string; seq: number } | null;
-  reveal: { start: number; end: number; seq: number } | null | undefined;
-  candidates:
-    | {
-        spans: readonly { start: number; end: number }[];
-        active: { start: number; end: number } | null;
-      }
-    | null
-    | undefined;
+  jump: ReaderProps['jump'];
+  reveal: ReaderProps['reveal'];
+  candidates: ReaderProps['candidates'];
 }) {
   // Scroll to a requested highlight once it is on the page (the document and its highlights may
   // still be loading when the request comes); each request is served once.

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -192,6 +192,19 @@ describe('highlights on a PDF', () => {
   });
 });
 
+/** A second, empty notebook whose Open dialog picks `backupPath` (to restore it there). */
+async function notebookRestoring(backupPath: string) {
+  const elsewhere = await tempDir();
+  const other = await openNotebook({
+    dataDir: elsewhere,
+    resourcesDir: RESOURCES_DIR,
+    seed: false,
+    host: { chooseImportFiles: async () => [backupPath] },
+  });
+  opened.push(other);
+  return { other, elsewhere };
+}
+
 describe('a backup of a notebook with PDFs', () => {
   it('carries the PDF and the area pictures, so restoring it elsewhere is whole', async () => {
     const { notebook, dataDir, documentId } = await notebookWithPdf();
@@ -211,14 +224,7 @@ describe('a backup of a notebook with PDFs', () => {
     );
 
     // Restored into another notebook: the PDF opens there.
-    const elsewhere = await tempDir();
-    const other = await openNotebook({
-      dataDir: elsewhere,
-      resourcesDir: RESOURCES_DIR,
-      seed: false,
-      host: { chooseImportFiles: async () => [backupPath] },
-    });
-    opened.push(other);
+    const { other, elsewhere } = await notebookRestoring(backupPath);
     const preview = await call(other, 'previewRestore', {});
     expect(preview!.problems).toEqual([]);
     await call(other, 'applyRestore', { token: preview!.token, mode: 'replace' });
@@ -234,16 +240,8 @@ describe('a backup of a notebook with PDFs', () => {
     const backup = JSON.parse(await readFile(backupPath, 'utf8'));
     const [name] = Object.keys(backup.files);
     backup.files[name!] = Buffer.from('%PDF-1.4 tampered').toString('base64');
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(backupPath, JSON.stringify(backup));
-    const elsewhere = await tempDir();
-    const other = await openNotebook({
-      dataDir: elsewhere,
-      resourcesDir: RESOURCES_DIR,
-      seed: false,
-      host: { chooseImportFiles: async () => [backupPath] },
-    });
-    opened.push(other);
+    const { other } = await notebookRestoring(backupPath);
     const preview = await call(other, 'previewRestore', {});
     const applied = await other.dispatch('applyRestore', {
       token: preview!.token,
