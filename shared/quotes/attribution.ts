@@ -20,6 +20,12 @@ export interface Attribution {
   mention: string;
   mentionStart: number;
   introducedAt: number | null;
+  /**
+   * How the speaker is named where the credit is read: by a person's name, an organisation's, a
+   * pronoun, a role (`the chairman`), or a capitalised word that is neither a known person nor
+   * an organisation.
+   */
+  via: 'person' | 'organisation' | 'pronoun' | 'role' | 'word';
 }
 type Credit = Omit<Attribution, 'shape' | 'verb' | 'verbStart'>;
 
@@ -62,6 +68,7 @@ export function createAttributor(
     mention: m.text,
     mentionStart: m.start,
     introducedAt: m.person && m.person.introducedAt !== m.start ? m.person.introducedAt : null,
+    via: m.person ? 'person' : m.organisation ? 'organisation' : 'word',
   });
 
   /** The first person named, outside quotations, in sentence `index` before `before`. */
@@ -93,12 +100,13 @@ export function createAttributor(
           mention: t.text,
           mentionStart: t.start,
           introducedAt: m.person.introducedAt,
+          via: 'pronoun',
         };
       // A sentence before whose speaker is unnamed (`The conductor, who asked not to be named,
       // said…`) is who the pronoun means: no one further back.
       if (s < here && hasVerb(s)) {
         const unnamed = speakerOfSentence(s);
-        return unnamed ? { ...unnamed, mention: t.text, mentionStart: t.start } : null;
+        return unnamed ? { ...unnamed, mention: t.text, mentionStart: t.start, via: 'pronoun' } : null;
       }
     }
     return null;
@@ -139,6 +147,7 @@ export function createAttributor(
       mention: text.slice((tokens[from] as Token).start, (tokens[to] as Token).end),
       mentionStart: (tokens[from] as Token).start,
       introducedAt: person?.introducedAt ?? null,
+      via: 'role',
     };
   };
 
@@ -195,6 +204,50 @@ export function createAttributor(
     return fromPhrase(k + 1, j);
   };
 
+  /** `Said Dorothy Poynter, who grew up with Ali, "…"`: a verb that opens its sentence, then the speaker. */
+  const invertedSubject = (v: number, lo: number, hi: number): Credit | null => {
+    if (v !== lo) return null;
+    const credit = objectFrom(v + 1, hi);
+    return credit?.speaker ? credit : null;
+  };
+
+  /**
+   * `Trump gestured …, then leaned in and boomed:` — a verb after `and`, `then` or a comma shares
+   * the subject that opens the sentence.
+   */
+  const sharedSubject = (v: number, lo: number): Credit | null => {
+    const prev = tokens[v - 1];
+    if (!prev || !(prev.text === ',' || prev.key === 'and' || prev.key === 'then' || prev.key === 'but'))
+      return null;
+    return leadingSubject(lo, v);
+  };
+
+  /** The name, pronoun or role that opens the clause at token `lo` (before `hi`), if it is someone. */
+  const leadingSubject = (lo: number, hi: number): Credit | null => {
+    let k = lo;
+    // `In a press release earlier this month, the committee said…`: an opening phrase first.
+    if (tokens[k]?.capital && /^(?:in|on|at|after|before|during|asked|speaking|since|for|with|despite)$/.test(tokens[k]?.key ?? '')) {
+      let c = k;
+      while (c < hi && c - k < 14 && (tokens[c] as Token).text !== ',') c++;
+      if (c < hi && (tokens[c] as Token).text === ',') k = c + 1;
+    }
+    if (k >= hi) return null;
+    const first = tokens[k] as Token;
+    if (first.quoted) return null;
+    if (PRONOUNS.has(first.key)) return fromPronoun(first);
+    let j = k;
+    while (j < hi && j - k < 10 && inPhrase(tokens[j] as Token) && !(tokens[j] as Token).possessive) j++;
+    if (j < hi && (tokens[j] as Token).possessive && inPhrase(tokens[j] as Token)) {
+      // `Planned Parenthood's president Cecile Richards`: the possessor is not the subject.
+      j++;
+      while (j < hi && j - k < 14 && inPhrase(tokens[j] as Token)) j++;
+    }
+    if (j === k) return null;
+    const credit = fromPhrase(k, j - 1);
+    // `The first sleeper train between Zurich and Ljubljana`: a place in the subject is not it.
+    return credit?.speaker && credit.via !== 'word' ? credit : null;
+  };
+
   /** The phrase after `from` (`said Tomas Brekke, who…`, `according to Lindqvist’s deputy, Aleksi Virtanen`). */
   const objectFrom = (from: number, hi: number): Credit | null => {
     let j = from;
@@ -213,6 +266,20 @@ export function createAttributor(
       return { ...named, role: named.role ?? credit?.role ?? null };
     }
     return credit;
+  };
+
+  /**
+   * The token that ends a clause opened at `j` (a comma or an opening bracket): the next comma,
+   * or the closing bracket, within 24 tokens and before `hi`; `j` when there is none.
+   */
+  const clauseEnd = (j: number, hi: number): number => {
+    const bracket = (tokens[j] as Token).text === '(';
+    for (let k = j + 1; k < hi && k - j <= 24; k++) {
+      const t = tokens[k] as Token;
+      if (bracket ? t.text === ')' : t.text === ',') return k;
+      if (!bracket && (t.text === '.' || t.text === ';')) return j;
+    }
+    return j;
   };
 
   const found = (
@@ -234,9 +301,20 @@ export function createAttributor(
       if (isAccordingTo(tokens, i))
         return found('according-to', first, 'according to', objectFrom(i + 2, hi));
       if (isVerb(first)) return found('after-quote', first, first.text, objectFrom(i + 1, hi));
-      for (let j = i; j < hi && j - i <= 16; j++) {
+      for (let j = i; j < hi && j - i <= 40; j++) {
         const t = tokens[j] as Token;
         if (isVerb(t)) return found('after-quote', t, t.text, subjectOf(j, i));
+        // `"…," Warren, who has not endorsed a candidate, told reporters`: a clause between
+        // commas (or brackets) is passed over whole, even with a quotation in it.
+        if (t.text === ',' || t.text === '(') {
+          const close = clauseEnd(j, hi);
+          if (close > j) {
+            if (isVerb(tokens[close + 1])) j = close;
+            else if (close > j + 1 || t.text === '(') j = close;
+            continue;
+          }
+        }
+        if (j - i > 16) return null;
         if (t.quoted || (t.word && PHRASE_STOPS.has(t.key))) return null;
         if (!t.word && t.text !== ',' && t.text !== "'" && t.text !== '’') return null;
       }
@@ -254,11 +332,24 @@ export function createAttributor(
           const credit = objectFrom(j + 1, hi);
           if (credit) return found('according-to', tokens[j - 1] as Token, 'according to', credit);
         } else if (isVerb(t)) {
-          const credit = subjectOf(j, lo);
+          const credit = subjectOf(j, lo) ?? invertedSubject(j, lo, hi) ?? sharedSubject(j, lo);
           if (credit) return found('before-quote', t, t.text, credit);
         }
       }
       return null;
+    },
+
+    /**
+     * `Kaine has adopted the stance…: "…"`, `Trump … then leaned in and boomed: "…"`: a
+     * quotation introduced by a colon, or one inside a sentence whose subject is someone, is
+     * credited to the sentence's subject.
+     */
+    subjectOfSentence(from: number, open: number): Attribution | null {
+      const lo = tokenAt(tokens, from);
+      const hi = tokenAt(tokens, open);
+      const credit = leadingSubject(lo, hi);
+      if (!credit) return null;
+      return { shape: 'sentence-subject', verb: null, verbStart: null, ...credit };
     },
 
     /** `X wrote in a statement.` then the quotation: a sentence before it with no quotation of its own. */
@@ -267,12 +358,19 @@ export function createAttributor(
       const { start, end } = sentences.bounds(sentence - 1);
       const lo = tokenAt(tokens, start);
       const hi = tokenAt(tokens, end);
-      for (let j = lo; j < hi; j++) if ((tokens[j] as Token).quoted) return null;
+      // A sentence that ends in a colon introduces what follows even when it quotes something
+      // itself; otherwise a sentence with its own quotation has been credited already.
+      const colon = (tokens[hi - 1] as Token | undefined)?.text === ':';
+      if (!colon) for (let j = lo; j < hi; j++) if ((tokens[j] as Token).quoted) return null;
       for (let j = hi - 1; j >= lo; j--) {
         const t = tokens[j] as Token;
         if (!isVerb(t)) continue;
-        const credit = subjectOf(j, lo);
+        const credit = subjectOf(j, lo) ?? sharedSubject(j, lo);
         if (credit) return found('previous-sentence', t, t.text, credit);
+      }
+      if (colon) {
+        const credit = leadingSubject(lo, hi);
+        if (credit) return { shape: 'previous-sentence', verb: null, verbStart: null, ...credit };
       }
       return null;
     },

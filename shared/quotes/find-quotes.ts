@@ -1,12 +1,10 @@
-import { createAttributor } from './attribution.ts';
+import { type Attribution, createAttributor } from './attribution.ts';
+import { hasSpeechCue, kindOf } from './kinds.ts';
 import { readPeople } from './people.ts';
 import { findQuotationSpans, type QuotationSpan } from './quote-marks.ts';
 import { findSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
-import type { QuoteCandidate, QuoteKind } from './types.ts';
-
-/** Up to this many words inside a sentence, a quotation is a scare quote, not a statement. */
-const SCARE_MAX_WORDS = 4;
+import type { QuoteCandidate } from './types.ts';
 
 /** Is `offset` inside a quotation (marks included)? Spans are sorted and disjoint. */
 function insideSpans(spans: readonly QuotationSpan[]) {
@@ -24,19 +22,47 @@ function insideSpans(spans: readonly QuotationSpan[]) {
   };
 }
 
-function kindOf(inner: string, lead: string): QuoteKind {
-  const words = inner.trim().split(/\s+/).length;
-  const midSentence = /[\p{L}\p{N},]/u.test(lead) && !/:\s*$/.test(lead);
-  return words <= SCARE_MAX_WORDS && midSentence && !/[,!?]$/.test(inner.trim())
-    ? 'scare'
-    : 'direct';
+/** Paragraph index of an offset: paragraphs are lines. */
+function paragraphIndex(text: string) {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((breaks[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 }
+
+/** Placeholder until the rating module lands. */
+const rate = (a: Attribution | null) => ({
+  speakerKind: a?.speaker ? (a.via === 'organisation' ? ('organisation' as const) : ('person' as const)) : null,
+  confidence: a?.speaker ? 1 : 0,
+  unsure: false,
+  alternatives: [] as string[],
+});
+
+const continuing = (last: QuoteCandidate): Attribution => ({
+  shape: 'continuation',
+  verb: null,
+  verbStart: null,
+  speaker: last.speaker,
+  role: last.role,
+  mention: last.evidence?.mention ?? last.speaker ?? '',
+  mentionStart: last.evidence?.mentionStart ?? last.open,
+  introducedAt: last.evidence?.introducedAt ?? null,
+  via: last.speakerKind === 'organisation' ? 'organisation' : 'person',
+});
 
 /**
  * The quotations in a document's text, each with the speaker the text credits it to and the
  * evidence. Deterministic, rule-based and linear in the text: quotation marks, sentence
  * boundaries and the document's own names are read once, then each quotation looks only at
- * its own sentence and the one before.
+ * its own sentence and the ones just before it.
  */
 export function findQuotes(text: string): QuoteCandidate[] {
   const spans = findQuotationSpans(text);
@@ -45,11 +71,14 @@ export function findQuotes(text: string): QuoteCandidate[] {
   const sentences = findSentences(text, spans);
   const people = readPeople(text, tokens);
   const attributor = createAttributor(text, tokens, people, sentences);
+  const paragraphOf = paragraphIndex(text);
 
   const candidates: QuoteCandidate[] = [];
-  let previous: { candidate: QuoteCandidate; sentence: number } | null = null;
+  // The last quotation that is somebody's words, where it stands.
+  let previous: { candidate: QuoteCandidate; sentence: number; paragraph: number } | null = null;
   spans.forEach((span, k) => {
     const sentence = sentences.indexAt(span.open);
+    const paragraph = paragraphOf(span.open);
     const { start: sentenceStart, end: sentenceEnd } = sentences.bounds(sentence);
     const before = spans[k - 1];
     const from = before && before.close >= sentenceStart ? before.close + 1 : sentenceStart;
@@ -65,39 +94,46 @@ export function findQuotes(text: string): QuoteCandidate[] {
     // sentence of many quotations quadratic.
     const sentenceLead = text.slice(Math.max(sentenceStart, span.open - 80), span.open);
     const atSentenceStart = span.open - sentenceStart <= 80 && sentenceLead.trim() === '';
+    const last = previous?.candidate;
     // The rest of an interrupted statement (`"Those numbers," he said, "are from…"`) is part of it.
     const resumes =
-      before !== undefined &&
-      from > sentenceStart &&
-      candidates.at(-1)?.kind === 'direct' &&
-      lead.length <= 40;
-    const kind = resumes ? 'direct' : kindOf(inner, sentenceLead);
+      before !== undefined && from > sentenceStart && last?.kind === 'direct' && lead.length <= 40;
 
     let attribution =
       attributor.after(span.close, Math.min(sentenceEnd, nextOpen)) ??
-      attributor.before(from, span.open);
-    if (!attribution && kind === 'direct' && atSentenceStart && lead.trim() === '') {
+      attributor.before(from, span.open) ??
+      // `Djokovic told a TV interviewer that he is feeling "…" before the "…"`: the verb
+      // may stand before an earlier quotation in the same sentence.
+      (from > sentenceStart ? attributor.before(sentenceStart, from) : null);
+    if (!attribution && last?.speaker && previous?.sentence === sentence)
+      attribution = continuing(last);
+    if (!attribution && atSentenceStart && lead.trim() === '') {
       attribution = attributor.introducedBy(sentence);
-      const last = previous?.candidate;
+      // A quotation with no attribution of its own, in the paragraph after (or the sentence
+      // after) one by a named speaker, goes on with their words.
       if (
         !attribution &&
         last?.speaker &&
-        last.kind === 'direct' &&
         previous &&
-        previous.sentence >= sentence - 1
-      ) {
-        attribution = {
-          shape: 'continuation',
-          verb: null,
-          verbStart: null,
-          speaker: last.speaker,
-          role: last.role,
-          mention: last.evidence?.mention ?? last.speaker,
-          mentionStart: last.evidence?.mentionStart ?? last.open,
-          introducedAt: last.evidence?.introducedAt ?? null,
-        };
-      }
+        (previous.sentence >= sentence - 1 || previous.paragraph >= paragraph - 1)
+      )
+        attribution = continuing(last);
     }
+    // A quotation inside a sentence that reports speech, or after its colon, is its subject's.
+    const speechCue = () => hasSpeechCue(tokens, sentenceStart, sentenceEnd);
+    if (!attribution && !atSentenceStart && (/:\s*$/.test(lead) || speechCue()))
+      attribution = attributor.subjectOfSentence(sentenceStart, span.open);
+
+    const kind = resumes
+      ? 'direct'
+      : kindOf(inner, sentenceLead, {
+          credited:
+            attribution !== null &&
+            attribution.shape !== 'sentence-subject' &&
+            (attribution.speaker !== null || attribution.role !== null),
+          speechCue,
+        });
+    const credited = kind === 'scare' && !attribution?.speaker ? null : attribution;
     const candidate: QuoteCandidate = {
       text: inner,
       start,
@@ -105,21 +141,22 @@ export function findQuotes(text: string): QuoteCandidate[] {
       open: span.open,
       close: span.close,
       kind,
-      speaker: attribution?.speaker ?? null,
-      role: attribution?.role ?? null,
-      evidence: attribution
+      speaker: credited?.speaker ?? null,
+      role: credited?.role ?? null,
+      evidence: credited
         ? {
-            shape: attribution.shape,
-            verb: attribution.verb,
-            verbStart: attribution.verbStart,
-            mention: attribution.mention,
-            mentionStart: attribution.mentionStart,
-            introducedAt: attribution.introducedAt,
+            shape: credited.shape,
+            verb: credited.verb,
+            verbStart: credited.verbStart,
+            mention: credited.mention,
+            mentionStart: credited.mentionStart,
+            introducedAt: credited.introducedAt,
           }
         : null,
+      ...rate(credited),
     };
     candidates.push(candidate);
-    if (kind === 'direct') previous = { candidate, sentence };
+    if (kind !== 'scare') previous = { candidate, sentence, paragraph };
   });
   return candidates;
 }

@@ -17,6 +17,17 @@ export const ATTRIBUTION_VERBS = words(`
   shouted shouts whispered whispers quipped quips joked jokes boasted boasts complained complains
   lamented laments mused muses recounted recounts reiterated reiterates agreed agrees
   disagreed objected objects pleaded pleads exclaimed exclaims added echoed echoes
+  beamed boomed chanted yelled screamed cheered sang pondered wondered mused reflected
+  reasoned contended contends maintained maintains asserted asserts alleged alleges charged
+  charges accused accuses criticized criticised criticizes criticises praised praises
+  blasted blasts slammed slams dubbed labeled labelled branded termed mentioned mentions
+  demanded demands pledged pledges predicted remembered remembers scoffed sniped snapped
+  shot fired quipped gushed raved touted touts hailed hails lauded thundered bellowed
+  summed summarized summarised characterized characterised read reads proclaimed proclaims
+  informed informs assured assures reassured reassures reminded reminds  telling saying adding writing noting calling
+  arguing warning explaining asking insisting declaring describing tweeting stating
+  urging accusing adding recalling conceding complaining joking boasting quipping
+  promising vowing
 `);
 
 /** Words that may stand between a subject and its verb: `Trump has repeatedly said`. */
@@ -44,7 +55,8 @@ export const ROLE_HEADS = words(`
   student resident residents farmer owner executive trustee trustees dean provost rector pastor
   bishop imam rabbi cleric mufti colonel major lieutenant sergeant admiral marshal staff
   historian author journalist reporter correspondent strategist negotiator diplomat mediator
-  sen rep gov gen col capt lt sgt
+  sen rep gov gen col capt lt sgt whip speaker delegate delegates supporter supporters
+  democrat republican democratic independent libertarian gop dem reverend
   candidate lawmaker legislator mp congressman congresswoman contractor singer drummer
   guitarist actor actress artist designer architect volunteer volunteers witness witnesses
   landlord lecturer physician surgeon pilot driver worker workers employee employees member
@@ -77,7 +89,8 @@ export const NOT_NAMES = words(`
   across around through after once there here what who why how where which whose
   monday tuesday wednesday thursday friday saturday sunday january february march april may
   june july august september october november december mr mrs ms mx dr prof sir dame rev fr
-  hon
+  hon of to into onto upon about like unlike one two three even just only amid via per
+  said says told asked reported wrote added
 `);
 
 /** Titles written before a name and not part of it. */
@@ -102,6 +115,8 @@ export const ROLE_MODIFIERS = words(`
   military police prison security intelligence economic economics economy public
   hostage response harbour harbor port district town village school university
   current outgoing incoming longtime long-time veteran top lead chief-of-staff
+  majority minority ranking select oversight judiciary foreign homeland house senate
+  democratic republican presidential congressional
 `);
 
 /** Abbreviations whose full stop does not end a sentence. */

@@ -49,7 +49,8 @@ const MID_NAME_STOPS = new Set(
 /** Generational suffixes: `Martin Luther King Jr` has the surname King. */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'one']);
-const INITIALISM = /^(?:\p{L}\.)+$/u;
+/** `U.S.`, `D.C.`: an initialism is a place or an institution, a single initial is part of a name. */
+const INITIALISM = /^(?:\p{L}\.){2,}$/u;
 /** Words that turn an apposition into a clause (`Lena Aas, the engineer, can stay…`). */
 const CLAUSE_WORDS = new Set(
   'who which that whose where when is are was were has have had will would can could and but'.split(
@@ -59,6 +60,7 @@ const CLAUSE_WORDS = new Set(
 
 const isTitleWord = (t: Token) =>
   ROLE_HEADS.has(t.key) ||
+  HONORIFICS.has(t.key) ||
   ORGANISATION_WORDS.has(t.key) ||
   (t.capital && ROLE_MODIFIERS.has(t.key)) ||
   INITIALISM.test(t.text);

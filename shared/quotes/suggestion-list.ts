@@ -179,6 +179,7 @@ const SHAPE_LABELS: Record<QuoteEvidence['shape'], string> = {
   'according-to': 'according to',
   'previous-sentence': 'sentence before',
   continuation: 'continues the previous quote',
+  'sentence-subject': 'subject of the sentence',
 };
 
 /**

@@ -16,8 +16,10 @@ export interface Token {
 // Abbreviated titles with their full stop (`Mr.`, `Sen.`: one word, so `"…," Mr. Biden said`
 // reads as a name and a verb), initialisms (U.S.), words with inner apostrophes or hyphens
 // (don't, al-Sayed), or one mark.
+// A middle initial is one word with its stop (`Ronald R. Fieldstone`), and so is a generational
+// suffix (`Robert P. Casey Jr.`), so a name's run is not cut at the stop.
 const TOKEN =
-  /(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Fr|Hon|St)\.(?=\s)|(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+  /(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Fr|Hon|St)\.(?=\s)|(?:Jr|Sr)\.(?=[\s,;)]|$)|(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \u00a0]\p{Lu}\p{Ll})|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const ABBREVIATED = /^\p{L}+\.$/u;
 const CAPITAL = /^\p{Lu}/u;
 const POSSESSIVE = /['’]s$/i;

@@ -2,7 +2,7 @@
  * What the quote finder proposes. Offsets are UTF-16 code units into the document's canonical
  * text, like every other range in the notebook.
  */
-export type QuoteKind = 'direct' | 'scare';
+export type QuoteKind = 'direct' | 'partial' | 'scare';
 
 /** How a speaker was found, so the reader can check it against the text. */
 export type AttributionShape =
@@ -15,7 +15,9 @@ export type AttributionShape =
   /** `X wrote in a statement. "…"` — the sentence before introduces the quote. */
   | 'previous-sentence'
   /** A quote with no attribution of its own, right after one by the same speaker. */
-  | 'continuation';
+  | 'continuation'
+  /** A quotation inside a sentence (or after its colon) whose subject is the speaker. */
+  | 'sentence-subject';
 
 export interface QuoteEvidence {
   shape: AttributionShape;
@@ -43,4 +45,12 @@ export interface QuoteCandidate {
   /** Title or role kept apart from the name (`board chair`), or an unnamed source's role. */
   role: string | null;
   evidence: QuoteEvidence | null;
+  /** Whether the speaker is a person or an organisation (`the bank said in a statement`). */
+  speakerKind: 'person' | 'organisation' | null;
+  /** How sure the finder is of the speaker, 0–1 (0 when it names nobody). */
+  confidence: number;
+  /** Below the threshold: the card says "speaker unsure" instead of asserting `speaker`. */
+  unsure: boolean;
+  /** The next most likely speakers, best first, offered beside an unsure guess. */
+  alternatives: string[];
 }
