@@ -153,12 +153,20 @@ export function createAttributor(
 
   /** The last name written within tokens [from, to], not a possessive (`Lindqvist’s deputy`). */
   const nameWithin = (from: number, to: number): Mention | null => {
-    let found: Mention | null = null;
+    // `Gowdy spokesman Jamal Ware`, `former Vermont governor Howard Dean`: the last person named
+    // in the phrase is its head (places never are: `Charles B. Rangel of New York`), before an
+    // organisation, before any other capitalised word.
+    let person: Mention | null = null;
+    let organisation: Mention | null = null;
+    let word: Mention | null = null;
     for (let k = from; k <= to; k++) {
       const m = people.mentionAtToken(k);
-      if (m && !m.possessive && m.last <= to) found = m;
+      if (!m || m.possessive || m.place || m.last > to) continue;
+      if (m.person) person = m;
+      else if (m.organisation) organisation ??= m;
+      else word = m;
     }
-    return found;
+    return person ?? organisation ?? word;
   };
 
   /** Credit from a noun phrase [from, to]: a pronoun, a name, or a role. */
@@ -187,10 +195,11 @@ export function createAttributor(
     if ((tokens[j] as Token).text === ',') {
       // `Ruth Mbeki, argued`… or `Qari Fasihuddin Fitrat, Chief of Staff…, said`.
       const near = nameWithin(Math.max(lo, j - 4), j - 1);
-      if (near && near.last === j - 1 && !near.organisation) return fromMention(near);
+      if (near?.person && near.last === j - 1) return fromMention(near);
       for (let k = j - 1; k >= Math.max(lo, j - 16); k--) {
         if ((tokens[k] as Token).text !== ',') continue;
-        const before = nameWithin(Math.max(lo, k - 5), k - 1);
+        // `Vann R. Newkirk II, a writer for The Atlantic, said`: the name before the apposition.
+        const before = nameWithin(Math.max(lo, k - 6), k - 1);
         if (before && before.last === k - 1) return fromMention(before);
         // `The train's conductor, who asked not to be named, said`: an unnamed source.
         let m = k - 1;

@@ -90,6 +90,8 @@ export const NOT_NAMES = words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may
   june july august september october november december mr mrs ms mx dr prof sir dame rev fr
   hon of to into onto upon about like unlike one two three even just only amid via per
+  whenever wherever whatever whoever however whether unless instead perhaps maybe indeed
+  yes no not nor thus hence therefore otherwise rather almost nearly only even
   said says told asked reported wrote added
 `);
 
@@ -123,4 +125,37 @@ export const ROLE_MODIFIERS = words(`
 export const ABBREVIATIONS = words(`
   mr mrs ms mx dr prof sen rep gov gen col capt lt sgt st jr sr inc co corp ltd no nos vs etc
   jan feb mar apr jun jul aug sep sept oct nov dec fig approx est dept univ ave blvd
+`);
+
+/**
+ * Places that read like two-word names in news (`New York`, `North Carolina`) or that stand
+ * alone where a surname could (`Madison`): never a speaker. The states and capitals of the US
+ * and the countries most in the news; a place missing here can still be told by `of`/`in`
+ * before it.
+ */
+export const PLACES = new Set(
+  `
+  alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+  hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+  michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+  pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
+  new_hampshire new_jersey new_mexico new_york north_carolina north_dakota rhode_island
+  south_carolina south_dakota west_virginia washington_d.c. puerto_rico
+  america united_states britain england scotland wales ireland france germany italy spain
+  russia china japan india pakistan afghanistan iran iraq syria israel mexico canada
+  brazil ukraine turkey egypt korea north_korea south_korea cuba europe africa asia
+  new_york_city los_angeles san_francisco chicago boston philadelphia atlanta miami
+  baltimore detroit houston dallas denver seattle phoenix cleveland charlotte orlando
+  louisville nashville pittsburgh st._louis st._paul kabul baghdad moscow beijing london
+  paris berlin tokyo brussels madison capitol_hill wall_street silicon_valley
+  `
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/_/g, ' ')),
+);
+
+/** Words of institutions' names that the organisation list lacks for events and bodies. */
+export const EVENT_WORDS = words(`
+  convention caucus campaign league conference summit symposium agenda forum rally
+  coalition alliance movement initiative program programme project
 `);

@@ -1,9 +1,11 @@
 import {
   ATTRIBUTION_VERBS,
+  EVENT_WORDS,
   HONORIFICS,
   NOT_NAMES,
   ORGANISATION_WORDS,
   PHRASE_STOPS,
+  PLACES,
   ROLE_HEADS,
   ROLE_MODIFIERS,
 } from './lexicon.ts';
@@ -20,7 +22,22 @@ export interface Person {
   role: string | null;
   /** Where the full name first appears. */
   introducedAt: number;
+  /** From `Mr.`/`Mrs.`/`Ms.` before a mention, else from the pronouns that follow one. */
+  gender: Gender | null;
 }
+
+export type Gender = 'male' | 'female';
+const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', mrs: 'female', ms: 'female' };
+const PRONOUN_GENDER: Record<string, Gender> = {
+  he: 'male',
+  him: 'male',
+  his: 'male',
+  himself: 'male',
+  she: 'female',
+  her: 'female',
+  hers: 'female',
+  herself: 'female',
+};
 
 /** A capitalised name as written somewhere outside quotations. */
 export interface Mention {
@@ -34,6 +51,8 @@ export interface Mention {
   possessive: boolean;
   /** An institution (`Nordic Equity Research`): a speaker only as a verb's subject. */
   organisation: boolean;
+  /** A place (`New York`, `Madison`): never a speaker. */
+  place: boolean;
   person: Person | null;
 }
 
@@ -60,6 +79,7 @@ const CLAUSE_WORDS = new Set(
 
 const isTitleWord = (t: Token) =>
   ROLE_HEADS.has(t.key) ||
+  EVENT_WORDS.has(t.key) ||
   HONORIFICS.has(t.key) ||
   ORGANISATION_WORDS.has(t.key) ||
   (t.capital && ROLE_MODIFIERS.has(t.key)) ||
@@ -186,8 +206,11 @@ function headlineLines(text: string) {
   const lines: { start: number; end: number }[] = [];
   const LINE = /[^\n]+/g;
   for (const m of text.matchAll(LINE)) {
-    const line = m[0].trim();
-    if (/[.!?:;,"”’'»)…]$/.test(line)) continue;
+    // A title line may end with a full stop (`Obama Sees 'Personal Insult' if….`).
+    // The document's title may end with a full stop (`Obama Sees 'Personal Insult' if….`).
+    const full = m[0].trim();
+    const line = m.index === 0 && /\p{L}\.$/u.test(full) ? full.slice(0, -1) : full;
+    if (/[.!?:;,"”’'»)…]$/.test(line) || line.split(/\s+/).length > 14) continue;
     const long = line.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
     const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
     if (long.length >= 3 && capitalised * 3 >= long.length * 2)
@@ -270,6 +293,14 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
     for (let k = first; k <= end; k++) if (isTitleWord(tokens[k] as Token)) lastTitle = k;
     const organisation = lastTitle === end;
     const nameFirst = organisation ? first : Math.max(first, lastTitle + 1);
+    // `Mr. Obama`, `Sen. Toomey`, `President Obama`: a title makes a lone surname a person's.
+    let titled = false;
+    let gender: Gender | null = null;
+    for (let k = i; k < nameFirst; k++) {
+      const key = (tokens[k] as Token).key;
+      gender ??= HONORIFIC_GENDER[key] ?? null;
+      if (HONORIFICS.has(key) || ROLE_HEADS.has(key)) titled = true;
+    }
     if (nameFirst <= end) {
       const lastToken = tokens[end] as Token;
       const nameText = text.slice(
@@ -284,9 +315,16 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         last: end,
         possessive: lastToken.possessive,
         organisation,
+        place: PLACES.has(nameText.toLowerCase()),
         person: null,
       };
-      if (!organisation && end > nameFirst && !headlines.covers(mention.start)) {
+      if (
+        !organisation &&
+        !mention.place &&
+        (end > nameFirst || titled) &&
+        !(tokens[nameFirst] as Token).possessive &&
+        !headlines.covers(mention.start)
+      ) {
         let person = byName.get(nameText);
         if (!person) {
           const surname =
@@ -298,6 +336,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
             surname: surname.key,
             role: null,
             introducedAt: mention.start,
+            gender: null,
           };
           byName.set(nameText, person);
           persons.push(person);
@@ -306,18 +345,25 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
           roleBefore(text, tokens, nameFirst) ??
           appositiveBefore(text, tokens, nameFirst) ??
           appositiveAfter(text, tokens, end);
+        person.gender ??= gender;
         mention.person = person;
       }
       mentions.push(mention);
     }
     i = end + 1;
   }
+  guessGenders(tokens, mentions);
+  // One person, one name: `Harry Reid` and `Mr. Reid` are Harry M. Reid when the text gives it.
+  const fullest = new Map<Person, Person>();
+  for (const p of persons) fullest.set(p, fullestForm(p, persons));
+  for (const m of mentions) if (m.person) m.person = fullest.get(m.person) ?? m.person;
   // A single word names a person introduced in full: the most recent one before it, else any.
+  const named = persons.filter((p) => fullest.get(p) === p && p.name.includes(' '));
   for (const m of mentions) {
     if (m.person || m.organisation || m.first !== m.last) continue;
     const key = (tokens[m.first] as Token).key;
     let best: Person | null = null;
-    for (const p of persons) {
+    for (const p of named) {
       if (p.surname !== key) continue;
       if (!best || (p.introducedAt < m.start && p.introducedAt > best.introducedAt)) best = p;
     }
@@ -325,6 +371,61 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
   }
   const atToken = new Map(mentions.map((m) => [m.first, m]));
   return { persons, mentions, mentionAtToken: (index) => atToken.get(index) };
+}
+
+/**
+ * The fullest name the text gives this person: a longer name with the same surname whose words
+ * include theirs (`Harry Reid` → `Harry M. Reid`, `Obama` → `Barack Obama`), of no other
+ * gender. A lone surname shared by two such people (`Obama`: Barack and Michelle) stays as it is
+ * unless its gender tells them apart.
+ */
+function fullestForm(p: Person, persons: readonly Person[]): Person {
+  const words = p.name.toLowerCase().split(/\s+/);
+  let best: Person | null = null;
+  let rivals = 0;
+  for (const q of persons) {
+    if (q === p || q.surname !== p.surname || q.name.length <= p.name.length) continue;
+    if (p.gender && q.gender && p.gender !== q.gender) continue;
+    // `President Obama` early on is not `Michelle Obama` named later: a titled short form only
+    // takes a fuller name given before it.
+    if (p.role && q.introducedAt > p.introducedAt) continue;
+    const theirs = new Set(q.name.toLowerCase().split(/\s+/));
+    if (!words.every((w) => theirs.has(w))) continue;
+    const first = q.name.split(/\s+/)[0];
+    if (best && best.name.split(/\s+/)[0] !== first) rivals++;
+    if (!best || q.name.length > best.name.length) best = q;
+  }
+  if (!best || rivals > 0) return p;
+  // Inherit what the short form knew.
+  best.gender ??= p.gender;
+  best.role ??= p.role;
+  return best;
+}
+
+/**
+ * A person's gender from the pronouns that follow their mentions: the first `he`/`his` or
+ * `she`/`her` after a mention, in its sentence, before anyone else is named, is a vote.
+ */
+function guessGenders(tokens: readonly Token[], mentions: readonly Mention[]) {
+  const votes = new Map<Person, { male: number; female: number }>();
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k] as Mention;
+    if (!m.person || m.person.gender) continue;
+    const stop = Math.min(mentions[k + 1]?.first ?? tokens.length, m.last + 12);
+    for (let j = m.last + 1; j < stop; j++) {
+      const t = tokens[j] as Token;
+      // The next sentence's subject counts too (`Moore said… She added`), not its later words.
+      if (t.quoted || (t.text === '.' && !PRONOUN_GENDER[tokens[j + 1]?.key ?? ''])) break;
+      const g = PRONOUN_GENDER[t.key];
+      if (!g) continue;
+      const v = votes.get(m.person) ?? { male: 0, female: 0 };
+      v[g]++;
+      votes.set(m.person, v);
+      break;
+    }
+  }
+  for (const [p, v] of votes)
+    if (v.male !== v.female) p.gender = v.male > v.female ? 'male' : 'female';
 }
 
 /** Persons whose role has this head word, most recently introduced before `offset` first. */
