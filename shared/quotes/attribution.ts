@@ -5,7 +5,7 @@ import {
   ROLE_HEADS,
   SKIPPABLE_BEFORE_VERB,
 } from './lexicon.ts';
-import { type Mention, type People, personWithRole } from './people.ts';
+import { type Mention, type People, type Person, personWithRole } from './people.ts';
 import type { Sentences } from './sentences.ts';
 import { type Token, tokenAt } from './tokens.ts';
 import type { AttributionShape } from './types.ts';
@@ -26,11 +26,20 @@ export interface Attribution {
    * an organisation.
    */
   via: 'person' | 'organisation' | 'pronoun' | 'role' | 'word';
+  /** The next likeliest speaker, when the reading had a rival (a pronoun with two antecedents). */
+  rival?: string | null;
+  /** 0 (no doubt) to 1: how close the rival came. */
+  doubt?: number;
 }
 type Credit = Omit<Attribution, 'shape' | 'verb' | 'verbStart'>;
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'one', 'his', 'her', 'their', 'its', 'our']);
 const isVerb = (t: Token | undefined) => !!t && t.word && !t.quoted && ATTRIBUTION_VERBS.has(t.key);
+const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
+/** `Priebus was said to be "furious"`: a passive report names no speaker. */
+const isPassive = (tokens: readonly Token[], v: number) => PASSIVE.has(tokens[v - 1]?.key ?? '');
+/** What an organisation-like group of a person speaks as: `Ryan's campaign`, `Gowdy's office`. */
+const GROUP_HEADS = new Set(['campaign', 'office', 'team', 'staff', 'camp', 'administration', 'aides']);
 const isAccordingTo = (tokens: readonly Token[], j: number) =>
   tokens[j]?.key === 'according' && tokens[j + 1]?.key === 'to';
 /** Words that can belong to a subject or object noun phrase. */
@@ -87,29 +96,81 @@ export function createAttributor(
     return m && m.start < limit ? m : null;
   };
 
-  /** `he`/`she`: the subject named earlier in the sentence, else in the nearest sentence before. */
+  /** The first mention index at or after `offset`. */
+  const mentionFrom = (offset: number) => {
+    let lo = 0;
+    let hi = mentionsByStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((mentionsByStart[mid] as Mention).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  /** Who spoke last, as the quotations so far credit it: the likeliest `he` or `she`. */
+  let lastSpeaker: string | null = null;
+
+  /**
+   * `he`/`she`: the person the pronoun most likely means among those named in its sentence and
+   * the three before, by gender where the text tells it (`Mr.`, `Mrs.`, earlier pronouns), by
+   * being a sentence's subject, by being the last speaker, and by nearness. The runner-up is
+   * kept as the alternative, and a close race makes the credit doubtful.
+   */
   const fromPronoun = (t: Token): Credit | null => {
     if (t.key !== 'he' && t.key !== 'she') return null;
+    const gender = t.key === 'he' ? 'male' : 'female';
     const here = sentences.indexAt(t.start);
-    for (let s = here; s >= Math.max(0, here - 4); s--) {
-      const m = firstPersonIn(s, t.start);
-      if (m?.person)
-        return {
-          speaker: m.person.name,
-          role: m.person.role,
-          mention: t.text,
-          mentionStart: t.start,
-          introducedAt: m.person.introducedAt,
-          via: 'pronoun',
-        };
-      // A sentence before whose speaker is unnamed (`The conductor, who asked not to be named,
-      // said…`) is who the pronoun means: no one further back.
-      if (s < here && hasVerb(s)) {
-        const unnamed = speakerOfSentence(s);
-        return unnamed ? { ...unnamed, mention: t.text, mentionStart: t.start, via: 'pronoun' } : null;
+    const first = Math.max(0, here - 3);
+    // A sentence before whose speaker is unnamed (`The conductor, who asked not to be named,
+    // said…`) is who the pronoun means when nobody is named after it.
+    let unnamedFrom = -1;
+    for (let s = here - 1; s >= first; s--) {
+      if (firstPersonIn(s, sentences.bounds(s).end)) break;
+      if (hasVerb(s)) {
+        unnamedFrom = s;
+        break;
       }
     }
-    return null;
+    if (unnamedFrom >= 0 && !firstPersonIn(here, t.start)) {
+      const unnamed = speakerOfSentence(unnamedFrom);
+      if (unnamed && !unnamed.speaker)
+        return { ...unnamed, mention: t.text, mentionStart: t.start, via: 'pronoun' };
+    }
+    const scores = new Map<Person, number>();
+    for (let k = mentionFrom(sentences.bounds(first).start); k < mentionsByStart.length; k++) {
+      const m = mentionsByStart[k] as Mention;
+      if (m.start >= t.start) break;
+      const p = m.person;
+      if (!p || (p.gender && p.gender !== gender)) continue;
+      const s = sentences.indexAt(m.start);
+      const sentenceStart = tokenAt(tokens, sentences.bounds(s).start);
+      let score = (3 - (here - s)) * 0.5 + (m.possessive ? 0 : 0.5);
+      if (p.gender === gender) score += 2;
+      if (m.first - sentenceStart <= 6 && firstPersonIn(s, m.end) === m) score += 1;
+      if (p.name === lastSpeaker) score += 1;
+      scores.set(p, Math.max(scores.get(p) ?? -1, score));
+    }
+    let best: Person | null = null;
+    let second: Person | null = null;
+    for (const [p, score] of scores) {
+      if (!best || score >= (scores.get(best) as number)) {
+        second = best;
+        best = p;
+      } else if (!second || score >= (scores.get(second) as number)) second = p;
+    }
+    if (!best) return null;
+    const margin = (scores.get(best) as number) - (second ? (scores.get(second) as number) : 0);
+    return {
+      speaker: best.name,
+      role: best.role,
+      mention: t.text,
+      mentionStart: t.start,
+      introducedAt: best.introducedAt,
+      via: 'pronoun',
+      rival: second?.name ?? null,
+      doubt: second ? Math.max(0, 1 - margin / 2) : 0,
+    };
   };
 
   const hasVerb = (index: number) => {
@@ -173,6 +234,19 @@ export function createAttributor(
   const fromPhrase = (from: number, to: number): Credit | null => {
     if (from > to) return null;
     const last = tokens[to] as Token;
+    // `Ryan's campaign said`: the campaign speaks, under its person's fullest name.
+    const owner = people.mentionAtToken(to - 1) ?? people.mentionAtToken(to - 2);
+    if (GROUP_HEADS.has(last.key) && owner?.possessive && owner.person && owner.last === to - 1) {
+      const name = owner.person.name;
+      return {
+        speaker: `${name}${name.endsWith('s') ? "'" : "'s"} ${last.key}`,
+        role: null,
+        mention: text.slice(owner.start, last.end),
+        mentionStart: owner.start,
+        introducedAt: owner.person.introducedAt,
+        via: 'organisation',
+      };
+    }
     if (PRONOUNS.has(last.key) && from === to) return fromPronoun(last);
     const name = nameWithin(from, to);
     // `A spokesperson for the Finnish economy ministry`: a role with an unknown capitalised word
@@ -184,6 +258,9 @@ export function createAttributor(
 
   /** The subject of the verb at `v`, reading back no further than token `lo`. */
   const subjectOf = (v: number, lo: number): Credit | null => {
+    // `He went on to endorse Ayotte, calling her "a rising star"`: a participle's subject is
+    // the clause's, not the name just before it.
+    if ((tokens[v] as Token).key.endsWith('ing')) return leadingSubject(lo, v);
     let j = v - 1;
     for (
       let skipped = 0;
@@ -191,6 +268,12 @@ export function createAttributor(
       skipped++
     )
       j--;
+    // `Rep. Jim McDermott (D-Wash.) said`: a bracket between the name and the verb.
+    if ((tokens[j] as Token | undefined)?.text === ')') {
+      let k = j - 1;
+      while (k > lo && j - k < 10 && (tokens[k] as Token).text !== '(') k--;
+      if ((tokens[k] as Token | undefined)?.text === '(') j = k - 1;
+    }
     if (j < lo) return null;
     if ((tokens[j] as Token).text === ',') {
       // `Ruth Mbeki, argued`… or `Qari Fasihuddin Fitrat, Chief of Staff…, said`.
@@ -300,6 +383,11 @@ export function createAttributor(
     credit ? { shape, verb: verbText, verbStart: verb.start, ...credit } : null;
 
   return {
+    /** Tell the attributor who the last quotation was credited to (the likeliest `he`/`she`). */
+    noteSpeaker(name: string | null) {
+      if (name) lastSpeaker = name;
+    },
+
     /** `"…," X said.` / `"…," said X.` / `"…," according to X.` right after the closing mark. */
     after(close: number, end: number): Attribution | null {
       const hi = tokenAt(tokens, end);
@@ -340,7 +428,7 @@ export function createAttributor(
         if (t.key === 'to' && isAccordingTo(tokens, j - 1)) {
           const credit = objectFrom(j + 1, hi);
           if (credit) return found('according-to', tokens[j - 1] as Token, 'according to', credit);
-        } else if (isVerb(t)) {
+        } else if (isVerb(t) && !isPassive(tokens, j)) {
           const credit = subjectOf(j, lo) ?? invertedSubject(j, lo, hi) ?? sharedSubject(j, lo);
           if (credit) return found('before-quote', t, t.text, credit);
         }

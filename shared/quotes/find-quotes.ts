@@ -157,6 +157,7 @@ export function findQuotes(text: string): QuoteCandidate[] {
     };
     candidates.push(candidate);
     if (kind !== 'scare') previous = { candidate, sentence, paragraph };
+    attributor.noteSpeaker(candidate.speaker);
   });
   return candidates;
 }

@@ -368,6 +368,8 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
       if (!best || (p.introducedAt < m.start && p.introducedAt > best.introducedAt)) best = p;
     }
     m.person = best;
+    // `Israel said`: Rep. Steve Israel, not the country, once the text has named him.
+    if (best) m.place = false;
   }
   const atToken = new Map(mentions.map((m) => [m.first, m]));
   return { persons, mentions, mentionAtToken: (index) => atToken.get(index) };
