@@ -133,7 +133,11 @@ export function findQuotes(text: string): QuoteCandidate[] {
             (attribution.speaker !== null || attribution.role !== null),
           speechCue,
         });
-    const credited = kind === 'scare' && !attribution?.speaker ? null : attribution;
+    // A scare quote keeps a speaker only when an attribution verb names one right there.
+    const credited =
+      kind === 'scare' && (!attribution?.speaker || attribution.shape === 'sentence-subject')
+        ? null
+        : attribution;
     const candidate: QuoteCandidate = {
       text: inner,
       start,

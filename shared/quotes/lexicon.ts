@@ -28,6 +28,9 @@ export const ATTRIBUTION_VERBS = words(`
   arguing warning explaining asking insisting declaring describing tweeting stating
   urging accusing adding recalling conceding complaining joking boasting quipping
   promising vowing
+  say write add tell note argue claim insist warn explain declare recall describe call
+  fumed fumes seethed griped gripes grumbled grumbles chided chides scolded scolds mocked
+  mocks retorted retorts shrugged marveled marvelled gushed opined opines posited
 `);
 
 /** Words that may stand between a subject and its verb: `Trump has repeatedly said`. */
@@ -90,7 +93,7 @@ export const NOT_NAMES = words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may
   june july august september october november december mr mrs ms mx dr prof sir dame rev fr
   hon of to into onto upon about like unlike one two three even just only amid via per
-  whenever wherever whatever whoever however whether unless instead perhaps maybe indeed
+  another whenever wherever whatever whoever however whether unless instead perhaps maybe indeed
   yes no not nor thus hence therefore otherwise rather almost nearly only even
   said says told asked reported wrote added
 `);

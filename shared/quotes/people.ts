@@ -9,6 +9,7 @@ import {
   ROLE_HEADS,
   ROLE_MODIFIERS,
 } from './lexicon.ts';
+import { FEMALE_NAMES, MALE_NAMES } from './first-names.generated.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface Person {
   introducedAt: number;
   /** From `Mr.`/`Mrs.`/`Ms.` before a mention, else from the pronouns that follow one. */
   gender: Gender | null;
+  /** What the given name usually is: a weaker hint than anything the text says. */
+  nameGender: Gender | null;
 }
 
 export type Gender = 'male' | 'female';
@@ -337,6 +340,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
             role: null,
             introducedAt: mention.start,
             gender: null,
+            nameGender: null,
           };
           byName.set(nameText, person);
           persons.push(person);
@@ -352,7 +356,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
     }
     i = end + 1;
   }
-  guessGenders(tokens, mentions);
+  guessGenders(text, tokens, mentions, persons);
   // One person, one name: `Harry Reid` and `Mr. Reid` are Harry M. Reid when the text gives it.
   const fullest = new Map<Person, Person>();
   for (const p of persons) fullest.set(p, fullestForm(p, persons));
@@ -404,12 +408,54 @@ function fullestForm(p: Person, persons: readonly Person[]): Person {
   return best;
 }
 
+const GIVEN_NAMES = new Map<string, Gender>();
+for (const w of MALE_NAMES.trim().split(/\s+/)) GIVEN_NAMES.set(w, 'male');
+// A name on both lists says nothing.
+for (const w of FEMALE_NAMES.trim().split(/\s+/))
+  if (GIVEN_NAMES.has(w)) GIVEN_NAMES.delete(w);
+  else GIVEN_NAMES.set(w, 'female');
+
+const SENTENCE_END = /[.!?]/;
+
 /**
- * A person's gender from the pronouns that follow their mentions: the first `he`/`his` or
- * `she`/`her` after a mention, in its sentence, before anyone else is named, is a vote.
+ * A person's gender where the text says it: an honorific before a mention (set while reading),
+ * else the pronouns that follow their mentions (the first `he`/`his` or `she`/`her` after a
+ * mention in its sentence, before anyone else is named; a sentence that opens with `He` or `She`
+ * after one whose subject they were), else, as a hint only, their given name.
  */
-function guessGenders(tokens: readonly Token[], mentions: readonly Mention[]) {
+function guessGenders(
+  text: string,
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  persons: readonly Person[],
+) {
   const votes = new Map<Person, { male: number; female: number }>();
+  const vote = (p: Person, g: Gender) => {
+    const v = votes.get(p) ?? { male: 0, female: 0 };
+    v[g]++;
+    votes.set(p, v);
+  };
+  // Sentence subjects: the first person named after a sentence boundary.
+  let subject: Person | null = null;
+  let previousSubject: Person | null = null;
+  let atStart = true;
+  let k = 0;
+  for (let j = 0; j < tokens.length; j++) {
+    const t = tokens[j] as Token;
+    const prev = tokens[j - 1];
+    if (prev && (SENTENCE_END.test(prev.text) || text.slice(prev.end, t.start).includes('\n'))) {
+      previousSubject = subject;
+      subject = null;
+      atStart = true;
+    }
+    while (k < mentions.length && (mentions[k] as Mention).first < j) k++;
+    const m = mentions[k];
+    if (m && m.first === j && m.person && !m.possessive && subject === null) subject = m.person;
+    const g = PRONOUN_GENDER[t.key];
+    if (atStart && g && t.capital && (t.key === 'he' || t.key === 'she') && previousSubject)
+      vote(previousSubject, g);
+    if (t.word) atStart = false;
+  }
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k] as Mention;
     if (!m.person || m.person.gender) continue;
@@ -420,14 +466,15 @@ function guessGenders(tokens: readonly Token[], mentions: readonly Mention[]) {
       if (t.quoted || (t.text === '.' && !PRONOUN_GENDER[tokens[j + 1]?.key ?? ''])) break;
       const g = PRONOUN_GENDER[t.key];
       if (!g) continue;
-      const v = votes.get(m.person) ?? { male: 0, female: 0 };
-      v[g]++;
-      votes.set(m.person, v);
+      vote(m.person, g);
       break;
     }
   }
   for (const [p, v] of votes)
-    if (v.male !== v.female) p.gender = v.male > v.female ? 'male' : 'female';
+    if (!p.gender && v.male !== v.female) p.gender = v.male > v.female ? 'male' : 'female';
+  for (const p of persons)
+    if (p.name.includes(' '))
+      p.nameGender = GIVEN_NAMES.get(p.name.split(' ')[0]?.toLowerCase() ?? '') ?? null;
 }
 
 /** Persons whose role has this head word, most recently introduced before `offset` first. */
