@@ -290,6 +290,8 @@ export function createAttributor(
       if ((tokens[k] as Token | undefined)?.text === '(') j = k - 1;
     }
     if (j < lo) return null;
+    // `what he called the Soviet "Evil Empire"`: a pronoun just before the verb is its subject.
+    if (PRONOUNS.has((tokens[j] as Token).key)) return fromPronoun(tokens[j] as Token);
     if ((tokens[j] as Token).text === ',') {
       // `Ruth Mbeki, argued`… or `Qari Fasihuddin Fitrat, Chief of Staff…, said`.
       const near = nameWithin(Math.max(lo, j - 4), j - 1);
@@ -333,7 +335,12 @@ export function createAttributor(
   const leadingSubject = (lo: number, hi: number): Credit | null => {
     let k = lo;
     // `In a press release earlier this month, the committee said…`: an opening phrase first.
-    if (tokens[k]?.capital && /^(?:in|on|at|after|before|during|asked|speaking|since|for|with|despite)$/.test(tokens[k]?.key ?? '')) {
+    if (
+      tokens[k]?.capital &&
+      /^(?:in|on|at|after|before|during|asked|speaking|since|for|with|despite|like|unlike|as|while|when|although|though|but|and|yet|still|now|then|later|earlier)$/.test(
+        tokens[k]?.key ?? '',
+      )
+    ) {
       let c = k;
       while (c < hi && c - k < 14 && (tokens[c] as Token).text !== ',') c++;
       if (c < hi && (tokens[c] as Token).text === ',') k = c + 1;

@@ -99,8 +99,13 @@ export function findQuotes(text: string): QuoteCandidate[] {
     const resumes =
       before !== undefined && from > sentenceStart && last?.kind === 'direct' && lead.length <= 40;
 
+    // `"Does he not understand…?" Biden said.`: a quotation that ends its sentence is
+    // followed by its attribution in what reads as the next one.
+    const tailEnd = /^[ \t\u00a0]*$/.test(text.slice(span.close + 1, sentenceEnd))
+      ? sentences.bounds(sentence + 1).end
+      : sentenceEnd;
     let attribution =
-      attributor.after(span.close, Math.min(sentenceEnd, nextOpen)) ??
+      attributor.after(span.close, Math.min(tailEnd, nextOpen)) ??
       attributor.before(from, span.open) ??
       // `Djokovic told a TV interviewer that he is feeling "…" before the "…"`: the verb
       // may stand before an earlier quotation in the same sentence.
