@@ -373,7 +373,13 @@ export function createAttributor(
     // `said on Twitter`: a place or a medium, not a speaker.
     if (PREPOSITIONS.has(tokens[from]?.key ?? '')) return null;
     let j = from;
-    while (j < hi && j - from < 10 && inPhrase(tokens[j] as Token)) j++;
+    while (j < hi && j - from < 10) {
+      // A name is taken whole, with its bracketed expansion: `the Vox Populi (Voice of the People) column`.
+      const m = people.mentionAtToken(j);
+      if (m && m.last > j && m.last < hi) j = m.last + 1;
+      else if (inPhrase(tokens[j] as Token)) j++;
+      else break;
+    }
     const credit = fromPhrase(from, j - 1);
     if (credit?.speaker) return credit;
     // A role, then the name in apposition.

@@ -88,6 +88,41 @@ const isTitleWord = (t: Token) =>
   (t.capital && ROLE_MODIFIERS.has(t.key)) ||
   INITIALISM.test(t.text);
 
+const INSTITUTION_CONNECTORS = new Set(['of', 'on', 'and', 'for']);
+
+/** Does any token in [from, to] have a key in `set`? */
+function runHas(tokens: readonly Token[], from: number, to: number, set: ReadonlySet<string>) {
+  for (let k = from; k <= to; k++) if (set.has((tokens[k] as Token).key)) return true;
+  return false;
+}
+
+/** Is the capitalised run starting at `from` an institution's (`… of Homeland Security`)? */
+function institutionAhead(text: string, tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k - from < 5; k++) {
+    const t = tokens[k] as Token;
+    if (!t.capital || t.quoted) return false;
+    if (ORGANISATION_WORDS.has(t.key)) return true;
+    const next = tokens[k + 1];
+    if (!next || !joined(text, t, next)) return false;
+  }
+  return false;
+}
+
+/** The last token of `(Voice of the People)` right after the run's end, else the run's end. */
+function bracketedExpansion(text: string, tokens: readonly Token[], end: number): number {
+  if (tokens[end + 1]?.text !== '(' || !joined(text, tokens[end] as Token, tokens[end + 1] as Token))
+    return end;
+  let capitals = 0;
+  for (let k = end + 2; k < tokens.length && k - end < 9; k++) {
+    const t = tokens[k] as Token;
+    if (t.text === ')') return capitals >= 2 ? k : end;
+    if (!t.word || t.quoted) return end;
+    if (t.capital) capitals++;
+    else if (!CONNECTORS.has(t.key)) return end;
+  }
+  return end;
+}
+
 /** Is the gap between two tokens a plain space inside one line? */
 const joined = (text: string, a: Token, b: Token) =>
   /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
@@ -252,6 +287,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
     }
     // The run: capitalised words joined by single spaces, with name particles and `Mr.`.
     let end = i;
+    let institution = false;
     while (end + 1 < tokens.length) {
       const cur = tokens[end] as Token;
       const next = tokens[end + 1] as Token;
@@ -283,8 +319,28 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         end = k;
         continue;
       }
+      // `Department of Homeland Security`, `House Select Committee on Benghazi`, `Securities and
+      // Exchange Commission`: an institution's name runs on over `of`, `on`, `and`, `for`.
+      const after = tokens[end + 2];
+      if (
+        INSTITUTION_CONNECTORS.has(next.key) &&
+        after?.capital &&
+        !after.quoted &&
+        joined(text, next, after) &&
+        // `of`/`on`/`for` after an institution's word; `and` between one word and an
+        // institution (`Chris Wallace of Fox News` and `Priebus and the Committee` stay apart).
+        (next.key === 'and'
+          ? end === i && institutionAhead(text, tokens, end + 2)
+          : runHas(tokens, i, end, ORGANISATION_WORDS))
+      ) {
+        end += 2;
+        institution = true;
+        continue;
+      }
       break;
     }
+    // `the Vox Populi (Voice of the People) column`: a name's expansion in brackets is part of it.
+    end = bracketedExpansion(text, tokens, end);
     let first = i;
     while (
       first <= end &&
@@ -294,7 +350,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
     // Titles and institutions before the name are not part of it.
     let lastTitle = -1;
     for (let k = first; k <= end; k++) if (isTitleWord(tokens[k] as Token)) lastTitle = k;
-    const organisation = lastTitle === end;
+    const organisation = lastTitle === end || institution;
     const nameFirst = organisation ? first : Math.max(first, lastTitle + 1);
     // `Mr. Obama`, `Sen. Toomey`, `President Obama`: a title makes a lone surname a person's.
     let titled = false;
