@@ -34,6 +34,7 @@ export interface Attribution {
 type Credit = Omit<Attribution, 'shape' | 'verb' | 'verbStart'>;
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'one', 'his', 'her', 'their', 'its', 'our']);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isVerb = (t: Token | undefined) => !!t && t.word && !t.quoted && ATTRIBUTION_VERBS.has(t.key);
 /** What a mention's distance in sentences before a pronoun adds to its likelihood. */
 const NEARNESS = [2, 1.5, 0.5, 0];
@@ -47,6 +48,31 @@ const INVERTS = new Set(
 const PREPOSITIONS = new Set(
   'on in at to from with for during after before of about by into over under through'.split(' '),
 );
+/** Papers that speak for whoever wrote them: `a Homeland Security memo put it`, `the suit reads`. */
+const DOCUMENTS = new Set(
+  'memo memorandum report letter statement release email e-mail lawsuit suit complaint filing study column editorial tweet post op-ed'.split(
+    ' ',
+  ),
+);
+/** Verbs a paper speaks with, beyond those people speak with. */
+const DOCUMENT_VERBS = new Set('found finds concluded concludes read reads stated states continues continued put'.split(' '));
+/** What an institution is called after it is named: `the committee`, `the panel`. */
+const INSTITUTION_HEADS: Record<string, string[]> = {
+  committee: ['committee'],
+  panel: ['committee', 'panel', 'commission'],
+  agency: ['agency', 'department', 'office', 'service', 'administration', 'bureau'],
+  department: ['department'],
+  foundation: ['foundation'],
+  office: ['office'],
+  bank: ['bank'],
+  company: ['company', 'inc', 'corp', 'group'],
+  commission: ['commission'],
+  court: ['court'],
+  column: ['column'],
+  association: ['association'],
+  union: ['union'],
+  party: ['party'],
+};
 const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 /** `Priebus was said to be "furious"`: a passive report names no speaker. */
 const isPassive = (tokens: readonly Token[], v: number) => PASSIVE.has(tokens[v - 1]?.key ?? '');
@@ -74,6 +100,30 @@ export function createAttributor(
   sentences: Sentences,
 ) {
   const mentionsByStart = people.mentions;
+  /** An attribution verb at token `j`, including a paper's (`the memo found`, `as X put it`). */
+  const isVerbAt = (j: number): boolean => {
+    const t = tokens[j];
+    if (isVerb(t)) return true;
+    if (!t || t.quoted || !DOCUMENT_VERBS.has(t.key)) return false;
+    if (t.key === 'put') return tokens[j + 1]?.key === 'it';
+    // `the memo found`, or inverted: `read the email`.
+    return (
+      DOCUMENTS.has(tokens[j - 1]?.key ?? '') ||
+      (DETERMINERS.has(tokens[j + 1]?.key ?? '') && DOCUMENTS.has(tokens[j + 2]?.key ?? ''))
+    );
+  };
+  // Organisations by name, so `Homeland Security` is credited as the fullest name the text
+  // gives it (`Department of Homeland Security`).
+  const organisationNames = [
+    ...new Set(mentionsByStart.filter((m) => m.organisation).map((m) => m.text)),
+  ];
+  const fullestOrganisation = (name: string) => {
+    let best = name;
+    for (const other of organisationNames)
+      if (other.length > best.length && new RegExp(`(?:^|\\s)${escape(name)}(?:$|\\s)`).test(other))
+        best = other;
+    return best;
+  };
   // For each mention, the index of the first mention from it on that names a person (not as a
   // possessive), so a pronoun finds its sentence's subject without walking every name.
   const nextPerson = new Array<number>(mentionsByStart.length + 1);
@@ -84,13 +134,52 @@ export function createAttributor(
   }
 
   const fromMention = (m: Mention): Credit => ({
-    speaker: m.person?.name ?? m.text,
+    speaker: m.person?.name ?? (m.organisation ? fullestOrganisation(m.text) : m.text),
     role: m.person?.role ?? null,
     mention: m.text,
     mentionStart: m.start,
     introducedAt: m.person && m.person.introducedAt !== m.start ? m.person.introducedAt : null,
     via: m.person ? 'person' : m.organisation ? 'organisation' : 'word',
   });
+
+  /**
+   * The organisation named last before `offset` (within the three sentences before), whose name
+   * has one of `kinds` (any when null), credited through the words at `said`.
+   */
+  const recentOrganisation = (offset: number, kinds: string[] | null, said: Token): Credit | null => {
+    const floor = sentences.bounds(Math.max(0, sentences.indexAt(offset) - 3)).start;
+    for (let k = mentionFrom(offset) - 1; k >= 0; k--) {
+      const m = mentionsByStart[k] as Mention;
+      if (m.start < floor) break;
+      if (!m.organisation) continue;
+      const words = m.text.toLowerCase().split(/\s+/);
+      if (kinds && !kinds.some((w) => words.includes(w))) continue;
+      return { ...fromMention(m), mention: said.text, mentionStart: said.start, via: 'organisation' };
+    }
+    return null;
+  };
+
+  /** Who a paper in [from, to] speaks for: a person or institution named in the phrase, else the author of the same paper named before. */
+  const authorOf = (from: number, to: number): Credit | null => {
+    for (let k = from; k < to; k++) {
+      const m = people.mentionAtToken(k);
+      if (m && !m.place && m.last < to && (m.person || m.organisation)) return fromMention(m);
+    }
+    // `the suit reads`: the suit someone's was called before (`Podliska's lawsuit`).
+    const paper = (tokens[to] as Token).key;
+    const same = paper === 'suit' || paper === 'lawsuit' ? ['suit', 'lawsuit'] : [paper];
+    for (let k = from - 1; k >= 0 && from - k < 600; k--) {
+      if (!same.includes((tokens[k] as Token).key)) continue;
+      for (let o = k - 1; o >= Math.max(0, k - 3); o--) {
+        const m = people.mentionAtToken(o);
+        if (m && m.last === k - 1 && (m.person || m.organisation)) return fromMention(m);
+      }
+      // `His campaign sent out a fundraising email`: whoever sent it.
+      const lo = tokenAt(tokens, sentences.bounds(sentences.indexAt((tokens[k] as Token).start)).start);
+      return leadingSubject(lo, k);
+    }
+    return null;
+  };
 
   /** The first person named, outside quotations, in sentence `index` before `before`. */
   const firstPersonIn = (index: number, before: number): Mention | null => {
@@ -191,7 +280,7 @@ export function createAttributor(
   const hasVerb = (index: number) => {
     const { start, end } = sentences.bounds(index);
     for (let j = tokenAt(tokens, start); j < tokenAt(tokens, end); j++)
-      if (isVerb(tokens[j])) return true;
+      if (isVerbAt(j)) return true;
     return false;
   };
 
@@ -200,7 +289,7 @@ export function createAttributor(
     const { start, end } = sentences.bounds(index);
     const lo = tokenAt(tokens, start);
     for (let j = tokenAt(tokens, end) - 1; j >= lo; j--) {
-      if (!isVerb(tokens[j])) continue;
+      if (!isVerbAt(j)) continue;
       const credit = subjectOf(j, lo);
       if (credit) return credit;
     }
@@ -209,6 +298,13 @@ export function createAttributor(
 
   /** A phrase with a role and no name: someone introduced with that role, or an unnamed source. */
   const fromRole = (from: number, to: number): Credit | null => {
+    // `the committee said`, `the panel`: the institution of that kind named last.
+    const tail = tokens[to] as Token;
+    const kinds = INSTITUTION_HEADS[tail.key];
+    if (kinds && DETERMINERS.has((tokens[from] as Token).key)) {
+      const institution = recentOrganisation(tail.start, kinds, tokens[from] as Token);
+      if (institution) return institution;
+    }
     let head: Token | null = null;
     for (let k = from; k <= to; k++)
       if (ROLE_HEADS.has((tokens[k] as Token).key)) head = tokens[k] as Token;
@@ -249,6 +345,24 @@ export function createAttributor(
   const fromPhrase = (from: number, to: number): Credit | null => {
     if (from > to) return null;
     const last = tokens[to] as Token;
+    // `a Homeland Security memo`, `Podliska's lawsuit`, `the suit`: a paper speaks for its author.
+    if (DOCUMENTS.has(last.key)) return authorOf(from, to);
+    // `it stated`: an institution named just before.
+    if (last.key === 'it' && from === to) return recentOrganisation(last.start, null, last);
+    // `his campaign sent`: the campaign of whom `his` means.
+    const possessor = tokens[to - 1];
+    if (GROUP_HEADS.has(last.key) && (possessor?.key === 'his' || possessor?.key === 'her')) {
+      const who = fromPronoun({ ...possessor, key: possessor.key === 'his' ? 'he' : 'she' });
+      if (who?.speaker) {
+        const name = who.speaker;
+        return {
+          ...who,
+          speaker: `${name}${name.endsWith('s') ? "'" : "'s"} ${last.key}`,
+          role: null,
+          via: 'organisation',
+        };
+      }
+    }
     // `Ryan's campaign said`: the campaign speaks, under its person's fullest name.
     const owner = people.mentionAtToken(to - 1) ?? people.mentionAtToken(to - 2);
     if (GROUP_HEADS.has(last.key) && owner?.possessive && owner.person && owner.last === to - 1) {
@@ -433,6 +547,10 @@ export function createAttributor(
       const first = tokens[i] as Token;
       if (isAccordingTo(tokens, i))
         return found('according-to', first, 'according to', objectFrom(i + 2, hi));
+      // `"…," as a Homeland Security memo put it.`
+      if (first.key === 'as')
+        for (let j = i + 2; j < hi && j - i <= 8; j++)
+          if (isVerbAt(j)) return found('after-quote', tokens[j] as Token, (tokens[j] as Token).text, subjectOf(j, i + 1));
       if (isVerb(first)) return found('after-quote', first, first.text, objectFrom(i + 1, hi));
       // `"…," Toomey fumed on Tuesday.`: right after the quotation, a name then any past-tense
       // verb is an attribution, whether or not the verb is in the lexicon.
@@ -451,11 +569,11 @@ export function createAttributor(
         const t = tokens[j] as Token;
         // `"This will be a challenge" for Clinton, said Kunin.`: after a comma, a verb followed
         // by a name is inverted.
-        if (isVerb(t) && j > i && (tokens[j - 1] as Token).text === ',' && INVERTS.has(t.key)) {
+        if (isVerbAt(j) && j > i && (tokens[j - 1] as Token).text === ',' && INVERTS.has(t.key)) {
           const object = objectFrom(j + 1, hi);
           if (object?.speaker) return found('after-quote', t, t.text, object);
         }
-        if (isVerb(t)) return found('after-quote', t, t.text, subjectOf(j, i));
+        if (isVerbAt(j)) return found('after-quote', t, t.text, subjectOf(j, i));
         // `"…," Warren, who has not endorsed a candidate, told reporters`: a clause between
         // commas (or brackets) is passed over whole, even with a quotation in it.
         if (t.text === ',' || t.text === '(') {
@@ -483,7 +601,7 @@ export function createAttributor(
         if (t.key === 'to' && isAccordingTo(tokens, j - 1)) {
           const credit = objectFrom(j + 1, hi);
           if (credit) return found('according-to', tokens[j - 1] as Token, 'according to', credit);
-        } else if (isVerb(t) && !isPassive(tokens, j)) {
+        } else if (isVerbAt(j) && !isPassive(tokens, j)) {
           const credit = subjectOf(j, lo) ?? invertedSubject(j, lo, hi) ?? sharedSubject(j, lo);
           if (credit) return found('before-quote', t, t.text, credit);
         }
@@ -516,7 +634,7 @@ export function createAttributor(
       if (!colon) for (let j = lo; j < hi; j++) if ((tokens[j] as Token).quoted) return null;
       for (let j = hi - 1; j >= lo; j--) {
         const t = tokens[j] as Token;
-        if (!isVerb(t)) continue;
+        if (!isVerbAt(j)) continue;
         const credit = subjectOf(j, lo) ?? sharedSubject(j, lo);
         if (credit) return found('previous-sentence', t, t.text, credit);
       }

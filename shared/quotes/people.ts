@@ -348,9 +348,38 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
     )
       first++;
     // Titles and institutions before the name are not part of it.
+    // `Billie Jean King`, `Tom Guard`: from a known given name on, a title word is a surname.
+    let given = end + 1;
+    for (let k = first; k <= end; k++) {
+      const t = tokens[k] as Token;
+      if (GIVEN_NAMES.has(t.key) && !isTitleWord(t) && k < end) {
+        given = k;
+        break;
+      }
+    }
     let lastTitle = -1;
-    for (let k = first; k <= end; k++) if (isTitleWord(tokens[k] as Token)) lastTitle = k;
-    const organisation = lastTitle === end || institution;
+    for (let k = first; k <= end && k < given; k++) {
+      if (!isTitleWord(tokens[k] as Token)) continue;
+      // `Charlie King`: a title word that ends a run after a name word is a surname.
+      // So is one after `Mr.` (`Mr. King`), or one alone that is a surname the text has given
+      // (`King says Ali…` after Billie Jean King).
+      const key = (tokens[k] as Token).key;
+      const surname =
+        k === end &&
+        !ORGANISATION_WORDS.has(key) &&
+        ((k > first && !isTitleWord(tokens[k - 1] as Token)) ||
+          (k === first &&
+            (HONORIFIC_GENDER[tokens[k - 1]?.key ?? ''] !== undefined ||
+              persons.some((p) => p.surname === key && p.name.includes(' ')))));
+      if (!surname) lastTitle = k;
+    }
+    // A run of title words alone (`King`, `Defense Minister`) is nobody; an institution has an
+    // institution's word in it.
+    const organisation =
+      institution ||
+      ORGANISATION_WORDS.has((tokens[end] as Token).key) ||
+      (lastTitle === end && runHas(tokens, first, end, ORGANISATION_WORDS)) ||
+      (lastTitle === end && runHas(tokens, first, end, EVENT_WORDS));
     const nameFirst = organisation ? first : Math.max(first, lastTitle + 1);
     // `Mr. Obama`, `Sen. Toomey`, `President Obama`: a title makes a lone surname a person's.
     let titled = false;
