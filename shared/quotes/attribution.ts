@@ -154,7 +154,14 @@ export function createAttributor(
       if (!m.organisation) continue;
       const words = m.text.toLowerCase().split(/\s+/);
       if (kinds && !kinds.some((w) => words.includes(w))) continue;
-      return { ...fromMention(m), mention: said.text, mentionStart: said.start, via: 'organisation' };
+      // Read from a common noun (`the panel`), it may mean another: half a doubt.
+      return {
+        ...fromMention(m),
+        mention: said.text,
+        mentionStart: said.start,
+        via: 'organisation',
+        doubt: kinds ? 0.5 : 0.6,
+      };
     }
     return null;
   };
@@ -533,6 +540,21 @@ export function createAttributor(
     credit ? { shape, verb: verbText, verbStart: verb.start, ...credit } : null;
 
   return {
+    /**
+     * Speakers a quotation at `offset` might be by when nothing attributes it: who spoke last
+     * (within the last two paragraphs' reach, as `recent` holds them), then the people named as
+     * subjects in its sentence and the two before, nearest first.
+     */
+    nearbySpeakers(offset: number, recent: readonly string[]): string[] {
+      const out: string[] = [...recent.slice(0, 2)];
+      const here = sentences.indexAt(offset);
+      for (let s = here; s >= Math.max(0, here - 2) && out.length < 4; s--) {
+        const m = firstPersonIn(s, s === here ? offset : sentences.bounds(s).end);
+        if (m?.person && !out.includes(m.person.name)) out.push(m.person.name);
+      }
+      return out;
+    },
+
     /** Tell the attributor who the last quotation was credited to (the likeliest `he`/`she`). */
     noteSpeaker(name: string | null) {
       if (name) lastSpeaker = name;

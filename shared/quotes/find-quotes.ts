@@ -4,7 +4,8 @@ import { readPeople } from './people.ts';
 import { findQuotationSpans, type QuotationSpan } from './quote-marks.ts';
 import { findSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
-import type { QuoteCandidate } from './types.ts';
+import { confidenceOf, GUESS_CONFIDENCE, UNSURE_BELOW } from './confidence.ts';
+import type { QuoteCandidate, QuoteKind } from './types.ts';
 
 /** Is `offset` inside a quotation (marks included)? Spans are sorted and disjoint. */
 function insideSpans(spans: readonly QuotationSpan[]) {
@@ -38,15 +39,40 @@ function paragraphIndex(text: string) {
   };
 }
 
-/** Placeholder until the rating module lands. */
-const rate = (a: Attribution | null) => ({
-  speakerKind: a?.speaker ? (a.via === 'organisation' ? ('organisation' as const) : ('person' as const)) : null,
-  confidence: a?.speaker ? 1 : 0,
-  unsure: false,
-  alternatives: [] as string[],
-});
+/** What a candidate says of its speaker: kind, confidence, unsure, the next best candidates. */
+function rate(
+  a: Attribution | null,
+  kind: QuoteKind,
+  guess: { speaker: string; alternatives: string[] } | null,
+) {
+  if (a?.speaker) {
+    const confidence = confidenceOf(a, kind);
+    return {
+      speakerKind: a.via === 'organisation' ? ('organisation' as const) : ('person' as const),
+      confidence,
+      unsure: confidence < UNSURE_BELOW,
+      alternatives: [a.rival, ...(guess?.alternatives ?? [])]
+        .filter((n): n is string => !!n && n !== a.speaker)
+        .filter((n, i, all) => all.indexOf(n) === i)
+        .slice(0, 2),
+    };
+  }
+  if (guess)
+    return {
+      speakerKind: 'person' as const,
+      confidence: GUESS_CONFIDENCE,
+      unsure: true,
+      alternatives: guess.alternatives.filter((n) => n !== guess.speaker).slice(0, 2),
+    };
+  return { speakerKind: null, confidence: 0, unsure: false, alternatives: [] as string[] };
+}
 
-const continuing = (last: QuoteCandidate): Attribution => ({
+/**
+ * The previous quotation's speaker goes on; `across` a paragraph break that is a weaker reading
+ * (news often starts a new speaker's paragraph with their words and names them later).
+ */
+const continuing = (last: QuoteCandidate, across = false): Attribution => ({
+  doubt: across ? 0.6 : 0,
   shape: 'continuation',
   verb: null,
   verbStart: null,
@@ -74,6 +100,8 @@ export function findQuotes(text: string): QuoteCandidate[] {
   const paragraphOf = paragraphIndex(text);
 
   const candidates: QuoteCandidate[] = [];
+  // Who the last sure quotations were credited to, latest first.
+  const recentSpeakers: string[] = [];
   // The last quotation that is somebody's words, where it stands.
   let previous: { candidate: QuoteCandidate; sentence: number; paragraph: number } | null = null;
   spans.forEach((span, k) => {
@@ -122,7 +150,7 @@ export function findQuotes(text: string): QuoteCandidate[] {
         previous &&
         (previous.sentence >= sentence - 1 || previous.paragraph >= paragraph - 1)
       )
-        attribution = continuing(last);
+        attribution = continuing(last, previous.paragraph < paragraph);
     }
     // A quotation inside a sentence that reports speech, or after its colon, is its subject's.
     const speechCue = () => hasSpeechCue(tokens, sentenceStart, sentenceEnd);
@@ -143,6 +171,16 @@ export function findQuotes(text: string): QuoteCandidate[] {
       kind === 'scare' && (!attribution?.speaker || attribution.shape === 'sentence-subject')
         ? null
         : attribution;
+    // Who else it might be: who spoke last, then those named just before. With no attribution
+    // in reach, the best of them is offered as an unsure guess rather than nothing.
+    const nearby = kind === 'scare' ? [] : attributor.nearbySpeakers(span.open, recentSpeakers);
+    // A quotation credited to an unnamed source (`a council spokesman said`) gets no guess.
+    const guess =
+      !credited && nearby.length > 0
+        ? { speaker: nearby[0] as string, alternatives: nearby }
+        : credited?.speaker
+          ? { speaker: credited.speaker, alternatives: nearby }
+          : null;
     const candidate: QuoteCandidate = {
       text: inner,
       start,
@@ -150,7 +188,7 @@ export function findQuotes(text: string): QuoteCandidate[] {
       open: span.open,
       close: span.close,
       kind,
-      speaker: credited?.speaker ?? null,
+      speaker: credited?.speaker ?? guess?.speaker ?? null,
       role: credited?.role ?? null,
       evidence: credited
         ? {
@@ -162,11 +200,15 @@ export function findQuotes(text: string): QuoteCandidate[] {
             introducedAt: credited.introducedAt,
           }
         : null,
-      ...rate(credited),
+      ...rate(credited, kind, guess),
     };
     candidates.push(candidate);
     if (kind !== 'scare') previous = { candidate, sentence, paragraph };
-    attributor.noteSpeaker(candidate.speaker);
+    if (candidate.speaker && !candidate.unsure) {
+      attributor.noteSpeaker(candidate.speaker);
+      if (recentSpeakers[0] !== candidate.speaker) recentSpeakers.unshift(candidate.speaker);
+      recentSpeakers.length = Math.min(recentSpeakers.length, 3);
+    }
   });
   return candidates;
 }
