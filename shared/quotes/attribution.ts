@@ -37,7 +37,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'one', 'his', 'her', 'the
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isVerb = (t: Token | undefined) => !!t && t.word && !t.quoted && ATTRIBUTION_VERBS.has(t.key);
 /** What a mention's distance in sentences before a pronoun adds to its likelihood. */
-const NEARNESS = [2, 1.5, 0.5, 0];
+const NEARNESS = [3, 2.5, 1, 0];
 /** Verbs that news prose puts before their speaker (`said Kunin`); `told` takes its listener. */
 const INVERTS = new Set(
   'said says added adds wrote writes asked asks continued noted notes explained recalled replied countered argued insisted declared'.split(
@@ -50,7 +50,7 @@ const PREPOSITIONS = new Set(
 );
 /** Papers that speak for whoever wrote them: `a Homeland Security memo put it`, `the suit reads`. */
 const DOCUMENTS = new Set(
-  'memo memorandum report letter statement release email e-mail lawsuit suit complaint filing study column editorial tweet post op-ed'.split(
+  'memo memorandum report letter statement release email e-mail lawsuit suit complaint filing study column editorial tweet post op-ed claim claims allegation allegations testimony remarks'.split(
     ' ',
   ),
 );
@@ -256,9 +256,18 @@ export function createAttributor(
       // Nearness first (the sentence before is the classic antecedent), then what the text says
       // of their gender, being a subject, having just spoken; a given name is only a hint.
       let score = (NEARNESS[here - s] ?? 0) + (m.possessive ? 0 : 0.5);
-      if (p.gender === gender) score += 2;
-      else if (!p.gender && p.nameGender) score += p.nameGender === gender ? 1 : -1.5;
-      if (m.first - sentenceStart <= 6 && firstPersonIn(s, m.end) === m) score += 1;
+      if (p.gender === gender) score += 1;
+      else if (!p.gender && p.nameGender) score += p.nameGender === gender ? 0.75 : -1.5;
+      // The subject of its sentence, or of a clause (`after U.S. President Trump escalated`).
+      const next = tokens[m.last + 1];
+      const clauseSubject =
+        !!next?.word && !next.capital && !PHRASE_STOPS.has(next.key) && /(?:ed|s)$/.test(next.key);
+      if ((m.first - sentenceStart <= 6 && firstPersonIn(s, m.end) === m) || clauseSubject) score += 1;
+      // Someone who speaks in the text (`Kunin said`, `said Kunin`) is who `she said` means next.
+      if (isVerbAt(m.last + 1) || isVerbAt(m.first - 1)) score += 1;
+      // Someone introduced in the sentence just before (`Dr. Amaka Nwosu, a climate scientist…,
+      // was blunter. "…," she told…`) is the new speaker.
+      if (here - s <= 1 && m.start === p.introducedAt) score += 1;
       if (p.name === lastSpeaker) score += 0.75;
       scores.set(p, Math.max(scores.get(p) ?? -1, score));
     }

@@ -133,7 +133,9 @@ export function findQuotes(text: string): QuoteCandidate[] {
       ? sentences.bounds(sentence + 1).end
       : sentenceEnd;
     let attribution =
-      attributor.after(span.close, Math.min(tailEnd, nextOpen)) ??
+      // Not cut at the next quotation: `"…," Texas delegate Bill Eastland, wearing "Ted Cruz"
+      // pins, said` (the reading stops at a quotation outside a clause between commas).
+      attributor.after(span.close, tailEnd) ??
       attributor.before(from, span.open) ??
       // `Djokovic told a TV interviewer that he is feeling "…" before the "…"`: the verb
       // may stand before an earlier quotation in the same sentence.
