@@ -73,6 +73,8 @@ const INSTITUTION_HEADS: Record<string, string[]> = {
   union: ['union'],
   party: ['party'],
 };
+/** Verbs that carry on the last speaker's words. */
+const GOES_ON = new Set(['added', 'adds', 'continued', 'continues', 'went']);
 const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 /** `Priebus was said to be "furious"`: a passive report names no speaker. */
 const isPassive = (tokens: readonly Token[], v: number) => PASSIVE.has(tokens[v - 1]?.key ?? '');
@@ -245,6 +247,8 @@ export function createAttributor(
       if (unnamed && !unnamed.speaker)
         return { ...unnamed, mention: t.text, mentionStart: t.start, via: 'pronoun' };
     }
+    // `he added`, `she continued`: the last speaker goes on.
+    const goesOn = GOES_ON.has(tokens[tokenAt(tokens, t.start) + 1]?.key ?? '');
     const scores = new Map<Person, number>();
     for (let k = mentionFrom(sentences.bounds(first).start); k < mentionsByStart.length; k++) {
       const m = mentionsByStart[k] as Mention;
@@ -268,7 +272,8 @@ export function createAttributor(
       // Someone introduced in the sentence just before (`Dr. Amaka Nwosu, a climate scientist…,
       // was blunter. "…," she told…`) is the new speaker.
       if (here - s <= 1 && m.start === p.introducedAt) score += 1;
-      if (p.name === lastSpeaker) score += 0.75;
+      const otherName = !p.gender && p.nameGender !== null && p.nameGender !== gender;
+      if (p.name === lastSpeaker) score += goesOn && !otherName ? 2.5 : 0.75;
       scores.set(p, Math.max(scores.get(p) ?? -1, score));
     }
     let best: Person | null = null;
