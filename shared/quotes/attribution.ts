@@ -75,6 +75,10 @@ const INSTITUTION_HEADS: Record<string, string[]> = {
 };
 /** Verbs that carry on the last speaker's words. */
 const GOES_ON = new Set(['added', 'adds', 'continued', 'continues', 'went']);
+/** Plural subjects that name a pair of people spoken of before. */
+const PLURAL_PEOPLE = new Set(
+  'two pair both they chairmen senators lawmakers congressmen representatives leaders members authors'.split(' '),
+);
 const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 /** `Priebus was said to be "furious"`: a passive report names no speaker. */
 const isPassive = (tokens: readonly Token[], v: number) => PASSIVE.has(tokens[v - 1]?.key ?? '');
@@ -135,7 +139,11 @@ export function createAttributor(
     nextPerson[k] = m.person && !m.possessive ? k : (nextPerson[k + 1] as number);
   }
 
-  const fromMention = (m: Mention): Credit => ({
+  const fromMention = (m: Mention): Credit => {
+    const pair = m.person ? pairOf(m) : null;
+    return pair ? jointCredit(pair, m) : fromOneMention(m);
+  };
+  const fromOneMention = (m: Mention): Credit => ({
     speaker: m.person?.name ?? (m.organisation ? fullestOrganisation(m.text) : m.text),
     role: m.person?.role ?? null,
     mention: m.text,
@@ -190,6 +198,66 @@ export function createAttributor(
     return null;
   };
 
+  /**
+   * The token that ends a clause opened at `j` (a comma or an opening bracket): the next comma,
+   * or the closing bracket, within 24 tokens and before `hi`; `j` when there is none.
+   */
+  const clauseEnd = (j: number, hi: number): number => {
+    const bracket = (tokens[j] as Token).text === '(';
+    for (let k = j + 1; k < hi && k - j <= 24; k++) {
+      const t = tokens[k] as Token;
+      if (bracket ? t.text === ')' : t.text === ',') return k;
+      if (!bracket && (t.text === '.' || t.text === ';')) return j;
+    }
+    return j;
+  };
+
+  /**
+   * Two people named together as one subject: `Oversight Committee Chairman Jason Chaffetz
+   * (R-Utah) and Judiciary Committee Chairman Bob Goodlatte`, `Charles E. Grassley, Republican
+   * of Iowa, and Patrick J. Leahy`. Read once, in text order.
+   */
+  const pairs: { first: Mention; second: Mention; start: number }[] = [];
+  for (const a of mentionsByStart) {
+    if (!a.person || a.possessive) continue;
+    let j = a.last + 1;
+    if (tokens[j]?.text === '(') {
+      const close = clauseEnd(j, tokens.length);
+      if (close > j) j = close + 1;
+    }
+    if (tokens[j]?.text === ',') {
+      const close = clauseEnd(j, Math.min(tokens.length, j + 8));
+      if (close > j) j = close + 1;
+    }
+    if (tokens[j]?.key !== 'and') continue;
+    // Titles before the second name: `and Judiciary Committee Chairman Bob Goodlatte`.
+    let k = j + 1;
+    while (k < tokens.length && k - j <= 5 && !people.mentionAtToken(k)?.person && (tokens[k] as Token).capital) k++;
+    const b = people.mentionAtToken(k);
+    if (b?.person && !b.possessive && b.person !== a.person)
+      pairs.push({ first: a, second: b, start: a.start });
+  }
+  const pairOf = (m: Mention) => pairs.find((p) => p.first === m || p.second === m) ?? null;
+  const jointCredit = (pair: (typeof pairs)[number], said: { text: string; start: number }): Credit => ({
+    speaker: `${pair.first.person?.name} and ${pair.second.person?.name}`,
+    role: null,
+    mention: said.text,
+    mentionStart: said.start,
+    introducedAt: pair.start,
+    via: 'person',
+  });
+  /** `the two`, `the committee chairmen`, `they`: the pair named last, within ten sentences. */
+  const recentPair = (offset: number, said: Token): Credit | null => {
+    const floor = sentences.bounds(Math.max(0, sentences.indexAt(offset) - 10)).start;
+    for (let k = pairs.length - 1; k >= 0; k--) {
+      const p = pairs[k] as (typeof pairs)[number];
+      if (p.start >= offset) continue;
+      if (p.start < floor) break;
+      return { ...jointCredit(p, said), doubt: 0.3 };
+    }
+    return null;
+  };
+
   /** The first person named, outside quotations, in sentence `index` before `before`. */
   const firstPersonIn = (index: number, before: number): Mention | null => {
     const { start, end } = sentences.bounds(index);
@@ -228,6 +296,7 @@ export function createAttributor(
    * kept as the alternative, and a close race makes the credit doubtful.
    */
   const fromPronoun = (t: Token): Credit | null => {
+    if (t.key === 'they') return recentPair(t.start, t);
     if (t.key !== 'he' && t.key !== 'she') return null;
     const gender = t.key === 'he' ? 'male' : 'female';
     const here = sentences.indexAt(t.start);
@@ -368,6 +437,11 @@ export function createAttributor(
     const last = tokens[to] as Token;
     // `a Homeland Security memo`, `Podliska's lawsuit`, `the suit`: a paper speaks for its author.
     if (DOCUMENTS.has(last.key)) return authorOf(from, to);
+    // `the two write`, `the committee chairmen wrote`, `they said`: a pair named before.
+    if (PLURAL_PEOPLE.has(last.key) && (from < to || last.key === 'they')) {
+      const pair = recentPair(last.start, tokens[from] as Token);
+      if (pair) return pair;
+    }
     // `it stated`: an institution named just before.
     if (last.key === 'it' && from === to) return recentOrganisation(last.start, null, last);
     // `his campaign sent`: the campaign of whom `his` means.
@@ -472,7 +546,7 @@ export function createAttributor(
     // `In a press release earlier this month, the committee said…`: an opening phrase first.
     if (
       tokens[k]?.capital &&
-      /^(?:in|on|at|after|before|during|asked|speaking|since|for|with|despite|like|unlike|as|while|when|although|though|but|and|yet|still|now|then|later|earlier)$/.test(
+      /^(?:in|on|at|after|before|during|asked|speaking|since|for|with|despite|like|unlike|as|while|when|although|though|but|and|yet|still|now|then|later|earlier|also)$/.test(
         tokens[k]?.key ?? '',
       )
     ) {
@@ -529,20 +603,6 @@ export function createAttributor(
       return { ...named, role: named.role ?? credit?.role ?? null };
     }
     return credit;
-  };
-
-  /**
-   * The token that ends a clause opened at `j` (a comma or an opening bracket): the next comma,
-   * or the closing bracket, within 24 tokens and before `hi`; `j` when there is none.
-   */
-  const clauseEnd = (j: number, hi: number): number => {
-    const bracket = (tokens[j] as Token).text === '(';
-    for (let k = j + 1; k < hi && k - j <= 24; k++) {
-      const t = tokens[k] as Token;
-      if (bracket ? t.text === ')' : t.text === ',') return k;
-      if (!bracket && (t.text === '.' || t.text === ';')) return j;
-    }
-    return j;
   };
 
   const found = (

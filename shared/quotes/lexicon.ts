@@ -60,6 +60,7 @@ export const ROLE_HEADS = words(`
   historian author journalist reporter correspondent strategist negotiator diplomat mediator
   sen rep gov gen col capt lt sgt whip speaker delegate delegates supporter supporters
   democrat republican democratic independent libertarian gop dem reverend
+  senators representatives reps sens governors chairmen congressmen lawmakers
   candidate lawmaker legislator mp congressman congresswoman contractor singer drummer
   guitarist actor actress artist designer architect volunteer volunteers witness witnesses
   landlord lecturer physician surgeon pilot driver worker workers employee employees member

@@ -100,7 +100,7 @@ function runHas(tokens: readonly Token[], from: number, to: number, set: Readonl
 function institutionAhead(text: string, tokens: readonly Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k - from < 5; k++) {
     const t = tokens[k] as Token;
-    if (!t.capital || t.quoted) return false;
+    if (!t.capital || t.quoted || ROLE_HEADS.has(t.key)) return false;
     if (ORGANISATION_WORDS.has(t.key)) return true;
     const next = tokens[k + 1];
     if (!next || !joined(text, t, next)) return false;
@@ -330,7 +330,9 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         // `of`/`on`/`for` after an institution's word; `and` between one word and an
         // institution (`Chris Wallace of Fox News` and `Priebus and the Committee` stay apart).
         (next.key === 'and'
-          ? end === i && institutionAhead(text, tokens, end + 2)
+          ? end === i &&
+            !persons.some((p) => p.surname === cur.key) &&
+            institutionAhead(text, tokens, end + 2)
           : runHas(tokens, i, end, ORGANISATION_WORDS))
       ) {
         end += 2;
