@@ -388,8 +388,13 @@ export function createAttributor(
 
   /** A phrase with a role and no name: someone introduced with that role, or an unnamed source. */
   const fromRole = (from: number, to: number): Credit | null => {
-    // `the committee said`, `the panel`: the institution of that kind named last.
     const tail = tokens[to] as Token;
+    // `The two lawmakers, however, argue`: the pair named last.
+    if (PLURAL_PEOPLE.has(tail.key) && from < to) {
+      const pair = recentPair(tail.start, tokens[from] as Token);
+      if (pair) return pair;
+    }
+    // `the committee said`, `the panel`: the institution of that kind named last.
     const kinds = INSTITUTION_HEADS[tail.key];
     if (kinds && DETERMINERS.has((tokens[from] as Token).key)) {
       const institution = recentOrganisation(tail.start, kinds, tokens[from] as Token);
