@@ -1,5 +1,6 @@
 import {
   ATTRIBUTION_VERBS,
+  DOCUMENTS,
   PHRASE_STOPS,
   PRONOUNS,
   ROLE_HEADS,
@@ -47,12 +48,6 @@ const INVERTS = new Set(
 /** Words that start a phrase about where or when, not who. */
 const PREPOSITIONS = new Set(
   'on in at to from with for during after before of about by into over under through'.split(' '),
-);
-/** Papers that speak for whoever wrote them: `a Homeland Security memo put it`, `the suit reads`. */
-const DOCUMENTS = new Set(
-  'memo memorandum report letter statement release email e-mail lawsuit suit complaint filing study column editorial tweet post op-ed claim claims allegation allegations testimony remarks'.split(
-    ' ',
-  ),
 );
 /** Verbs a paper speaks with, beyond those people speak with. */
 const DOCUMENT_VERBS = new Set('found finds concluded concludes read reads stated states continues continued put'.split(' '));
@@ -489,7 +484,7 @@ export function createAttributor(
   const subjectOf = (v: number, lo: number): Credit | null => {
     // `He went on to endorse Ayotte, calling her "a rising star"`: a participle's subject is
     // the clause's, not the name just before it.
-    if ((tokens[v] as Token).key.endsWith('ing')) return leadingSubject(lo, v);
+    if ((tokens[v] as Token).key.endsWith('ing')) return clauseBefore(v, lo) ?? leadingSubject(lo, v);
     let j = v - 1;
     for (
       let skipped = 0;
@@ -545,6 +540,28 @@ export function createAttributor(
     return leadingSubject(lo, v);
   };
 
+  /**
+   * `One official said Reid quieted the chatter, telling his colleagues`: the participle's
+   * subject is the nearest clause's, a name right before a verb in the past tense.
+   */
+  const clauseBefore = (v: number, lo: number): Credit | null => {
+    if ((tokens[v - 1] as Token | undefined)?.text !== ',') return null;
+    for (let j = v - 2; j > lo && v - j < 16; j--) {
+      const t = tokens[j] as Token;
+      if (t.quoted || !t.word || t.capital || !(/ed$/.test(t.key) || isVerbAt(j))) continue;
+      const m = people.mentionAtToken(j - 1) ?? mentionEndingAt(j - 1);
+      if (m?.person && !m.possessive) return fromMention(m);
+    }
+    return null;
+  };
+  const mentionEndingAt = (j: number): Mention | null => {
+    for (let k = j; k >= Math.max(0, j - 4); k--) {
+      const m = people.mentionAtToken(k);
+      if (m) return m.last === j ? m : null;
+    }
+    return null;
+  };
+
   /** The name, pronoun or role that opens the clause at token `lo` (before `hi`), if it is someone. */
   const leadingSubject = (lo: number, hi: number): Credit | null => {
     let k = lo;
@@ -556,9 +573,11 @@ export function createAttributor(
       )
     ) {
       let c = k;
-      while (c < hi && c - k < 14 && (tokens[c] as Token).text !== ',') c++;
+      while (c < hi && c - k < 24 && (tokens[c] as Token).text !== ',') c++;
       if (c < hi && (tokens[c] as Token).text === ',') k = c + 1;
     }
+    // `But Podliska's most explosive claim is…`: a conjunction that opens the sentence.
+    if (k === lo && /^(?:but|and|yet|so|still)$/.test(tokens[k]?.key ?? '') && tokens[k + 1]?.text !== ',') k++;
     if (k >= hi) return null;
     const first = tokens[k] as Token;
     if (first.quoted) return null;
@@ -610,7 +629,28 @@ export function createAttributor(
     return credit;
   };
 
-  const found = (
+  /**
+   * Across a sentence break (`"…." Israel said.`) only an attribution that ends there counts:
+   * `Rep. Steve Israel said Clinton called…` reports something else.
+   */
+  const endsClause = (
+    shape: AttributionShape,
+    verb: Token,
+    verbText: string,
+    credit: Credit | null,
+  ): Attribution | null => {
+    const at = tokenAt(tokens, verb.start);
+    const mention = credit ? tokenAt(tokens, credit.mentionStart) : at;
+    const after = tokens[Math.max(at, mention) + 1];
+    const ends =
+      !after ||
+      /^[.,;!?]$/.test(after.text) ||
+      PREPOSITIONS.has(after.key) ||
+      /^(?:today|yesterday|tonight|recently|later|afterward|afterwards|then|matter-of-factly)$/.test(after.key);
+    return ends ? foundAt(shape, verb, verbText, credit) : null;
+  };
+
+  const foundAt = (
     shape: AttributionShape,
     verb: Token,
     verbText: string,
@@ -640,7 +680,8 @@ export function createAttributor(
     },
 
     /** `"…," X said.` / `"…," said X.` / `"…," according to X.` right after the closing mark. */
-    after(close: number, end: number): Attribution | null {
+    after(close: number, end: number, tailOnly = false): Attribution | null {
+      const found = tailOnly ? endsClause : foundAt;
       const hi = tokenAt(tokens, end);
       let i = tokenAt(tokens, close + 1);
       while (i < hi && /^[,—–-]$/.test((tokens[i] as Token).text)) i++;
@@ -701,10 +742,10 @@ export function createAttributor(
         if (t.quoted) continue;
         if (t.key === 'to' && isAccordingTo(tokens, j - 1)) {
           const credit = objectFrom(j + 1, hi);
-          if (credit) return found('according-to', tokens[j - 1] as Token, 'according to', credit);
+          if (credit) return foundAt('according-to', tokens[j - 1] as Token, 'according to', credit);
         } else if (isVerbAt(j) && !isPassive(tokens, j)) {
           const credit = subjectOf(j, lo) ?? invertedSubject(j, lo, hi) ?? sharedSubject(j, lo);
-          if (credit) return found('before-quote', t, t.text, credit);
+          if (credit) return foundAt('before-quote', t, t.text, credit);
         }
       }
       return null;
@@ -737,7 +778,7 @@ export function createAttributor(
         const t = tokens[j] as Token;
         if (!isVerbAt(j)) continue;
         const credit = subjectOf(j, lo) ?? sharedSubject(j, lo);
-        if (credit) return found('previous-sentence', t, t.text, credit);
+        if (credit) return foundAt('previous-sentence', t, t.text, credit);
       }
       if (colon) {
         const credit = leadingSubject(lo, hi);

@@ -129,13 +129,12 @@ export function findQuotes(text: string): QuoteCandidate[] {
 
     // `"Does he not understand…?" Biden said.`: a quotation that ends its sentence is
     // followed by its attribution in what reads as the next one.
-    const tailEnd = /^[ \t\u00a0]*$/.test(text.slice(span.close + 1, sentenceEnd))
-      ? sentences.bounds(sentence + 1).end
-      : sentenceEnd;
+    const endsSentence = /^[ \t\u00a0]*$/.test(text.slice(span.close + 1, sentenceEnd));
     let attribution =
       // Not cut at the next quotation: `"…," Texas delegate Bill Eastland, wearing "Ted Cruz"
       // pins, said` (the reading stops at a quotation outside a clause between commas).
-      attributor.after(span.close, tailEnd) ??
+      attributor.after(span.close, sentenceEnd) ??
+      (endsSentence ? attributor.after(span.close, sentences.bounds(sentence + 1).end, true) : null) ??
       attributor.before(from, span.open) ??
       // `Djokovic told a TV interviewer that he is feeling "…" before the "…"`: the verb
       // may stand before an earlier quotation in the same sentence.

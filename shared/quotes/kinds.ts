@@ -1,4 +1,4 @@
-import { ATTRIBUTION_VERBS } from './lexicon.ts';
+import { ATTRIBUTION_VERBS, DOCUMENTS } from './lexicon.ts';
 import { type Token, tokenAt } from './tokens.ts';
 import type { QuoteKind } from './types.ts';
 
@@ -23,6 +23,8 @@ export function hasSpeechCue(tokens: readonly Token[], start: number, end: numbe
     const t = tokens[j] as Token;
     if (t.quoted || !t.word) continue;
     if (ATTRIBUTION_VERBS.has(t.key)) return true;
+    // `Podliska's most explosive claim is…`: someone's paper speaks.
+    if (t.possessive && [1, 2, 3].some((d) => DOCUMENTS.has(tokens[j + d]?.key ?? ''))) return true;
     if (t.key === 'according' && tokens[j + 1]?.key === 'to') return true;
   }
   return false;

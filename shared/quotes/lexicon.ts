@@ -28,7 +28,7 @@ export const ATTRIBUTION_VERBS = words(`
   arguing warning explaining asking insisting declaring describing tweeting stating
   urging accusing adding recalling conceding complaining joking boasting quipping
   promising vowing
-  say write add tell note argue claim insist warn explain declare recall describe call
+  sings sang say write add tell note argue claim insist warn explain declare recall describe call
   fumed fumes seethed griped gripes grumbled grumbles chided chides scolded scolds mocked
   mocks retorted retorts shrugged marveled marvelled gushed opined opines posited
 `);
@@ -163,3 +163,10 @@ export const EVENT_WORDS = words(`
   convention caucus campaign league conference summit symposium agenda forum rally
   coalition alliance movement initiative program programme project
 `);
+
+/** Papers that speak for whoever wrote them: `a Homeland Security memo put it`, `the suit reads`. */
+export const DOCUMENTS = new Set(
+  'memo memorandum report letter statement release email e-mail lawsuit suit complaint filing study column editorial tweet post op-ed claim claims allegation allegations testimony remarks'.split(
+    ' ',
+  ),
+);
