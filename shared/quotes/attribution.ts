@@ -37,6 +37,8 @@ type Credit = Omit<Attribution, 'shape' | 'verb' | 'verbStart'>;
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'one', 'his', 'her', 'their', 'its', 'our']);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isVerb = (t: Token | undefined) => !!t && t.word && !t.quoted && ATTRIBUTION_VERBS.has(t.key);
+/** How far back, in characters, a look-back for a name may reach within long sentences. */
+const WINDOW = 1500;
 /** What a mention's distance in sentences before a pronoun adds to its likelihood. */
 const NEARNESS = [3, 2.5, 1, 0];
 /** Verbs that news prose puts before their speaker (`said Kunin`); `told` takes its listener. */
@@ -153,9 +155,11 @@ export function createAttributor(
    */
   const recentOrganisation = (offset: number, kinds: string[] | null, said: Token): Credit | null => {
     const floor = sentences.bounds(Math.max(0, sentences.indexAt(offset) - 3)).start;
+    // Bounded in characters too, so a sentence of thousands of quotations stays linear.
+    const reach = Math.max(floor, offset - WINDOW);
     for (let k = mentionFrom(offset) - 1; k >= 0; k--) {
       const m = mentionsByStart[k] as Mention;
-      if (m.start < floor) break;
+      if (m.start < reach) break;
       if (!m.organisation) continue;
       const words = m.text.toLowerCase().split(/\s+/);
       if (kinds && !kinds.some((w) => words.includes(w))) continue;
@@ -232,7 +236,12 @@ export function createAttributor(
     if (b?.person && !b.possessive && b.person !== a.person)
       pairs.push({ first: a, second: b, start: a.start });
   }
-  const pairOf = (m: Mention) => pairs.find((p) => p.first === m || p.second === m) ?? null;
+  const pairByMention = new Map<Mention, (typeof pairs)[number]>();
+  for (const p of pairs) {
+    pairByMention.set(p.first, p);
+    pairByMention.set(p.second, p);
+  }
+  const pairOf = (m: Mention) => pairByMention.get(m) ?? null;
   const jointCredit = (pair: (typeof pairs)[number], said: { text: string; start: number }): Credit => ({
     speaker: `${pair.first.person?.name} and ${pair.second.person?.name}`,
     role: null,
@@ -244,9 +253,16 @@ export function createAttributor(
   /** `the two`, `the committee chairmen`, `they`: the pair named last, within ten sentences. */
   const recentPair = (offset: number, said: Token): Credit | null => {
     const floor = sentences.bounds(Math.max(0, sentences.indexAt(offset) - 10)).start;
-    for (let k = pairs.length - 1; k >= 0; k--) {
+    // The last pair before `offset` (pairs are in text order).
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((pairs[mid] as (typeof pairs)[number]).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) {
       const p = pairs[k] as (typeof pairs)[number];
-      if (p.start >= offset) continue;
       if (p.start < floor) break;
       return { ...jointCredit(p, said), doubt: 0.3 };
     }
@@ -314,7 +330,8 @@ export function createAttributor(
     // `he added`, `she continued`: the last speaker goes on.
     const goesOn = GOES_ON.has(tokens[tokenAt(tokens, t.start) + 1]?.key ?? '');
     const scores = new Map<Person, number>();
-    for (let k = mentionFrom(sentences.bounds(first).start); k < mentionsByStart.length; k++) {
+    const from = Math.max(sentences.bounds(first).start, t.start - WINDOW);
+    for (let k = mentionFrom(from); k < mentionsByStart.length; k++) {
       const m = mentionsByStart[k] as Mention;
       if (m.start >= t.start) break;
       const p = m.person;
@@ -672,6 +689,20 @@ export function createAttributor(
         if (m?.person && !out.includes(m.person.name)) out.push(m.person.name);
       }
       return out;
+    },
+
+    /**
+     * Does a sentence between two quotations open with someone other than `speaker`
+     * (`With septuagenarian Donald Trump, there's not much chance…`)? Then the second is not
+     * simply the first speaker going on.
+     */
+    someoneElseBetween(from: number, to: number, speaker: string): boolean {
+      for (let s = from + 1; s < to; s++) {
+        const { start, end } = sentences.bounds(s);
+        const credit = leadingSubject(tokenAt(tokens, start), tokenAt(tokens, end));
+        if (credit?.speaker && credit.speaker !== speaker) return true;
+      }
+      return false;
     },
 
     /** Tell the attributor who the last quotation was credited to (the likeliest `he`/`she`). */

@@ -138,7 +138,7 @@ export function findQuotes(text: string): QuoteCandidate[] {
       attributor.before(from, span.open) ??
       // `Djokovic told a TV interviewer that he is feeling "…" before the "…"`: the verb
       // may stand before an earlier quotation in the same sentence.
-      (from > sentenceStart ? attributor.before(sentenceStart, from) : null);
+      (from > sentenceStart ? attributor.before(Math.max(sentenceStart, from - 300), from) : null);
     if (!attribution && last?.speaker && previous?.sentence === sentence)
       attribution = continuing(last);
     if (!attribution && atSentenceStart && lead.trim() === '') {
@@ -149,12 +149,15 @@ export function findQuotes(text: string): QuoteCandidate[] {
         !attribution &&
         last?.speaker &&
         previous &&
-        (previous.sentence >= sentence - 1 || previous.paragraph >= paragraph - 1)
+        (previous.sentence >= sentence - 1 || previous.paragraph >= paragraph - 1) &&
+        !attributor.someoneElseBetween(previous.sentence, sentence, last.speaker)
       )
         attribution = continuing(last, previous.paragraph < paragraph);
     }
     // A quotation inside a sentence that reports speech, or after its colon, is its subject's.
-    const speechCue = () => hasSpeechCue(tokens, sentenceStart, sentenceEnd);
+    // Bounded, so a sentence of thousands of quotations stays linear.
+    const speechCue = () =>
+      hasSpeechCue(tokens, Math.max(sentenceStart, span.open - 300), Math.min(sentenceEnd, span.close + 300));
     if (!attribution && !atSentenceStart && (/:\s*$/.test(lead) || speechCue()))
       attribution = attributor.subjectOfSentence(sentenceStart, span.open);
 

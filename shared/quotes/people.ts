@@ -278,6 +278,8 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
   const headlines = headlineLines(text);
   const byName = new Map<string, Person>();
   const persons: Person[] = [];
+  // Surnames of people named in full so far (a lone `King` is theirs, not a title).
+  const fullSurnames = new Set<string>();
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
@@ -331,7 +333,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         // institution (`Chris Wallace of Fox News` and `Priebus and the Committee` stay apart).
         (next.key === 'and'
           ? end === i &&
-            !persons.some((p) => p.surname === cur.key) &&
+            !fullSurnames.has(cur.key) &&
             institutionAhead(text, tokens, end + 2)
           : runHas(tokens, i, end, ORGANISATION_WORDS))
       ) {
@@ -372,7 +374,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         ((k > first && !isTitleWord(tokens[k - 1] as Token)) ||
           (k === first &&
             (HONORIFIC_GENDER[tokens[k - 1]?.key ?? ''] !== undefined ||
-              persons.some((p) => p.surname === key && p.name.includes(' ')))));
+              fullSurnames.has(key))));
       if (!surname) lastTitle = k;
     }
     // A run of title words alone (`King`, `Defense Minister`) is nobody; an institution has an
@@ -431,6 +433,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
           };
           byName.set(nameText, person);
           persons.push(person);
+          if (end > nameFirst) fullSurnames.add(person.surname);
         }
         person.role ??=
           roleBefore(text, tokens, nameFirst) ??
@@ -445,17 +448,22 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
   }
   guessGenders(text, tokens, mentions, persons);
   // One person, one name: `Harry Reid` and `Mr. Reid` are Harry M. Reid when the text gives it.
+  const bySurname = new Map<string, Person[]>();
+  for (const p of persons) bySurname.set(p.surname, [...(bySurname.get(p.surname) ?? []), p]);
   const fullest = new Map<Person, Person>();
-  for (const p of persons) fullest.set(p, fullestForm(p, persons));
+  for (const p of persons) fullest.set(p, fullestForm(p, bySurname.get(p.surname) ?? []));
   for (const m of mentions) if (m.person) m.person = fullest.get(m.person) ?? m.person;
   // A single word names a person introduced in full: the most recent one before it, else any.
-  const named = persons.filter((p) => fullest.get(p) === p && p.name.includes(' '));
+  const named = new Map<string, Person[]>();
+  for (const p of persons)
+    if (fullest.get(p) === p && p.name.includes(' '))
+      named.set(p.surname, [...(named.get(p.surname) ?? []), p]);
   for (const m of mentions) {
     if (m.person || m.organisation || m.first !== m.last) continue;
     const key = (tokens[m.first] as Token).key;
     let best: Person | null = null;
-    for (const p of named) {
-      if (p.surname !== key) continue;
+    // Only the first few of a surname: a text of a thousand Smiths stays linear.
+    for (const p of (named.get(key) ?? []).slice(0, 50)) {
       if (!best || (p.introducedAt < m.start && p.introducedAt > best.introducedAt)) best = p;
     }
     m.person = best;
@@ -472,11 +480,11 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
  * gender. A lone surname shared by two such people (`Obama`: Barack and Michelle) stays as it is
  * unless its gender tells them apart.
  */
-function fullestForm(p: Person, persons: readonly Person[]): Person {
+function fullestForm(p: Person, sameSurname: readonly Person[]): Person {
   const words = p.name.toLowerCase().split(/\s+/);
   let best: Person | null = null;
   let rivals = 0;
-  for (const q of persons) {
+  for (const q of sameSurname.slice(0, 50)) {
     if (q === p || q.surname !== p.surname || q.name.length <= p.name.length) continue;
     if (p.gender && q.gender && p.gender !== q.gender) continue;
     // `President Obama` early on is not `Michelle Obama` named later: a titled short form only
