@@ -282,7 +282,8 @@ function quotesOutput(
   command: Extract<Command, { name: 'quotes' }>,
 ): Output {
   const quotes = candidates
-    .filter((c) => !command.direct || c.kind === 'direct')
+    // `--direct`: somebody's words only, statements and partial quotations, no scare quotes.
+    .filter((c) => !command.direct || c.kind !== 'scare')
     .map((c) => ({
       text: c.text,
       start: c.start,
@@ -290,6 +291,10 @@ function quotesOutput(
       speaker: c.speaker,
       role: c.role,
       kind: c.kind,
+      speakerKind: c.speakerKind,
+      confidence: c.confidence,
+      unsure: c.unsure,
+      alternatives: c.alternatives,
       ...(command.evidence ? { evidence: c.evidence } : {}),
     }));
   return { json: quotes, text: `${JSON.stringify(quotes, null, 2)}\n` };

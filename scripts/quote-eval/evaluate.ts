@@ -129,7 +129,8 @@ function placeNotQuotes(text: string, listed: readonly string[], gold: readonly 
   const out: GoldText['notQuotes'] = [];
   for (const words of listed) {
     for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
-      const marked = QUOTE_MARK.test(text[at - 1] ?? '') && QUOTE_MARK.test(text[at + words.length] ?? '');
+      const marked =
+        QUOTE_MARK.test(text[at - 1] ?? '') && QUOTE_MARK.test(text[at + words.length] ?? '');
       const taken = gold.some((g) => g.start === at) || out.some((n) => n.start === at);
       if (marked && !taken) {
         out.push({ text: words, start: at, end: at + words.length });
@@ -153,15 +154,25 @@ export function newsSet(dir: string, name = basename(dir)): GoldSet | null {
       const { quotes } = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
         quotes: { text: string; speaker: string | null; start: number; end: number }[];
       };
-      const gold = quotes.map((q) => ({ text: q.text, speaker: q.speaker, start: q.start, end: q.end }));
-      return { name: article, text, gold, notQuotes: placeNotQuotes(text, listed.get(article) ?? [], gold) };
+      const gold = quotes.map((q) => ({
+        text: q.text,
+        speaker: q.speaker,
+        start: q.start,
+        end: q.end,
+      }));
+      return {
+        name: article,
+        text,
+        gold,
+        notQuotes: placeNotQuotes(text, listed.get(article) ?? [], gold),
+      };
     });
   return { name, texts };
 }
 
 /** Names compare as the gold writes them: straight apostrophes, single spaces. */
 const sameName = (a: string | null, b: string | null) =>
-  (a === null || b === null) ? a === b : norm(a) === norm(b);
+  a === null || b === null ? a === b : norm(a) === norm(b);
 const norm = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 
 export function score(
@@ -223,7 +234,8 @@ export function score(
     s.kindGiven++;
     const kindRight = g.kind ? c.kind === g.kind : c.kind !== 'scare';
     if (kindRight) s.kindRight++;
-    else s.mistakes.push(`kind ${c.kind} (want ${g.kind ?? 'a quotation'}): ${g.text.slice(0, 70)}`);
+    else
+      s.mistakes.push(`kind ${c.kind} (want ${g.kind ?? 'a quotation'}): ${g.text.slice(0, 70)}`);
     if (g.role !== undefined) {
       s.rolesGiven++;
       if (c.role === g.role) s.roleRight++;
@@ -267,7 +279,10 @@ const COUNTS = [
 ] as const;
 
 export function total(scores: readonly Score[], name = 'all'): Score {
-  const out = { name, mistakes: scores.flatMap((s) => s.mistakes.map((m) => `${s.name}: ${m}`)) } as Score;
+  const out = {
+    name,
+    mistakes: scores.flatMap((s) => s.mistakes.map((m) => `${s.name}: ${m}`)),
+  } as Score;
   for (const k of COUNTS) out[k] = scores.reduce((n, s) => n + s[k], 0);
   return out;
 }

@@ -24,8 +24,14 @@ const args = process.argv.slice(2);
 const flag = (f: string) => args.includes(f);
 const own = goldTexts();
 const sets: GoldSet[] = [
-  { name: 'own (tuned on)', texts: own.filter((t) => t.name !== 'seed' && !t.name.startsWith('heldout')) },
-  { name: 'own (written after the finder)', texts: own.filter((t) => t.name.startsWith('heldout')) },
+  {
+    name: 'own (tuned on)',
+    texts: own.filter((t) => t.name !== 'seed' && !t.name.startsWith('heldout')),
+  },
+  {
+    name: 'own (written after the finder)',
+    texts: own.filter((t) => t.name.startsWith('heldout')),
+  },
   { name: 'sample article', texts: own.filter((t) => t.name === 'seed') },
 ];
 const dev = newsSet(NEWS_DEV, 'news-dev (real news)');

@@ -24,7 +24,7 @@ export interface QuoteDraft {
 export type AcceptEntry = MethodInput<'acceptQuotes'>['quotes'][number];
 
 export interface ListOptions {
-  /** Scare quotes ("so-called" words) are hidden unless asked for. */
+  /** Scare quotes (nobody's words: irony, terms, titles) are hidden unless asked for. */
   showScare: boolean;
 }
 
@@ -43,6 +43,8 @@ export interface SuggestionList {
     scare: number;
     /** What "Accept all" would take. */
     acceptable: number;
+    /** Open quotations whose speaker the finder is unsure of (each needs a choice). */
+    unsure: number;
   };
 }
 
@@ -66,18 +68,43 @@ export function listSuggestions(
       dismissed: dismissed.length,
       scare: live.filter((s) => s.kind === 'scare').length,
       acceptable: acceptAllCandidates(sorted).length,
+      unsure: shown.filter((s) => s.status === 'open' && s.kind !== 'scare' && s.unsure).length,
     },
   };
 }
 
-/** "Accept all" takes every open direct quotation; scare quotes are always a deliberate choice. */
+/**
+ * "Accept all" takes every open quotation, statement or partial, whose speaker the finder is
+ * sure of (or that names nobody); scare quotes and unsure speakers are always a deliberate choice.
+ */
 export function acceptAllCandidates(suggestions: readonly QuoteSuggestion[]): QuoteSuggestion[] {
-  return suggestions.filter((s) => s.status === 'open' && s.kind === 'direct').sort(byPosition);
+  return suggestions
+    .filter((s) => s.status === 'open' && s.kind !== 'scare' && !s.unsure)
+    .sort(byPosition);
 }
 
-/** The draft a candidate starts from: the finder's speaker and role, the words inside the marks. */
+/**
+ * The draft a candidate starts from: the finder's speaker and role, the words inside the marks.
+ * An unsure speaker is not asserted: accepted as it is, the quotation credits nobody until the
+ * researcher picks one of the candidates (`speakerChoices`).
+ */
 export function draftOf(s: QuoteSuggestion): QuoteDraft {
-  return { speaker: s.speaker, role: s.role, start: s.start, end: s.end };
+  return s.unsure
+    ? { speaker: null, role: null, start: s.start, end: s.end }
+    : { speaker: s.speaker, role: s.role, start: s.start, end: s.end };
+}
+
+/** The two best candidates an unsure card offers, best first; none for a sure one. */
+export function speakerChoices(
+  s: Pick<QuoteSuggestion, 'unsure' | 'speaker' | 'alternatives'>,
+): string[] {
+  if (!s.unsure || !s.speaker) return [];
+  return [s.speaker, ...s.alternatives.filter((n) => n !== s.speaker)].slice(0, 2);
+}
+
+/** A candidate chosen on an unsure card: the finder's role goes with the finder's best guess only. */
+export function withChoice(s: QuoteSuggestion, draft: QuoteDraft, speaker: string): QuoteDraft {
+  return { ...draft, speaker, role: speaker === s.speaker ? s.role : null };
 }
 
 /** What accepting a candidate sends: the correction when there is one, else the finder's reading. */
@@ -275,6 +302,9 @@ export interface CardView {
   accepted: boolean;
   /** A correction that differs from the finder's reading (open candidates only). */
   edited: boolean;
+  /** The finder is unsure and nobody has been chosen yet: show `choices`, not a name. */
+  unsure: boolean;
+  choices: string[];
   /** Who the card names: the accepted highlight's speakers, else the correction's or the finder's. */
   speaker: string | null;
   role: string | null;
@@ -291,7 +321,7 @@ export function cardView(
 ): CardView {
   if (s.status === 'accepted') {
     const credited = s.annotationId ? acceptedSpeakers.get(s.annotationId) : undefined;
-    const view = { accepted: true, edited: false, text: s.text };
+    const view = { accepted: true, edited: false, unsure: false, choices: [], text: s.text };
     if (credited === undefined) return { ...view, speaker: s.speaker, role: s.role };
     // The highlight's speaker tags win (they may have been corrected, or removed); the finder's
     // role goes with the finder's speaker only.
@@ -302,9 +332,12 @@ export function cardView(
   const edited = isEdited(s, draft);
   const shown = draft ?? draftOf(s);
   const moved = edited && (shown.start !== s.start || shown.end !== s.end);
+  const unsure = s.unsure && cleanName(shown.speaker) === null;
   return {
     accepted: false,
     edited,
+    unsure,
+    choices: unsure ? speakerChoices(s) : [],
     speaker: cleanName(shown.speaker),
     role: shown.role,
     text: moved ? documentText.slice(shown.start, shown.end) : s.text,

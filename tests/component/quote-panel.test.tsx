@@ -20,6 +20,10 @@ function suggestion(words: string, overrides: Partial<QuoteSuggestion> = {}): Qu
     speaker: null,
     role: null,
     evidence: null,
+    speakerKind: overrides.speaker ? 'person' : null,
+    confidence: overrides.speaker ? 0.95 : 0,
+    unsure: false,
+    alternatives: [],
     status: 'open',
     annotationId: null,
     ...overrides,
@@ -259,5 +263,70 @@ describe('QuotePanel', () => {
       expect.objectContaining({ text: 'call it' }),
     ]);
     await user.click(within(panel).getByRole('button', { name: 'Hide 2 dismissed' }));
+  });
+
+  it('offers the two best candidates on an unsure card instead of a name, by click or by key', async () => {
+    const unsure = suggestion('It is over.', {
+      kind: 'partial',
+      speaker: 'Ann Lee',
+      unsure: true,
+      confidence: 0.4,
+      alternatives: ['Mohammad Yaqoob Mujahid'],
+    });
+    const org = suggestion('Never,', { speaker: 'Lee Holdings', speakerKind: 'organisation' });
+    const { user, card, panel, props } = setup({
+      result: { ...RESULT, suggestions: [ready, org, unsure] },
+    });
+    const item = card('It is over.');
+    expect(item.querySelector('.quote-speaker')?.textContent).toBe('Speaker unsure');
+    expect(item.querySelector('.quote-badge.partial')?.textContent).toBe('Partial quote');
+    const main = item.querySelector('.quote-card-main') as HTMLElement;
+    expect(main.getAttribute('aria-label')).toContain(
+      'speaker unsure: Ann Lee or Mohammad Yaqoob Mujahid',
+    );
+    const choices = within(item).getByRole('group', { name: 'Who said it?' });
+    expect(
+      within(choices)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Ann Lee', 'Mohammad Yaqoob Mujahid']);
+    // Accept all leaves it for a decision; the summary says so.
+    expect(within(panel).getByRole('button', { name: 'Accept all (2)' })).toBeTruthy();
+    expect(within(panel).getByText(/1 speaker unsure/)).toBeTruthy();
+
+    await user.click(within(choices).getByRole('button', { name: 'Mohammad Yaqoob Mujahid' }));
+    expect(props.onSaveDraft).toHaveBeenLastCalledWith(
+      unsure,
+      expect.objectContaining({ speaker: 'Mohammad Yaqoob Mujahid', role: null }),
+    );
+    main.focus();
+    await user.keyboard('1');
+    expect(props.onSaveDraft).toHaveBeenLastCalledWith(
+      unsure,
+      expect.objectContaining({ speaker: 'Ann Lee' }),
+    );
+    // An organisation is drawn as one; its card asserts its name.
+    expect(card('Never,').querySelector('.quote-speaker')?.textContent).toBe('Lee Holdings');
+  });
+
+  it('shows a chosen candidate as the speaker, marked as chosen', () => {
+    const unsure = suggestion('It is over.', {
+      speaker: 'Ann Lee',
+      unsure: true,
+      alternatives: ['Zakir Jalali'],
+    });
+    const { card } = setup({
+      result: { ...RESULT, suggestions: [unsure] },
+      drafts: new Map([
+        [
+          suggestionKey(unsure),
+          { speaker: 'Zakir Jalali', role: null, start: unsure.start, end: unsure.end },
+        ],
+      ]),
+    });
+    const item = card('It is over.');
+    expect(item.querySelector('.quote-speaker')?.textContent).toBe('Zakir Jalali');
+    expect(item.querySelector('.quote-badge.edited')?.textContent).toBe('Speaker chosen');
+    expect(within(item).queryByRole('group', { name: 'Who said it?' })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuoteSuggestion } from '../../shared/contract.ts';
 import {
+  acceptAllCandidates,
   acceptAllEntries,
   acceptEntry,
   cardView,
@@ -13,10 +14,12 @@ import {
   listSuggestions,
   neighbourKey,
   type QuoteDraft,
+  speakerChoices,
   speakerOptions,
   speakersByAnnotation,
   suggestionKey,
   truncateQuote,
+  withChoice,
   withMarks,
   withSelection,
   withSpeaker,
@@ -39,6 +42,10 @@ function suggestion(words: string, overrides: Partial<QuoteSuggestion> = {}): Qu
     speaker: null,
     role: null,
     evidence: null,
+    speakerKind: overrides.speaker ? 'person' : null,
+    confidence: overrides.speaker ? 0.95 : 0,
+    unsure: false,
+    alternatives: [],
     status: 'open',
     annotationId: null,
     ...overrides,
@@ -80,6 +87,7 @@ describe('listSuggestions', () => {
       dismissed: 1,
       scare: 1,
       acceptable: 2,
+      unsure: 0,
     });
     const shown = listSuggestions(all, { showScare: true });
     expect(shown.shown.map((s) => s.text)).toEqual([
@@ -97,7 +105,7 @@ describe('listSuggestions', () => {
     expect(listSuggestions([], { showScare: false })).toEqual({
       shown: [],
       dismissed: [],
-      counts: { total: 0, open: 0, accepted: 0, dismissed: 0, scare: 0, acceptable: 0 },
+      counts: { total: 0, open: 0, accepted: 0, dismissed: 0, scare: 0, acceptable: 0, unsure: 0 },
     });
   });
 });
@@ -274,6 +282,8 @@ describe('review', () => {
     expect(cardView(ready, draft, new Map(), TEXT)).toEqual({
       accepted: false,
       edited: true,
+      unsure: false,
+      choices: [],
       speaker: 'Zakir Jalali',
       role: null,
       text: 'ready to fight.',
@@ -295,5 +305,56 @@ describe('review', () => {
     expect(cardView(accepted, undefined, new Map([['a1', []]]), TEXT).speaker).toBeNull();
     // Its highlight not loaded yet: the finder's reading.
     expect(cardView(accepted, undefined, new Map(), TEXT).speaker).toBe('Ann Lee');
+  });
+});
+
+describe('unsure speakers and partial quotations', () => {
+  const unsure = suggestion('It is over.', {
+    speaker: 'Ann Lee',
+    role: 'board chair',
+    unsure: true,
+    confidence: 0.4,
+    alternatives: ['Mohammad Yaqoob Mujahid', 'Ann Lee', 'Someone Else'],
+  });
+  const partial = suggestion('theatre', { kind: 'partial', speaker: 'Ann Lee' });
+
+  it('asserts no name on an unsure card: it offers the two best candidates instead', () => {
+    expect(draftOf(unsure)).toMatchObject({ speaker: null, role: null });
+    expect(speakerChoices(unsure)).toEqual(['Ann Lee', 'Mohammad Yaqoob Mujahid']);
+    expect(speakerChoices(ready)).toEqual([]);
+    expect(cardView(unsure, undefined, new Map(), TEXT)).toMatchObject({
+      unsure: true,
+      choices: ['Ann Lee', 'Mohammad Yaqoob Mujahid'],
+      speaker: null,
+    });
+    // Accepted as it is, it credits nobody.
+    expect(acceptEntry(unsure)).toMatchObject({ speaker: null, role: null });
+  });
+
+  it('credits the candidate chosen, with the finder role only for its own guess', () => {
+    const first = withChoice(unsure, draftOf(unsure), 'Ann Lee');
+    expect(first).toMatchObject({ speaker: 'Ann Lee', role: 'board chair' });
+    const second = withChoice(unsure, draftOf(unsure), 'Mohammad Yaqoob Mujahid');
+    expect(second).toMatchObject({ speaker: 'Mohammad Yaqoob Mujahid', role: null });
+    expect(cardView(unsure, second, new Map(), TEXT)).toMatchObject({
+      unsure: false,
+      choices: [],
+      speaker: 'Mohammad Yaqoob Mujahid',
+    });
+  });
+
+  it('lists partial quotations with the others; Accept all leaves scare quotes and unsure speakers', () => {
+    const all = [ready, theatre, partial, unsure];
+    expect(listSuggestions(all, { showScare: false }).shown.map((s) => s.text)).toEqual([
+      ready.text,
+      'theatre',
+      'It is over.',
+    ]);
+    expect(listSuggestions(all, { showScare: false }).counts).toMatchObject({
+      scare: 1,
+      unsure: 1,
+      acceptable: 2,
+    });
+    expect(acceptAllCandidates(all).map((s) => s.kind)).toEqual(['direct', 'partial']);
   });
 });

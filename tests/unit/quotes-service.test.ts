@@ -57,7 +57,7 @@ describe('findQuotes', () => {
       expect(s.text.trim()).not.toBe('');
       expect(s.open).toBeLessThan(s.start);
       expect(s.close).toBeGreaterThanOrEqual(s.end);
-      expect(['direct', 'scare']).toContain(s.kind);
+      expect(['direct', 'partial', 'scare']).toContain(s.kind);
       expect(s).toMatchObject({ status: 'open', annotationId: null });
     }
     // A plain `"…," Mujahid said.` quotation is among them.

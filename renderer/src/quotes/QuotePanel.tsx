@@ -1,21 +1,8 @@
 import '../styles/quotes.css';
-import {
-  type KeyboardEvent,
-  type ReactNode,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { QuoteSuggestion, QuoteSuggestions } from '../../../shared/contract.ts';
 import { plural } from '../../../shared/format.ts';
 import {
-  cardView,
-  draftOf,
-  evidenceLabel,
-  hasOwnMarks,
-  isEdited,
   listSuggestions,
   neighbourKey,
   type QuoteDraft,
@@ -23,8 +10,7 @@ import {
   suggestionKey,
   truncateQuote,
 } from '../../../shared/quotes/suggestion-list.ts';
-import { LineIcon } from '../ui/LineIcon.tsx';
-import { QuoteEditForm } from './QuoteEditForm.tsx';
+import { QuoteCard } from './QuoteCard.tsx';
 
 /** Kept while the app runs: the panel comes back as it was left. */
 const memory = { showScare: false, showDismissed: false };
@@ -119,7 +105,7 @@ export function QuotePanel(props: QuotePanelProps) {
           <button
             type="button"
             className="primary small-button push-right"
-            title="Accept every open direct quotation, each with its speaker (one undo)"
+            title="Accept every open quotation whose speaker is sure, each with its speaker (one undo)"
             onClick={() => {
               const first = list.shown[0];
               focusCard(first ? suggestionKey(first) : null);
@@ -148,9 +134,14 @@ export function QuotePanel(props: QuotePanelProps) {
             <span>
               {plural(counts.open, 'to review', 'to review')} · {counts.accepted} accepted
               {counts.dismissed > 0 && ` · ${counts.dismissed} dismissed`}
+              {counts.unsure > 0 &&
+                ` · ${counts.unsure} speaker${counts.unsure === 1 ? '' : 's'} unsure`}
             </span>
             {counts.scare > 0 && (
-              <label className="check" title="Short phrases in quotation marks, not speech">
+              <label
+                className="check"
+                title="Words in quotation marks that are nobody's: irony, terms, names, titles"
+              >
                 <input
                   type="checkbox"
                   checked={showScare}
@@ -235,180 +226,5 @@ export function QuotePanel(props: QuotePanelProps) {
         </>
       )}
     </aside>
-  );
-}
-
-function QuoteCard({
-  suggestion: s,
-  draft,
-  active,
-  editing,
-  speakers,
-  panel,
-  onEdit,
-}: {
-  suggestion: QuoteSuggestion;
-  draft: QuoteDraft | undefined;
-  active: boolean;
-  editing: boolean;
-  speakers: readonly string[];
-  panel: QuotePanelProps;
-  onEdit: (on: boolean) => void;
-}) {
-  const view = cardView(s, draft, panel.acceptedSpeakers, panel.text);
-  const { accepted, edited, speaker, role, text: shownText } = view;
-  const shownDraft = draft ?? draftOf(s);
-  const evidence = evidenceLabel(s.evidence);
-  // The label names the quote and speaker; the role, badges and evidence are read after it.
-  const details = useId();
-
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    // A held key repeats: one accept or dismiss per press.
-    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-    const key = event.key.toLowerCase();
-    if (key === 'arrowdown' || key === 'arrowup') {
-      event.preventDefault();
-      const item = event.currentTarget.closest('li');
-      const next = key === 'arrowdown' ? item?.nextElementSibling : item?.previousElementSibling;
-      next?.querySelector<HTMLButtonElement>('.quote-card-main')?.focus();
-    } else if (accepted) {
-      return;
-    } else if (key === 'a') {
-      event.preventDefault();
-      panel.onAccept(s);
-    } else if (key === 'e') {
-      event.preventDefault();
-      onEdit(true);
-    } else if (key === 'd' || key === 'delete' || key === 'backspace') {
-      event.preventDefault();
-      panel.onDismiss(s);
-    }
-  };
-
-  return (
-    <li data-key={suggestionKey(s)}>
-      <div
-        className={`quote-card${accepted ? ' accepted' : ''}${active ? ' active' : ''}${s.kind === 'scare' ? ' scare' : ''}`}
-      >
-        <button
-          type="button"
-          className="quote-card-main"
-          aria-current={active ? 'true' : undefined}
-          aria-label={`${accepted ? 'Accepted quote' : 'Quote'}: ${truncateQuote(shownText, 60)} — ${speaker || 'no speaker found'}`}
-          aria-describedby={evidence ? `${details}-who ${details}-evidence` : `${details}-who`}
-          aria-keyshortcuts={accepted ? undefined : 'A E D'}
-          title={accepted ? 'Show in the text' : 'Show in the text · A accept · E edit · D dismiss'}
-          onClick={() => panel.onSelect(s)}
-          onKeyDown={onKeyDown}
-        >
-          <q className={hasOwnMarks(shownText) ? 'card-quote own-marks' : 'card-quote'}>
-            {truncateQuote(shownText)}
-          </q>
-          <span className="quote-byline" id={`${details}-who`}>
-            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-              <circle cx="8" cy="5.5" r="2.7" fill="none" stroke="currentColor" strokeWidth="1.3" />
-              <path
-                d="M3 14c.6-2.8 2.6-4.2 5-4.2s4.4 1.4 5 4.2"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.3"
-                strokeLinecap="round"
-              />
-            </svg>
-            <span className="quote-who">
-              {speaker ? (
-                <span className="quote-speaker">{speaker}</span>
-              ) : (
-                <span className="quote-speaker none">No speaker found</span>
-              )}
-              {role && <span className="quote-role">{role}</span>}
-            </span>
-            {(s.kind === 'scare' || edited) && (
-              <span className="quote-badges">
-                {s.kind === 'scare' && <span className="quote-badge scare">Scare quote</span>}
-                {edited && <span className="quote-badge edited">Edited</span>}
-              </span>
-            )}
-          </span>
-          {evidence && (
-            <span
-              id={`${details}-evidence`}
-              className="quote-evidence"
-              title={
-                evidence.introduced
-                  ? 'How the text credits the speaker; the full name is given earlier in the text'
-                  : 'How the text credits the speaker'
-              }
-            >
-              {evidence.words && <span className="quote-evidence-words">“{evidence.words}”</span>}
-              <span>{evidence.shape}</span>
-            </span>
-          )}
-        </button>
-        {accepted ? (
-          <div className="quote-card-actions">
-            <span className="quote-accepted-label">
-              <LineIcon d="M3.5 8.5l3 3 6-7" size={12} strokeWidth={1.6} />
-              Accepted
-            </span>
-            {s.annotationId && (
-              <button
-                type="button"
-                className="link-button push-right"
-                onClick={() => s.annotationId && panel.onOpenHighlight(s.annotationId)}
-              >
-                Show highlight
-              </button>
-            )}
-          </div>
-        ) : editing ? (
-          <QuoteEditForm
-            suggestion={s}
-            draft={shownDraft}
-            text={panel.text}
-            speakers={speakers}
-            selection={panel.selection}
-            onCancel={() => onEdit(false)}
-            onSave={(next) => {
-              panel.onSaveDraft(s, isEdited(s, next) ? next : null);
-              onEdit(false);
-            }}
-            onAccept={(next) => {
-              // Kept first: should the accept fail, the correction is still there.
-              panel.onSaveDraft(s, isEdited(s, next) ? next : null);
-              onEdit(false);
-              panel.onAccept(s, next);
-            }}
-          />
-        ) : (
-          <div className="quote-card-actions">
-            <button
-              type="button"
-              className="primary small-button"
-              aria-label={`Accept: ${truncateQuote(shownText, 40)}`}
-              onClick={() => panel.onAccept(s)}
-            >
-              Accept
-            </button>
-            <button
-              type="button"
-              className="small-button"
-              aria-label={`Edit: ${truncateQuote(shownText, 40)}`}
-              onClick={() => onEdit(true)}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              className="small-button quiet push-right"
-              aria-label={`Dismiss: ${truncateQuote(shownText, 40)}`}
-              onClick={() => panel.onDismiss(s)}
-            >
-              Dismiss
-            </button>
-          </div>
-        )}
-      </div>
-    </li>
   );
 }
