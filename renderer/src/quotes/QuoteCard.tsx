@@ -133,8 +133,8 @@ export function QuoteCard({
           )}
         </button>
         {view.unsure && view.choices.length > 0 && (
-          <div className="quote-choices" role="group" aria-label="Who said it?">
-            <span className="quote-choices-label">Who said it?</span>
+          <fieldset className="quote-choices">
+            <legend className="quote-choices-label">Who said it?</legend>
             {view.choices.map((name, i) => (
               <button
                 key={name}
@@ -147,7 +147,7 @@ export function QuoteCard({
                 {name}
               </button>
             ))}
-          </div>
+          </fieldset>
         )}
         {accepted ? (
           <div className="quote-card-actions">
