@@ -163,6 +163,7 @@ export function benchQuotes(options: { sizes: number[]; log: (line: string) => v
       speakers: new Set(found.map((c) => c.speaker).filter((s) => s !== null)).size,
     });
   }
+  const hostile = benchHostile(options.log);
   const atBudget = rows[options.sizes.indexOf(BUDGET.words)];
   const withinBudget = atBudget ? atBudget.medianMs <= BUDGET.ms : null;
   const lines = [
@@ -174,9 +175,65 @@ export function benchQuotes(options: { sizes: number[]; log: (line: string) => v
     atBudget
       ? `budget: ${BUDGET.ms} ms for ${BUDGET.words.toLocaleString('en')} words: ${withinBudget ? 'PASS' : 'FAIL'} (median ${atBudget.medianMs.toFixed(2)} ms)`
       : `budget: ${BUDGET.ms} ms for ${BUDGET.words.toLocaleString('en')} words: not measured (add ${BUDGET.words} to --sizes)`,
+    '',
+    ' hostile text                            │ ×1 ms    │ ×4 ms    │ growth (4 = linear)',
+    ...hostile.map(
+      (h) =>
+        `${h.name.padEnd(40)} │ ${h.smallMs.toFixed(1).padStart(8)} │ ${h.largeMs.toFixed(1).padStart(8)} │ ${h.growth.toFixed(1)}`,
+    ),
   ];
   return {
     text: lines.join('\n'),
-    json: { budget: { ...BUDGET, pass: withinBudget }, rows },
+    json: { budget: { ...BUDGET, pass: withinBudget }, rows, hostile },
   };
+}
+
+/**
+ * Texts built to make a careless finder quadratic, at n and 4n: growth near 4 is linear. One
+ * sentence of thousands of quotations with roles, or with pronouns; a paragraph of unclosed marks.
+ */
+const HOSTILE: { name: string; text: (n: number) => string }[] = [
+  {
+    name: 'one sentence of n quotations, roles',
+    text: (n) => 'the committee "yes we can do it," the spokesperson said and '.repeat(n),
+  },
+  {
+    name: 'one sentence of n quotations, pronouns',
+    text: (n) => 'Foo "yes we can," he said and '.repeat(n),
+  },
+  {
+    name: 'n quotations by n people, one paragraph',
+    text: (n) =>
+      Array.from(
+        { length: n },
+        (_, i) => `"Yes ${i}," said ${nameOf(i)} and ${nameOf(i + 1)}.`,
+      ).join(' '),
+  },
+  { name: 'n unclosed marks in one paragraph', text: (n) => `${'“word and '.repeat(n)}end.` },
+];
+
+function benchHostile(log: (line: string) => void) {
+  const n = 5000;
+  const time = (text: string) => {
+    findQuotes(text);
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      findQuotes(text);
+      times.push(performance.now() - started);
+    }
+    return median(times);
+  };
+  return HOSTILE.map((h) => {
+    log(`quotes: hostile, ${h.name}`);
+    const smallMs = time(h.text(n));
+    const largeMs = time(h.text(4 * n));
+    return {
+      name: h.name,
+      n,
+      smallMs: Number(smallMs.toFixed(2)),
+      largeMs: Number(largeMs.toFixed(2)),
+      growth: Number((largeMs / smallMs).toFixed(2)),
+    };
+  });
 }
