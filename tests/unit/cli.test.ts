@@ -251,7 +251,18 @@ describe('the command line', () => {
 
 describe('the quotes command', () => {
   const FIXTURES = resolve('tests/fixtures/quotes-cli');
-  const KEYS = ['text', 'start', 'end', 'speaker', 'role', 'kind'];
+  const KEYS = [
+    'text',
+    'start',
+    'end',
+    'speaker',
+    'role',
+    'kind',
+    'speakerKind',
+    'confidence',
+    'unsure',
+    'alternatives',
+  ];
   type Printed = Record<string, unknown> & { text: string; start: number; end: number };
 
   /** The text the app would store for the file: the same parser as File › Import…. */
@@ -266,7 +277,10 @@ describe('the quotes command', () => {
     for (const q of quotes) {
       expect(Object.keys(q)).toEqual(keys);
       expect(text.slice(q.start, q.end)).toBe(q.text);
-      expect(['direct', 'scare']).toContain(q.kind);
+      expect(['direct', 'partial', 'scare']).toContain(q.kind);
+      expect(q.confidence).toBeGreaterThanOrEqual(0);
+      expect(q.confidence).toBeLessThanOrEqual(1);
+      expect(q.unsure).toBe((q.confidence as number) > 0 && (q.confidence as number) < 0.62);
     }
     return quotes;
   }
@@ -297,7 +311,8 @@ describe('the quotes command', () => {
     ]);
     expect(withEvidence.map(({ evidence: _, ...q }) => q)).toEqual(all);
     const direct = checkQuotes((await cli(['quotes', '--direct', path])).stdout, text);
-    expect(direct).toEqual(all.filter((q) => q.kind === 'direct'));
+    // `--direct`: somebody's words (statements and partial quotations), no scare quotes.
+    expect(direct).toEqual(all.filter((q) => q.kind !== 'scare'));
     expect(direct.length).toBeGreaterThan(0);
   });
 
