@@ -6,7 +6,7 @@ import {
   ROLE_HEADS,
   SKIPPABLE_BEFORE_VERB,
 } from './lexicon.ts';
-import { type Mention, type People, type Person, personWithRole } from './people.ts';
+import { type Gender, type Mention, type People, type Person, personWithRole } from './people.ts';
 import type { Sentences } from './sentences.ts';
 import { type Token, tokenAt } from './tokens.ts';
 import type { AttributionShape } from './types.ts';
@@ -35,7 +35,7 @@ export interface Attribution {
 type Credit = Omit<Attribution, 'shape' | 'verb' | 'verbStart'>;
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'some', 'one', 'his', 'her', 'their', 'its', 'our']);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isVerb = (t: Token | undefined) => !!t && t.word && !t.quoted && ATTRIBUTION_VERBS.has(t.key);
 /** How far back, in characters, a look-back for a name may reach within long sentences. */
 const WINDOW = 1500;
@@ -51,8 +51,25 @@ const INVERTS = new Set(
 const PREPOSITIONS = new Set(
   'on in at to from with for during after before of about by into over under through'.split(' '),
 );
+const PRONOUN_GENDERS: Record<string, Gender> = {
+  he: 'male',
+  him: 'male',
+  his: 'male',
+  she: 'female',
+  her: 'female',
+};
+/** Past participles that describe a paper: `a report released…`, `a letter written…`. */
+const PARTICIPLE = /^(?:\p{Ll}+ed|written|sent|made|given|drawn|seen|shown)$/u;
+/** Determiners that point at one known someone: `his physician`, not `a spokesman`. */
+const DEFINITE = new Set(['the', 'his', 'her', 'their', 'its']);
+/** Prepositions after a role word that make it the head of its phrase: `the head of…`. */
+const OF_PHRASE = new Set(['of', 'for', 'at']);
+/** How far ahead, in characters, a source named after its words may be. */
+const LATER = 300;
 /** Verbs a paper speaks with, beyond those people speak with. */
-const DOCUMENT_VERBS = new Set('found finds concluded concludes read reads stated states continues continued put'.split(' '));
+const DOCUMENT_VERBS = new Set(
+  'found finds concluded concludes read reads stated states continues continued put'.split(' '),
+);
 /** What an institution is called after it is named: `the committee`, `the panel`. */
 const INSTITUTION_HEADS: Record<string, string[]> = {
   committee: ['committee'],
@@ -74,13 +91,23 @@ const INSTITUTION_HEADS: Record<string, string[]> = {
 const GOES_ON = new Set(['added', 'adds', 'continued', 'continues', 'went']);
 /** Plural subjects that name a pair of people spoken of before. */
 const PLURAL_PEOPLE = new Set(
-  'two pair both they chairmen senators lawmakers congressmen representatives leaders members authors'.split(' '),
+  'two pair both they chairmen senators lawmakers congressmen representatives leaders members authors'.split(
+    ' ',
+  ),
 );
 const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 /** `Priebus was said to be "furious"`: a passive report names no speaker. */
 const isPassive = (tokens: readonly Token[], v: number) => PASSIVE.has(tokens[v - 1]?.key ?? '');
 /** What an organisation-like group of a person speaks as: `Ryan's campaign`, `Gowdy's office`. */
-const GROUP_HEADS = new Set(['campaign', 'office', 'team', 'staff', 'camp', 'administration', 'aides']);
+const GROUP_HEADS = new Set([
+  'campaign',
+  'office',
+  'team',
+  'staff',
+  'camp',
+  'administration',
+  'aides',
+]);
 const isAccordingTo = (tokens: readonly Token[], j: number) =>
   tokens[j]?.key === 'according' && tokens[j + 1]?.key === 'to';
 /** Words that can belong to a subject or object noun phrase. */
@@ -109,11 +136,26 @@ export function createAttributor(
     if (isVerb(t)) return true;
     if (!t || t.quoted || !DOCUMENT_VERBS.has(t.key)) return false;
     if (t.key === 'put') return tokens[j + 1]?.key === 'it';
-    // `the memo found`, or inverted: `read the email`.
+    // `the memo found`, `a report released last year found`, or inverted: `read the email`.
     return (
-      DOCUMENTS.has(tokens[j - 1]?.key ?? '') ||
+      paperBefore(j) >= 0 ||
       (DETERMINERS.has(tokens[j + 1]?.key ?? '') && DOCUMENTS.has(tokens[j + 2]?.key ?? ''))
     );
+  };
+  /**
+   * The paper a paper's verb at `v` has for subject: the word just before it (`the memo found`),
+   * or one before a participle and a few words of when (`a report released last year found`);
+   * -1 when there is none.
+   */
+  const paperBefore = (v: number): number => {
+    if (DOCUMENTS.has(tokens[v - 1]?.key ?? '')) return v - 1;
+    for (let k = v - 2; k >= Math.max(0, v - 5); k--) {
+      const t = tokens[k] as Token;
+      if (!t.word || t.quoted || PHRASE_STOPS.has(t.key)) return -1;
+      const next = tokens[k + 1] as Token;
+      if (DOCUMENTS.has(t.key)) return PARTICIPLE.test(next.key) && !next.capital ? k : -1;
+    }
+    return -1;
   };
   // Organisations by name, so `Homeland Security` is credited as the fullest name the text
   // gives it (`Department of Homeland Security`).
@@ -123,7 +165,10 @@ export function createAttributor(
   const fullestOrganisation = (name: string) => {
     let best = name;
     for (const other of organisationNames)
-      if (other.length > best.length && new RegExp(`(?:^|\\s)${escape(name)}(?:$|\\s)`).test(other))
+      if (
+        other.length > best.length &&
+        new RegExp(`(?:^|\\s)${escapeRegExp(name)}(?:$|\\s)`).test(other)
+      )
         best = other;
     return best;
   };
@@ -149,28 +194,82 @@ export function createAttributor(
     via: m.person ? 'person' : m.organisation ? 'organisation' : 'word',
   });
 
+  // Organisations by the words of their names (`committee` → the committees named, in text
+  // order), so `the committee` finds the last one named however far back, in logarithmic time.
+  const organisationsByWord = new Map<string, Mention[]>();
+  for (const m of mentionsByStart) {
+    if (!m.organisation) continue;
+    for (const w of new Set(m.text.toLowerCase().split(/\s+/))) {
+      const list = organisationsByWord.get(w);
+      if (list) list.push(m);
+      else organisationsByWord.set(w, [m]);
+    }
+  }
+  /** The last organisation before `offset` whose name has one of `kinds`. */
+  const lastOfKind = (offset: number, kinds: readonly string[]): Mention | null => {
+    let best: Mention | null = null;
+    for (const w of kinds) {
+      const list = organisationsByWord.get(w) ?? [];
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid] as Mention).start < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      const m = list[lo - 1];
+      if (m && (!best || m.start > best.start)) best = m;
+    }
+    return best;
+  };
+
   /**
-   * The organisation named last before `offset` (within the three sentences before), whose name
-   * has one of `kinds` (any when null), credited through the words at `said`.
+   * The organisation named last before `offset`, credited through the words at `said`: one whose
+   * name has one of `kinds` (`the committee`: the article's committee, however far back it was
+   * named), or any named within the three sentences before (`it`).
    */
-  const recentOrganisation = (offset: number, kinds: string[] | null, said: Token): Credit | null => {
+  const recentOrganisation = (
+    offset: number,
+    kinds: string[] | null,
+    said: Token,
+  ): Credit | null => {
     const floor = sentences.bounds(Math.max(0, sentences.indexAt(offset) - 3)).start;
     // Bounded in characters too, so a sentence of thousands of quotations stays linear.
     const reach = Math.max(floor, offset - WINDOW);
-    for (let k = mentionFrom(offset) - 1; k >= 0; k--) {
+    let found: Mention | null = kinds ? lastOfKind(offset, kinds) : null;
+    for (let k = mentionFrom(offset) - 1; k >= 0 && !kinds; k--) {
       const m = mentionsByStart[k] as Mention;
       if (m.start < reach) break;
-      if (!m.organisation) continue;
-      const words = m.text.toLowerCase().split(/\s+/);
-      if (kinds && !kinds.some((w) => words.includes(w))) continue;
-      // Read from a common noun (`the panel`), it may mean another: half a doubt.
-      return {
-        ...fromMention(m),
-        mention: said.text,
-        mentionStart: said.start,
-        via: 'organisation',
-        doubt: kinds ? 0.5 : 0.6,
-      };
+      if (m.organisation) {
+        found = m;
+        break;
+      }
+    }
+    if (!found) return null;
+    // Read from a common noun (`the panel`), it may mean another: half a doubt.
+    return {
+      ...fromMention(found),
+      mention: said.text,
+      mentionStart: said.start,
+      via: 'organisation',
+      doubt: kinds ? 0.5 : 0.6,
+    };
+  };
+
+  /**
+   * `Thursday's memo from the panel seemed aimed at… "…," it stated.`: with no institution named
+   * just before `it`, the one a common noun (`the panel`) in the sentence before means.
+   */
+  const institutionBefore = (it: Token): Credit | null => {
+    const floor = sentences.bounds(Math.max(0, sentences.indexAt(it.start) - 1)).start;
+    const lo = tokenAt(tokens, Math.max(floor, it.start - WINDOW));
+    for (let k = tokenAt(tokens, it.start) - 1; k > lo; k--) {
+      const t = tokens[k] as Token;
+      const kinds = INSTITUTION_HEADS[t.key];
+      if (!kinds || t.quoted || t.capital || !DETERMINERS.has((tokens[k - 1] as Token).key))
+        continue;
+      // The nearest such noun only, so a sentence of thousands of them stays linear.
+      return recentOrganisation(t.start, kinds, it);
     }
     return null;
   };
@@ -184,15 +283,43 @@ export function createAttributor(
     // `the suit reads`: the suit someone's was called before (`Podliska's lawsuit`).
     const paper = (tokens[to] as Token).key;
     const same = paper === 'suit' || paper === 'lawsuit' ? ['suit', 'lawsuit'] : [paper];
-    for (let k = from - 1; k >= 0 && from - k < 600; k--) {
-      if (!same.includes((tokens[k] as Token).key)) continue;
+    // The first earlier mention that says whose it is; failing that, the subject of the sentence
+    // the nearest one is in.
+    let fallback: Credit | null | undefined;
+    // The nearest few mentions only, so a text of thousands of them stays linear.
+    let seen = 0;
+    for (let k = from - 1; k >= 0 && from - k < 600 && seen < 4; k--) {
+      if (!same.includes((tokens[k] as Token).key) || (tokens[k] as Token).quoted) continue;
+      seen++;
       for (let o = k - 1; o >= Math.max(0, k - 3); o--) {
         const m = people.mentionAtToken(o);
         if (m && m.last === k - 1 && (m.person || m.organisation)) return fromMention(m);
       }
-      // `His campaign sent out a fundraising email`: whoever sent it.
-      const lo = tokenAt(tokens, sentences.bounds(sentences.indexAt((tokens[k] as Token).start)).start);
-      return leadingSubject(lo, k);
+      const by = filedBy(k);
+      if (by) return by;
+      if (fallback === undefined) {
+        // `His campaign sent out a fundraising email`: whoever sent it.
+        const lo = tokenAt(
+          tokens,
+          sentences.bounds(sentences.indexAt((tokens[k] as Token).start)).start,
+        );
+        fallback = leadingSubject(lo, k);
+      }
+    }
+    return fallback ?? null;
+  };
+
+  /**
+   * `The lawsuit, filed by a former staffer named Bradley Podliska`, `a letter signed by…`: the
+   * person or institution after a `by` just after the paper's word wrote it.
+   */
+  const filedBy = (paper: number): Credit | null => {
+    for (let j = paper + 1; j < tokens.length && j - paper <= 4; j++) {
+      const t = tokens[j] as Token;
+      if (t.quoted || (PHRASE_STOPS.has(t.key) && t.key !== 'by')) return null;
+      if (t.key !== 'by') continue;
+      const m = nameWithin(j + 1, Math.min(tokens.length - 1, j + 7));
+      return m && (m.person || m.organisation) ? fromMention(m) : null;
     }
     return null;
   };
@@ -231,7 +358,13 @@ export function createAttributor(
     if (tokens[j]?.key !== 'and') continue;
     // Titles before the second name: `and Judiciary Committee Chairman Bob Goodlatte`.
     let k = j + 1;
-    while (k < tokens.length && k - j <= 5 && !people.mentionAtToken(k)?.person && (tokens[k] as Token).capital) k++;
+    while (
+      k < tokens.length &&
+      k - j <= 5 &&
+      !people.mentionAtToken(k)?.person &&
+      (tokens[k] as Token).capital
+    )
+      k++;
     const b = people.mentionAtToken(k);
     if (b?.person && !b.possessive && b.person !== a.person)
       pairs.push({ first: a, second: b, start: a.start });
@@ -242,7 +375,10 @@ export function createAttributor(
     pairByMention.set(p.second, p);
   }
   const pairOf = (m: Mention) => pairByMention.get(m) ?? null;
-  const jointCredit = (pair: (typeof pairs)[number], said: { text: string; start: number }): Credit => ({
+  const jointCredit = (
+    pair: (typeof pairs)[number],
+    said: { text: string; start: number },
+  ): Credit => ({
     speaker: `${pair.first.person?.name} and ${pair.second.person?.name}`,
     role: null,
     mention: said.text,
@@ -261,12 +397,8 @@ export function createAttributor(
       if ((pairs[mid] as (typeof pairs)[number]).start < offset) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo - 1; k >= 0; k--) {
-      const p = pairs[k] as (typeof pairs)[number];
-      if (p.start < floor) break;
-      return { ...jointCredit(p, said), doubt: 0.3 };
-    }
-    return null;
+    const p = pairs[lo - 1];
+    return p && p.start >= floor ? { ...jointCredit(p, said), doubt: 0.3 } : null;
   };
 
   /** The first person named, outside quotations, in sentence `index` before `before`. */
@@ -297,6 +429,8 @@ export function createAttributor(
     return lo;
   };
 
+  /** Set while a pronoun reads the unnamed speaker of a sentence before it. */
+  let readingUnnamed = false;
   /** Who spoke last, as the quotations so far credit it: the likeliest `he` or `she`. */
   let lastSpeaker: string | null = null;
 
@@ -311,6 +445,9 @@ export function createAttributor(
     if (t.key !== 'he' && t.key !== 'she') return null;
     const gender = t.key === 'he' ? 'male' : 'female';
     const here = sentences.indexAt(t.start);
+    // `"You think I'm going to change?" he said`: a tag after a quotation that ends in its own
+    // stop is part of the quotation's sentence, so nearness counts from there.
+    const near = here - (taggedAfterQuote(here) ? 1 : 0);
     const first = Math.max(0, here - 3);
     // A sentence before whose speaker is unnamed (`The conductor, who asked not to be named,
     // said…`) is who the pronoun means when nobody is named after it.
@@ -322,11 +459,22 @@ export function createAttributor(
         break;
       }
     }
-    if (unnamedFrom >= 0 && !firstPersonIn(here, t.start)) {
+    // One level only: that sentence's own `he said` would read the one before it, and so on
+    // back through a text of thousands of them.
+    if (unnamedFrom >= 0 && !readingUnnamed && !firstPersonIn(here, t.start)) {
+      readingUnnamed = true;
       const unnamed = speakerOfSentence(unnamedFrom);
+      readingUnnamed = false;
       if (unnamed && !unnamed.speaker)
         return { ...unnamed, mention: t.text, mentionStart: t.start, via: 'pronoun' };
     }
+    // `With septuagenarian Donald Trump, … Just ask him. "…" he said`: whom the last pronoun
+    // before it meant, the text is still about.
+    const topic = lastReferent(
+      Math.max(sentences.bounds(first).start, t.start - WINDOW),
+      t,
+      gender,
+    );
     // `he added`, `she continued`: the last speaker goes on.
     const goesOn = GOES_ON.has(tokens[tokenAt(tokens, t.start) + 1]?.key ?? '');
     const scores = new Map<Person, number>();
@@ -340,19 +488,21 @@ export function createAttributor(
       const sentenceStart = tokenAt(tokens, sentences.bounds(s).start);
       // Nearness first (the sentence before is the classic antecedent), then what the text says
       // of their gender, being a subject, having just spoken; a given name is only a hint.
-      let score = (NEARNESS[here - s] ?? 0) + (m.possessive ? 0 : 0.5);
+      let score = (NEARNESS[near - s] ?? 0) + (m.possessive ? 0 : 0.5);
       if (p.gender === gender) score += 1;
-      else if (!p.gender && p.nameGender) score += p.nameGender === gender ? 0.75 : -1.5;
+      else if (!p.gender && p.nameGender) score += p.nameGender === gender ? 0.75 : -2.5;
       // The subject of its sentence, or of a clause (`after U.S. President Trump escalated`).
       const next = tokens[m.last + 1];
       const clauseSubject =
         !!next?.word && !next.capital && !PHRASE_STOPS.has(next.key) && /(?:ed|s)$/.test(next.key);
-      if ((m.first - sentenceStart <= 6 && firstPersonIn(s, m.end) === m) || clauseSubject) score += 1;
+      if ((m.first - sentenceStart <= 6 && firstPersonIn(s, m.end) === m) || clauseSubject)
+        score += 1;
       // Someone who speaks in the text (`Kunin said`, `said Kunin`) is who `she said` means next.
       if (isVerbAt(m.last + 1) || isVerbAt(m.first - 1)) score += 1;
       // Someone introduced in the sentence just before (`Dr. Amaka Nwosu, a climate scientist…,
       // was blunter. "…," she told…`) is the new speaker.
-      if (here - s <= 1 && m.start === p.introducedAt) score += 1;
+      if (near - s <= 1 && m.start === p.introducedAt) score += 1;
+      if (p === topic) score += 1;
       const otherName = !p.gender && p.nameGender !== null && p.nameGender !== gender;
       if (p.name === lastSpeaker) score += goesOn && !otherName ? 2.5 : 0.75;
       scores.set(p, Math.max(scores.get(p) ?? -1, score));
@@ -377,6 +527,40 @@ export function createAttributor(
       rival: second?.name ?? null,
       doubt: second ? Math.max(0, 1 - margin / 2) : 0,
     };
+  };
+
+  /** Does sentence `index` open right after a quotation that ended its own sentence? */
+  const taggedAfterQuote = (index: number) => {
+    const start = sentences.bounds(index).start;
+    return index > 0 && /[.!?…]["”’']\s*$/.test(text.slice(Math.max(0, start - 4), start));
+  };
+
+  /**
+   * Whom the text is about when a pronoun comes (`With septuagenarian Donald Trump, … Just ask
+   * him.`): the last person of that gender named after `from`, when a `he`/`him`/`his` (or
+   * `she`/`her`) in a later sentence than theirs, before `t`, has gone on with them. Someone named
+   * after that pronoun would be nearer than it, so only the last person named counts.
+   */
+  const lastReferent = (from: number, t: Token, gender: Gender): Person | null => {
+    let latest: Mention | null = null;
+    for (let k = mentionFrom(t.start) - 1; k >= 0; k--) {
+      const m = mentionsByStart[k] as Mention;
+      if (m.start < from) break;
+      if (m.person && (!m.person.gender || m.person.gender === gender)) {
+        latest = m;
+        break;
+      }
+    }
+    if (!latest) return null;
+    // `Sanders and his followers`: a pronoun in the name's own sentence is about whoever that
+    // sentence is about.
+    const next = sentences.indexAt(latest.start) + 1;
+    const hi = tokenAt(tokens, t.start);
+    for (let j = tokenAt(tokens, sentences.bounds(next).start); j < hi; j++) {
+      const u = tokens[j] as Token;
+      if (!u.quoted && PRONOUN_GENDERS[u.key] === gender) return latest.person;
+    }
+    return null;
   };
 
   const hasVerb = (index: number) => {
@@ -408,9 +592,13 @@ export function createAttributor(
     }
     // `the committee said`, `the panel`: the institution of that kind named last.
     const kinds = INSTITUTION_HEADS[tail.key];
-    if (kinds && DETERMINERS.has((tokens[from] as Token).key)) {
+    if (kinds && DETERMINERS.has((tokens[from] as Token).key) && !roleOf(from, to)) {
       const institution = recentOrganisation(tail.start, kinds, tokens[from] as Token);
       if (institution) return institution;
+      // `the Democrat convention committee said`: an institution the text describes by its
+      // party, chamber or state but never names speaks under that description.
+      const described = describedInstitution(from, to);
+      if (described) return described;
     }
     let head: Token | null = null;
     for (let k = from; k <= to; k++)
@@ -419,7 +607,9 @@ export function createAttributor(
     let first = from;
     while (first < to && DETERMINERS.has((tokens[first] as Token).key)) first++;
     const phrase = text.slice((tokens[first] as Token).start, (tokens[to] as Token).end);
-    const person = personWithRole(people, head.key, head.start);
+    const person =
+      personWithRole(people, head.key, head.start) ??
+      (DEFINITE.has((tokens[from] as Token).key) ? namedNext(head) : null);
     return {
       speaker: person?.name ?? null,
       role: person?.role ?? phrase,
@@ -428,6 +618,64 @@ export function createAttributor(
       introducedAt: person?.introducedAt ?? null,
       via: 'role',
     };
+  };
+
+  /** `the Democrat convention committee` → `Democrat convention committee`, when a capital is in it. */
+  const describedInstitution = (from: number, to: number): Credit | null => {
+    let first = from;
+    while (first < to && DETERMINERS.has((tokens[first] as Token).key)) first++;
+    if (first === from || first === to) return null;
+    let capital = false;
+    for (let k = first; k < to; k++) {
+      const t = tokens[k] as Token;
+      if (!t.word || t.possessive || t.quoted) return null;
+      if (t.capital) capital = true;
+    }
+    if (!capital) return null;
+    const name = text.slice((tokens[first] as Token).start, (tokens[to] as Token).end);
+    return {
+      speaker: name,
+      role: null,
+      mention: text.slice((tokens[from] as Token).start, (tokens[to] as Token).end),
+      mentionStart: (tokens[from] as Token).start,
+      introducedAt: null,
+      via: 'organisation',
+      doubt: 0.5,
+    };
+  };
+
+  /** `the head of the RNC's rules committee`: a role word before `of` heads the phrase. */
+  const roleOf = (from: number, to: number) => {
+    for (let k = from; k < to; k++)
+      if (ROLE_HEADS.has((tokens[k] as Token).key) && OF_PHRASE.has((tokens[k + 1] as Token).key))
+        return true;
+    return false;
+  };
+
+  /**
+   * `According to his longtime personal physician, … The statement was attributed to Dr. Harold
+   * Bornstein`: a definite role no one named before has is the person the next sentence or two
+   * introduce (news names a source after the words it leads with).
+   */
+  const namedNext = (head: Token): Person | null => {
+    const here = sentences.indexAt(head.start);
+    const limit = Math.min(sentences.bounds(here + 2).start, head.start + 2 * LATER);
+    for (let k = mentionFrom(head.end); k < mentionsByStart.length; k++) {
+      const m = mentionsByStart[k] as Mention;
+      if (m.start >= limit) break;
+      const p = m.person;
+      if (!p || m.possessive || p.introducedAt !== m.start) continue;
+      // Introduced with another role (`Portugal's environment minister` after `the host`), they
+      // are someone else.
+      return !p.role ||
+        p.role
+          .toLowerCase()
+          .split(/[\s']+/)
+          .includes(head.key)
+        ? p
+        : null;
+    }
+    return null;
   };
 
   /** The last name written within tokens [from, to], not a possessive (`Lindqvist’s deputy`). */
@@ -460,7 +708,8 @@ export function createAttributor(
       if (pair) return pair;
     }
     // `it stated`: an institution named just before.
-    if (last.key === 'it' && from === to) return recentOrganisation(last.start, null, last);
+    if (last.key === 'it' && from === to)
+      return recentOrganisation(last.start, null, last) ?? institutionBefore(last);
     // `his campaign sent`: the campaign of whom `his` means.
     const possessor = tokens[to - 1];
     if (GROUP_HEADS.has(last.key) && (possessor?.key === 'his' || possessor?.key === 'her')) {
@@ -501,8 +750,11 @@ export function createAttributor(
   const subjectOf = (v: number, lo: number): Credit | null => {
     // `He went on to endorse Ayotte, calling her "a rising star"`: a participle's subject is
     // the clause's, not the name just before it.
-    if ((tokens[v] as Token).key.endsWith('ing')) return clauseBefore(v, lo) ?? leadingSubject(lo, v);
-    let j = v - 1;
+    if ((tokens[v] as Token).key.endsWith('ing'))
+      return clauseBefore(v, lo) ?? leadingSubject(lo, v);
+    // `A Government Accountability Office report released last year found`: the paper.
+    const paper = DOCUMENT_VERBS.has((tokens[v] as Token).key) ? paperBefore(v) : -1;
+    let j = paper >= lo ? paper : v - 1;
     for (
       let skipped = 0;
       j >= lo && skipped < 3 && SKIPPABLE_BEFORE_VERB.has((tokens[j] as Token).key);
@@ -552,7 +804,10 @@ export function createAttributor(
    */
   const sharedSubject = (v: number, lo: number): Credit | null => {
     const prev = tokens[v - 1];
-    if (!prev || !(prev.text === ',' || prev.key === 'and' || prev.key === 'then' || prev.key === 'but'))
+    if (
+      !prev ||
+      !(prev.text === ',' || prev.key === 'and' || prev.key === 'then' || prev.key === 'but')
+    )
       return null;
     return leadingSubject(lo, v);
   };
@@ -594,7 +849,12 @@ export function createAttributor(
       if (c < hi && (tokens[c] as Token).text === ',') k = c + 1;
     }
     // `But Podliska's most explosive claim is…`: a conjunction that opens the sentence.
-    if (k === lo && /^(?:but|and|yet|so|still)$/.test(tokens[k]?.key ?? '') && tokens[k + 1]?.text !== ',') k++;
+    if (
+      k === lo &&
+      /^(?:but|and|yet|so|still)$/.test(tokens[k]?.key ?? '') &&
+      tokens[k + 1]?.text !== ','
+    )
+      k++;
     if (k >= hi) return null;
     const first = tokens[k] as Token;
     if (first.quoted) return null;
@@ -606,16 +866,43 @@ export function createAttributor(
     const modifier = after?.word && !after.capital && ROLE_HEADS.has(after.key);
     if (opening && !opening.place && !opening.possessive && !modifier) return fromMention(opening);
     let j = k;
-    while (j < hi && j - k < 10 && inPhrase(tokens[j] as Token) && !(tokens[j] as Token).possessive) j++;
+    while (j < hi && j - k < 10 && inPhrase(tokens[j] as Token) && !(tokens[j] as Token).possessive)
+      j++;
     if (j < hi && (tokens[j] as Token).possessive && inPhrase(tokens[j] as Token)) {
       // `Planned Parenthood's president Cecile Richards`: the possessor is not the subject.
       j++;
-      while (j < hi && j - k < 14 && inPhrase(tokens[j] as Token)) j++;
+      // `Podliska's most explosive claim is…`: after a possessor, a paper's word is a noun
+      // (but `Podliska's lawyers claim`: after a plural it is their verb).
+      const paper = (at: number) => {
+        const t = tokens[at] as Token;
+        const prev = tokens[at - 1] as Token;
+        return (
+          t.word &&
+          !t.quoted &&
+          DOCUMENTS.has(t.key) &&
+          (prev.possessive || !prev.key.endsWith('s'))
+        );
+      };
+      while (j < hi && j - k < 14 && (inPhrase(tokens[j] as Token) || paper(j))) j++;
     }
     if (j === k) return null;
-    const credit = fromPhrase(k, j - 1);
+    const credit = fromPhrase(k, j - 1) ?? headedPhrase(k, j - 1);
     // `The first sleeper train between Zurich and Ljubljana`: a place in the subject is not it.
     return credit?.speaker && credit.via !== 'word' ? credit : null;
+  };
+
+  /**
+   * `his campaign sent out a fundraising email`: with no part of speech to stop at, a subject
+   * read to the phrase's limit runs into its verb; the phrase up to the last word that heads a
+   * speaking group, institution or paper is the subject.
+   */
+  const headedPhrase = (from: number, to: number): Credit | null => {
+    for (let k = to - 1; k > from; k--) {
+      const key = (tokens[k] as Token).key;
+      if (GROUP_HEADS.has(key) || INSTITUTION_HEADS[key] || DOCUMENTS.has(key))
+        return fromPhrase(from, k);
+    }
+    return null;
   };
 
   /** The phrase after `from` (`said Tomas Brekke, who…`, `according to Lindqvist’s deputy, Aleksi Virtanen`). */
@@ -659,11 +946,16 @@ export function createAttributor(
     const at = tokenAt(tokens, verb.start);
     const mention = credit ? tokenAt(tokens, credit.mentionStart) : at;
     const after = tokens[Math.max(at, mention) + 1];
+    // `Wallace then asked, "With troops?"`: a verb that opens the next quotation is its own.
+    if (after && /^[,:]$/.test(after.text) && tokens[Math.max(at, mention) + 2]?.quoted)
+      return null;
     const ends =
       !after ||
       /^[.,;!?]$/.test(after.text) ||
       PREPOSITIONS.has(after.key) ||
-      /^(?:today|yesterday|tonight|recently|later|afterward|afterwards|then|matter-of-factly)$/.test(after.key);
+      /^(?:today|yesterday|tonight|recently|later|afterward|afterwards|then|matter-of-factly)$/.test(
+        after.key,
+      );
     return ends ? foundAt(shape, verb, verbText, credit) : null;
   };
 
@@ -723,7 +1015,13 @@ export function createAttributor(
       // `"…," as a Homeland Security memo put it.`
       if (first.key === 'as')
         for (let j = i + 2; j < hi && j - i <= 8; j++)
-          if (isVerbAt(j)) return found('after-quote', tokens[j] as Token, (tokens[j] as Token).text, subjectOf(j, i + 1));
+          if (isVerbAt(j))
+            return found(
+              'after-quote',
+              tokens[j] as Token,
+              (tokens[j] as Token).text,
+              subjectOf(j, i + 1),
+            );
       if (isVerb(first)) return found('after-quote', first, first.text, objectFrom(i + 1, hi));
       // `"…," Toomey fumed on Tuesday.`: right after the quotation, a name then any past-tense
       // verb is an attribution, whether or not the verb is in the lexicon.
@@ -773,7 +1071,8 @@ export function createAttributor(
         if (t.quoted) continue;
         if (t.key === 'to' && isAccordingTo(tokens, j - 1)) {
           const credit = objectFrom(j + 1, hi);
-          if (credit) return foundAt('according-to', tokens[j - 1] as Token, 'according to', credit);
+          if (credit)
+            return foundAt('according-to', tokens[j - 1] as Token, 'according to', credit);
         } else if (isVerbAt(j) && !isPassive(tokens, j)) {
           const credit = subjectOf(j, lo) ?? invertedSubject(j, lo, hi) ?? sharedSubject(j, lo);
           if (credit) return foundAt('before-quote', t, t.text, credit);

@@ -26,7 +26,7 @@ const BY_VIA: Record<Attribution['via'], number> = {
 };
 
 /** Below this, a card says "speaker unsure" and offers its two best candidates. */
-export const UNSURE_BELOW = 0.62;
+export const UNSURE_BELOW = 0.7;
 /** What a guess from context (no attribution in reach) is worth: always unsure. */
 export const GUESS_CONFIDENCE = 0.35;
 

@@ -1,10 +1,10 @@
 import { type Attribution, createAttributor } from './attribution.ts';
+import { confidenceOf, GUESS_CONFIDENCE, UNSURE_BELOW } from './confidence.ts';
 import { hasSpeechCue, kindOf } from './kinds.ts';
 import { readPeople } from './people.ts';
 import { findQuotationSpans, type QuotationSpan } from './quote-marks.ts';
 import { findSentences } from './sentences.ts';
 import { tokenize } from './tokens.ts';
-import { confidenceOf, GUESS_CONFIDENCE, UNSURE_BELOW } from './confidence.ts';
 import type { QuoteCandidate, QuoteKind } from './types.ts';
 
 /** Is `offset` inside a quotation (marks included)? Spans are sorted and disjoint. */
@@ -69,10 +69,12 @@ function rate(
 
 /**
  * The previous quotation's speaker goes on; `across` a paragraph break that is a weaker reading
- * (news often starts a new speaker's paragraph with their words and names them later).
+ * (news often starts a new speaker's paragraph with their words and names them later), and one
+ * that goes on from a guessed speaker is a guess.
  */
 const continuing = (last: QuoteCandidate, across = false): Attribution => ({
-  doubt: across ? 0.6 : 0,
+  // Going on from a guess (no attribution read at all) is no surer than it.
+  doubt: last.evidence === null ? 1 : across ? 0.6 : 0,
   shape: 'continuation',
   verb: null,
   verbStart: null,
@@ -134,7 +136,9 @@ export function findQuotes(text: string): QuoteCandidate[] {
       // Not cut at the next quotation: `"…," Texas delegate Bill Eastland, wearing "Ted Cruz"
       // pins, said` (the reading stops at a quotation outside a clause between commas).
       attributor.after(span.close, sentenceEnd) ??
-      (endsSentence ? attributor.after(span.close, sentences.bounds(sentence + 1).end, true) : null) ??
+      (endsSentence
+        ? attributor.after(span.close, sentences.bounds(sentence + 1).end, true)
+        : null) ??
       attributor.before(from, span.open) ??
       // `Djokovic told a TV interviewer that he is feeling "…" before the "…"`: the verb
       // may stand before an earlier quotation in the same sentence.
@@ -157,7 +161,11 @@ export function findQuotes(text: string): QuoteCandidate[] {
     // A quotation inside a sentence that reports speech, or after its colon, is its subject's.
     // Bounded, so a sentence of thousands of quotations stays linear.
     const speechCue = () =>
-      hasSpeechCue(tokens, Math.max(sentenceStart, span.open - 300), Math.min(sentenceEnd, span.close + 300));
+      hasSpeechCue(
+        tokens,
+        Math.max(sentenceStart, span.open - 300),
+        Math.min(sentenceEnd, span.close + 300),
+      );
     if (!attribution && !atSentenceStart && (/:\s*$/.test(lead) || speechCue()))
       attribution = attributor.subjectOfSentence(sentenceStart, span.open);
 

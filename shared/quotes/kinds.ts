@@ -6,7 +6,8 @@ import type { QuoteKind } from './types.ts';
 const SCARE_MAX_WORDS = 4;
 
 /** Words that name or label rather than report: `so-called "…"`, `known as "…"`. */
-const NAMING = /\b(?:so-called|known(?:\s+\w+)?\s+as|dubbed|nicknamed|titled|entitled|named|the\s+term|the\s+word|the\s+phrase)\s*$/i;
+const NAMING =
+  /\b(?:so-called|known(?:\s+\w+)?\s+as|dubbed|nicknamed|titled|entitled|named|the\s+term|the\s+word|the\s+phrase)\s*$/i;
 
 /** `Save Our Shelves`, `Golden Week`: most of the longer words capitalised, a name or a title. */
 export function isTitleCase(inner: string): boolean {

@@ -68,6 +68,7 @@ export const ROLE_HEADS = words(`
   investor investors banker bankers founder partner partners headteacher headmaster
   headmistress parent parents host presenter pupil graduate mother father conductor guard
   passenger passengers neighbour neighbor customer shopkeeper waiter chef owner fan fans
+  child children boy girl man woman friend friends
 `);
 
 /** Words of institutions and places: a capitalised run with one is not a person. */

@@ -1,3 +1,4 @@
+import { FEMALE_NAMES, MALE_NAMES } from './first-names.generated.ts';
 import {
   ATTRIBUTION_VERBS,
   EVENT_WORDS,
@@ -9,7 +10,6 @@ import {
   ROLE_HEADS,
   ROLE_MODIFIERS,
 } from './lexicon.ts';
-import { FEMALE_NAMES, MALE_NAMES } from './first-names.generated.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -110,7 +110,10 @@ function institutionAhead(text: string, tokens: readonly Token[], from: number):
 
 /** The last token of `(Voice of the People)` right after the run's end, else the run's end. */
 function bracketedExpansion(text: string, tokens: readonly Token[], end: number): number {
-  if (tokens[end + 1]?.text !== '(' || !joined(text, tokens[end] as Token, tokens[end + 1] as Token))
+  if (
+    tokens[end + 1]?.text !== '(' ||
+    !joined(text, tokens[end] as Token, tokens[end + 1] as Token)
+  )
     return end;
   let capitals = 0;
   for (let k = end + 2; k < tokens.length && k - end < 9; k++) {
@@ -332,9 +335,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         // `of`/`on`/`for` after an institution's word; `and` between one word and an
         // institution (`Chris Wallace of Fox News` and `Priebus and the Committee` stay apart).
         (next.key === 'and'
-          ? end === i &&
-            !fullSurnames.has(cur.key) &&
-            institutionAhead(text, tokens, end + 2)
+          ? end === i && !fullSurnames.has(cur.key) && institutionAhead(text, tokens, end + 2)
           : runHas(tokens, i, end, ORGANISATION_WORDS))
       ) {
         end += 2;
@@ -373,8 +374,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         !ORGANISATION_WORDS.has(key) &&
         ((k > first && !isTitleWord(tokens[k - 1] as Token)) ||
           (k === first &&
-            (HONORIFIC_GENDER[tokens[k - 1]?.key ?? ''] !== undefined ||
-              fullSurnames.has(key))));
+            (HONORIFIC_GENDER[tokens[k - 1]?.key ?? ''] !== undefined || fullSurnames.has(key))));
       if (!surname) lastTitle = k;
     }
     // A run of title words alone (`King`, `Defense Minister`) is nobody; an institution has an

@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it, vi } from 'vitest';
 import { parseImportFile } from '../../electron/notebook/import/parse-import.ts';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
+import { UNSURE_BELOW } from '../../shared/quotes/confidence.ts';
 import { exportFixture } from '../fixtures/export/notebook.ts';
 import { sharedPdf } from './pdf/pdf-files.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
@@ -280,7 +281,9 @@ describe('the quotes command', () => {
       expect(['direct', 'partial', 'scare']).toContain(q.kind);
       expect(q.confidence).toBeGreaterThanOrEqual(0);
       expect(q.confidence).toBeLessThanOrEqual(1);
-      expect(q.unsure).toBe((q.confidence as number) > 0 && (q.confidence as number) < 0.62);
+      expect(q.unsure).toBe(
+        (q.confidence as number) > 0 && (q.confidence as number) < UNSURE_BELOW,
+      );
     }
     return quotes;
   }
