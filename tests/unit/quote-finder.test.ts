@@ -4,9 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   goldTexts,
+  NEWS_DEV,
+  newsSet,
   precision,
   recall,
+  type Score,
   score,
+  scoreSet,
   speakerAccuracy,
   total,
 } from '../../scripts/quote-eval/evaluate.ts';
@@ -138,6 +142,28 @@ describe('quote finder on hand-marked news texts', () => {
   it('tells statements, partial quotations and scare quotes apart, and keeps roles apart from names', () => {
     expect(own.mistakes.filter((m) => m.includes(': kind '))).toEqual([]);
     expect(own.roleRight).toBe(own.rolesGiven);
+  });
+});
+
+// The handbook's real news (../shared/quotes-news-dev, beside the repository here and in CI): the
+// issue's targets for the development set, so a change that loses speakers fails here.
+const newsDev = newsSet(NEWS_DEV);
+if (!newsDev) console.warn(`Skipping the real-news targets: no development set at ${NEWS_DEV}`);
+describe.skipIf(!newsDev)('quote finder on real news (development set)', () => {
+  const sum = newsDev ? total(scoreSet(newsDev)) : null;
+
+  it('finds the quotations: span recall at least 0.98, precision at least 0.95', () => {
+    expect(sum?.gold).toBeGreaterThanOrEqual(250);
+    expect(recall(sum as Score)).toBeGreaterThanOrEqual(0.98);
+    expect(precision(sum as Score)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('names the right speaker for at least 92 in 100, and says unsure on at least half its mistakes', () => {
+    const s = sum as Score;
+    expect(speakerAccuracy(s)).toBeGreaterThanOrEqual(0.92);
+    expect(s.wrongUnsure / s.wrong).toBeGreaterThanOrEqual(0.5);
+    // …without hedging most of what it gets right.
+    expect(s.rightUnsure / s.right).toBeLessThan(0.15);
   });
 });
 
