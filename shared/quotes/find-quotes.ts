@@ -112,7 +112,6 @@ export function findQuotes(text: string): QuoteCandidate[] {
     const { start: sentenceStart, end: sentenceEnd } = sentences.bounds(sentence);
     const before = spans[k - 1];
     const from = before && before.close >= sentenceStart ? before.close + 1 : sentenceStart;
-    const nextOpen = spans[k + 1]?.open ?? text.length;
     // The words inside the marks, without the spaces French sets inside guillemets.
     const raw = text.slice(span.open + 1, span.close);
     const start = span.open + 1 + (raw.length - raw.trimStart().length);

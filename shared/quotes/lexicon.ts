@@ -171,3 +171,42 @@ export const DOCUMENTS = new Set(
     ' ',
   ),
 );
+
+/** Words that open a noun phrase: `the committee`, `his campaign`, `a spokesman`. */
+export const DETERMINERS = words(`the a an some one his her their its our`);
+
+/** Words that start a phrase about where or when, not who. */
+export const PREPOSITIONS = new Set(
+  'on in at to from with for during after before of about by into over under through'.split(' '),
+);
+
+/** Verbs a paper speaks with, beyond those people speak with. */
+export const DOCUMENT_VERBS = new Set(
+  'found finds concluded concludes read reads stated states continues continued put'.split(' '),
+);
+
+/** What an institution is called after it is named: `the committee`, `the panel`. A map, so a
+ * word such as `constructor` finds nothing (a plain object would find its inherited method). */
+export const INSTITUTION_HEADS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['committee', ['committee']],
+  ['panel', ['committee', 'panel', 'commission']],
+  ['agency', ['agency', 'department', 'office', 'service', 'administration', 'bureau']],
+  ['department', ['department']],
+  ['foundation', ['foundation']],
+  ['office', ['office']],
+  ['bank', ['bank']],
+  ['company', ['company', 'inc', 'corp', 'group']],
+  ['commission', ['commission']],
+  ['court', ['court']],
+  ['column', ['column']],
+  ['association', ['association']],
+  ['union', ['union']],
+  ['party', ['party']],
+]);
+
+/** Plural subjects that name a pair of people spoken of before. */
+export const PLURAL_PEOPLE = new Set(
+  'two pair both they chairmen senators lawmakers congressmen representatives leaders members authors'.split(
+    ' ',
+  ),
+);

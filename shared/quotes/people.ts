@@ -30,17 +30,22 @@ export interface Person {
 }
 
 export type Gender = 'male' | 'female';
-const HONORIFIC_GENDER: Record<string, Gender> = { mr: 'male', mrs: 'female', ms: 'female' };
-const PRONOUN_GENDER: Record<string, Gender> = {
-  he: 'male',
-  him: 'male',
-  his: 'male',
-  himself: 'male',
-  she: 'female',
-  her: 'female',
-  hers: 'female',
-  herself: 'female',
-};
+// Maps, not objects: a word such as `constructor` must find nothing.
+const HONORIFIC_GENDER = new Map<string, Gender>([
+  ['mr', 'male'],
+  ['mrs', 'female'],
+  ['ms', 'female'],
+]);
+const PRONOUN_GENDER = new Map<string, Gender>([
+  ['he', 'male'],
+  ['him', 'male'],
+  ['his', 'male'],
+  ['himself', 'male'],
+  ['she', 'female'],
+  ['her', 'female'],
+  ['hers', 'female'],
+  ['herself', 'female'],
+]);
 
 /** A capitalised name as written somewhere outside quotations. */
 export interface Mention {
@@ -374,7 +379,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
         !ORGANISATION_WORDS.has(key) &&
         ((k > first && !isTitleWord(tokens[k - 1] as Token)) ||
           (k === first &&
-            (HONORIFIC_GENDER[tokens[k - 1]?.key ?? ''] !== undefined || fullSurnames.has(key))));
+            (HONORIFIC_GENDER.has(tokens[k - 1]?.key ?? '') || fullSurnames.has(key))));
       if (!surname) lastTitle = k;
     }
     // A run of title words alone (`King`, `Defense Minister`) is nobody; an institution has an
@@ -390,7 +395,7 @@ export function readPeople(text: string, tokens: readonly Token[]): People {
     let gender: Gender | null = null;
     for (let k = i; k < nameFirst; k++) {
       const key = (tokens[k] as Token).key;
-      gender ??= HONORIFIC_GENDER[key] ?? null;
+      gender ??= HONORIFIC_GENDER.get(key) ?? null;
       if (HONORIFICS.has(key) || ROLE_HEADS.has(key)) titled = true;
     }
     if (nameFirst <= end) {
@@ -546,7 +551,7 @@ function guessGenders(
     while (k < mentions.length && (mentions[k] as Mention).first < j) k++;
     const m = mentions[k];
     if (m && m.first === j && m.person && !m.possessive && subject === null) subject = m.person;
-    const g = PRONOUN_GENDER[t.key];
+    const g = PRONOUN_GENDER.get(t.key);
     if (atStart && g && t.capital && (t.key === 'he' || t.key === 'she') && previousSubject)
       vote(previousSubject, g);
     if (t.word) atStart = false;
@@ -558,8 +563,8 @@ function guessGenders(
     for (let j = m.last + 1; j < stop; j++) {
       const t = tokens[j] as Token;
       // The next sentence's subject counts too (`Moore said… She added`), not its later words.
-      if (t.quoted || (t.text === '.' && !PRONOUN_GENDER[tokens[j + 1]?.key ?? ''])) break;
-      const g = PRONOUN_GENDER[t.key];
+      if (t.quoted || (t.text === '.' && !PRONOUN_GENDER.has(tokens[j + 1]?.key ?? ''))) break;
+      const g = PRONOUN_GENDER.get(t.key);
       if (!g) continue;
       vote(m.person, g);
       break;

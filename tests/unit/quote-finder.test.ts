@@ -382,6 +382,18 @@ describe('attribution shapes', () => {
 });
 
 describe('robustness', () => {
+  it('reads words that name inherited object members as plain words', () => {
+    const text =
+      '"We will build it," the constructor said. "Yes," __proto__ said. Mr. constructor met ' +
+      'Ben Ruiz. "No," he said. The toString committee met. "Later," the committee said.';
+    expect(findQuotes(text).map((q) => q.text)).toEqual([
+      'We will build it,',
+      'Yes,',
+      'No,',
+      'Later,',
+    ]);
+  });
+
   it('never throws, and returns ordered, non-overlapping spans that are the text', () => {
     const piece = fc.constantFrom(
       '"',
@@ -409,6 +421,21 @@ describe('robustness', () => {
       'U.S.',
       '?',
       '!',
+      // Words that are also names of every object's inherited members: a lookup in a plain
+      // object once found `constructor` and threw.
+      'constructor',
+      'the constructor',
+      '__proto__',
+      'toString',
+      'Mr.',
+      'the committee',
+      'the two',
+      'they',
+      'and',
+      'Ben Ruiz',
+      "Ruiz's lawsuit",
+      'wrote',
+      'she',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 80 }), (pieces) => {
