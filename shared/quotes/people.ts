@@ -1,16 +1,15 @@
-import { FEMALE_NAMES, MALE_NAMES } from './first-names.generated.ts';
+import { type Gender, GIVEN_NAMES, guessGenders, HONORIFIC_GENDER } from './genders.ts';
 import {
-  ATTRIBUTION_VERBS,
   EVENT_WORDS,
   HONORIFICS,
   NOT_NAMES,
   ORGANISATION_WORDS,
-  PHRASE_STOPS,
   PLACES,
   ROLE_HEADS,
   ROLE_MODIFIERS,
 } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import { appositiveAfter, appositiveBefore, CONNECTORS, roleBefore } from './person-roles.ts';
+import { joined, type Token } from './tokens.ts';
 
 /**
  * The people a document names. A person is a run of two or more capitalised words with no
@@ -28,24 +27,6 @@ export interface Person {
   /** What the given name usually is: a weaker hint than anything the text says. */
   nameGender: Gender | null;
 }
-
-export type Gender = 'male' | 'female';
-// Maps, not objects: a word such as `constructor` must find nothing.
-const HONORIFIC_GENDER = new Map<string, Gender>([
-  ['mr', 'male'],
-  ['mrs', 'female'],
-  ['ms', 'female'],
-]);
-const PRONOUN_GENDER = new Map<string, Gender>([
-  ['he', 'male'],
-  ['him', 'male'],
-  ['his', 'male'],
-  ['himself', 'male'],
-  ['she', 'female'],
-  ['her', 'female'],
-  ['hers', 'female'],
-  ['herself', 'female'],
-]);
 
 /** A capitalised name as written somewhere outside quotations. */
 export interface Mention {
@@ -67,7 +48,6 @@ export interface Mention {
 const PARTICLES = new Set(
   'bin bint ibn al el de del della di da das dos du van von der den la le ter ten'.split(' '),
 );
-const CONNECTORS = new Set(['of', 'for', 'at', 'on', 'in', 'the', 'to']);
 const MID_NAME_STOPS = new Set(
   'the and or but of in on at by for from with against over after before are is was were has have to as vs'.split(
     ' ',
@@ -75,15 +55,8 @@ const MID_NAME_STOPS = new Set(
 );
 /** Generational suffixes: `Martin Luther King Jr` has the surname King. */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'some', 'one']);
 /** `U.S.`, `D.C.`: an initialism is a place or an institution, a single initial is part of a name. */
 const INITIALISM = /^(?:\p{L}\.){2,}$/u;
-/** Words that turn an apposition into a clause (`Lena Aas, the engineer, can stay…`). */
-const CLAUSE_WORDS = new Set(
-  'who which that whose where when is are was were has have had will would can could and but'.split(
-    ' ',
-  ),
-);
 
 const isTitleWord = (t: Token) =>
   ROLE_HEADS.has(t.key) ||
@@ -129,118 +102,6 @@ function bracketedExpansion(text: string, tokens: readonly Token[], end: number)
     else if (!CONNECTORS.has(t.key)) return end;
   }
   return end;
-}
-
-/** Is the gap between two tokens a plain space inside one line? */
-const joined = (text: string, a: Token, b: Token) =>
-  /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
-
-/** Could this token be part of a role phrase (`First Deputy of the General Directorate`)? */
-function roleLike(t: Token): boolean {
-  if (!t.word) return t.text === "'" || t.text === '’';
-  if (t.quoted || PHRASE_STOPS.has(t.key) || ATTRIBUTION_VERBS.has(t.key)) return false;
-  return (
-    t.capital ||
-    ROLE_HEADS.has(t.key) ||
-    ROLE_MODIFIERS.has(t.key) ||
-    CONNECTORS.has(t.key) ||
-    ORGANISATION_WORDS.has(t.key)
-  );
-}
-
-/** Trim a candidate role phrase to its role-like right end; null without a role head. */
-function rolePhrase(
-  text: string,
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-): string | null {
-  let i = to;
-  while (i >= from && roleLike(tokens[i] as Token)) i--;
-  let start = i + 1;
-  while (
-    start <= to &&
-    ((tokens[start] as Token).word === false ||
-      CONNECTORS.has((tokens[start] as Token).key) ||
-      DETERMINERS.has((tokens[start] as Token).key))
-  )
-    start++;
-  if (start > to) return null;
-  let hasHead = false;
-  for (let k = start; k <= to; k++) if (ROLE_HEADS.has((tokens[k] as Token).key)) hasHead = true;
-  if (!hasHead) return null;
-  return text.slice((tokens[start] as Token).start, (tokens[to] as Token).end);
-}
-
-/** The role written just before a name: `board chair Ingrid Saltvik`, `U.S. President Donald Trump`. */
-function roleBefore(text: string, tokens: readonly Token[], nameFirst: number): string | null {
-  let j = nameFirst - 1;
-  const limit = Math.max(0, nameFirst - 12);
-  while (j >= limit) {
-    const t = tokens[j] as Token;
-    const next = tokens[j + 1] as Token;
-    if (!joined(text, t, next)) break;
-    if (!t.word || t.quoted || PHRASE_STOPS.has(t.key) || ATTRIBUTION_VERBS.has(t.key)) break;
-    if (DETERMINERS.has(t.key)) break;
-    j--;
-  }
-  return j + 1 <= nameFirst - 1 ? rolePhrase(text, tokens, j + 1, nameFirst - 1) : null;
-}
-
-/** `the Foreign Ministry's political director, Zakir Jalali` → the phrase before the comma. */
-function appositiveBefore(
-  text: string,
-  tokens: readonly Token[],
-  nameFirst: number,
-): string | null {
-  const comma = tokens[nameFirst - 1];
-  if (comma?.text !== ',') return null;
-  let j = nameFirst - 2;
-  const limit = Math.max(0, nameFirst - 12);
-  while (j >= limit) {
-    const t = tokens[j] as Token;
-    if (t.quoted || (!t.word && t.text !== "'" && t.text !== '’')) break;
-    if (PHRASE_STOPS.has(t.key) || ATTRIBUTION_VERBS.has(t.key) || t.key === 'according') break;
-    if (text.slice(t.end, (tokens[j + 1] as Token).start).includes('\n')) break;
-    j--;
-  }
-  return j + 1 <= nameFirst - 2 ? rolePhrase(text, tokens, j + 1, nameFirst - 2) : null;
-}
-
-/** `Aisha Rahman, chair of the Riverside Residents' Association,` → the phrase after the comma. */
-function appositiveAfter(text: string, tokens: readonly Token[], nameLast: number): string | null {
-  const comma = tokens[nameLast + 1];
-  if (comma?.text !== ',') return null;
-  let j = nameLast + 2;
-  // An age between them: `Lukas Berger, 34, a teacher from Winterthur`.
-  if (/^\d{1,3}$/.test(tokens[j]?.text ?? '') && tokens[j + 1]?.text === ',') j += 2;
-  const from = j;
-  const first = tokens[j];
-  if (!first?.word || /^(?:who|which|whose|where|when)$/.test(first.key)) return null;
-  const limit = Math.min(tokens.length - 1, nameLast + 14);
-  while (j <= limit) {
-    const t = tokens[j] as Token;
-    // Commas bound it, so any plain word may be in it (`a climate scientist at…`).
-    const plain = t.word && !CLAUSE_WORDS.has(t.key) && !ATTRIBUTION_VERBS.has(t.key);
-    if (j > from && t.capital && tokens[j - 1]?.text === ',') break;
-    if (t.quoted || !(plain || t.text === "'" || t.text === '’')) break;
-    j++;
-  }
-  const end = j - 1;
-  const after = tokens[j];
-  // It must end where the apposition does, not run into the rest of the sentence.
-  if (
-    end < nameLast + 2 ||
-    (after && after.text !== ',' && after.text !== '.' && !ATTRIBUTION_VERBS.has(after.key))
-  )
-    return null;
-  // Read forwards, so trim from the left like a role before a name.
-  let start = from;
-  while (start <= end && DETERMINERS.has((tokens[start] as Token).key)) start++;
-  if (start > end) return null;
-  let hasHead = false;
-  for (let k = start; k <= end; k++) if (ROLE_HEADS.has((tokens[k] as Token).key)) hasHead = true;
-  return hasHead ? text.slice((tokens[start] as Token).start, (tokens[end] as Token).end) : null;
 }
 
 /**
@@ -506,75 +367,6 @@ function fullestForm(p: Person, sameSurname: readonly Person[]): Person {
   best.gender ??= p.gender;
   best.role ??= p.role;
   return best;
-}
-
-const GIVEN_NAMES = new Map<string, Gender>();
-for (const w of MALE_NAMES.trim().split(/\s+/)) GIVEN_NAMES.set(w, 'male');
-// A name on both lists says nothing.
-for (const w of FEMALE_NAMES.trim().split(/\s+/))
-  if (GIVEN_NAMES.has(w)) GIVEN_NAMES.delete(w);
-  else GIVEN_NAMES.set(w, 'female');
-
-const SENTENCE_END = /[.!?]/;
-
-/**
- * A person's gender where the text says it: an honorific before a mention (set while reading),
- * else the pronouns that follow their mentions (the first `he`/`his` or `she`/`her` after a
- * mention in its sentence, before anyone else is named; a sentence that opens with `He` or `She`
- * after one whose subject they were), else, as a hint only, their given name.
- */
-function guessGenders(
-  text: string,
-  tokens: readonly Token[],
-  mentions: readonly Mention[],
-  persons: readonly Person[],
-) {
-  const votes = new Map<Person, { male: number; female: number }>();
-  const vote = (p: Person, g: Gender) => {
-    const v = votes.get(p) ?? { male: 0, female: 0 };
-    v[g]++;
-    votes.set(p, v);
-  };
-  // Sentence subjects: the first person named after a sentence boundary.
-  let subject: Person | null = null;
-  let previousSubject: Person | null = null;
-  let atStart = true;
-  let k = 0;
-  for (let j = 0; j < tokens.length; j++) {
-    const t = tokens[j] as Token;
-    const prev = tokens[j - 1];
-    if (prev && (SENTENCE_END.test(prev.text) || text.slice(prev.end, t.start).includes('\n'))) {
-      previousSubject = subject;
-      subject = null;
-      atStart = true;
-    }
-    while (k < mentions.length && (mentions[k] as Mention).first < j) k++;
-    const m = mentions[k];
-    if (m && m.first === j && m.person && !m.possessive && subject === null) subject = m.person;
-    const g = PRONOUN_GENDER.get(t.key);
-    if (atStart && g && t.capital && (t.key === 'he' || t.key === 'she') && previousSubject)
-      vote(previousSubject, g);
-    if (t.word) atStart = false;
-  }
-  for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k] as Mention;
-    if (!m.person || m.person.gender) continue;
-    const stop = Math.min(mentions[k + 1]?.first ?? tokens.length, m.last + 12);
-    for (let j = m.last + 1; j < stop; j++) {
-      const t = tokens[j] as Token;
-      // The next sentence's subject counts too (`Moore said… She added`), not its later words.
-      if (t.quoted || (t.text === '.' && !PRONOUN_GENDER.has(tokens[j + 1]?.key ?? ''))) break;
-      const g = PRONOUN_GENDER.get(t.key);
-      if (!g) continue;
-      vote(m.person, g);
-      break;
-    }
-  }
-  for (const [p, v] of votes)
-    if (!p.gender && v.male !== v.female) p.gender = v.male > v.female ? 'male' : 'female';
-  for (const p of persons)
-    if (p.name.includes(' '))
-      p.nameGender = GIVEN_NAMES.get(p.name.split(' ')[0]?.toLowerCase() ?? '') ?? null;
 }
 
 /** Persons whose role has this head word, most recently introduced before `offset` first. */

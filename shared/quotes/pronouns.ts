@@ -1,8 +1,9 @@
 import { type AttributionContext, type Credit, WINDOW } from './context.ts';
+import type { Gender } from './genders.ts';
 import { isVerbAt } from './grammar.ts';
 import { PHRASE_STOPS } from './lexicon.ts';
 import type { Pairs } from './pairs.ts';
-import type { Gender, Mention, Person } from './people.ts';
+import type { Mention, Person } from './people.ts';
 import { type Token, tokenAt } from './tokens.ts';
 
 /** What a mention's distance in sentences before a pronoun adds to its likelihood. */

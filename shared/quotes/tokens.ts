@@ -57,3 +57,7 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
   }
   return lo;
 }
+
+/** Is the gap between two tokens a plain space inside one line? */
+export const joined = (text: string, a: Token, b: Token) =>
+  /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
