@@ -42,6 +42,18 @@ export function createRoles(
       // party, chamber or state but never names speaks under that description.
       const described = describedInstitution(from, to);
       if (described) return described;
+      // `"It is not," the bank said`, with no bank named: an unnamed institution speaks, not
+      // whoever spoke last.
+      let first = from;
+      while (first < to && DETERMINERS.has((tokens[first] as Token).key)) first++;
+      return {
+        speaker: null,
+        role: text.slice((tokens[first] as Token).start, tail.end),
+        mention: text.slice((tokens[from] as Token).start, tail.end),
+        mentionStart: (tokens[from] as Token).start,
+        introducedAt: null,
+        via: 'role',
+      };
     }
     let head: Token | null = null;
     for (let k = from; k <= to; k++)

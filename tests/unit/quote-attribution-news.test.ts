@@ -68,6 +68,14 @@ describe('who speaks', () => {
     expect(speaker(text, 'We regret')).toBe('Riverside Savings Bank');
   });
 
+  it('leaves an institution the text never names unnamed, not the last speaker', () => {
+    const text =
+      'The vote was close.\n"We won," said Lena Ortiz. "It is not over," the bank said in a ' +
+      'statement. What the bank called "a careful review" took weeks.';
+    expect(quote(text, 'It is not over')).toMatchObject({ speaker: null, role: 'bank' });
+    expect(quote(text, 'a careful review')).toMatchObject({ speaker: null, kind: 'partial' });
+  });
+
   it("lets a person's campaign, office or paper speak", () => {
     const text =
       "Governor Lena Ortiz is running again. Ortiz's campaign shrugged off the poll, telling " +
