@@ -33,9 +33,21 @@ export function createRoles(
       const pair = recentPair(tail.start, tokens[from] as Token);
       if (pair) return pair;
     }
-    // `the committee said`, `the panel`: the institution of that kind named last.
+    // `the committee said`, `the panel`: the institution of that kind named last. The phrase
+    // may open with other words (`what the bank called`): it starts at its determiner.
     const kinds = INSTITUTION_HEADS.get(tail.key);
-    if (kinds && DETERMINERS.has((tokens[from] as Token).key) && !roleOf(from, to)) {
+    // A role before it is the speaker instead: `a spokesperson for the Finnish energy agency`.
+    let det = to - 1;
+    while (det > from && !DETERMINERS.has((tokens[det] as Token).key)) det--;
+    let institutionFrom = from;
+    if (kinds && det > from && DETERMINERS.has((tokens[det] as Token).key)) {
+      let roleBefore = false;
+      for (let k = from; k < det; k++)
+        if (ROLE_HEADS.has((tokens[k] as Token).key)) roleBefore = true;
+      if (!roleBefore) institutionFrom = det;
+    }
+    if (kinds && DETERMINERS.has((tokens[institutionFrom] as Token).key) && !roleOf(from, to)) {
+      from = institutionFrom;
       const institution = recentOrganisation(tail.start, kinds, tokens[from] as Token);
       if (institution) return institution;
       // `the Democrat convention committee said`: an institution the text describes by its
