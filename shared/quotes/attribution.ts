@@ -86,9 +86,9 @@ export function createAttributor(
       !after ||
       /^[.,;!?]$/.test(after.text) ||
       PREPOSITIONS.has(after.key) ||
-      /^(?:today|yesterday|tonight|recently|later|afterward|afterwards|then|matter-of-factly)$/.test(
-        after.key,
-      );
+      // `said later`, `said flatly`, `said matter-of-factly`: an adverb ends it too.
+      /^(?:today|yesterday|tonight|later|afterward|afterwards|then)$/.test(after.key) ||
+      /ly$/.test(after.key);
     return ends ? foundAt(shape, verb, verbText, credit) : null;
   };
 
@@ -160,7 +160,9 @@ export function createAttributor(
       // verb is an attribution, whether or not the verb is in the lexicon.
       const named = people.mentionAtToken(i);
       const next = named ? tokens[named.last + 1] : undefined;
+      // Not across a sentence break: `"…a joke." Nobody agreed.` reports no one's words.
       if (
+        !tailOnly &&
         named &&
         !named.place &&
         !named.possessive &&

@@ -74,7 +74,7 @@ function rate(
  */
 const continuing = (last: QuoteCandidate, across = false): Attribution => ({
   // Going on from a guess (no attribution read at all) is no surer than it.
-  doubt: last.evidence === null ? 1 : across ? 0.6 : 0,
+  doubt: last.evidence === null || last.unsure ? 1 : across ? 0.6 : 0,
   shape: 'continuation',
   verb: null,
   verbStart: null,
@@ -178,8 +178,11 @@ export function findQuotes(text: string): QuoteCandidate[] {
           speechCue,
         });
     // A scare quote keeps a speaker only when an attribution verb names one right there.
+    // Nor does the sentence's subject credit anyone when it names no one (`City officials on
+    // Monday called…`): that is no attribution, and no role either.
     const credited =
-      kind === 'scare' && (!attribution?.speaker || attribution.shape === 'sentence-subject')
+      (kind === 'scare' && (!attribution?.speaker || attribution.shape === 'sentence-subject')) ||
+      (attribution?.shape === 'sentence-subject' && !attribution.speaker)
         ? null
         : attribution;
     // Who else it might be: who spoke last, then those named just before. With no attribution

@@ -17,16 +17,27 @@ export function createInstitutions(context: AttributionContext) {
   const mentions = people.mentions;
   // Organisations by name, so `Homeland Security` is credited as the fullest name the text
   // gives it (`Department of Homeland Security`).
-  const organisationNames = [...new Set(mentions.filter((m) => m.organisation).map((m) => m.text))];
+  // Indexed by their last word (a longer name containing `Homeland Security` ends with a word
+  // of it or goes on past it, so every word is indexed), each answer kept: thousands of
+  // institutions stay linear.
+  const namesByWord = new Map<string, string[]>();
+  for (const name of new Set(mentions.filter((m) => m.organisation).map((m) => m.text)))
+    for (const word of new Set(name.toLowerCase().split(/\s+/))) {
+      const list = namesByWord.get(word) ?? [];
+      if (list.length < 50) list.push(name);
+      namesByWord.set(word, list);
+    }
+  const fullest = new Map<string, string>();
   /** The fullest name the text gives the organisation called `name`. */
   const fullestOrganisation = (name: string) => {
+    const known = fullest.get(name);
+    if (known !== undefined) return known;
+    const word = name.toLowerCase().split(/\s+/).at(-1) ?? '';
+    const pattern = new RegExp(`(?:^|\\s)${escapeRegExp(name)}(?:$|\\s)`);
     let best = name;
-    for (const other of organisationNames)
-      if (
-        other.length > best.length &&
-        new RegExp(`(?:^|\\s)${escapeRegExp(name)}(?:$|\\s)`).test(other)
-      )
-        best = other;
+    for (const other of namesByWord.get(word) ?? [])
+      if (other.length > best.length && pattern.test(other)) best = other;
+    fullest.set(name, best);
     return best;
   };
 

@@ -95,7 +95,7 @@ export const NOT_NAMES = words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may
   june july august september october november december mr mrs ms mx dr prof sir dame rev fr
   hon of to into onto upon about like unlike one two three even just only amid via per
-  another along alongside amongst beyond toward towards whenever wherever whatever whoever however whether unless instead perhaps maybe indeed
+  nobody everybody somebody anybody everyone someone anyone none another along alongside amongst beyond toward towards whenever wherever whatever whoever however whether unless instead perhaps maybe indeed
   yes no not nor thus hence therefore otherwise rather almost nearly only even
   said says told asked reported wrote added
 `);
@@ -195,7 +195,7 @@ export const INSTITUTION_HEADS: ReadonlyMap<string, readonly string[]> = new Map
   ['foundation', ['foundation']],
   ['office', ['office']],
   ['bank', ['bank']],
-  ['company', ['company', 'inc', 'corp', 'group']],
+  ['company', ['company', 'co', 'inc', 'corp', 'group']],
   ['commission', ['commission']],
   ['court', ['court']],
   ['column', ['column']],

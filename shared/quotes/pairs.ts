@@ -62,9 +62,16 @@ export function createPairs({ tokens, people, sentences }: AttributionContext) {
     via: 'person',
   });
 
-  /** `the two`, `the committee chairmen`, `they`: the pair named last, within ten sentences. */
-  const recentPair = (offset: number, said: Token): Credit | null => {
-    const floor = sentences.bounds(Math.max(0, sentences.indexAt(offset) - 10)).start;
+  /**
+   * `the two`, `the committee chairmen`: the pair named last, within ten sentences; a bare
+   * `they` (which may mean anyone plural) only within three, and never surely.
+   */
+  const recentPair = (
+    offset: number,
+    said: { text: string; start: number },
+    reach = 10,
+  ): Credit | null => {
+    const floor = sentences.bounds(Math.max(0, sentences.indexAt(offset) - reach)).start;
     // The last pair before `offset` (pairs are in text order).
     let lo = 0;
     let hi = pairs.length;
@@ -74,7 +81,9 @@ export function createPairs({ tokens, people, sentences }: AttributionContext) {
       else hi = mid;
     }
     const p = pairs[lo - 1];
-    return p && p.start >= floor ? { ...jointCredit(p, said), doubt: 0.3 } : null;
+    return p && p.start >= floor
+      ? { ...jointCredit(p, said), doubt: reach < 10 ? 0.6 : 0.3 }
+      : null;
   };
 
   return { pairOf, jointCredit, recentPair };

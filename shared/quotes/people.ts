@@ -113,8 +113,8 @@ function headlineLines(text: string) {
   const lines: { start: number; end: number }[] = [];
   const LINE = /[^\n]+/g;
   for (const m of text.matchAll(LINE)) {
-    // A title line may end with a full stop (`Obama Sees 'Personal Insult' if….`).
-    // The document's title may end with a full stop (`Obama Sees 'Personal Insult' if….`).
+    // The document's first line, its title, may end with a full stop (as some archives write
+    // titles): `Obama Sees 'Personal Insult' if….`
     const full = m[0].trim();
     const line = m.index === 0 && /\p{L}\.$/u.test(full) ? full.slice(0, -1) : full;
     if (/[.!?:;,"”’'»)…]$/.test(line) || line.split(/\s+/).length > 14) continue;
@@ -371,17 +371,20 @@ function fullestForm(p: Person, sameSurname: readonly Person[]): Person {
 
 /** Persons whose role has this head word, most recently introduced before `offset` first. */
 export function personWithRole(people: People, head: string, offset: number): Person | null {
-  let best: Person | null = null;
-  for (const p of people.persons) {
-    if (
-      !p.role
-        ?.toLowerCase()
-        .split(/[\s']+/)
-        .includes(head)
-    )
-      continue;
-    if (p.introducedAt > offset) continue;
-    if (!best || p.introducedAt > best.introducedAt) best = p;
+  // Indexed once per document by the words of each role, in order of introduction, so a text of
+  // thousands of spokesmen stays linear.
+  let index = roleIndexes.get(people);
+  if (!index) {
+    index = new Map();
+    const byIntroduction = [...people.persons].sort((a, b) => a.introducedAt - b.introducedAt);
+    for (const p of byIntroduction)
+      for (const word of new Set(p.role?.toLowerCase().split(/[\s']+/) ?? []))
+        index.set(word, [...(index.get(word) ?? []), p].slice(-64));
+    roleIndexes.set(people, index);
   }
+  const holders = index.get(head) ?? [];
+  let best: Person | null = null;
+  for (const p of holders) if (p.introducedAt <= offset) best = p;
   return best;
 }
+const roleIndexes = new WeakMap<People, Map<string, Person[]>>();

@@ -39,7 +39,7 @@ export function createPronouns(context: AttributionContext, { recentPair }: Pair
    * kept as the alternative, and a close race makes the credit doubtful.
    */
   const fromPronoun = (t: Token): Credit | null => {
-    if (t.key === 'they') return recentPair(t.start, t);
+    if (t.key === 'they') return recentPair(t.start, t, 3);
     if (t.key !== 'he' && t.key !== 'she') return null;
     const gender = t.key === 'he' ? 'male' : 'female';
     const here = sentences.indexAt(t.start);
@@ -123,7 +123,11 @@ export function createPronouns(context: AttributionContext, { recentPair }: Pair
       introducedAt: best.introducedAt,
       via: 'pronoun',
       rival: second?.name ?? null,
-      doubt: second ? Math.max(0, 1 - margin / 2) : 0,
+      // A close rival, or a winner whose given name says the other gender: doubtful.
+      doubt: Math.max(
+        second ? Math.max(0, 1 - margin / 2) : 0,
+        !best.gender && best.nameGender && best.nameGender !== gender ? 0.8 : 0,
+      ),
     };
   };
 
@@ -161,23 +165,36 @@ export function createPronouns(context: AttributionContext, { recentPair }: Pair
     return null;
   };
 
+  // Read once per sentence: every pronoun after a long sentence asks about it again, and
+  // rescanning it each time made a sentence of thousands of `he said` quadratic.
+  const verbs = new Map<number, boolean>();
   const hasVerb = (index: number) => {
-    const { start, end } = sentences.bounds(index);
-    for (let j = tokenAt(tokens, start); j < tokenAt(tokens, end); j++)
-      if (isVerbAt(tokens, j)) return true;
-    return false;
+    let known = verbs.get(index);
+    if (known === undefined) {
+      known = false;
+      const { start, end } = sentences.bounds(index);
+      for (let j = tokenAt(tokens, start); j < tokenAt(tokens, end); j++)
+        if (isVerbAt(tokens, j)) {
+          known = true;
+          break;
+        }
+      verbs.set(index, known);
+    }
+    return known;
   };
 
   /** Who sentence `index` credits with an attribution verb, if anyone (outside quotations). */
+  const speakers = new Map<number, Credit | null>();
   const speakerOfSentence = (index: number): Credit | null => {
+    if (speakers.has(index)) return speakers.get(index) ?? null;
+    speakers.set(index, null); // a pronoun inside it asking again finds no one, not a loop
     const { start, end } = sentences.bounds(index);
     const lo = tokenAt(tokens, start);
-    for (let j = tokenAt(tokens, end) - 1; j >= lo; j--) {
-      if (!isVerbAt(tokens, j)) continue;
-      const credit = subjectOf(j, lo);
-      if (credit) return credit;
-    }
-    return null;
+    let found: Credit | null = null;
+    for (let j = tokenAt(tokens, end) - 1; j >= lo && !found; j--)
+      if (isVerbAt(tokens, j)) found = subjectOf(j, lo);
+    speakers.set(index, found);
+    return found;
   };
 
   return {

@@ -7,6 +7,8 @@ import type { Token } from './tokens.ts';
 
 /** Determiners that point at one known someone: `his physician`, not `a spokesman`. */
 const DEFINITE = new Set(['the', 'his', 'her', 'their', 'its']);
+/** What may follow a role's head word and belong to it: `a spokesperson for the agency`. */
+const HEAD_OF = new Set(['of', 'for', 'at', 'with', 'from', 'to']);
 /** Prepositions after a role word that make it the head of its phrase: `the head of…`. */
 const OF_PHRASE = new Set(['of', 'for', 'at']);
 /** How far ahead, in characters, a source named after its words may be. */
@@ -25,12 +27,18 @@ export function createRoles(
   const { text, tokens, people, sentences, mentionFrom } = context;
   const mentions = people.mentions;
 
+  /** The words of tokens [from, to], for evidence (`the two chairmen`, not `the`). */
+  const spanOf = (from: number, to: number) => ({
+    ...(tokens[from] as Token),
+    text: text.slice((tokens[from] as Token).start, (tokens[to] as Token).end),
+  });
+
   /** A phrase with a role and no name: someone introduced with that role, or an unnamed source. */
   const fromRole = (from: number, to: number): Credit | null => {
     const tail = tokens[to] as Token;
     // `The two lawmakers, however, argue`: the pair named last.
     if (PLURAL_PEOPLE.has(tail.key) && from < to) {
-      const pair = recentPair(tail.start, tokens[from] as Token);
+      const pair = recentPair(tail.start, spanOf(from, to));
       if (pair) return pair;
     }
     // `the committee said`, `the panel`: the institution of that kind named last. The phrase
@@ -48,7 +56,7 @@ export function createRoles(
     }
     if (kinds && DETERMINERS.has((tokens[institutionFrom] as Token).key) && !roleOf(from, to)) {
       from = institutionFrom;
-      const institution = recentOrganisation(tail.start, kinds, tokens[from] as Token);
+      const institution = recentOrganisation(tail.start, kinds, spanOf(from, to));
       if (institution) return institution;
       // `the Democrat convention committee said`: an institution the text describes by its
       // party, chamber or state but never names speaks under that description.
@@ -73,14 +81,21 @@ export function createRoles(
     if (!head) return null;
     let first = from;
     while (first < to && DETERMINERS.has((tokens[first] as Token).key)) first++;
-    const phrase = text.slice((tokens[first] as Token).start, (tokens[to] as Token).end);
-    const person =
-      personWithRole(people, head.key, head.start) ??
-      (DEFINITE.has((tokens[from] as Token).key) ? namedNext(head) : null);
+    // The role ends at its head (`Afghan officials`, not `Afghan officials on Sunday staunchly
+    // rejected`) unless a phrase of whom it is follows (`a spokesperson for the agency`).
+    const headAt = tokens.indexOf(head, first);
+    const last = HEAD_OF.has(tokens[headAt + 1]?.key ?? '') ? to : headAt;
+    const phrase = text.slice((tokens[first] as Token).start, (tokens[last] as Token).end);
+    const known = personWithRole(people, head.key, head.start);
+    // Someone named only after the words is a weak reading (an opponent or an interviewer may
+    // be introduced next too): offered, never asserted.
+    const next = known || !DEFINITE.has((tokens[from] as Token).key) ? null : namedNext(head);
+    const person = known ?? next;
     return {
+      ...(next ? { doubt: 0.7 } : {}),
       speaker: person?.name ?? null,
       role: person?.role ?? phrase,
-      mention: text.slice((tokens[from] as Token).start, (tokens[to] as Token).end),
+      mention: text.slice((tokens[from] as Token).start, (tokens[last] as Token).end),
       mentionStart: (tokens[from] as Token).start,
       introducedAt: person?.introducedAt ?? null,
       via: 'role',

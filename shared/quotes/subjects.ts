@@ -51,7 +51,10 @@ export function createSubjects(
     if (DOCUMENTS.has(last.key)) return authorOf(from, to);
     // `the two write`, `the committee chairmen wrote`, `they said`: a pair named before.
     if (PLURAL_PEOPLE.has(last.key) && (from < to || last.key === 'they')) {
-      const pair = recentPair(last.start, tokens[from] as Token);
+      const pair = recentPair(last.start, {
+        text: text.slice((tokens[from] as Token).start, last.end),
+        start: (tokens[from] as Token).start,
+      });
       if (pair) return pair;
     }
     // `it stated`: an institution named just before.
@@ -67,6 +70,8 @@ export function createSubjects(
           ...who,
           speaker: `${name}${name.endsWith('s') ? "'" : "'s"} ${last.key}`,
           role: null,
+          mention: text.slice(possessor.start, last.end),
+          mentionStart: possessor.start,
           via: 'organisation',
         };
       }
