@@ -35,6 +35,8 @@ export interface GoldText {
 export interface GoldSet {
   name: string;
   texts: GoldText[];
+  /** Our own texts, whose mistakes are always listed; real news is listed only on request. */
+  own?: boolean;
 }
 
 export interface Score {
