@@ -210,6 +210,23 @@ const HOSTILE: { name: string; text: (n: number) => string }[] = [
       ).join(' '),
   },
   { name: 'n unclosed marks in one paragraph', text: (n) => `${'“word and '.repeat(n)}end.` },
+  {
+    name: 'n pronouns after a long sentence',
+    text: (n) => `${'blah '.repeat(3 * n)}. ${'"w," he said, '.repeat(n)}`,
+  },
+  {
+    name: 'n institutions, each speaking',
+    text: (n) =>
+      Array.from({ length: n }, (_, i) => `The Zork${i} Committee said "x y z w v."`).join(' '),
+  },
+  {
+    name: 'n spokesmen, each by role',
+    text: (n) =>
+      Array.from(
+        { length: n },
+        (_, i) => `spokesman Bob Zed${i} spoke. "a b c," the spokesman said.`,
+      ).join(' '),
+  },
 ];
 
 function benchHostile(log: (line: string) => void) {

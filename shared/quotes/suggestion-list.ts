@@ -53,6 +53,7 @@ const byPosition = (a: QuoteSuggestion, b: QuoteSuggestion) => a.start - b.start
 export function listSuggestions(
   suggestions: readonly QuoteSuggestion[],
   options: ListOptions,
+  drafts: ReadonlyMap<string, QuoteDraft> = new Map(),
 ): SuggestionList {
   const sorted = [...suggestions].sort(byPosition);
   const dismissed = sorted.filter((s) => s.status === 'dismissed');
@@ -67,8 +68,11 @@ export function listSuggestions(
       accepted: shown.filter((s) => s.status === 'accepted').length,
       dismissed: dismissed.length,
       scare: live.filter((s) => s.kind === 'scare').length,
-      acceptable: acceptAllCandidates(sorted).length,
-      unsure: shown.filter((s) => s.status === 'open' && s.kind !== 'scare' && s.unsure).length,
+      acceptable: acceptAllCandidates(sorted, drafts).length,
+      unsure: shown.filter(
+        (s) =>
+          s.status === 'open' && s.kind !== 'scare' && stillUnsure(s, drafts.get(suggestionKey(s))),
+      ).length,
     },
   };
 }
@@ -77,10 +81,26 @@ export function listSuggestions(
  * "Accept all" takes every open quotation, statement or partial, whose speaker the finder is
  * sure of (or that names nobody); scare quotes and unsure speakers are always a deliberate choice.
  */
-export function acceptAllCandidates(suggestions: readonly QuoteSuggestion[]): QuoteSuggestion[] {
+export function acceptAllCandidates(
+  suggestions: readonly QuoteSuggestion[],
+  drafts: ReadonlyMap<string, QuoteDraft> = new Map(),
+): QuoteSuggestion[] {
   return suggestions
-    .filter((s) => s.status === 'open' && s.kind !== 'scare' && !s.unsure)
+    .filter(
+      (s) =>
+        s.status === 'open' && s.kind !== 'scare' && !stillUnsure(s, drafts.get(suggestionKey(s))),
+    )
     .sort(byPosition);
+}
+
+/** Quotations to review in the text: every open one that is somebody's words. */
+export function openQuotations(suggestions: readonly QuoteSuggestion[]): QuoteSuggestion[] {
+  return suggestions.filter((s) => s.status === 'open' && s.kind !== 'scare').sort(byPosition);
+}
+
+/** An unsure candidate stays unsure until the researcher names a speaker in its draft. */
+export function stillUnsure(s: QuoteSuggestion, draft: QuoteDraft | undefined): boolean {
+  return s.unsure && cleanName((draft ?? draftOf(s)).speaker) === null;
 }
 
 /**
@@ -118,7 +138,7 @@ export function acceptAllEntries(
   suggestions: readonly QuoteSuggestion[],
   drafts: ReadonlyMap<string, QuoteDraft>,
 ): { suggestions: QuoteSuggestion[]; entries: AcceptEntry[] } {
-  const chosen = acceptAllCandidates(suggestions);
+  const chosen = acceptAllCandidates(suggestions, drafts);
   return {
     suggestions: chosen,
     entries: chosen.map((s) => acceptEntry(s, drafts.get(suggestionKey(s)))),
@@ -133,11 +153,14 @@ function cleanName(value: string | null): string | null {
 /** Whether the draft differs from what the finder proposed. */
 export function isEdited(s: QuoteSuggestion, draft: QuoteDraft | undefined): boolean {
   if (!draft) return false;
+  // Against what the card starts from: an unsure card starts with no speaker, so choosing the
+  // finder's best guess is a change worth keeping.
+  const start = draftOf(s);
   return (
-    cleanName(draft.speaker) !== cleanName(s.speaker) ||
-    cleanName(draft.role) !== cleanName(s.role) ||
-    draft.start !== s.start ||
-    draft.end !== s.end
+    cleanName(draft.speaker) !== cleanName(start.speaker) ||
+    cleanName(draft.role) !== cleanName(start.role) ||
+    draft.start !== start.start ||
+    draft.end !== start.end
   );
 }
 
@@ -322,12 +345,15 @@ export function cardView(
   if (s.status === 'accepted') {
     const credited = s.annotationId ? acceptedSpeakers.get(s.annotationId) : undefined;
     const view = { accepted: true, edited: false, unsure: false, choices: [], text: s.text };
-    if (credited === undefined) return { ...view, speaker: s.speaker, role: s.role };
+    // Until its highlight's tags are known, the reading it was accepted with (an unsure guess
+    // was not asserted, so nobody).
+    const finders = draftOf(s);
+    if (credited === undefined) return { ...view, speaker: finders.speaker, role: finders.role };
     // The highlight's speaker tags win (they may have been corrected, or removed); the finder's
     // role goes with the finder's speaker only.
     return credited.length > 0
       ? { ...view, speaker: credited.join(', '), role: null }
-      : { ...view, speaker: null, role: s.role };
+      : { ...view, speaker: null, role: finders.role };
   }
   const edited = isEdited(s, draft);
   const shown = draft ?? draftOf(s);
@@ -337,7 +363,8 @@ export function cardView(
     accepted: false,
     edited,
     unsure,
-    choices: unsure ? speakerChoices(s) : [],
+    // Still offered once one is chosen, so the other can be chosen instead.
+    choices: speakerChoices(s),
     speaker: cleanName(shown.speaker),
     role: shown.role,
     text: moved ? documentText.slice(shown.start, shown.end) : s.text,

@@ -327,6 +327,17 @@ describe('QuotePanel', () => {
     const item = card('It is over.');
     expect(item.querySelector('.quote-speaker')?.textContent).toBe('Zakir Jalali');
     expect(item.querySelector('.quote-badge.edited')?.textContent).toBe('Speaker chosen');
-    expect(within(item).queryByRole('group', { name: 'Who said it?' })).toBeNull();
+    // The candidates stay, the chosen one pressed, so the other can be chosen instead.
+    const choices = within(item).getByRole('group', { name: 'Who said it?' });
+    expect(
+      within(choices).getByRole('button', { name: 'Zakir Jalali' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(
+      within(choices).getByRole('button', { name: 'Ann Lee' }).getAttribute('aria-pressed'),
+    ).toBe('false');
+    // Two candidates: the card's keys 1 and 2 choose them.
+    expect(item.querySelector('.quote-card-main')?.getAttribute('aria-keyshortcuts')).toBe(
+      'A E D 1 2',
+    );
   });
 });

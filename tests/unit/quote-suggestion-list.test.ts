@@ -13,6 +13,7 @@ import {
   isEdited,
   listSuggestions,
   neighbourKey,
+  openQuotations,
   type QuoteDraft,
   speakerChoices,
   speakerOptions,
@@ -338,8 +339,50 @@ describe('unsure speakers and partial quotations', () => {
     expect(second).toMatchObject({ speaker: 'Mohammad Yaqoob Mujahid', role: null });
     expect(cardView(unsure, second, new Map(), TEXT)).toMatchObject({
       unsure: false,
-      choices: [],
+      edited: true,
+      // Still offered, so the other can be chosen instead.
+      choices: ['Ann Lee', 'Mohammad Yaqoob Mujahid'],
       speaker: 'Mohammad Yaqoob Mujahid',
+    });
+    // Choosing the finder's own guess is a change too (the card started with nobody)…
+    expect(isEdited(unsure, first)).toBe(true);
+    // …and leaving it with nobody is none.
+    expect(isEdited(unsure, draftOf(unsure))).toBe(false);
+  });
+
+  it('counts a chosen speaker as sure: Accept all takes it, with the choice', () => {
+    const all = [ready, unsure];
+    const drafts = new Map([
+      [suggestionKey(unsure), withChoice(unsure, draftOf(unsure), 'Ann Lee')],
+    ]);
+    expect(listSuggestions(all, { showScare: false }).counts).toMatchObject({
+      unsure: 1,
+      acceptable: 1,
+    });
+    expect(listSuggestions(all, { showScare: false }, drafts).counts).toMatchObject({
+      unsure: 0,
+      acceptable: 2,
+    });
+    expect(acceptAllEntries(all, drafts).entries.map((e) => e.speaker)).toEqual([
+      'Mohammad Yaqoob Mujahid',
+      'Ann Lee',
+    ]);
+    // Every open quotation is still one to review in the text, unsure or not.
+    expect(openQuotations([ready, unsure, theatre]).map((s) => s.text)).toEqual([
+      ready.text,
+      unsure.text,
+    ]);
+  });
+
+  it('shows an unsure card accepted as it was as crediting nobody until its tags are known', () => {
+    const accepted = { ...unsure, status: 'accepted' as const, annotationId: 'a9' };
+    expect(cardView(accepted, undefined, new Map(), TEXT)).toMatchObject({
+      speaker: null,
+      role: null,
+    });
+    expect(cardView(accepted, undefined, new Map([['a9', []]]), TEXT)).toMatchObject({
+      speaker: null,
+      role: null,
     });
   });
 

@@ -50,6 +50,10 @@ export function QuoteCard({
     shownDraft.end === s.end &&
     speakerChoices(s).includes(shownDraft.speaker ?? '');
   const evidence = evidenceLabel(s.evidence);
+  // An unsure card offers its candidates until it is accepted, the chosen one pressed; keys 1
+  // and 2 (as many as there are) choose on the focused card.
+  const offered = !accepted && s.unsure ? view.choices : [];
+  const keys = offered.map((_, i) => String(i + 1));
   // The label names the quote and speaker; the role, badges and evidence are read after it.
   const details = useId();
 
@@ -64,9 +68,9 @@ export function QuoteCard({
       next?.querySelector<HTMLButtonElement>('.quote-card-main')?.focus();
     } else if (accepted) {
       return;
-    } else if ((key === '1' || key === '2') && view.choices.length >= Number(key)) {
+    } else if (keys.includes(key)) {
       event.preventDefault();
-      choose(view.choices[Number(key) - 1] as string);
+      choose(offered[Number(key) - 1] as string);
     } else if (key === 'a') {
       event.preventDefault();
       panel.onAccept(s);
@@ -94,11 +98,11 @@ export function QuoteCard({
               : speaker || 'no speaker found'
           }`}
           aria-describedby={evidence ? `${details}-who ${details}-evidence` : `${details}-who`}
-          aria-keyshortcuts={accepted ? undefined : view.unsure ? 'A E D 1 2' : 'A E D'}
+          aria-keyshortcuts={accepted ? undefined : ['A', 'E', 'D', ...keys].join(' ')}
           title={
             accepted
               ? 'Show in the text'
-              : `Show in the text · A accept · E edit · D dismiss${view.unsure ? ' · 1 or 2 choose the speaker' : ''}`
+              : `Show in the text · A accept · E edit · D dismiss${keys.length > 0 ? ` · ${keys.join(' or ')} choose the speaker` : ''}`
           }
           onClick={() => panel.onSelect(s)}
           onKeyDown={onKeyDown}
@@ -109,7 +113,8 @@ export function QuoteCard({
           <SpeakerLine
             id={`${details}-who`}
             view={view}
-            speakerKind={s.speakerKind}
+            // The finder's kind belongs to the finder's name only.
+            speakerKind={speaker === s.speaker ? s.speakerKind : null}
             badges={[
               s.kind === 'partial' && { label: 'Partial quote', kind: 'partial' },
               s.kind === 'scare' && { label: 'Scare quote', kind: 'scare' },
@@ -132,16 +137,16 @@ export function QuoteCard({
             </span>
           )}
         </button>
-        {view.unsure && view.choices.length > 0 && (
+        {offered.length > 0 && (
           <fieldset className="quote-choices">
             <legend className="quote-choices-label">Who said it?</legend>
-            {view.choices.map((name, i) => (
+            {offered.map((name, i) => (
               <button
                 key={name}
                 type="button"
                 className="small-button quote-choice"
-                aria-keyshortcuts={String(i + 1)}
-                title={`Credit ${name} (${i + 1})`}
+                aria-pressed={speaker === name}
+                title={`Credit ${name} (press ${i + 1} on the card)`}
                 onClick={() => choose(name)}
               >
                 {name}

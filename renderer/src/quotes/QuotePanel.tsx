@@ -49,8 +49,8 @@ export function QuotePanel(props: QuotePanelProps) {
   const [showDismissed, setShowDismissed] = useState(memory.showDismissed);
   const [editing, setEditing] = useState<string | null>(null);
   const list = useMemo(
-    () => listSuggestions(result?.suggestions ?? [], { showScare }),
-    [result, showScare],
+    () => listSuggestions(result?.suggestions ?? [], { showScare }, drafts),
+    [result, showScare, drafts],
   );
   const speakers = useMemo(
     () => speakerOptions(result?.suggestions ?? [], result?.knownSpeakers ?? []),
@@ -105,7 +105,7 @@ export function QuotePanel(props: QuotePanelProps) {
           <button
             type="button"
             className="primary small-button push-right"
-            title="Accept every open quotation whose speaker is sure, each with its speaker (one undo)"
+            title="Accept every open quotation whose speaker is sure or chosen, with that speaker (one undo)"
             onClick={() => {
               const first = list.shown[0];
               focusCard(first ? suggestionKey(first) : null);

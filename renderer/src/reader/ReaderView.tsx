@@ -12,8 +12,8 @@ import type {
   Tag,
 } from '../../../shared/model.ts';
 import {
-  acceptAllCandidates,
   draftSpan,
+  openQuotations,
   speakersByAnnotation,
   suggestionKey,
 } from '../../../shared/quotes/suggestion-list.ts';
@@ -373,9 +373,7 @@ export function ReaderView({
   const candidates = useMemo(() => {
     if (panelMode !== 'quotes' || !finder.result || finder.result.documentId !== document?.id)
       return null;
-    const spans = acceptAllCandidates(finder.result.suggestions).map((s) =>
-      draftSpan(s, finder.drafts),
-    );
+    const spans = openQuotations(finder.result.suggestions).map((s) => draftSpan(s, finder.drafts));
     // The active candidate is marked where its correction puts it, as its card shows it.
     return { spans, active: activeQuote && draftSpan(activeQuote, finder.drafts) };
   }, [panelMode, finder.result, finder.drafts, document?.id, activeQuote]);
@@ -396,7 +394,7 @@ export function ReaderView({
 
   const openCount =
     finder.result && finder.result.documentId === document?.id
-      ? acceptAllCandidates(finder.result.suggestions).length
+      ? openQuotations(finder.result.suggestions).length
       : null;
   const tabs = (
     <PanelTabs
