@@ -4,6 +4,7 @@ import {
   DOCUMENT_VERBS,
   DOCUMENTS,
   PHRASE_STOPS,
+  PREPOSITIONS,
 } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
@@ -22,7 +23,7 @@ export const isVerb = (t: Token | undefined) =>
 /** An attribution verb at token `j`, including a paper's (`the memo found`, `as X put it`). */
 export function isVerbAt(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j];
-  if (isVerb(t)) return true;
+  if (isVerb(t)) return !pluralNoun(tokens, j);
   if (!t || t.quoted || !DOCUMENT_VERBS.has(t.key)) return false;
   if (t.key === 'put') return tokens[j + 1]?.key === 'it';
   // `the memo found`, `a report released last year found`, or inverted: `read the email`.
@@ -75,4 +76,22 @@ export function clauseEnd(tokens: readonly Token[], j: number, hi: number): numb
     if (!bracket && (t.text === '.' || t.text === ';')) return j;
   }
   return j;
+}
+
+/**
+ * `rejected demands and threats`, `the calls`, `of claims`: a speech word in -s after a
+ * determiner, a preposition, `and`, or a verb in the past tense is a plural noun, not a verb.
+ */
+function pluralNoun(tokens: readonly Token[], j: number): boolean {
+  const key = (tokens[j] as Token).key;
+  if (!key.endsWith('s') || key === 'says') return false;
+  const before = tokens[j - 1];
+  if (!before?.word || before.capital) return false;
+  return (
+    DETERMINERS.has(before.key) ||
+    PREPOSITIONS.has(before.key) ||
+    before.key === 'and' ||
+    before.key === 'or' ||
+    /[a-z]ed$/.test(before.key)
+  );
 }

@@ -98,12 +98,25 @@ export function createSubjects(
     return fromRole(from, to);
   };
 
+  /**
+   * `Afghan officials on Sunday rejected…, stating that…`: an unnamed source that opens the
+   * sentence, read up to its role word (they speak, though no one is named).
+   */
+  const openingRole = (lo: number, hi: number): Credit | null => {
+    for (let k = lo; k < hi && k - lo < 6; k++) {
+      const t = tokens[k] as Token;
+      if (!inPhrase(t)) return null;
+      if (ROLE_HEADS.has(t.key)) return fromRole(lo, k);
+    }
+    return null;
+  };
+
   /** The subject of the verb at `v`, reading back no further than token `lo`. */
   const subjectOf = (v: number, lo: number): Credit | null => {
     // `He went on to endorse Ayotte, calling her "a rising star"`: a participle's subject is
     // the clause's, not the name just before it.
     if ((tokens[v] as Token).key.endsWith('ing'))
-      return clauseBefore(v, lo) ?? leadingSubject(lo, v);
+      return clauseBefore(v, lo) ?? leadingSubject(lo, v) ?? openingRole(lo, v);
     // `A Government Accountability Office report released last year found`: the paper.
     const paper = DOCUMENT_VERBS.has((tokens[v] as Token).key) ? paperBefore(tokens, v) : -1;
     let j = paper >= lo ? paper : v - 1;
