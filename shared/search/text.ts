@@ -51,17 +51,51 @@ export function tokenize(text: string): string[] {
  * character it came from: matches found in folded text are marked in the original.
  */
 export function foldWithOffsets(text: string): { folded: string; offsets: number[] } {
-  let folded = '';
-  const offsets: number[] = [];
+  const parts: string[] = [];
+  let offsets = new Int32Array(text.length + 16);
+  let n = 0;
+  const push = (offset: number) => {
+    if (n === offsets.length) {
+      const grown = new Int32Array(offsets.length * 2);
+      grown.set(offsets);
+      offsets = grown;
+    }
+    offsets[n++] = offset;
+  };
+  // Each character folds on its own (so every folded character knows its original). A run of
+  // ASCII folds as one lower-cased slice (an apostrophe to nothing); anything else through
+  // foldText, remembered per character: a 100,000-word document folds in tens of milliseconds.
+  const known = new Map<string, string>();
   let i = 0;
-  for (const char of text) {
-    const piece = foldText(char);
-    for (let k = 0; k < piece.length; k++) offsets.push(i);
-    folded += piece;
+  while (i < text.length) {
+    let j = i;
+    while (j < text.length) {
+      const code = text.charCodeAt(j);
+      if (code >= 0x80 || code === 0x27) break;
+      j++;
+    }
+    if (j > i) {
+      parts.push(text.slice(i, j).toLowerCase());
+      for (let k = i; k < j; k++) push(k);
+      i = j;
+      continue;
+    }
+    if (text.charCodeAt(i) === 0x27) {
+      i++;
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i) as number);
+    let piece = known.get(char);
+    if (piece === undefined) {
+      piece = foldText(char);
+      known.set(char, piece);
+    }
+    for (let k = 0; k < piece.length; k++) push(i);
+    parts.push(piece);
     i += char.length;
   }
-  offsets.push(i);
-  return { folded, offsets };
+  push(i);
+  return { folded: parts.join(''), offsets: Array.from(offsets.subarray(0, n)) };
 }
 
 /**

@@ -62,6 +62,12 @@ export interface ReaderProps {
     spans: readonly { start: number; end: number }[];
     active: { start: number; end: number } | null;
   } | null;
+  /** Find in document's matches, the current one, and `seq` to bring the current one into view. */
+  find?: {
+    spans: readonly { start: number; end: number }[];
+    active: { start: number; end: number } | null;
+    seq: number;
+  } | null;
   /** A region marked on a PDF page (area mode). */
   onCreateArea?: (area: NewArea) => void;
   /** Told of every new selection in the text (offsets), and null when it is gone. */
@@ -103,6 +109,7 @@ export function Reader(props: ReaderProps) {
     reattach,
     reveal,
     candidates,
+    find,
     onSelectionChange,
     onCreateArea,
   } = props;
@@ -181,6 +188,7 @@ export function Reader(props: ReaderProps) {
     jump,
     reveal,
     candidates,
+    find,
   });
 
   const selectionListener = useRef(onSelectionChange);

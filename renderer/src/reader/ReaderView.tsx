@@ -23,6 +23,8 @@ import {
   type PanelNotesActions,
 } from '../annotations/AnnotationPanel.tsx';
 import { useApp } from '../app-services.ts';
+import { FindBar } from '../find/FindBar.tsx';
+import { useFind } from '../find/use-find.ts';
 import { LibraryList } from '../library/LibraryList.tsx';
 import { call } from '../notebook-client.ts';
 import type { NewArea } from '../pdf/AreaLayer.tsx';
@@ -358,6 +360,7 @@ export function ReaderView({
   }, []);
   const [activeQuote, setActiveQuote] = useState<{ start: number; end: number } | null>(null);
   const [reveal, setReveal] = useState<{ start: number; end: number; seq: number } | null>(null);
+  const find = useFind(document?.id ?? null, document?.text ?? '');
   // biome-ignore lint/correctness/useExhaustiveDependencies: another document starts afresh.
   useEffect(() => {
     setReaderSelection(null);
@@ -422,6 +425,7 @@ export function ReaderView({
         onDelete={(doc) => void deleteDocument(doc)}
       />
       <main className="reader" aria-label="Reader">
+        {document && <FindBar find={find} />}
         {document ? (
           <Reader
             document={document}
@@ -437,6 +441,7 @@ export function ReaderView({
             isShown={isShown}
             reveal={reveal}
             candidates={candidates}
+            find={find.painted}
             onSelectionChange={onReaderSelection}
             reattach={
               reattaching

@@ -12,6 +12,9 @@ export const DIM_HIGHLIGHT = 'mg-dim';
 /** The quote finder's open candidates (a dotted underline) and the one chosen in its list. */
 export const CANDIDATE_HIGHLIGHT = 'mg-candidate';
 export const CANDIDATE_ACTIVE_HIGHLIGHT = 'mg-candidate-active';
+/** Find in document: every match, and the one the count points at. */
+export const FIND_HIGHLIGHT = 'mg-find';
+export const FIND_ACTIVE_HIGHLIGHT = 'mg-find-active';
 
 const supported = () =>
   typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -95,6 +98,41 @@ export function paintCandidates(
     highlight.priority = 1;
     CSS.highlights.set(CANDIDATE_ACTIVE_HIGHLIGHT, highlight);
   }
+}
+
+/**
+ * Mark find-in-document's matches over everything else (highlights included, so a match inside
+ * a highlight still shows), the current one strongest. Only matches on text that is drawn get a
+ * range: on a PDF, the pages on screen.
+ */
+export function paintFind(
+  surface: TextSurface,
+  spans: readonly { start: number; end: number }[],
+  active: { start: number; end: number } | null,
+) {
+  if (!supported()) return;
+  const ranges = spans
+    .map((s) => surface.range(s.start, s.end))
+    .filter((r): r is Range => r !== null);
+  if (ranges.length === 0) CSS.highlights.delete(FIND_HIGHLIGHT);
+  else {
+    const highlight = new Highlight(...ranges);
+    highlight.priority = 2;
+    CSS.highlights.set(FIND_HIGHLIGHT, highlight);
+  }
+  const activeRange = active && surface.range(active.start, active.end);
+  if (!activeRange) CSS.highlights.delete(FIND_ACTIVE_HIGHLIGHT);
+  else {
+    const highlight = new Highlight(activeRange);
+    highlight.priority = 3;
+    CSS.highlights.set(FIND_ACTIVE_HIGHLIGHT, highlight);
+  }
+}
+
+export function clearFind() {
+  if (!supported()) return;
+  CSS.highlights.delete(FIND_HIGHLIGHT);
+  CSS.highlights.delete(FIND_ACTIVE_HIGHLIGHT);
 }
 
 export function clearCandidates() {

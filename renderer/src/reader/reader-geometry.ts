@@ -14,6 +14,17 @@ export function boxOf(range: Range | Element, content: HTMLElement) {
 }
 
 /** Bring a range (or an area's box) a third of the way down the reader's scroller, and flash it. */
+/** Scroll a range into the reading third of the view, without flashing it (find's steps). */
+export function scrollToRange(range: Range | Element, content: HTMLElement) {
+  const scroller = content.parentElement;
+  const box = boxOf(range, content);
+  const top = scroller?.scrollTop ?? 0;
+  const height = scroller?.clientHeight ?? 0;
+  // Already comfortably in view: stay put, so stepping through nearby matches does not jump.
+  if (box.top >= top + 40 && box.top <= top + height - 80) return;
+  scroller?.scrollTo({ top: Math.max(0, box.top - height / 3), behavior: 'auto' });
+}
+
 export function scrollToAndFlash(range: Range | Element, content: HTMLElement, flashMs = 900) {
   const scroller = content.parentElement;
   const box = boxOf(range, content);

@@ -1,9 +1,9 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import type { Annotation } from '../../../shared/model.ts';
 import type { PdfNavigator } from '../pdf/PdfPages.tsx';
-import { clearCandidates, paintCandidates } from './highlight-painter.ts';
+import { clearCandidates, clearFind, paintCandidates, paintFind } from './highlight-painter.ts';
 import type { ReaderProps } from './Reader.tsx';
-import { scrollToAndFlash } from './reader-geometry.ts';
+import { scrollToAndFlash, scrollToRange } from './reader-geometry.ts';
 import type { TextSurface } from './text-surface.ts';
 
 /**
@@ -22,6 +22,7 @@ export function useReaderRequests({
   jump,
   reveal,
   candidates,
+  find,
 }: {
   index: RefObject<TextSurface | null>;
   contentRef: RefObject<HTMLElement | null>;
@@ -33,6 +34,7 @@ export function useReaderRequests({
   jump: ReaderProps['jump'];
   reveal: ReaderProps['reveal'];
   candidates: ReaderProps['candidates'];
+  find: ReaderProps['find'];
 }) {
   // Scroll to a requested highlight once it is on the page (the document and its highlights may
   // still be loading when the request comes); each request is served once.
@@ -61,6 +63,29 @@ export function useReaderRequests({
     else clearCandidates();
   }, [candidates, indexed]);
   useEffect(() => clearCandidates, []);
+
+  // Find in document: paint the matches on what is drawn (each PDF page as it draws), and bring
+  // the current match into view when the count moves (`seq`), going to its page first.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `indexed` says the surface in `index` changed.
+  useEffect(() => {
+    if (indexed === 0 || !index.current) return;
+    if (find && find.spans.length > 0) paintFind(index.current, find.spans, find.active);
+    else clearFind();
+  }, [find, indexed]);
+  useEffect(() => clearFind, []);
+  const servedFind = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a step that came before its page was drawn is served once it is.
+  useEffect(() => {
+    if (!find?.active || servedFind.current === find.seq || !index.current || !contentRef.current)
+      return;
+    const range = index.current.range(find.active.start, find.active.end);
+    if (!range) {
+      pdfGoTo.current?.offset(find.active.start);
+      return;
+    }
+    servedFind.current = find.seq;
+    scrollToRange(range, contentRef.current);
+  }, [find, indexed]);
 
   // Scroll to a requested span of the text and flash it; each request is served once.
   const servedReveal = useRef(0);
