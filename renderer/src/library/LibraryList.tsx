@@ -1,7 +1,12 @@
-import { formatPublishedDate, plural } from '../../../shared/format.ts';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { LIBRARY_SORTS, libraryView } from '../../../shared/library/library-view.ts';
 import type { DocumentSummary } from '../../../shared/model.ts';
 import { useApp } from '../app-services.ts';
 import { LineIcon } from '../ui/LineIcon.tsx';
+import { DocumentRow } from './DocumentRow.tsx';
+import { LibraryControls } from './LibraryControls.tsx';
+import { useLibraryView } from './use-library-view.ts';
 
 export function LibraryList({
   documents,
@@ -15,6 +20,19 @@ export function LibraryList({
   onDelete: (doc: DocumentSummary) => void;
 }) {
   const { importer, exporter } = useApp();
+  const view = useLibraryView();
+  const shown = useMemo(
+    () => libraryView(documents, { sort: view.sort, filter: view.filter }),
+    [documents, view.sort, view.filter],
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 84,
+    overscan: 8,
+    getItemKey: (i) => shown[i]?.id ?? i,
+  });
   return (
     <nav className="library" aria-label="Library">
       <header className="panel-header">
@@ -83,52 +101,40 @@ export function LibraryList({
           </p>
         </div>
       ) : (
-        <ul className="document-list">
-          {documents.map((doc) => (
-            <li key={doc.id} className={doc.id === selectedId ? 'selected' : undefined}>
-              <button
-                type="button"
-                className="document-item"
-                aria-current={doc.id === selectedId ? 'page' : undefined}
-                onClick={() => onSelect(doc.id)}
+        <>
+          <LibraryControls view={view} total={documents.length} />
+          {shown.length === 0 ? (
+            <div className="empty-state">
+              <p className="empty-title">No document matches</p>
+              <p>Nothing in the title, author or source has every word typed.</p>
+            </div>
+          ) : (
+            <div className="document-list" ref={scrollRef}>
+              {/* Only the rows in view are drawn: a library of thousands stays light. */}
+              <ul
+                className="document-rows"
+                style={{ height: virtualizer.getTotalSize() }}
+                aria-label={`Documents by ${LIBRARY_SORTS.find((s) => s.id === view.sort)?.label.toLowerCase() ?? ''}`}
               >
-                <span className="document-title">{doc.title || 'Untitled document'}</span>
-                <span className="document-meta">
-                  {[doc.source, doc.publishedDate && formatPublishedDate(doc.publishedDate)]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-                <span className="document-stats">
-                  {doc.annotationCount === 1 ? '1 highlight' : `${doc.annotationCount} highlights`}{' '}
-                  ·{' '}
-                  {doc.pageCount !== undefined
-                    ? `PDF, ${plural(doc.pageCount, 'page', 'pages')} · `
-                    : ''}
-                  {doc.wordCount.toLocaleString()} words
-                  {doc.orphanCount > 0 && (
-                    <span className="unplaced-badge">{doc.orphanCount} unplaced</span>
-                  )}
-                </span>
-              </button>
-              <button
-                type="button"
-                className="icon-button document-delete"
-                aria-label={`Delete ${doc.title}`}
-                title="Delete document"
-                onClick={() => onDelete(doc)}
-              >
-                <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-                  <path
-                    d="M3 4h10M6.5 4V2.5h3V4M5 4l.6 9h4.8L11 4"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="1.3"
-                  />
-                </svg>
-              </button>
-            </li>
-          ))}
-        </ul>
+                {virtualizer.getVirtualItems().map((row) => {
+                  const doc = shown[row.index] as DocumentSummary;
+                  return (
+                    <DocumentRow
+                      key={doc.id}
+                      doc={doc}
+                      index={row.index}
+                      measure={virtualizer.measureElement}
+                      top={row.start}
+                      selected={doc.id === selectedId}
+                      onSelect={onSelect}
+                      onDelete={onDelete}
+                    />
+                  );
+                })}
+              </ul>
+            </div>
+          )}
+        </>
       )}
     </nav>
   );

@@ -1,0 +1,53 @@
+import type { DocumentSummary } from '../model.ts';
+import { foldText } from '../search/text.ts';
+
+/** What the library can be sorted by, each in the direction a researcher reads it. */
+export type LibrarySort = 'added' | 'title' | 'author' | 'published' | 'highlights';
+
+export const LIBRARY_SORTS: { id: LibrarySort; label: string }[] = [
+  { id: 'added', label: 'Date added' },
+  { id: 'title', label: 'Title' },
+  { id: 'author', label: 'Author' },
+  { id: 'published', label: 'Date published' },
+  { id: 'highlights', label: 'Most highlights' },
+];
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const byTitle = (a: DocumentSummary, b: DocumentSummary) =>
+  collator.compare(a.title || '\uffff', b.title || '\uffff');
+/** Missing values sort last whichever way the rest goes. */
+const lastIfMissing = (a: string, b: string) => (a ? 0 : 1) - (b ? 0 : 1);
+
+const ORDER: Record<LibrarySort, (a: DocumentSummary, b: DocumentSummary) => number> = {
+  // Newest first, as the library has always listed them.
+  added: (a, b) => b.importedAt.localeCompare(a.importedAt),
+  title: byTitle,
+  author: (a, b) =>
+    lastIfMissing(a.author, b.author) || collator.compare(a.author, b.author) || byTitle(a, b),
+  // Newest first; undated last.
+  published: (a, b) =>
+    lastIfMissing(a.publishedDate ?? '', b.publishedDate ?? '') ||
+    (b.publishedDate ?? '').localeCompare(a.publishedDate ?? '') ||
+    byTitle(a, b),
+  highlights: (a, b) => b.annotationCount - a.annotationCount || byTitle(a, b),
+};
+
+/**
+ * The documents the library shows: those whose title, author or source has every word typed
+ * (folded as search folds, so accents and case do not matter; a word matches any part of a
+ * word), in the chosen order. Stable: equal documents keep the core's order.
+ */
+export function libraryView(
+  documents: readonly DocumentSummary[],
+  options: { sort: LibrarySort; filter: string },
+): DocumentSummary[] {
+  const words = foldText(options.filter).split(/\s+/).filter(Boolean);
+  const shown =
+    words.length === 0
+      ? [...documents]
+      : documents.filter((d) => {
+          const hay = foldText(`${d.title} ${d.author} ${d.source}`);
+          return words.every((w) => hay.includes(w));
+        });
+  return shown.sort(ORDER[options.sort]);
+}
