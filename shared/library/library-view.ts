@@ -4,12 +4,13 @@ import { foldText } from '../search/text.ts';
 /** What the library can be sorted by, each in the direction a researcher reads it. */
 export type LibrarySort = 'added' | 'title' | 'author' | 'published' | 'highlights';
 
-export const LIBRARY_SORTS: { id: LibrarySort; label: string }[] = [
-  { id: 'added', label: 'Date added' },
-  { id: 'title', label: 'Title' },
-  { id: 'author', label: 'Author' },
-  { id: 'published', label: 'Date published' },
-  { id: 'highlights', label: 'Most highlights' },
+/** Each order: a short label for the narrow library, and what it means in full. */
+export const LIBRARY_SORTS: { id: LibrarySort; label: string; description: string }[] = [
+  { id: 'added', label: 'Added', description: 'date added, newest first' },
+  { id: 'title', label: 'Title', description: 'title' },
+  { id: 'author', label: 'Author', description: 'author' },
+  { id: 'published', label: 'Published', description: 'date published, newest first' },
+  { id: 'highlights', label: 'Highlights', description: 'number of highlights, most first' },
 ];
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

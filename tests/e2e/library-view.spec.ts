@@ -42,7 +42,7 @@ test('a library of 2,000 documents draws only the rows in view, filters as you t
     el.scrollTop = el.scrollHeight;
   });
   await expect(
-    library.getByRole('button', { name: new RegExp(`^${escape(byTitle.at(-1)!.title)}`) }),
+    library.getByRole('button', { name: new RegExp(`^${escapeRegExp(byTitle.at(-1)!.title)}`) }),
   ).toBeVisible();
 
   // Filtering narrows as you type, folded; Escape clears it.
@@ -66,4 +66,4 @@ test('a library of 2,000 documents draws only the rows in view, filters as you t
   await page.emulateMedia({ colorScheme: 'light' });
 });
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

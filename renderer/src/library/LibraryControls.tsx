@@ -28,7 +28,7 @@ export function LibraryControls({ view, total }: { view: LibraryViewState; total
         onChange={(e) => view.setSort(e.target.value as LibrarySort)}
       >
         {LIBRARY_SORTS.map((s) => (
-          <option key={s.id} value={s.id}>
+          <option key={s.id} value={s.id} title={`Sort by ${s.description}`}>
             {s.label}
           </option>
         ))}

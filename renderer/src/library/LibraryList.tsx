@@ -114,7 +114,7 @@ export function LibraryList({
               <ul
                 className="document-rows"
                 style={{ height: virtualizer.getTotalSize() }}
-                aria-label={`Documents by ${LIBRARY_SORTS.find((s) => s.id === view.sort)?.label.toLowerCase() ?? ''}`}
+                aria-label={`Documents by ${LIBRARY_SORTS.find((s) => s.id === view.sort)?.description ?? ''}`}
               >
                 {virtualizer.getVirtualItems().map((row) => {
                   const doc = shown[row.index] as DocumentSummary;

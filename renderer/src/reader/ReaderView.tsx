@@ -26,6 +26,7 @@ import { useApp } from '../app-services.ts';
 import { FindBar } from '../find/FindBar.tsx';
 import { useFind } from '../find/use-find.ts';
 import { LibraryList } from '../library/LibraryList.tsx';
+import { HighlightMinimap } from '../minimap/HighlightMinimap.tsx';
 import { call } from '../notebook-client.ts';
 import type { NewArea } from '../pdf/AreaLayer.tsx';
 import { QuotePanel } from '../quotes/QuotePanel.tsx';
@@ -426,6 +427,9 @@ export function ReaderView({
       />
       <main className="reader" aria-label="Reader">
         {document && <FindBar find={find} />}
+        {document && (
+          <HighlightMinimap document={document} annotations={annotations} onJump={jumpTo} />
+        )}
         {document ? (
           <Reader
             document={document}
