@@ -28,6 +28,7 @@ import { useFind } from '../find/use-find.ts';
 import { LibraryList } from '../library/LibraryList.tsx';
 import { HighlightMinimap } from '../minimap/HighlightMinimap.tsx';
 import { call } from '../notebook-client.ts';
+import { OutlineMenu } from '../outline/OutlineMenu.tsx';
 import type { NewArea } from '../pdf/AreaLayer.tsx';
 import { QuotePanel } from '../quotes/QuotePanel.tsx';
 import { useQuoteFinder } from '../quotes/use-quote-finder.ts';
@@ -458,6 +459,16 @@ export function ReaderView({
             }
             headerActions={
               <>
+                <OutlineMenu
+                  document={document}
+                  onGo={(entry) =>
+                    setReveal((r) => ({
+                      start: entry.start,
+                      end: entry.end,
+                      seq: (r?.seq ?? 0) + 1,
+                    }))
+                  }
+                />
                 <button
                   type="button"
                   className="icon-button"
