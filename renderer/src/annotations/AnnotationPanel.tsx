@@ -1,14 +1,17 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
 import {
   type AnnotationFilter,
   isFiltering,
   NO_FILTER,
 } from '../../../shared/annotation-filter.ts';
+import { quoteText } from '../../../shared/annotations.ts';
+import { COLOR_LABELS } from '../../../shared/colors.ts';
 import type { Annotation, NotebookDocument, NoteSummary, Tag } from '../../../shared/model.ts';
+import { QUOTE_DRAG_TYPE, quoteBlock } from '../../../shared/note-links.ts';
 import { TagInput } from '../ui/TagInput.tsx';
-import { AnnotationCard } from './AnnotationCard.tsx';
+import { InsertIntoNote } from './InsertIntoNote.tsx';
 import { PanelFilter } from './PanelFilter.tsx';
+import { QuoteSummary } from './QuoteSummary.tsx';
 import { UnplacedList } from './UnplacedList.tsx';
 
 /** Pick a tag, then remove it from every shown highlight with the button (never on a key press). */
@@ -129,44 +132,21 @@ export function AnnotationPanel({
   );
   const shownTagIds = [...new Set(shown.flatMap((a) => a.tagIds))];
 
-  const panelRef = useRef<HTMLElement>(null);
-  const listRef = useRef<HTMLOListElement>(null);
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => panelRef.current,
-    estimateSize: () => 96,
-    overscan: 6,
-    // The cards start below the panel's header and filter.
-    scrollMargin: listRef.current?.offsetTop ?? 0,
-    getItemKey: (i) => shown[i]?.id ?? i,
-  });
-  // The arrow keys move between cards; one not drawn yet is scrolled to, then focused.
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusIndex === null) return;
-    const card = listRef.current?.querySelector<HTMLElement>(
-      `li[data-index="${focusIndex}"] .annotation-card`,
-    );
-    if (card) {
-      card.focus();
-      setFocusIndex(null);
-    }
-  });
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, annotation: Annotation) => {
     if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       onDelete(annotation);
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      const at = shown.indexOf(annotation) + (event.key === 'ArrowDown' ? 1 : -1);
-      if (at < 0 || at >= shown.length) return;
-      virtualizer.scrollToIndex(at, { align: 'auto' });
-      setFocusIndex(at);
+      const item = event.currentTarget.closest('li');
+      const next =
+        event.key === 'ArrowDown' ? item?.nextElementSibling : item?.previousElementSibling;
+      next?.querySelector('button')?.focus();
     }
   };
 
   return (
-    <aside className="annotation-panel" aria-label="Highlights in this document" ref={panelRef}>
+    <aside className="annotation-panel" aria-label="Highlights in this document">
       {tabs}
       <header className="panel-header">
         <h2>Highlights</h2>
@@ -249,30 +229,74 @@ export function AnnotationPanel({
           <p className="empty-title">Nothing matches the filter</p>
         </div>
       ) : (
-        // Only the cards in view are drawn (the panel scrolls as a whole): 5,000 highlights
-        // cost a screenful of cards, not 5,000.
-        <ol
-          className="annotation-list"
-          ref={listRef}
-          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
-        >
-          {virtualizer.getVirtualItems().map((row) => {
-            const annotation = shown[row.index] as Annotation;
+        <ol className="annotation-list">
+          {shown.map((annotation) => {
+            const citedBy = citing.get(annotation.id) ?? [];
             return (
-              <AnnotationCard
+              <li
                 key={annotation.id}
-                index={row.index}
-                top={row.start - virtualizer.options.scrollMargin}
-                measure={virtualizer.measureElement}
-                annotation={annotation}
-                active={annotation.id === activeId}
-                tagById={tagById}
-                document={document}
-                citedBy={citing.get(annotation.id) ?? []}
-                notesActions={notesActions}
-                onOpen={onOpen}
-                onKeyDown={onKeyDown}
-              />
+                draggable={Boolean(document)}
+                onDragStart={(e) => {
+                  if (!document) return;
+                  e.dataTransfer.setData(QUOTE_DRAG_TYPE, annotation.id);
+                  e.dataTransfer.setData('text/plain', `\n${quoteBlock(annotation, document)}\n`);
+                  e.dataTransfer.effectAllowed = 'copy';
+                }}
+              >
+                <button
+                  type="button"
+                  className={`annotation-card card-${annotation.color}${annotation.id === activeId ? ' active' : ''}`}
+                  aria-current={annotation.id === activeId ? 'true' : undefined}
+                  aria-label={`${COLOR_LABELS[annotation.color]} highlight: ${quoteText(annotation)}`}
+                  onClick={() => onOpen(annotation)}
+                  onKeyDown={(e) => onKeyDown(e, annotation)}
+                >
+                  <QuoteSummary
+                    annotation={annotation}
+                    tagById={tagById}
+                    remark={
+                      annotation.orphan && (
+                        <span className="card-orphan">Not found in the current text</span>
+                      )
+                    }
+                  />
+                </button>
+                {notesActions && (
+                  <div className="card-actions">
+                    {citedBy.length > 0 && (
+                      <span className="backlinks">
+                        <span className="backlinks-label">Cited in</span>
+                        {citedBy.map((note) => (
+                          <button
+                            key={note.id}
+                            type="button"
+                            className="link-button"
+                            onClick={() => notesActions.onOpenNote(note.id)}
+                          >
+                            {note.title || 'Untitled note'}
+                          </button>
+                        ))}
+                      </span>
+                    )}
+                    <span className="card-buttons">
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Start a note from this quote: ${quoteText(annotation).slice(0, 40)}`}
+                        onClick={() => notesActions.onStartNote(annotation)}
+                      >
+                        Start a note
+                      </button>
+                      {notesActions.notes.length > 0 && (
+                        <InsertIntoNote
+                          notes={notesActions.notes}
+                          onPick={(noteId) => notesActions.onInsertIntoNote(annotation, noteId)}
+                        />
+                      )}
+                    </span>
+                  </div>
+                )}
+              </li>
             );
           })}
         </ol>
