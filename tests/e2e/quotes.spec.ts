@@ -41,6 +41,8 @@ test('find quotes in the sample article, accept, correct a speaker, accept all w
   page,
   harness,
 }) => {
+  // The whole review flow, unsure choices included: long on a busy 2-core machine.
+  test.slow();
   await page.goto('/');
   await page.locator('.article [data-start]').first().waitFor();
   const [sample] = await core(harness, 'listDocuments', {});

@@ -5,7 +5,6 @@ import type { DocumentSummary } from '../../../shared/model.ts';
 export function DocumentRow({
   doc,
   index,
-  measure,
   top,
   selected,
   onSelect,
@@ -13,8 +12,6 @@ export function DocumentRow({
 }: {
   doc: DocumentSummary;
   index: number;
-  /** The virtual list measures each drawn row (titles wrap to one, two or three lines). */
-  measure: (element: Element | null) => void;
   top: number;
   selected: boolean;
   onSelect: (id: string) => void;
@@ -22,7 +19,6 @@ export function DocumentRow({
 }) {
   return (
     <li
-      ref={measure}
       data-index={index}
       className={selected ? 'selected' : undefined}
       style={{ transform: `translateY(${top}px)` }}

@@ -8,6 +8,9 @@ import { DocumentRow } from './DocumentRow.tsx';
 import { LibraryControls } from './LibraryControls.tsx';
 import { useLibraryView } from './use-library-view.ts';
 
+/** A library row's height in pixels: two lines of title, the source line, the counts. */
+const ROW_HEIGHT = 92;
+
 export function LibraryList({
   documents,
   selectedId,
@@ -29,7 +32,9 @@ export function LibraryList({
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 84,
+    // Every row is the same height (titles clamp to two lines), so nothing is measured and a
+    // row that changes (a renamed title, a new highlight) never overlaps the next.
+    estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     getItemKey: (i) => shown[i]?.id ?? i,
   });
@@ -123,7 +128,6 @@ export function LibraryList({
                       key={doc.id}
                       doc={doc}
                       index={row.index}
-                      measure={virtualizer.measureElement}
                       top={row.start}
                       selected={doc.id === selectedId}
                       onSelect={onSelect}
