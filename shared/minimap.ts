@@ -1,6 +1,7 @@
 import { isAreaAnnotation } from './annotations.ts';
 import type { HighlightColor } from './colors.ts';
 import type { Annotation, NotebookDocument } from './model.ts';
+import { pageAt } from './pdf/document-text.ts';
 
 /** A mark in the highlight minimap: where (0 top, 1 bottom), in which colour, and whose. */
 export interface MinimapMark {
@@ -41,17 +42,6 @@ export function minimapPosition(
     return (page + within) / pdf.pageCount;
   }
   return document.text.length > 0 ? start / document.text.length : 0;
-}
-
-function pageAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(0, lo);
 }
 
 /**

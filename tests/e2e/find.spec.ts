@@ -1,21 +1,14 @@
 import { createTextFinder } from '../../shared/find/find-in-text.ts';
+import { core } from './core.ts';
 import { expect, type Harness, screenshotPath, test } from './harness.ts';
-import { paintedBox, sharedPdf } from './pdf-actions.ts';
-import { IMPORT_TIMEOUT, paintedRanges } from './reader-actions.ts';
+import { openSharedPdf, paintedBox } from './pdf-actions.ts';
+import { paintedRanges } from './reader-actions.ts';
 
 /** The open document's text, from the real core. */
 async function documentText(harness: Harness, title: RegExp): Promise<string> {
-  const list = (await harness.notebook.dispatch('listDocuments', {})) as {
-    ok: true;
-    value: { id: string; title: string }[];
-  };
-  const doc = list.value.find((d) => title.test(d.title));
+  const doc = (await core(harness, 'listDocuments', {})).find((d) => title.test(d.title));
   if (!doc) throw new Error(`no document ${title}`);
-  const got = (await harness.notebook.dispatch('getDocument', { id: doc.id })) as {
-    ok: true;
-    value: { text: string };
-  };
-  return got.value.text;
+  return (await core(harness, 'getDocument', { id: doc.id })).text;
 }
 
 test('find in the article: Ctrl+F, a count, Enter and Shift+Enter, folded like search, Escape', async ({
@@ -90,13 +83,7 @@ test('find on a PDF: a match on a far page brings its page into view', async ({
   harness,
 }) => {
   test.slow();
-  await page.goto('/');
-  const library = page.getByRole('navigation', { name: 'Library' });
-  harness.host.dialogFiles = [sharedPdf('tracemonkey.pdf')];
-  await library.getByRole('button', { name: 'Import…' }).click();
-  const entry = library.getByRole('button', { name: /^Trace-based Just-in-Time/ });
-  await expect(entry).toBeVisible(IMPORT_TIMEOUT);
-  await entry.click();
+  await openSharedPdf(page, harness, 'tracemonkey.pdf', /^Trace-based Just-in-Time/);
   await expect(page.locator('.pdf-page[data-page-index="0"] .textLayer span').first()).toBeAttached(
     {
       timeout: 15_000,

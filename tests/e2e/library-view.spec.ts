@@ -1,6 +1,6 @@
 import { buildStore, writeStore } from '../../scripts/crash-test/fixture.ts';
 import { libraryView } from '../../shared/library/library-view.ts';
-import type { DocumentSummary } from '../../shared/model.ts';
+import { core } from './core.ts';
 import { expect, screenshotPath, test } from './harness.ts';
 
 test('a library of 2,000 documents draws only the rows in view, filters as you type and sorts', async ({
@@ -15,11 +15,7 @@ test('a library of 2,000 documents draws only the rows in view, filters as you t
       buildStore(4000, 17, { documents: 2000, documentChars: 300 }),
     );
   });
-  const listed = (await harness.notebook.dispatch('listDocuments', {})) as {
-    ok: true;
-    value: DocumentSummary[];
-  };
-  const documents = listed.value;
+  const documents = await core(harness, 'listDocuments', {});
   expect(documents).toHaveLength(2000);
 
   await page.goto('/');

@@ -1,4 +1,4 @@
-import type { Annotation } from '../../shared/model.ts';
+import { core } from './core.ts';
 import { expect, screenshotPath, test } from './harness.ts';
 import { paintedRanges } from './reader-actions.ts';
 
@@ -8,15 +8,8 @@ test('the minimap marks each highlight where it stands and goes to it on a click
 }) => {
   await page.goto('/');
   await page.locator('.article [data-start]').first().waitFor();
-  const [doc] = (
-    (await harness.notebook.dispatch('listDocuments', {})) as { ok: true; value: { id: string }[] }
-  ).value;
-  const text = (
-    (await harness.notebook.dispatch('getDocument', { id: doc!.id })) as {
-      ok: true;
-      value: { text: string };
-    }
-  ).value.text;
+  const [doc] = await core(harness, 'listDocuments', {});
+  const { text } = await core(harness, 'getDocument', { id: doc!.id });
   // One highlight near the top, one near the end, in two colours.
   const first = 'Afghan officials on Sunday';
   const last = 'embarrassing day';
@@ -25,13 +18,12 @@ test('the minimap marks each highlight where it stands and goes to it on a click
     [last, 'pink'],
   ] as const) {
     const start = text.indexOf(words);
-    const made = (await harness.notebook.dispatch('createAnnotation', {
+    await core(harness, 'createAnnotation', {
       documentId: doc!.id,
       start,
       end: start + words.length,
       color,
-    })) as { ok: boolean; value: Annotation };
-    expect(made.ok).toBe(true);
+    });
   }
 
   const minimap = page.getByRole('navigation', { name: 'Highlights in this document, by place' });

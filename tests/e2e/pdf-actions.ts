@@ -1,7 +1,25 @@
 import { expect, type Page } from '@playwright/test';
+import type { Harness } from './harness.ts';
+import { IMPORT_TIMEOUT } from './reader-actions.ts';
 
 /** The real PDFs beside the project (../shared/pdf/); CI has that folder beside the clone. */
 export const sharedPdf = (name: string) => `${process.cwd()}/../shared/pdf/${name}`;
+
+/** Open the app, import one of the shared PDFs through Import… and open it from the library. */
+export async function openSharedPdf(
+  page: Page,
+  harness: Harness,
+  name: string,
+  title: RegExp,
+): Promise<void> {
+  await page.goto('/');
+  const library = page.getByRole('navigation', { name: 'Library' });
+  harness.host.dialogFiles = [sharedPdf(name)];
+  await library.getByRole('button', { name: 'Import…' }).click();
+  const entry = library.getByRole('button', { name: title });
+  await expect(entry).toBeVisible(IMPORT_TIMEOUT);
+  await entry.click();
+}
 
 /**
  * Drag from the start of `from` to the end of `to` over a PDF's text layers, as a reader selecting

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { expect, screenshotPath, test } from './harness.ts';
-import { dragOnPages, paintedBox, sharedPdf } from './pdf-actions.ts';
+import { dragOnPages, openSharedPdf, paintedBox, sharedPdf } from './pdf-actions.ts';
 import { IMPORT_TIMEOUT } from './reader-actions.ts';
 
 const OVER_LINE_END =
@@ -15,15 +15,12 @@ test('a PDF imports, reads as pages, and takes highlights over a line end and ac
   harness,
 }) => {
   test.slow();
-  await page.goto('/');
-  const library = page.getByRole('navigation', { name: 'Library' });
-  harness.host.dialogFiles = [sharedPdf('tracemonkey.pdf')];
-  await library.getByRole('button', { name: 'Import…' }).click();
-  const entry = library.getByRole('button', {
-    name: /^Trace-based Just-in-Time Type Specialization/,
-  });
-  await expect(entry).toBeVisible(IMPORT_TIMEOUT);
-  await entry.click();
+  await openSharedPdf(
+    page,
+    harness,
+    'tracemonkey.pdf',
+    /^Trace-based Just-in-Time Type Specialization/,
+  );
 
   // Pages are drawn with their text layers; far pages wait as placeholders.
   const firstPage = page.locator('.pdf-page[data-page-index="0"]');
@@ -63,7 +60,10 @@ test('a PDF imports, reads as pages, and takes highlights over a line end and ac
 
   // After a reload, drawn in the same place.
   await page.reload();
-  await library.getByRole('button', { name: /^Trace-based Just-in-Time/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /^Trace-based Just-in-Time/ })
+    .click();
   await page.getByRole('textbox', { name: 'Go to page' }).fill('3');
   await page.getByRole('textbox', { name: 'Go to page' }).press('Enter');
   await expect.poll(() => paintedBox(page, 'mg-green'), { timeout: 15_000 }).toEqual(before);

@@ -1,27 +1,10 @@
 import type { Page } from '@playwright/test';
-import type {
-  MethodInput,
-  MethodName,
-  MethodResult,
-  QuoteSuggestion,
-} from '../../shared/contract.ts';
+import type { QuoteSuggestion } from '../../shared/contract.ts';
 import { QUOTE_TAG, speakerTagName } from '../../shared/quotes/speaker-tags.ts';
 import { truncateQuote } from '../../shared/quotes/suggestion-list.ts';
-import { expect, type Harness, screenshotPath, test } from './harness.ts';
+import { core } from './core.ts';
+import { expect, screenshotPath, test } from './harness.ts';
 import { dragSelect, paintedRanges } from './reader-actions.ts';
-
-/** Call the real core as the app does, and unwrap its answer. */
-async function core<M extends MethodName>(
-  harness: Harness,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodResult<M>> {
-  const result = (await harness.notebook.dispatch(method, input)) as
-    | { ok: true; value: MethodResult<M> }
-    | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
 
 /** The card of a candidate, found by the opening words of its quotation. */
 // By its place in the text: a short partial quotation's words ("even an inch") may also be

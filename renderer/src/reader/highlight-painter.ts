@@ -76,57 +76,65 @@ export function paintCaret(range: Range | null) {
   CSS.highlights.set(CARET_HIGHLIGHT, caret);
 }
 
+type Span = { start: number; end: number };
+
 /**
- * Mark the quote finder's candidates in the text, under the highlights, so the list and the
- * article can be read together; `active` is drawn more strongly. An empty list clears them.
+ * Paint `spans` under one highlight name and `active` under another, at the given priorities,
+ * on whatever of the surface is drawn (on a PDF, the pages on screen); an empty set clears its
+ * name. The quote finder's candidates and find-in-document's matches are both drawn this way.
  */
-export function paintCandidates(
+function paintSpans(
   surface: TextSurface,
-  spans: readonly { start: number; end: number }[],
-  active: { start: number; end: number } | null,
+  spans: readonly Span[],
+  active: Span | null,
+  names: { all: string; active: string },
+  priority: { all: number; active: number },
 ) {
   if (!supported()) return;
   const ranges = spans
     .map((s) => surface.range(s.start, s.end))
     .filter((r): r is Range => r !== null);
-  if (ranges.length === 0) CSS.highlights.delete(CANDIDATE_HIGHLIGHT);
-  else CSS.highlights.set(CANDIDATE_HIGHLIGHT, new Highlight(...ranges));
+  if (ranges.length === 0) CSS.highlights.delete(names.all);
+  else {
+    const highlight = new Highlight(...ranges);
+    highlight.priority = priority.all;
+    CSS.highlights.set(names.all, highlight);
+  }
   const activeRange = active && surface.range(active.start, active.end);
-  if (!activeRange) CSS.highlights.delete(CANDIDATE_ACTIVE_HIGHLIGHT);
+  if (!activeRange) CSS.highlights.delete(names.active);
   else {
     const highlight = new Highlight(activeRange);
-    highlight.priority = 1;
-    CSS.highlights.set(CANDIDATE_ACTIVE_HIGHLIGHT, highlight);
+    highlight.priority = priority.active;
+    CSS.highlights.set(names.active, highlight);
   }
 }
 
 /**
- * Mark find-in-document's matches over everything else (highlights included, so a match inside
- * a highlight still shows), the current one strongest. Only matches on text that is drawn get a
- * range: on a PDF, the pages on screen.
+ * Mark the quote finder's candidates in the text, under the highlights, so the list and the
+ * article can be read together; `active` is drawn more strongly. An empty list clears them.
  */
-export function paintFind(
-  surface: TextSurface,
-  spans: readonly { start: number; end: number }[],
-  active: { start: number; end: number } | null,
-) {
-  if (!supported()) return;
-  const ranges = spans
-    .map((s) => surface.range(s.start, s.end))
-    .filter((r): r is Range => r !== null);
-  if (ranges.length === 0) CSS.highlights.delete(FIND_HIGHLIGHT);
-  else {
-    const highlight = new Highlight(...ranges);
-    highlight.priority = 2;
-    CSS.highlights.set(FIND_HIGHLIGHT, highlight);
-  }
-  const activeRange = active && surface.range(active.start, active.end);
-  if (!activeRange) CSS.highlights.delete(FIND_ACTIVE_HIGHLIGHT);
-  else {
-    const highlight = new Highlight(activeRange);
-    highlight.priority = 3;
-    CSS.highlights.set(FIND_ACTIVE_HIGHLIGHT, highlight);
-  }
+export function paintCandidates(surface: TextSurface, spans: readonly Span[], active: Span | null) {
+  paintSpans(
+    surface,
+    spans,
+    active,
+    { all: CANDIDATE_HIGHLIGHT, active: CANDIDATE_ACTIVE_HIGHLIGHT },
+    { all: 0, active: 1 },
+  );
+}
+
+/**
+ * Mark find-in-document's matches over everything else (highlights included, so a match inside
+ * a highlight still shows), the current one strongest.
+ */
+export function paintFind(surface: TextSurface, spans: readonly Span[], active: Span | null) {
+  paintSpans(
+    surface,
+    spans,
+    active,
+    { all: FIND_HIGHLIGHT, active: FIND_ACTIVE_HIGHLIGHT },
+    { all: 2, active: 3 },
+  );
 }
 
 export function clearFind() {
