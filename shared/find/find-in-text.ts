@@ -38,15 +38,3 @@ export function createTextFinder(text: string) {
     },
   };
 }
-
-/** The match to show first: the first at or after `offset` (where the reader is), else the first. */
-export function firstMatchFrom(matches: readonly FindMatch[], offset: number): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((matches[mid] as FindMatch).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < matches.length ? lo : 0;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTextFinder, firstMatchFrom } from '../../shared/find/find-in-text.ts';
+import { createTextFinder } from '../../shared/find/find-in-text.ts';
 
 const words = (text: string, query: string) =>
   createTextFinder(text)
@@ -35,17 +35,5 @@ describe('find in a document', () => {
     expect(createTextFinder(text).find('x', 10)).toMatchObject({ more: true });
     expect(createTextFinder(text).find('x', 10).matches).toHaveLength(10);
     expect(createTextFinder(text).find('x').matches).toHaveLength(50);
-  });
-
-  it('starts from the first match at or after where the reader is', () => {
-    const matches = [
-      { start: 5, end: 6 },
-      { start: 20, end: 21 },
-      { start: 40, end: 41 },
-    ];
-    expect(firstMatchFrom(matches, 0)).toBe(0);
-    expect(firstMatchFrom(matches, 21)).toBe(2);
-    expect(firstMatchFrom(matches, 99)).toBe(0);
-    expect(firstMatchFrom([], 3)).toBe(0);
   });
 });

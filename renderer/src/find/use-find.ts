@@ -1,9 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  createTextFinder,
-  type FindMatch,
-  firstMatchFrom,
-} from '../../../shared/find/find-in-text.ts';
+import { createTextFinder, type FindMatch } from '../../../shared/find/find-in-text.ts';
 
 /**
  * Find in the open document (Ctrl/Cmd+F): whether the bar is open, what is typed, the matches
@@ -30,15 +26,12 @@ export function useFind(documentId: string | null, text: string) {
     setQuery('');
   }, [documentId]);
 
-  const type = useCallback(
-    (next: string, from = 0) => {
-      setQuery(next);
-      const found = finder.find(next).matches;
-      setCurrent(firstMatchFrom(found, from));
-      setSeq((n) => n + 1);
-    },
-    [finder],
-  );
+  // A new query starts from its first match; the matches themselves are found once, above.
+  const type = useCallback((next: string) => {
+    setQuery(next);
+    setCurrent(0);
+    setSeq((n) => n + 1);
+  }, []);
   const step = useCallback(
     (by: 1 | -1) => {
       if (matches.length === 0) return;
