@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import darkThemeClass from 'postcss-dark-theme-class';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
 
@@ -68,6 +69,19 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     plugins: [react(), cspMeta(), pdfjsAssets()],
+    css: {
+      postcss: {
+        // Every "@media (prefers-color-scheme: dark)" rule is also emitted for
+        // <html data-theme="dark">, and kept from <html data-theme="light">: the theme preference
+        // can then override the system without a second copy of each dark style in the source.
+        plugins: [
+          darkThemeClass({
+            darkSelector: '[data-theme="dark"]',
+            lightSelector: '[data-theme="light"]',
+          }),
+        ],
+      },
+    },
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },

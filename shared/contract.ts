@@ -30,6 +30,7 @@ import {
 import type { QuoteCandidate } from './quotes/types.ts';
 import type { Result } from './result.ts';
 import type { SearchResults } from './search/types.ts';
+import { type Settings, settingsPatchSchema } from './settings/settings.ts';
 
 /**
  * The one declaration of the IPC API. The preload builds `window.notebook` from `METHOD_NAMES`,
@@ -549,6 +550,9 @@ export const contract = {
   /** The Markdown that cites a quote, for inserting into a note. */
   quoteMarkdown: method<string>()(z.object({ annotationId: idSchema }).strict()),
   /** Cited quotes as notes show them: text and document, or gone. */
+  /** Preferences beside the notebook; `problem` says what a damaged settings file lost. */
+  getSettings: method<{ settings: Settings; problem: string | null }>()(empty),
+  updateSettings: method<Settings>()(settingsPatchSchema),
   resolveQuotes: method<QuoteReference[]>()(
     z.object({ ids: z.array(idSchema).max(10_000) }).strict(),
   ),
@@ -587,10 +591,18 @@ export type NotebookEvent =
   | { type: 'import-progress'; jobId: string; done: number; total: number; current: string }
   /** An export job has written `done` of `total` units (quotes, rows or records). */
   | { type: 'export-progress'; jobId: string; done: number; total: number }
+  /** Preferences changed (in this window or another): apply them at once. */
+  | { type: 'settings'; settings: Settings }
   /** A menu command for the page to carry out (from the application menu, in Electron). */
   | { type: 'command'; command: AppCommand };
 
-export type AppCommand = 'import-files' | 'import-clipboard' | 'export' | 'backup' | 'restore';
+export type AppCommand =
+  | 'import-files'
+  | 'import-clipboard'
+  | 'export'
+  | 'backup'
+  | 'restore'
+  | 'preferences';
 
 export const IPC_INVOKE_PREFIX = 'notebook:';
 export const IPC_EVENT_CHANNEL = 'notebook:event';

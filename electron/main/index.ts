@@ -11,6 +11,7 @@ import { createElectronHost } from './host.ts';
 import { forwardEvents, registerNotebookIpc, sendCommand } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { hardenAllWebContents, hardenSession } from './security.ts';
+import { followThemePreference } from './theme.ts';
 import { createMainWindow } from './window.ts';
 
 // electron-vite sets this in `dev`; production loads the built renderer over app://.
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
     return fatal(error);
   }
   registerNotebookIpc(notebook, allowedOrigins);
+  followThemePreference(notebook);
   installMenu(Boolean(devServerUrl), (command) => {
     if (!mainWindow) openWindow();
     sendCommand(mainWindow?.webContents, command);

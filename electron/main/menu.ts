@@ -24,6 +24,13 @@ export function installMenu(isDev: boolean, command: (command: AppCommand) => vo
         },
         { label: 'Restore from Backup…', click: () => command('restore') },
         { type: 'separator' },
+        // On macOS the convention puts it in the app menu; the accelerator is the same.
+        {
+          label: isMac ? 'Settings…' : 'Preferences…',
+          accelerator: 'CmdOrCtrl+,',
+          click: () => command('preferences'),
+        },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

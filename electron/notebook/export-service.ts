@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { HighlightColor } from '../../shared/colors.ts';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { defaultFileName, FORMAT_INFO } from '../../shared/export/format-info.ts';
 import { EXPORTERS } from '../../shared/export/formats.ts';
@@ -45,6 +46,8 @@ export function createExportService(
     emit: (event: NotebookEvent) => void;
     now: () => string;
     search: NotebookHandlers['search'];
+    /** What the colours are called in this project (preferences), read at each export. */
+    colorLabels?: () => Readonly<Record<HighlightColor, string>>;
   },
 ) {
   const { host, emit, now } = options;
@@ -64,7 +67,10 @@ export function createExportService(
   }
 
   async function select(request: ExportRequest): Promise<ExportSelection> {
-    const selection = selectForExport(store.data, await resolveScope(request.scope), now());
+    const selection: ExportSelection = {
+      ...selectForExport(store.data, await resolveScope(request.scope), now()),
+      colorLabels: options.colorLabels?.(),
+    };
     if (request.format === 'json') return { ...selection, files: await keptFilesOf(selection) };
     if (request.format !== 'html') return selection;
     // The report shows each area highlight's region as it was drawn (kept in files/).

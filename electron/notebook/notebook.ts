@@ -1,4 +1,5 @@
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import { colorLabels } from '../../shared/settings/settings.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
 import { createExportService } from './export-service.ts';
@@ -11,6 +12,7 @@ import { createRestoreService } from './restore-service.ts';
 import { createSearchService } from './search/search-service.ts';
 import { seedOnce } from './seed.ts';
 import { type Changed, createDocumentService } from './service.ts';
+import { createSettingsService } from './settings-service.ts';
 import { openStore, openStoreReadOnly, type Store, type StoreOptions } from './store.ts';
 import { filesDirIn } from './stored-files.ts';
 
@@ -89,11 +91,15 @@ export async function openNotebook(options: {
   search.buildInBackground();
   const host: NotebookHost = { ...headlessHost, ...options.host };
   const now = options.now ?? (() => new Date().toISOString());
+  const settings = await createSettingsService(options.dataDir, emit, {
+    readOnly: options.readOnly,
+  });
   const exports = createExportService(store, {
     host,
     emit,
     now,
     search: search.handlers.search,
+    colorLabels: () => colorLabels(settings.getSettings({}).settings.colorNames),
   });
   const restores = createRestoreService(store, changed, { host });
   const handlers: NotebookHandlers = {
@@ -119,6 +125,7 @@ export async function openNotebook(options: {
     ...search.handlers,
     ...exports.handlers,
     ...restores.handlers,
+    ...settings,
   };
   return {
     store,

@@ -16,6 +16,9 @@ import { usePasteImport } from './library/use-paste-import.ts';
 import { call } from './notebook-client.ts';
 import { NotesView } from './notes/NotesView.tsx';
 import { usePdfPrewarm } from './pdf/use-pdf-prewarm.ts';
+import { ColorLabelsContext } from './preferences/color-labels.ts';
+import { PreferencesDialog } from './preferences/PreferencesDialog.tsx';
+import { usePreferences } from './preferences/use-preferences.ts';
 import { ReaderView } from './reader/ReaderView.tsx';
 import { CommandPalette } from './search/CommandPalette.tsx';
 import { SearchView } from './search/SearchView.tsx';
@@ -68,6 +71,7 @@ export function App() {
   const { info, documents, tags, selectedId, setSelectedId, showDocument, document, annotations } =
     useNotebook(onError);
   usePdfPrewarm(documents);
+  const preferences = usePreferences(onError);
   useEffect(() => {
     // Recovery from a damaged store is news the user must not miss: it stays until dismissed.
     if (info?.recovery) notify({ tone: 'error', message: info.recovery.message, sticky: true });
@@ -320,107 +324,124 @@ export function App() {
 
   return (
     <AppServicesContext.Provider value={services}>
-      <div className="app">
-        <nav className="view-switcher" aria-label="Views">
-          {VIEWS.map((v, i) => (
+      <ColorLabelsContext.Provider value={preferences.labels}>
+        <div className="app">
+          <nav className="view-switcher" aria-label="Views">
+            {VIEWS.map((v, i) => (
+              <button
+                key={v.id}
+                type="button"
+                aria-current={view === v.id ? 'page' : undefined}
+                title={`${v.label} (Ctrl+${i + 1})`}
+                onClick={() => setView(v.id)}
+                // Dragging a quote over a tab opens that view, as with browser tabs: a card from
+                // the reader's panel can then be dropped into a note.
+                onDragEnter={() => setView(v.id)}
+                onDragOver={(e) => e.preventDefault()}
+              >
+                {v.label}
+              </button>
+            ))}
             <button
-              key={v.id}
               type="button"
-              aria-current={view === v.id ? 'page' : undefined}
-              title={`${v.label} (Ctrl+${i + 1})`}
-              onClick={() => setView(v.id)}
-              // Dragging a quote over a tab opens that view, as with browser tabs: a card from
-              // the reader's panel can then be dropped into a note.
-              onDragEnter={() => setView(v.id)}
-              onDragOver={(e) => e.preventDefault()}
+              className="view-switcher-preferences"
+              title="Preferences (Ctrl+,)"
+              onClick={() => preferences.setOpen(true)}
             >
-              {v.label}
+              Preferences
             </button>
-          ))}
-        </nav>
-        <div className="view">
-          {view === 'reader' && (
-            <ReaderView
-              documents={documents}
-              selectedId={selectedId}
-              onSelect={setSelectedId}
-              document={document}
-              annotations={annotations}
-              jumpRequest={jumpRequest}
-              onJumpHandled={clearJump}
-              filter={(selectedId && filters[selectedId]) || NO_FILTER}
-              onFilterChange={changeFilter}
+          </nav>
+          <div className="view">
+            {view === 'reader' && (
+              <ReaderView
+                documents={documents}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                document={document}
+                annotations={annotations}
+                jumpRequest={jumpRequest}
+                onJumpHandled={clearJump}
+                filter={(selectedId && filters[selectedId]) || NO_FILTER}
+                onFilterChange={changeFilter}
+              />
+            )}
+            {view === 'notes' && <NotesView openNoteId={openNoteId} onOpenNote={setOpenNoteId} />}
+            {view === 'tags' && (
+              <TagManager request={tagRequest} onRequestHandled={() => setTagRequest(null)} />
+            )}
+            {view === 'search' && (
+              <SearchView query={searchQuery} onQueryChange={setSearchQuery} onOpen={openHit} />
+            )}
+            {view === 'speakers' && <SpeakersView />}
+          </div>
+          {palette && (
+            <CommandPalette
+              initialQuery=""
+              onOpen={openHit}
+              onOpenSearchView={(query) => {
+                setSearchQuery(query);
+                setView('search');
+              }}
+              onClose={() => setPalette(false)}
             />
           )}
-          {view === 'notes' && <NotesView openNoteId={openNoteId} onOpenNote={setOpenNoteId} />}
-          {view === 'tags' && (
-            <TagManager request={tagRequest} onRequestHandled={() => setTagRequest(null)} />
+          {importer.job && <ImportProgress job={importer.job} onCancel={importer.cancel} />}
+          {importer.report && (
+            <ImportReportDialog
+              report={importer.report}
+              onOpen={openDocument}
+              onClose={importer.closeReport}
+            />
           )}
-          {view === 'search' && (
-            <SearchView query={searchQuery} onQueryChange={setSearchQuery} onOpen={openHit} />
+          {exporter.request && (
+            <ExportDialog
+              exporter={exporter}
+              request={exporter.request}
+              documents={documents ?? []}
+              openDocumentId={selectedId}
+              tags={tags}
+              usage={usage}
+              searchQuery={searchQuery}
+              onRestore={() => {
+                exporter.close();
+                void restorer.open();
+              }}
+            />
           )}
-          {view === 'speakers' && <SpeakersView />}
-        </div>
-        {palette && (
-          <CommandPalette
-            initialQuery=""
-            onOpen={openHit}
-            onOpenSearchView={(query) => {
-              setSearchQuery(query);
-              setView('search');
-            }}
-            onClose={() => setPalette(false)}
-          />
-        )}
-        {importer.job && <ImportProgress job={importer.job} onCancel={importer.cancel} />}
-        {importer.report && (
-          <ImportReportDialog
-            report={importer.report}
-            onOpen={openDocument}
-            onClose={importer.closeReport}
-          />
-        )}
-        {exporter.request && (
-          <ExportDialog
-            exporter={exporter}
-            request={exporter.request}
-            documents={documents ?? []}
-            openDocumentId={selectedId}
-            tags={tags}
-            usage={usage}
-            searchQuery={searchQuery}
-            onRestore={() => {
-              exporter.close();
-              void restorer.open();
-            }}
-          />
-        )}
-        {restorer.backups && (
-          <BackupsDialog
-            backups={restorer.backups}
-            busy={restorer.busy}
-            onChoose={(name) => void restorer.choose(name)}
-            onClose={restorer.closeList}
-          />
-        )}
-        {restorer.preview && (
-          <RestoreDialog
-            preview={restorer.preview}
-            busy={restorer.busy}
-            onApply={(mode) => void restorer.apply(mode)}
-            onClose={restorer.close}
-          />
-        )}
-        {dragging && (
-          <div className="drop-overlay" aria-hidden="true">
-            <div className="drop-overlay-card">
-              <p className="drop-overlay-title">Drop to import</p>
-              <p>Text, Markdown, HTML and PDF files become documents in your library.</p>
+          {restorer.backups && (
+            <BackupsDialog
+              backups={restorer.backups}
+              busy={restorer.busy}
+              onChoose={(name) => void restorer.choose(name)}
+              onClose={restorer.closeList}
+            />
+          )}
+          {restorer.preview && (
+            <RestoreDialog
+              preview={restorer.preview}
+              busy={restorer.busy}
+              onApply={(mode) => void restorer.apply(mode)}
+              onClose={restorer.close}
+            />
+          )}
+          {dragging && (
+            <div className="drop-overlay" aria-hidden="true">
+              <div className="drop-overlay-card">
+                <p className="drop-overlay-title">Drop to import</p>
+                <p>Text, Markdown, HTML and PDF files become documents in your library.</p>
+              </div>
             </div>
-          </div>
-        )}
-        <Toasts toasts={toasts} onDismiss={dismiss} />
-      </div>
+          )}
+          {preferences.open && preferences.settings && (
+            <PreferencesDialog
+              settings={preferences.settings}
+              onChange={preferences.update}
+              onClose={() => preferences.setOpen(false)}
+            />
+          )}
+          <Toasts toasts={toasts} onDismiss={dismiss} />
+        </div>
+      </ColorLabelsContext.Provider>
     </AppServicesContext.Provider>
   );
 }

@@ -9,6 +9,7 @@ import './styles/library.css';
 import './styles/dialogs.css';
 import './styles/search.css';
 import './styles/export.css';
+import './styles/preferences.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

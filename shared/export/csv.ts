@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { isWithin, parentPath } from '../codebook.ts';
+import { COLOR_LABELS, type HighlightColor } from '../colors.ts';
 import type { Annotation, NotebookDocument, Tag } from '../model.ts';
 import { quotePage } from '../pdf/page-ranges.ts';
 import { joinTagCell } from './tag-cell.ts';
@@ -36,6 +37,8 @@ export const CSV_BASE_COLUMNS = [
   'tags',
   'comment',
   'color',
+  /** What the colour means in this project (preferences), or the colour's own name. */
+  'color_name',
   /** UTF-16 code-unit offsets into the document's canonical text, as stored (end exclusive). */
   'start',
   'end',
@@ -86,6 +89,7 @@ export function csvRow(
   document: NotebookDocument | undefined,
   tagsById: ReadonlyMap<string, Tag>,
   topLevel: readonly Tag[],
+  labels: Readonly<Record<HighlightColor, string>> = COLOR_LABELS,
 ): string[] {
   const names = quoteTagNames(annotation, tagsById);
   return [
@@ -96,6 +100,7 @@ export function csvRow(
     joinTagCell(names),
     annotation.comment,
     annotation.color,
+    labels[annotation.color],
     'area' in annotation.target ? '' : String(annotation.target.position.start),
     'area' in annotation.target ? '' : String(annotation.target.position.end),
     quotePage(annotation, document)?.label ?? '',
@@ -118,7 +123,9 @@ export const csvExport: Exporter = function* (selection, options, progress) {
   yield (options.csvBom ? BOM : '') + stringify([csvHeader(topLevel)], csvOptions);
   for (let from = 0; from < total; from += ROWS_PER_PIECE) {
     const batch = selection.annotations.slice(from, from + ROWS_PER_PIECE);
-    const rows = batch.map((a) => csvRow(a, documentsById.get(a.documentId), tagsById, topLevel));
+    const rows = batch.map((a) =>
+      csvRow(a, documentsById.get(a.documentId), tagsById, topLevel, selection.colorLabels),
+    );
     yield stringify(rows, csvOptions);
     progress?.(from + batch.length, total);
   }

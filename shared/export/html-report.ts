@@ -1,6 +1,6 @@
 import { quoteText } from '../annotations.ts';
 import { leafName, type TagTreeNode, tagTree, tagUsage } from '../codebook.ts';
-import { COLOR_LABELS } from '../colors.ts';
+import { COLOR_LABELS, type HighlightColor } from '../colors.ts';
 import { citationLine, formatPublishedDate, plural } from '../format.ts';
 import type { Annotation, Block, Note, NotebookDocument, Tag } from '../model.ts';
 import { quotePage } from '../pdf/page-ranges.ts';
@@ -42,7 +42,13 @@ export const htmlReport: Exporter = function* (selection, options, progress) {
     yield documentHeaderHtml(doc, index, selection.documents.length, quotes.length);
     if (quotes.length === 0) yield '<p class="empty">No quotes in this document yet.</p>\n';
     for (const quote of quotes) {
-      yield quoteHtml(quote, doc, tagsById, selection.images);
+      yield quoteHtml(
+        quote,
+        doc,
+        tagsById,
+        selection.colorLabels ?? COLOR_LABELS,
+        selection.images,
+      );
       tick();
     }
     yield '</article>\n';
@@ -189,6 +195,7 @@ function quoteHtml(
   quote: Annotation,
   doc: NotebookDocument,
   tagsById: ReadonlyMap<string, Tag>,
+  labels: Readonly<Record<HighlightColor, string>>,
   images?: ReadonlyMap<string, string>,
 ): string {
   const tags = tagsOf(quote.tagIds, tagsById);
@@ -196,7 +203,7 @@ function quoteHtml(
   const meta = [
     page ? `<span class="page">p. ${escapeHtml(page.label)}</span>` : '',
     tags.length > 0 ? tagChipsHtml(tags) : '',
-    `<span class="swatch"><span class="dot" aria-hidden="true"></span>${COLOR_LABELS[quote.color]}</span>`,
+    `<span class="swatch"><span class="dot" aria-hidden="true"></span>${escapeHtml(labels[quote.color])}</span>`,
     `<span>Highlighted ${escapeHtml(formatPublishedDate(quote.createdAt, EXPORT_LOCALE))}</span>`,
   ];
   const orphan = quote.orphan

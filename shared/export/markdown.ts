@@ -1,5 +1,5 @@
 import { quoteText } from '../annotations.ts';
-import { COLOR_LABELS } from '../colors.ts';
+import { COLOR_LABELS, type HighlightColor } from '../colors.ts';
 import { citationLine, plural } from '../format.ts';
 import type { Annotation, Note, NotebookDocument, Tag } from '../model.ts';
 import { escapeMarkdown } from '../note-links.ts';
@@ -25,6 +25,7 @@ export const markdownExport: Exporter = function* (selection, options, progress)
   const tagsById = new Map(selection.tags.map((t) => [t.id, t]));
   const quotesByDocument = groupBy(selection.annotations, (a) => a.documentId);
 
+  const labels = selection.colorLabels ?? COLOR_LABELS;
   yield head(selection, options.includeNotes);
   if (selection.documents.length === 0) yield '_Nothing to export in this scope._\n';
   for (const doc of selection.documents) {
@@ -34,7 +35,7 @@ export const markdownExport: Exporter = function* (selection, options, progress)
     if (quotes.length === 0) yield '_No highlights in this document yet._\n\n';
     if (options.markdownOrder === 'text') {
       for (const quote of quotes) {
-        yield quoteSection(quote, withPage(citation, quote, doc), tagsById);
+        yield quoteSection(quote, withPage(citation, quote, doc), tagsById, labels);
         tick();
       }
       continue;
@@ -45,7 +46,7 @@ export const markdownExport: Exporter = function* (selection, options, progress)
       yield `### ${tag ? escapeText(tag.name) : 'Untagged'}\n\n`;
       if (tag?.description) yield `${plainParagraphs(tag.description)}\n\n`;
       for (const quote of tagged) {
-        yield quoteSection(quote, withPage(citation, quote, doc), tagsById);
+        yield quoteSection(quote, withPage(citation, quote, doc), tagsById, labels);
         if (!written.has(quote.id)) {
           written.add(quote.id);
           tick();
@@ -109,7 +110,12 @@ function quoteCitation(doc: NotebookDocument): string {
   return `> — ${escapeText(cite)}`;
 }
 
-function quoteSection(quote: Annotation, citation: string, tagsById: Map<string, Tag>): string {
+function quoteSection(
+  quote: Annotation,
+  citation: string,
+  tagsById: Map<string, Tag>,
+  labels: Readonly<Record<HighlightColor, string>>,
+): string {
   const text = quoteText(quote)
     .split('\n')
     .map((line) => (line.trim() ? `> ${escapeText(line)}` : '>'))
@@ -125,7 +131,7 @@ function quoteSection(quote: Annotation, citation: string, tagsById: Map<string,
     .map(obsidianTag);
   const details = [
     tags.length ? `Tags: ${tags.join(' ')}` : '',
-    COLOR_LABELS[quote.color],
+    labels[quote.color],
     `highlighted ${quote.createdAt.slice(0, 10)}`,
   ].filter(Boolean);
   lines.push(details.join(' · '), '');

@@ -1,3 +1,4 @@
+import type { HighlightColor } from '../colors.ts';
 import type { Annotation, Note, NotebookDocument, StoreData, Tag } from '../model.ts';
 
 export const EXPORT_FORMATS = ['markdown', 'csv', 'html', 'jsonld', 'json'] as const;
@@ -67,6 +68,8 @@ export interface ExportSelection {
   meta: StoreData['meta'];
   /** When the export was made (ISO); fixed by tests for byte-identical output. */
   generatedAt: string;
+  /** What each highlight colour is called in this project (preferences); its own name if absent. */
+  colorLabels?: Readonly<Record<HighlightColor, string>>;
   /** Area highlights' pictures (PNG, base64) by their file hash, for the HTML report. */
   images?: ReadonlyMap<string, string>;
   /** For a backup: the files the notebook keeps (`<sha256>.pdf`, `<sha256>.png`), base64. */

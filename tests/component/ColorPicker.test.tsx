@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { ColorLabelsContext } from '../../renderer/src/preferences/color-labels.ts';
 import { ColorPicker } from '../../renderer/src/ui/ColorPicker.tsx';
-import type { HighlightColor } from '../../shared/colors.ts';
+import { COLOR_LABELS, type HighlightColor } from '../../shared/colors.ts';
 
 const LABELS = ['Yellow', 'Green', 'Blue', 'Pink', 'Purple', 'Orange'];
 
@@ -33,8 +34,19 @@ describe('ColorPicker', () => {
       'false',
     ]);
     expect(swatches.map((b) => b.tabIndex)).toEqual([-1, 0, -1, -1, -1, -1]);
-    expect(swatches[3]!.title).toBe('Pink (4)');
+    expect(swatches[3]!.title).toBe('Pink · key 4');
     expect(swatches[1]!.className).toContain('swatch-green');
+  });
+
+  it('names a colour as the project does, keeping the colour in the label', () => {
+    render(
+      <ColorLabelsContext.Provider value={{ ...COLOR_LABELS, blue: 'Claim' }}>
+        <ColorPicker value={null} onChange={() => {}} />
+      </ColorLabelsContext.Provider>,
+    );
+    const blue = screen.getByRole('button', { name: 'Claim (blue)' });
+    expect(blue.title).toBe('Claim (blue) · key 3');
+    expect(screen.getByRole('button', { name: 'Green' })).toBeTruthy();
   });
 
   it('with no value nothing is pressed and the first swatch takes Tab', async () => {

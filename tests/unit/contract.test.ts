@@ -487,6 +487,18 @@ const cases = {
     ],
   },
   listSpeakers: { valid: () => ({}), invalid: [{ documentId: 'x' }, 'all'] },
+  getSettings: { valid: () => ({}), invalid: [{ theme: 'dark' }, null] },
+  updateSettings: {
+    valid: () => ({ theme: 'dark', colorNames: { yellow: 'Evidence' }, coderName: 'Ana' }),
+    invalid: [
+      { theme: 'sepia' },
+      { readerFontSize: 300 },
+      { lineWidth: 10.5 },
+      { colorNames: { teal: 'x' } },
+      { coder: { id: 'forged', name: 'x' } },
+      { coderName: 'x'.repeat(500) },
+    ],
+  },
 } satisfies Record<MethodName, { valid: (f: Fixture) => unknown; invalid: unknown[] }>;
 
 describe('the IPC contract', () => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { isWithin, parentPath } from '../../shared/codebook.ts';
+import { COLOR_LABELS } from '../../shared/colors.ts';
 import {
   CSV_BASE_COLUMNS,
   csvExport,
@@ -71,6 +72,7 @@ describe('CSV export', () => {
         tags: row.tags,
         comment: a.comment,
         color: a.color,
+        color_name: COLOR_LABELS[a.color],
         start: String(a.target.position!.start),
         end: String(a.target.position!.end),
         page: '',

@@ -112,6 +112,28 @@ describe('exporting through the core', () => {
     }
   });
 
+  it('exports the colour names set in preferences (CSV column, Markdown and HTML labels)', async () => {
+    const { notebook, outDir, host } = await open();
+    await call(notebook, 'updateSettings', { colorNames: { yellow: 'Evidence' } });
+    const written: Record<string, string> = {};
+    for (const format of ['csv', 'markdown', 'html'] as const) {
+      host.savePath = join(outDir, `named.${format}`);
+      await call(notebook, 'exportNotebook', {
+        jobId: `n-${format}`,
+        format,
+        scope: { kind: 'notebook' },
+      });
+      written[format] = await readFile(host.savePath, 'utf8');
+    }
+    const [header, ...rows] = written.csv!.replace(/^\uFEFF/, '').split('\r\n');
+    const colorAt = header!.split(',').indexOf('color');
+    expect(header!.split(',')[colorAt + 1]).toBe('color_name');
+    expect(rows.some((row) => row.includes(',yellow,Evidence,'))).toBe(true);
+    expect(written.markdown).toContain('· Evidence ·');
+    expect(written.html).toContain('</span>Evidence</span>');
+    expect(written.markdown).not.toContain('· Yellow ·');
+  });
+
   it('leaves no file and answers "cancelled" when the Save dialog is dismissed', async () => {
     const { notebook, outDir, host } = await open();
     host.savePath = null;

@@ -1,6 +1,7 @@
 import type { AnnotationFilter } from '../../../shared/annotation-filter.ts';
-import { COLOR_LABELS, HIGHLIGHT_COLORS } from '../../../shared/colors.ts';
+import { HIGHLIGHT_COLORS } from '../../../shared/colors.ts';
 import type { Tag } from '../../../shared/model.ts';
+import { colorTitle, useColorLabels } from '../preferences/color-labels.ts';
 import { TagInput } from '../ui/TagInput.tsx';
 
 /** Narrow the highlights panel by tags (any/all), colours and "has comment". */
@@ -13,6 +14,7 @@ export function PanelFilter({
   tags: readonly Tag[];
   onChange: (filter: AnnotationFilter) => void;
 }) {
+  const labels = useColorLabels();
   const toggleColor = (color: (typeof HIGHLIGHT_COLORS)[number]) =>
     onChange({
       ...filter,
@@ -58,8 +60,8 @@ export function PanelFilter({
               type="button"
               className={`swatch swatch-${color} small`}
               aria-pressed={filter.colors.includes(color)}
-              aria-label={COLOR_LABELS[color]}
-              title={`Only ${COLOR_LABELS[color].toLowerCase()}`}
+              aria-label={colorTitle(labels, color)}
+              title={`Only ${colorTitle(labels, color)}`}
               onClick={() => toggleColor(color)}
             />
           ))}

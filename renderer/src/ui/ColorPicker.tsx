@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import { COLOR_LABELS, HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/colors.ts';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/colors.ts';
+import { colorTitle, useColorLabels } from '../preferences/color-labels.ts';
 
 /**
  * Colour swatches as a group of toggle buttons: arrow keys move between them, Enter/Space or a click picks.
@@ -14,6 +15,7 @@ export function ColorPicker({
   onChange: (color: HighlightColor) => void;
   label?: string;
 }) {
+  const labels = useColorLabels();
   const onKeyDown = (event: KeyboardEvent<HTMLFieldSetElement>) => {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
     if (!step) return;
@@ -29,8 +31,8 @@ export function ColorPicker({
           key={color}
           type="button"
           aria-pressed={value === color}
-          aria-label={COLOR_LABELS[color]}
-          title={`${COLOR_LABELS[color]} (${i + 1})`}
+          aria-label={colorTitle(labels, color)}
+          title={`${colorTitle(labels, color)} · key ${i + 1}`}
           tabIndex={value === color || (value === null && i === 0) ? 0 : -1}
           className={`swatch swatch-${color}`}
           onClick={() => onChange(color)}
