@@ -8,6 +8,7 @@ import { IMPORT_MAX_BYTES, type ImportReport, PDF_MAX_BYTES } from './import.ts'
 import { webAddress } from './links.ts';
 import type {
   Annotation,
+  Collection,
   DocumentSummary,
   Note,
   NotebookDocument,
@@ -17,6 +18,8 @@ import type {
 } from './model.ts';
 import {
   annotationSchema,
+  collectionNameSchema,
+  collectionSchema,
   colorSchema,
   documentSchema,
   idSchema,
@@ -28,6 +31,7 @@ import {
   targetSchema,
 } from './model.ts';
 import type { QuoteCandidate } from './quotes/types.ts';
+import type { ReadingState, ReadingStates } from './reading/reading-state.ts';
 import type { Result } from './result.ts';
 import type { SearchResults } from './search/types.ts';
 import { type Settings, settingsPatchSchema } from './settings/settings.ts';
@@ -101,6 +105,10 @@ const exportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notebook') }).strict(),
   z.object({ kind: z.literal('document'), documentId: idSchema }).strict(),
   z.object({ kind: z.literal('tag'), tagId: idSchema }).strict(),
+  z.object({ kind: z.literal('collection'), collectionId: idSchema }).strict(),
+  z
+    .object({ kind: z.literal('documents'), documentIds: z.array(idSchema).min(1).max(100_000) })
+    .strict(),
   z.object({ kind: z.literal('search'), query: z.string().trim().min(1).max(2000) }).strict(),
 ]);
 const exportOptionsSchema = z
@@ -550,6 +558,41 @@ export const contract = {
   /** The Markdown that cites a quote, for inserting into a note. */
   quoteMarkdown: method<string>()(z.object({ annotationId: idSchema }).strict()),
   /** Cited quotes as notes show them: text and document, or gone. */
+  /** Collections of documents, by name; each lists only documents still in the notebook. */
+  listCollections: method<Collection[]>()(empty),
+  createCollection: method<Collection>()(
+    z
+      .object({
+        name: collectionNameSchema,
+        documentIds: z.array(idSchema).max(100_000).optional(),
+      })
+      .strict(),
+  ),
+  renameCollection: method<Collection>()(
+    z.object({ id: idSchema, name: collectionNameSchema }).strict(),
+  ),
+  /** Delete a collection (its documents stay); returns it, for undo. */
+  deleteCollection: method<Collection>()(byId),
+  restoreCollection: method<Collection>()(z.object({ collection: collectionSchema }).strict()),
+  /** Add documents; `changed` lists those that were not in it yet (what an undo takes out). */
+  addToCollection: method<{ collection: Collection; changed: string[] }>()(
+    z.object({ id: idSchema, documentIds: z.array(idSchema).min(1).max(100_000) }).strict(),
+  ),
+  /** Take documents out; `changed` lists those that were in it (what an undo puts back). */
+  removeFromCollection: method<{ collection: Collection; changed: string[] }>()(
+    z.object({ id: idSchema, documentIds: z.array(idSchema).min(1).max(100_000) }).strict(),
+  ),
+  /** Where each document was last read (kept beside the notebook, not in it). */
+  getReadingStates: method<ReadingStates>()(empty),
+  saveReadingState: method<ReadingState>()(
+    z
+      .object({
+        documentId: idSchema,
+        position: z.number().int().nonnegative().max(1e9).nullable(),
+        progress: z.number().min(0).max(1),
+      })
+      .strict(),
+  ),
   /** Preferences beside the notebook; `problem` says what a damaged settings file lost. */
   getSettings: method<{ settings: Settings; problem: string | null }>()(empty),
   updateSettings: method<Settings>()(settingsPatchSchema),
@@ -582,7 +625,10 @@ export type NotebookHandlers = {
 
 /** Pushed from main to the renderer on the one event channel. */
 export type NotebookEvent =
-  | { type: 'changed'; entities: ('documents' | 'annotations' | 'tags' | 'notes')[] }
+  | {
+      type: 'changed';
+      entities: ('documents' | 'annotations' | 'tags' | 'notes' | 'collections')[];
+    }
   /** Saving to disk failed; changes are kept in memory and retried. */
   | { type: 'save-failed'; message: string }
   /** Saving works again after a failure. */
@@ -591,6 +637,8 @@ export type NotebookEvent =
   | { type: 'import-progress'; jobId: string; done: number; total: number; current: string }
   /** An export job has written `done` of `total` units (quotes, rows or records). */
   | { type: 'export-progress'; jobId: string; done: number; total: number }
+  /** A document's reading place moved (the library shows the progress). */
+  | { type: 'reading'; documentId: string; state: ReadingState }
   /** Preferences changed (in this window or another): apply them at once. */
   | { type: 'settings'; settings: Settings }
   /** A menu command for the page to carry out (from the application menu, in Electron). */

@@ -11,7 +11,7 @@ import { normalizeTagName } from './tags.ts';
  * Offsets are UTF-16 code units into `Document.text` (what DOM ranges use). Exporters that need
  * W3C code-point offsets convert at the edge.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const idSchema = z.string().min(1).max(64);
 const isoDate = z.iso.datetime({ offset: true });
@@ -219,7 +219,33 @@ export const noteSchema = z.object({
 });
 export type Note = z.infer<typeof noteSchema>;
 
-export const RECORD_COLLECTIONS = ['documents', 'annotations', 'tags', 'notes'] as const;
+export const collectionNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A collection needs a name.')
+  .max(200, 'A collection name is at most 200 characters.');
+
+/**
+ * A set of documents (a project, a chapter, a case); a document can be in several. Membership
+ * lives on the collection, so adding 300 documents changes one small record, not 300 large ones;
+ * ids of deleted documents are ignored where read, so undoing a deletion needs no relinking.
+ */
+export const collectionSchema = z.object({
+  id: idSchema,
+  name: collectionNameSchema,
+  documentIds: z.array(idSchema).max(100_000).default([]),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Collection = z.infer<typeof collectionSchema>;
+
+export const RECORD_COLLECTIONS = [
+  'documents',
+  'annotations',
+  'tags',
+  'notes',
+  'collections',
+] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 
 /**
@@ -245,6 +271,7 @@ export const storeDataSchema = z.object({
   annotations: z.array(annotationSchema),
   tags: z.array(tagSchema),
   notes: z.array(noteSchema),
+  collections: z.array(collectionSchema),
   /** Damaged records set aside when the store was read (see electron/notebook/store-records.ts). */
   quarantine: z.array(quarantinedSchema).default([]),
   meta: z
@@ -263,6 +290,7 @@ export function emptyStore(): StoreData {
     annotations: [],
     tags: [],
     notes: [],
+    collections: [],
     quarantine: [],
     meta: { seeded: false },
   };

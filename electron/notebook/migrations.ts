@@ -41,6 +41,11 @@ const MIGRATIONS: { from: number; migrate: (data: Json) => Json }[] = [
     from: 3,
     migrate: (data) => data,
   },
+  {
+    // 4 → 5: collections of documents (a project, a chapter, a case), a new list of records.
+    from: 4,
+    migrate: (data) => ({ ...data, collections: data.collections ?? [] }),
+  },
 ];
 
 export function migrate(raw: unknown): unknown {

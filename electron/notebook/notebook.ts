@@ -1,6 +1,7 @@
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { colorLabels } from '../../shared/settings/settings.ts';
 import { createCodebookService } from './codebook-service.ts';
+import { createCollectionsService } from './collections-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
 import { createExportService } from './export-service.ts';
 import { headlessHost, type NotebookHost } from './host.ts';
@@ -8,6 +9,7 @@ import { newId } from './ids.ts';
 import { createImportService } from './import-service.ts';
 import { createNotesService } from './notes-service.ts';
 import { createQuotesService } from './quotes-service.ts';
+import { createReadingService } from './reading-service.ts';
 import { createRestoreService } from './restore-service.ts';
 import { createSearchService } from './search/search-service.ts';
 import { seedOnce } from './seed.ts';
@@ -94,6 +96,11 @@ export async function openNotebook(options: {
   const settings = await createSettingsService(options.dataDir, emit, {
     readOnly: options.readOnly,
   });
+  const reading = await createReadingService(options.dataDir, emit, {
+    readOnly: options.readOnly,
+    now: () => new Date().toISOString(),
+    hasDocument: (id) => store.data.documents.some((d) => d.id === id),
+  });
   const exports = createExportService(store, {
     host,
     emit,
@@ -109,6 +116,10 @@ export async function openNotebook(options: {
       now: () => new Date().toISOString(),
     }),
     ...createNotesService(store, changed, () => newId('note')),
+    ...createCollectionsService(store, changed, {
+      newId: () => newId('col'),
+      now: () => new Date().toISOString(),
+    }),
     ...createQuotesService(store, changed, {
       newId: () => newId('tag'),
       newAnnotationId: () => newId('ann'),
@@ -126,6 +137,8 @@ export async function openNotebook(options: {
     ...exports.handlers,
     ...restores.handlers,
     ...settings,
+    getReadingStates: reading.getReadingStates,
+    saveReadingState: reading.saveReadingState,
   };
   return {
     store,
@@ -136,6 +149,7 @@ export async function openNotebook(options: {
     searchReady: search.ready,
     subscribe,
     async close(closeOptions) {
+      await reading.flush();
       await store.close(closeOptions);
       // Stops following the store and writes the index cache when the index changed.
       await search.close();

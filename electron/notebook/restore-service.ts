@@ -31,6 +31,7 @@ function replaceContents(target: StoreData, source: Contents): void {
   target.annotations = source.annotations;
   target.tags = source.tags;
   target.notes = source.notes;
+  target.collections = source.collections;
   target.meta = source.meta;
 }
 
@@ -120,12 +121,13 @@ export function createRestoreService(
       annotations: current.annotations,
       tags: current.tags,
       notes: current.notes,
+      collections: current.collections,
       meta: current.meta,
     };
     const plan = planRestore(current, incoming, mode);
     const next = placeMisplaced(current.documents, plan.data);
     store.change((data) => replaceContents(data, next));
-    changed('documents', 'annotations', 'tags', 'notes');
+    changed('documents', 'annotations', 'tags', 'notes', 'collections');
     const undoToken = `restore_${randomUUID()}`;
     undos.set(undoToken, { previous, revision: store.revision, backup });
     for (const key of undos.keys()) if (undos.size > UNDOS_KEPT) undos.delete(key);
@@ -191,7 +193,7 @@ export function createRestoreService(
         );
       undos.delete(undoToken);
       store.change((data) => replaceContents(data, undo.previous));
-      changed('documents', 'annotations', 'tags', 'notes');
+      changed('documents', 'annotations', 'tags', 'notes', 'collections');
       return null;
     },
   };

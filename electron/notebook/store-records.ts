@@ -1,6 +1,7 @@
 import { repairAncestors } from '../../shared/codebook.ts';
 import {
   annotationSchema,
+  collectionSchema,
   documentSchema,
   noteSchema,
   type Quarantined,
@@ -26,6 +27,7 @@ export const RECORD_SCHEMAS = {
   annotations: annotationSchema,
   tags: tagSchema,
   notes: noteSchema,
+  collections: collectionSchema,
 } as const;
 
 /**
@@ -108,6 +110,7 @@ export function readRecords(raw: unknown, now: string): ReadRecords {
   });
   const tags = valid('tags');
   const notes = valid('notes');
+  const collections = valid('collections');
   const rest = storeDataSchema
     .pick({ meta: true })
     .safeParse({ meta: isObject(migrated.meta) ? migrated.meta : undefined });
@@ -129,6 +132,7 @@ export function readRecords(raw: unknown, now: string): ReadRecords {
     annotations,
     tags,
     notes,
+    collections,
     quarantine: [...earlier, ...quarantined],
     meta: rest.success ? rest.data.meta : { seeded: true },
   };

@@ -3,6 +3,7 @@ import { type AnnotationFilter, NO_FILTER } from '../../shared/annotation-filter
 import { quarantineNotice } from '../../shared/quarantine.ts';
 import type { SearchHit } from '../../shared/search/types.ts';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
+import { useCollections } from './collections/use-collections.ts';
 import { BackupsDialog } from './export/BackupsDialog.tsx';
 import { ExportDialog } from './export/ExportDialog.tsx';
 import { RestoreDialog } from './export/RestoreDialog.tsx';
@@ -20,6 +21,7 @@ import { ColorLabelsContext } from './preferences/color-labels.ts';
 import { PreferencesDialog } from './preferences/PreferencesDialog.tsx';
 import { usePreferences } from './preferences/use-preferences.ts';
 import { ReaderView } from './reader/ReaderView.tsx';
+import { useReadingStates } from './reading/use-reading-states.ts';
 import { CommandPalette } from './search/CommandPalette.tsx';
 import { SearchView } from './search/SearchView.tsx';
 import { SpeakersView } from './speakers/SpeakersView.tsx';
@@ -173,6 +175,8 @@ export function App() {
   const dragging = useFileDrop(dropFiles);
   usePasteImport(fromPaste);
   const exporter = useExport({ onError });
+  const collections = useCollections({ notify, onError, offerUndo });
+  const reading = useReadingStates(onError);
   const restorer = useRestore({ notify, onError, offerUndo });
   const openExport = exporter.open;
   const chooseBackup = restorer.open;
@@ -293,6 +297,8 @@ export function App() {
       importer,
       exporter,
       restorer,
+      collections,
+      reading,
     }),
     [
       notify,
@@ -306,6 +312,8 @@ export function App() {
       importer,
       exporter,
       restorer,
+      collections,
+      reading,
     ],
   );
 
@@ -402,6 +410,7 @@ export function App() {
               tags={tags}
               usage={usage}
               searchQuery={searchQuery}
+              collections={collections.list}
               onRestore={() => {
                 exporter.close();
                 void restorer.open();

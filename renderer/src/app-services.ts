@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { TagUsage } from '../../shared/codebook.ts';
 import type { DocumentSummary, NoteSummary, Tag } from '../../shared/model.ts';
+import type { ReadingStates } from '../../shared/reading/reading-state.ts';
+import type { Collections } from './collections/use-collections.ts';
 import type { Exporter } from './export/use-export.ts';
 import type { Restorer } from './export/use-restore.ts';
 import type { Importer } from './library/use-import.ts';
@@ -37,6 +39,10 @@ export interface AppServices {
   exporter: Exporter;
   /** Restore from a backup: preview, then merge or replace. */
   restorer: Restorer;
+  /** Collections of documents and their actions. */
+  collections: Collections;
+  /** Where each document was last read. */
+  reading: ReadingStates;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

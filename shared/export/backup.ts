@@ -21,7 +21,7 @@ export const BACKUP_FORMAT = 'marginalia-backup';
 /** The header's own shape; bumped only when the wrapper (not the notebook) changes. */
 export const BACKUP_FORMAT_VERSION = 1;
 
-const COLLECTIONS = ['documents', 'annotations', 'tags', 'notes'] as const;
+const COLLECTIONS = ['documents', 'annotations', 'tags', 'notes', 'collections'] as const;
 type Collection = (typeof COLLECTIONS)[number];
 
 /** Indent every line but the first (the caller places the first). */
@@ -37,6 +37,7 @@ export const backupExport: Exporter = function* (selection, _options, progress) 
     annotations: selection.annotations,
     tags: selection.tags,
     notes: selection.notes,
+    collections: selection.collections,
   };
   const counts = Object.fromEntries(COLLECTIONS.map((c) => [c, notebook[c].length]));
   const total = COLLECTIONS.reduce((sum, c) => sum + notebook[c].length, 0);
@@ -327,7 +328,15 @@ function repair(data: StoreData, note: (p: string) => void): StoreData {
     );
     return { ...fixed, documentId: null };
   });
-  return { ...data, documents, annotations, tags, notes };
+  const collections = lastOfEachId(data.collections, 'collections', note).map((c) => {
+    const kept = c.documentIds.filter((id) => documentIds.has(id));
+    if (kept.length === c.documentIds.length) return c;
+    note(
+      `Collection "${c.name}" listed ${c.documentIds.length - kept.length} document(s) not in the backup; they were left out of it.`,
+    );
+    return { ...c, documentIds: kept };
+  });
+  return { ...data, documents, annotations, tags, notes, collections };
 }
 
 /**

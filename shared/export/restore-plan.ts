@@ -122,6 +122,7 @@ function planReplace(current: StoreData, incoming: StoreData): RestorePlan {
     annotations: [...incoming.annotations],
     tags: [...incoming.tags],
     notes: [...incoming.notes],
+    collections: [...incoming.collections],
     meta: { ...incoming.meta, seeded: current.meta.seeded || incoming.meta.seeded },
   };
   const preview: RestorePreview = {
@@ -339,6 +340,14 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     preview.annotations,
   );
   const notes = mergeById(current.notes, incomingNotes, newerEdit, preview.notes);
+  // Collections: the newer version of each, its documents pointed at the matched ones.
+  const incomingCollections = uniqueById(incoming.collections).map((c) => ({
+    ...c,
+    documentIds: [...new Set(c.documentIds.map((id) => documentMap.get(id) ?? id))].filter((id) =>
+      documentIds.has(id),
+    ),
+  }));
+  const collections = mergeById(current.collections, incomingCollections, newerEdit, zeroCounts());
 
   const data: StoreData = {
     ...current,
@@ -346,6 +355,7 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     annotations,
     tags,
     notes,
+    collections,
     meta: { ...current.meta, seeded: current.meta.seeded || incoming.meta.seeded },
   };
   return { data, preview };

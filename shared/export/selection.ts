@@ -15,6 +15,8 @@ export function selectForExport(
   let keepQuote: (a: Annotation) => boolean;
   let keepNote: (n: Note) => boolean;
   let label: string;
+  /** Scopes made of documents list each of them, highlighted or not. */
+  let documentScope: ReadonlySet<string> | null = null;
 
   switch (scope.kind) {
     case 'notebook':
@@ -41,6 +43,34 @@ export function selectForExport(
       keepNote = (n) => n.tagIds.some((id) => within.has(id));
       break;
     }
+    case 'collection':
+    case 'documents': {
+      let ids: readonly string[];
+      if (scope.kind === 'collection') {
+        const collection = data.collections.find((c) => c.id === scope.collectionId);
+        if (!collection)
+          throw new NotebookError('not-found', 'That collection is no longer in the notebook.');
+        label = `Collection: ${collection.name}`;
+        ids = collection.documentIds;
+      } else {
+        ids = scope.documentIds;
+        const missing = ids.filter((id) => !documentsById.has(id)).length;
+        if (missing > 0)
+          throw new NotebookError(
+            'not-found',
+            `${missing} of the chosen documents are no longer in the notebook.`,
+          );
+        label =
+          ids.length === 1 ? (documentsById.get(ids[0]!)?.title ?? '') : `${ids.length} documents`;
+      }
+      const chosen = new Set(ids);
+      documentScope = chosen;
+      keepQuote = (a) => chosen.has(a.documentId);
+      keepNote = (n) =>
+        (n.documentId !== null && chosen.has(n.documentId)) ||
+        n.annotationIds.some((id) => chosen.has(annotationsById.get(id)?.documentId ?? ''));
+      break;
+    }
     case 'search': {
       const quotes = new Set(scope.annotationIds);
       const notes = new Set(scope.noteIds);
@@ -63,6 +93,7 @@ export function selectForExport(
     (d) =>
       scope.kind === 'notebook' ||
       byDocument.has(d.id) ||
+      documentScope?.has(d.id) ||
       (scope.kind === 'document' && d.id === scope.documentId),
   );
   const annotations = documents.flatMap((d) =>
@@ -72,6 +103,13 @@ export function selectForExport(
     .filter(keepNote)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const tags = [...data.tags].sort((a, b) => a.name.localeCompare(b.name));
+  // Collections, down to the documents selected (a backup of one document keeps its memberships).
+  const selectedIds = new Set(documents.map((d) => d.id));
+  const collections = data.collections.flatMap((c) => {
+    const documentIds = c.documentIds.filter((id) => selectedIds.has(id));
+    if (scope.kind !== 'notebook' && documentIds.length === 0) return [];
+    return [documentIds.length === c.documentIds.length ? c : { ...c, documentIds }];
+  });
 
   return {
     scope,
@@ -80,6 +118,7 @@ export function selectForExport(
     annotations,
     tags,
     notes,
+    collections,
     citedQuote(id): CitedQuote | null {
       const annotation = annotationsById.get(id);
       const document = annotation && documentsById.get(annotation.documentId);

@@ -1,5 +1,5 @@
 import type { HighlightColor } from '../colors.ts';
-import type { Annotation, Note, NotebookDocument, StoreData, Tag } from '../model.ts';
+import type { Annotation, Collection, Note, NotebookDocument, StoreData, Tag } from '../model.ts';
 
 export const EXPORT_FORMATS = ['markdown', 'csv', 'html', 'jsonld', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -10,6 +10,10 @@ export type ExportScope =
   | { kind: 'document'; documentId: string }
   /** Quotes and notes carrying the tag or any tag below it. */
   | { kind: 'tag'; tagId: string }
+  /** The documents of a collection, their quotes and notes. */
+  | { kind: 'collection'; collectionId: string }
+  /** Chosen documents (the library's selection), their quotes and notes. */
+  | { kind: 'documents'; documentIds: string[] }
   /** The quotes and notes a search finds (the core runs the query). */
   | { kind: 'search'; query: string };
 
@@ -61,6 +65,8 @@ export interface ExportSelection {
   tags: Tag[];
   /** Notes in scope, oldest first. */
   notes: Note[];
+  /** Collections, holding only the documents in scope (all of them for the whole notebook). */
+  collections: Collection[];
   /** Resolve a cited quote anywhere in the notebook; null when it was deleted. */
   citedQuote(id: string): CitedQuote | null;
   /** The notebook's schema version and flags, for a backup. */

@@ -100,6 +100,10 @@ export function collectionIri(scope: ResolvedScope): string {
       return `${URN}collection:tag:${encodeURIComponent(scope.tagId)}`;
     case 'search':
       return `${URN}collection:search:${encodeURIComponent(scope.query)}`;
+    case 'collection':
+      return `${URN}collection:collection:${encodeURIComponent(scope.collectionId)}`;
+    case 'documents':
+      return `${URN}collection:documents:${scope.documentIds.map(encodeURIComponent).join(',')}`;
   }
 }
 

@@ -2,7 +2,7 @@ import { foldText, tokenize } from './text.ts';
 
 /**
  * A search box's text, understood: fuzzy words, "exact phrases", -excluded words, and filters
- * (`tag:threat`, `doc:bagram`, `color:yellow`, `is:orphan`, `is:quote` / `note` / `tag` /
+ * (`tag:threat`, `doc:bagram`, `in:chapter-2` (a collection), `color:yellow`, `is:orphan`, `is:quote` / `note` / `tag` /
  * `document`). Filters and words combine; a filter's value may be quoted (`tag:"open questions"`).
  */
 export interface SearchQuery {
@@ -18,6 +18,9 @@ export interface SearchQuery {
   excludedTags: string[];
   docs: string[];
   excludedDocs: string[];
+  /** Collections (`in:`): items of documents in a collection with that name. */
+  collections: string[];
+  excludedCollections: string[];
   colors: string[];
   excludedColors: string[];
   is: string[];
@@ -27,7 +30,7 @@ export interface SearchQuery {
 }
 
 const TOKEN = /(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))/g;
-const FILTERS = new Set(['tag', 'doc', 'color', 'colour', 'is']);
+const FILTERS = new Set(['tag', 'doc', 'in', 'color', 'colour', 'is']);
 
 export function parseQuery(input: string): SearchQuery {
   const query: SearchQuery = {
@@ -39,6 +42,8 @@ export function parseQuery(input: string): SearchQuery {
     excludedTags: [],
     docs: [],
     excludedDocs: [],
+    collections: [],
+    excludedCollections: [],
     colors: [],
     excludedColors: [],
     is: [],
@@ -58,6 +63,8 @@ export function parseQuery(input: string): SearchQuery {
       const folded = foldText(value);
       if (filter === 'tag') (minus ? query.excludedTags : query.tags).push(folded);
       else if (filter === 'doc') (minus ? query.excludedDocs : query.docs).push(folded);
+      else if (filter === 'in')
+        (minus ? query.excludedCollections : query.collections).push(folded);
       else if (filter === 'color' || filter === 'colour')
         (minus ? query.excludedColors : query.colors).push(folded);
       else (minus ? query.excludedIs : query.is).push(folded);
@@ -101,6 +108,8 @@ export function isEmptyQuery(q: SearchQuery): boolean {
     q.excludedPhrases.length === 0 &&
     q.docs.length === 0 &&
     q.excludedDocs.length === 0 &&
+    q.collections.length === 0 &&
+    q.excludedCollections.length === 0 &&
     q.colors.length === 0 &&
     q.excludedColors.length === 0 &&
     q.is.length === 0 &&

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
 import { METHOD_NAMES, type MethodName } from '../../shared/contract.ts';
-import type { Annotation, NotebookDocument } from '../../shared/model.ts';
+import type { Annotation, Collection, NotebookDocument } from '../../shared/model.ts';
 import { sharedPdfBytes } from './pdf/pdf-files.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
 
@@ -17,6 +17,9 @@ interface Fixture {
   tagId: string;
   otherTagId: string;
   noteId: string;
+  collectionId: string;
+  /** A collection deleted in the fixture, as deleteCollection returned it. */
+  deletedCollection: Collection;
   /** A PDF document (rotation.pdf from ../shared/pdf). */
   pdfDocId: string;
   /** A file exported in this session (the only kind showExportedFile shows). */
@@ -60,6 +63,12 @@ async function fixture(): Promise<Fixture> {
     tagIds: [],
     documentId: null,
   });
+  const collection = await notebook.handlers.createCollection({
+    name: 'Case A',
+    documentIds: [doc.id],
+  });
+  const gone = await notebook.handlers.createCollection({ name: 'Gone' });
+  const deletedCollection = await notebook.handlers.deleteCollection({ id: gone.id });
   const pdfBytes = sharedPdfBytes('rotation.pdf');
   const pdfReport = await notebook.handlers.importFiles({
     jobId: 'pdf',
@@ -92,6 +101,8 @@ async function fixture(): Promise<Fixture> {
     tagId: tag.id,
     otherTagId: other.id,
     noteId: note.id,
+    collectionId: collection.id,
+    deletedCollection,
     pdfDocId: pdfItem.documentId,
     exportedPath: exported.path,
     previewToken: second!.token,
@@ -487,6 +498,51 @@ const cases = {
     ],
   },
   listSpeakers: { valid: () => ({}), invalid: [{ documentId: 'x' }, 'all'] },
+  listCollections: { valid: () => ({}), invalid: [{ id: 'x' }, 'all'] },
+  createCollection: {
+    valid: (f) => ({ name: 'Chapter 2', documentIds: [f.doc.id] }),
+    invalid: [
+      {},
+      { name: '' },
+      { name: '   ' },
+      { name: 'x'.repeat(201) },
+      { name: 'a', documentIds: 'x' },
+    ],
+  },
+  renameCollection: {
+    valid: (f) => ({ id: f.collectionId, name: 'Case B' }),
+    invalid: [{ id: 'x' }, { name: 'y' }, { id: 'x', name: '' }],
+  },
+  deleteCollection: {
+    valid: (f) => ({ id: f.collectionId }),
+    invalid: [{}, { id: '' }, { id: 3 }],
+  },
+  restoreCollection: {
+    valid: (f) => ({ collection: f.deletedCollection }),
+    invalid: [
+      {},
+      { collection: { id: 'x' } },
+      { collection: { id: 'x', name: '', documentIds: [] } },
+    ],
+  },
+  addToCollection: {
+    valid: (f) => ({ id: f.collectionId, documentIds: [f.pdfDocId] }),
+    invalid: [{ id: 'x' }, { id: 'x', documentIds: [] }, { documentIds: ['d'] }],
+  },
+  removeFromCollection: {
+    valid: (f) => ({ id: f.collectionId, documentIds: [f.doc.id] }),
+    invalid: [{ id: 'x' }, { id: 'x', documentIds: [] }, { id: 'x', documentIds: [''] }],
+  },
+  getReadingStates: { valid: () => ({}), invalid: [{ documentId: 'x' }] },
+  saveReadingState: {
+    valid: (f) => ({ documentId: f.doc.id, position: 120, progress: 0.4 }),
+    invalid: [
+      {},
+      { documentId: 'd', position: -1, progress: 0.1 },
+      { documentId: 'd', position: null, progress: 1.5 },
+      { documentId: 'd', progress: 0.5 },
+    ],
+  },
   getSettings: { valid: () => ({}), invalid: [{ theme: 'dark' }, null] },
   updateSettings: {
     valid: () => ({ theme: 'dark', colorNames: { yellow: 'Evidence' }, coderName: 'Ana' }),

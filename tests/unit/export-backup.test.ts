@@ -60,6 +60,7 @@ function expectedBackup(data: StoreData) {
       annotations: s.annotations.length,
       tags: s.tags.length,
       notes: s.notes.length,
+      collections: s.collections.length,
     },
     notebook: {
       schemaVersion: s.schemaVersion,
@@ -67,6 +68,7 @@ function expectedBackup(data: StoreData) {
       annotations: s.annotations,
       tags: s.tags,
       notes: s.notes,
+      collections: s.collections,
       meta: s.meta,
     },
   };
@@ -667,6 +669,7 @@ const notebookArb: fc.Arbitrary<StoreData> = fc
             annotations,
             tags,
             notes,
+            collections: [],
             quarantine: [],
             meta: { seeded },
           }),

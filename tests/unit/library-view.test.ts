@@ -65,4 +65,27 @@ describe('the library view', () => {
     expect(ids('added', 'nothing like this')).toEqual([]);
     expect(ids('added', '   ')).toEqual(['d', 'b', 'c', 'a']);
   });
+
+  it('sorts by last opened, most recent first, never-opened documents last by date added', () => {
+    const reading = {
+      a: { position: 0, progress: 0.2, openedAt: '2026-03-01T10:00:00.000Z' },
+      c: { position: null, progress: 1, openedAt: '2026-03-02T10:00:00.000Z' },
+    };
+    const order = libraryView(docs, { sort: 'opened', filter: '', reading }).map((d) => d.id);
+    expect(order).toEqual(['c', 'a', 'd', 'b']);
+  });
+
+  it('shows only a collection’s documents, filtered and sorted as usual', () => {
+    const within = new Set(['a', 'c', 'd', 'gone']);
+    expect(libraryView(docs, { sort: 'title', filter: '', within }).map((d) => d.id)).toEqual([
+      'd',
+      'c',
+      'a',
+    ]);
+    expect(libraryView(docs, { sort: 'title', filter: 'cole', within }).map((d) => d.id)).toEqual([
+      'd',
+      'c',
+    ]);
+    expect(libraryView(docs, { sort: 'added', filter: '', within: new Set() })).toEqual([]);
+  });
 });

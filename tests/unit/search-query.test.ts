@@ -13,6 +13,8 @@ const none: SearchQuery = {
   excludedTags: [],
   docs: [],
   excludedDocs: [],
+  collections: [],
+  excludedCollections: [],
   colors: [],
   excludedColors: [],
   is: [],

@@ -725,8 +725,27 @@ function itemFilter(q: SearchQuery, data: StoreData): ((item: Item) => boolean) 
     const ids = documentsTitled(title);
     tests.push((i) => i.meta.documentId === null || !ids.has(i.meta.documentId));
   }
+  for (const name of q.collections) {
+    const ids = documentsIn(data, name);
+    tests.push((i) => i.meta.documentId !== null && ids.has(i.meta.documentId));
+  }
+  for (const name of q.excludedCollections) {
+    const ids = documentsIn(data, name);
+    tests.push((i) => i.meta.documentId === null || !ids.has(i.meta.documentId));
+  }
   if (tests.length === 0) return undefined;
   return (item) => tests.every((test) => test(item));
+}
+
+/**
+ * Documents an `in:` filter means: those of the collection with that name (folded), or, when none
+ * has it exactly, of every collection whose name contains it (`in:chapter` for "Chapter 2").
+ */
+function documentsIn(data: StoreData, value: string): Set<string> {
+  const named = data.collections.map((c) => ({ c, name: foldText(c.name) }));
+  let chosen = named.filter((n) => n.name === value);
+  if (chosen.length === 0) chosen = named.filter((n) => n.name.includes(value));
+  return new Set(chosen.flatMap((n) => n.c.documentIds));
 }
 
 /** `is:orphan`, `is:commented`; an `is:` we do not know finds nothing rather than everything. */

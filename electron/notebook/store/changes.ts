@@ -91,6 +91,7 @@ function snapshotLists(data: StoreData): Record<RecordCollection, readonly Rec[]
     annotations: data.annotations.slice(),
     tags: data.tags.slice(),
     notes: data.notes.slice(),
+    collections: data.collections.slice(),
   };
 }
 
@@ -162,6 +163,7 @@ export class ReplayState {
     annotations: readonly Rec[];
     tags: readonly Rec[];
     notes: readonly Rec[];
+    collections: readonly Rec[];
     meta: unknown;
     quarantine: readonly unknown[];
   }) {
@@ -171,6 +173,7 @@ export class ReplayState {
       annotations: byId(data.annotations),
       tags: byId(data.tags),
       notes: byId(data.notes),
+      collections: byId(data.collections),
     };
     this.meta = data.meta;
     this.quarantine = [...data.quarantine];

@@ -44,6 +44,7 @@ export async function loadSnapshot(path: string): Promise<SnapshotLoad> {
     annotations: [],
     tags: [],
     notes: [],
+    collections: [],
   };
   let meta: unknown;
   let quarantine: unknown = [];

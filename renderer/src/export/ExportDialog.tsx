@@ -9,7 +9,7 @@ import {
   type ExportScope,
 } from '../../../shared/export/types.ts';
 import { plural } from '../../../shared/format.ts';
-import type { DocumentSummary, Tag } from '../../../shared/model.ts';
+import type { Collection, DocumentSummary, Tag } from '../../../shared/model.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { RadioChoice } from '../ui/RadioChoice.tsx';
 import { loadExportSettings, saveExportSettings } from './export-settings.ts';
@@ -29,6 +29,7 @@ export function ExportDialog({
   tags,
   usage,
   searchQuery,
+  collections,
   onRestore,
 }: {
   exporter: Exporter;
@@ -38,6 +39,7 @@ export function ExportDialog({
   tags: readonly Tag[];
   usage: Readonly<Record<string, TagUsage>>;
   searchQuery: string;
+  collections: readonly Collection[];
   /** Close this dialog and restore from a backup instead. */
   onRestore: () => void;
 }) {
@@ -52,25 +54,32 @@ export function ExportDialog({
   const [tagId, setTagId] = useState(
     request.scope.kind === 'tag' ? request.scope.tagId : (sortedTags[0]?.id ?? ''),
   );
+  const [collectionId, setCollectionId] = useState(
+    request.scope.kind === 'collection' ? request.scope.collectionId : (collections[0]?.id ?? ''),
+  );
+  // The library's selection, when the dialog was opened for it.
+  const chosenIds = request.scope.kind === 'documents' ? request.scope.documentIds : null;
   const query = request.scope.kind === 'search' ? request.scope.query : searchQuery.trim();
   const doc = documents.find((d) => d.id === documentId);
   const ids = { scope: useId(), format: useId() };
   const { state } = exporter;
 
-  const scope: ExportScope | null =
-    kind === 'notebook'
-      ? { kind }
-      : kind === 'document'
-        ? doc
-          ? { kind, documentId: doc.id }
-          : null
-        : kind === 'tag'
-          ? tagId
-            ? { kind, tagId }
-            : null
-          : query
-            ? { kind, query }
-            : null;
+  const scope: ExportScope | null = (() => {
+    switch (kind) {
+      case 'notebook':
+        return { kind };
+      case 'document':
+        return doc ? { kind, documentId: doc.id } : null;
+      case 'tag':
+        return tagId ? { kind, tagId } : null;
+      case 'collection':
+        return collectionId ? { kind, collectionId } : null;
+      case 'documents':
+        return chosenIds ? { kind, documentIds: chosenIds } : null;
+      case 'search':
+        return query ? { kind, query } : null;
+    }
+  })();
 
   const start = () => {
     if (!scope) return;
@@ -176,6 +185,45 @@ export function ExportDialog({
                 {sortedTags.map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.name} ({usage[t.id]?.quotesWithin ?? 0})
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
+        </RadioChoice>
+        {chosenIds && (
+          <RadioChoice
+            name={ids.scope}
+            checked={kind === 'documents'}
+            autoFocus={kind === 'documents'}
+            onSelect={() => setKind('documents')}
+            label="Selected documents"
+          >
+            {plural(chosenIds.length, 'document')} chosen in the library
+          </RadioChoice>
+        )}
+        <RadioChoice
+          name={ids.scope}
+          checked={kind === 'collection'}
+          disabled={collections.length === 0}
+          onSelect={() => setKind('collection')}
+          label="A collection"
+        >
+          {collections.length === 0 ? (
+            'No collections yet'
+          ) : (
+            <span className="tm-select">
+              <select
+                aria-label="Collection to export"
+                value={collectionId}
+                onChange={(e) => {
+                  setCollectionId(e.target.value);
+                  setKind('collection');
+                }}
+              >
+                {collections.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} ({plural(c.documentIds.length, 'document')})
                   </option>
                 ))}
               </select>

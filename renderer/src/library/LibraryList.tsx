@@ -1,11 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { LIBRARY_SORTS, libraryView } from '../../../shared/library/library-view.ts';
 import type { DocumentSummary } from '../../../shared/model.ts';
 import { useApp } from '../app-services.ts';
+import { CollectionList } from '../collections/CollectionList.tsx';
 import { LineIcon } from '../ui/LineIcon.tsx';
+import { BulkBar } from './BulkBar.tsx';
 import { DocumentRow } from './DocumentRow.tsx';
 import { LibraryControls } from './LibraryControls.tsx';
+import { useBulkDelete } from './use-bulk-delete.ts';
+import { useDocumentSelection } from './use-document-selection.ts';
 import { useLibraryView } from './use-library-view.ts';
 
 /** A library row's height in pixels: two lines of title, the source line, the counts. */
@@ -22,12 +26,28 @@ export function LibraryList({
   onSelect: (id: string) => void;
   onDelete: (doc: DocumentSummary) => void;
 }) {
-  const { importer, exporter } = useApp();
+  const { importer, exporter, collections, reading } = useApp();
   const view = useLibraryView();
+  const current = collections.list.find((c) => c.id === view.collectionId) ?? null;
+  const within = useMemo(() => (current ? new Set(current.documentIds) : null), [current]);
+  // "Last opened" is the only order that moves while reading; the others ignore reading places.
+  const readingForSort = view.sort === 'opened' ? reading : undefined;
   const shown = useMemo(
-    () => libraryView(documents, { sort: view.sort, filter: view.filter }),
-    [documents, view.sort, view.filter],
+    () =>
+      libraryView(documents, {
+        sort: view.sort,
+        filter: view.filter,
+        within,
+        reading: readingForSort,
+      }),
+    [documents, view.sort, view.filter, within, readingForSort],
   );
+  const shownIds = useMemo(() => shown.map((d) => d.id), [shown]);
+  const selection = useDocumentSelection(shownIds);
+  const deleteMany = useBulkDelete();
+  const [creating, setCreating] = useState<{ documentIds: string[] } | null>(null);
+  const choose = (id: string, how: 'toggle' | 'extend') =>
+    how === 'toggle' ? selection.toggle(id) : selection.extendTo(id);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: shown.length,
@@ -97,6 +117,31 @@ export function LibraryList({
           </button>
         </span>
       </header>
+      <CollectionList
+        collections={collections}
+        total={documents.length}
+        current={current?.id ?? null}
+        onChoose={(id) => {
+          view.setCollectionId(id);
+          selection.clear();
+        }}
+        creating={creating}
+        onCreating={setCreating}
+      />
+      {selection.ids.length > 0 && (
+        <BulkBar
+          ids={selection.ids}
+          collections={collections}
+          current={current}
+          onNewCollection={(documentIds) => setCreating({ documentIds })}
+          onExport={(documentIds) => exporter.open({ scope: { kind: 'documents', documentIds } })}
+          onDelete={(documentIds) => {
+            selection.clear();
+            void deleteMany(documentIds);
+          }}
+          onClear={selection.clear}
+        />
+      )}
       {documents.length === 0 ? (
         <div className="empty-state">
           <p className="empty-title">Your library is empty</p>
@@ -109,12 +154,36 @@ export function LibraryList({
         <>
           <LibraryControls view={view} total={documents.length} />
           {shown.length === 0 ? (
-            <div className="empty-state">
-              <p className="empty-title">No document matches</p>
-              <p>Nothing in the title, author or source has every word typed.</p>
-            </div>
+            current && current.documentIds.length === 0 ? (
+              <div className="empty-state">
+                <p className="empty-title">“{current.name}” is empty</p>
+                <p>
+                  Drag documents from All documents onto it, or choose some and use Add to
+                  collection.
+                </p>
+              </div>
+            ) : (
+              <div className="empty-state">
+                <p className="empty-title">No document matches</p>
+                <p>Nothing in the title, author or source has every word typed.</p>
+              </div>
+            )
           ) : (
-            <div className="document-list" ref={scrollRef}>
+            // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the rows' buttons and boxes.
+            <div
+              className="document-list"
+              ref={scrollRef}
+              onKeyDown={(e) => {
+                // Ctrl/Cmd+A chooses every document shown; Escape lets them go.
+                if (e.key.toLowerCase() === 'a' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  selection.selectAll();
+                } else if (e.key === 'Escape' && selection.ids.length > 0) {
+                  e.preventDefault();
+                  selection.clear();
+                }
+              }}
+            >
               {/* Only the rows in view are drawn: a library of thousands stays light. */}
               <ul
                 className="document-rows"
@@ -130,7 +199,14 @@ export function LibraryList({
                       index={row.index}
                       top={row.start}
                       selected={doc.id === selectedId}
-                      onSelect={onSelect}
+                      chosen={selection.has(doc.id)}
+                      reading={reading[doc.id]}
+                      dragIds={() => (selection.has(doc.id) ? selection.ids : [doc.id])}
+                      onSelect={(id) => {
+                        selection.clear();
+                        onSelect(id);
+                      }}
+                      onChoose={choose}
                       onDelete={onDelete}
                     />
                   );

@@ -32,6 +32,7 @@ import { OutlineMenu } from '../outline/OutlineMenu.tsx';
 import type { NewArea } from '../pdf/AreaLayer.tsx';
 import { QuotePanel } from '../quotes/QuotePanel.tsx';
 import { useQuoteFinder } from '../quotes/use-quote-finder.ts';
+import { useReadingPlace } from '../reading/use-reading-place.ts';
 import { LineIcon } from '../ui/LineIcon.tsx';
 import { PanelTabs } from '../ui/PanelTabs.tsx';
 import type { AnnotationEditorActions, EditorFocus } from './AnnotationEditor.tsx';
@@ -68,8 +69,18 @@ export function ReaderView({
   filter,
   onFilterChange,
 }: ReaderViewProps) {
-  const { tags, notes, offerUndo, onError, notify, openNote, startNoteFromQuote, importer } =
-    useApp();
+  const {
+    tags,
+    notes,
+    offerUndo,
+    onError,
+    notify,
+    openNote,
+    startNoteFromQuote,
+    importer,
+    reading,
+  } = useApp();
+  const readerRef = useRef<HTMLElement>(null);
   const isShown = useMemo(() => annotationMatcher(filter, tags), [filter, tags]);
 
   const retagShown = useCallback(
@@ -136,6 +147,9 @@ export function ReaderView({
   const [editorFocus, setEditorFocus] = useState<EditorFocus>('dialog');
   const [jump, setJump] = useState<{ id: string; seq: number } | null>(null);
   const [lastColor, setLastColor] = useState<HighlightColor>(DEFAULT_COLOR);
+
+  // A document opens where it was left, unless it was opened to show a quote (one is active).
+  useReadingPlace(readerRef, document?.id ?? null, reading[document?.id ?? ''], activeId !== null);
 
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
@@ -426,7 +440,7 @@ export function ReaderView({
         onSelect={onSelect}
         onDelete={(doc) => void deleteDocument(doc)}
       />
-      <main className="reader" aria-label="Reader">
+      <main className="reader" aria-label="Reader" ref={readerRef}>
         {document && <FindBar find={find} />}
         {document && (
           <HighlightMinimap document={document} annotations={annotations} onJump={jumpTo} />
