@@ -193,8 +193,7 @@ export function NoteList({
               key={note.id}
               role="option"
               aria-selected={selected}
-              aria-label={noteTitle(note)}
-              aria-describedby={describedBy}
+              // Named by its content (title, excerpt, date), as it is seen (WCAG 2.5.3).
               tabIndex={index === focusIndex ? 0 : -1}
               className={`note-row${selected ? ' selected' : ''}`}
               onClick={() => onSelect(note.id)}

@@ -136,7 +136,6 @@ export function TagTree({
             aria-posinset={row.posInSet}
             aria-expanded={row.hasChildren ? row.expanded : undefined}
             aria-selected={selected}
-            aria-label={`${leaf}, ${plural(count, 'quote')}`}
             tabIndex={tag.id === tabbable ? 0 : -1}
             title={tag.description ? `${tag.name} — ${tag.description}` : tag.name}
             className="tm-row"
@@ -167,8 +166,12 @@ export function TagTree({
             </span>
             <span className={`dot tm-dot dot-${tag.color}`} aria-hidden="true" />
             <span className="tm-leaf">{leaf}</span>
-            <span className={`tm-count${count === 0 ? ' tm-count-zero' : ''}`} aria-hidden="true">
+            {/* The name comes from what is shown ("afghan, 3 quotes"): a spoken name that
+                matches the visible one, so voice control can say it (WCAG 2.5.3). */}
+            <span className="visually-hidden">, </span>
+            <span className={`tm-count${count === 0 ? ' tm-count-zero' : ''}`}>
               {count.toLocaleString()}
+              <span className="visually-hidden"> {count === 1 ? 'quote' : 'quotes'}</span>
             </span>
           </div>
         );
