@@ -34,7 +34,8 @@ import type { QuoteCandidate } from './quotes/types.ts';
 import type { ReadingState, ReadingStates } from './reading/reading-state.ts';
 import type { Result } from './result.ts';
 import type { SearchResults } from './search/types.ts';
-import { type Settings, settingsPatchSchema } from './settings/settings.ts';
+import type { Settings } from './settings/settings.ts';
+import { settingsPatchSchema } from './settings/settings-schema.ts';
 
 /**
  * The one declaration of the IPC API. The preload builds `window.notebook` from `METHOD_NAMES`,

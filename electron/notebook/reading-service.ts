@@ -1,7 +1,8 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
-import { type ReadingStates, readReadingStates } from '../../shared/reading/reading-state.ts';
+import type { ReadingStates } from '../../shared/reading/reading-state.ts';
+import { readReadingStates } from '../../shared/reading/reading-state-schema.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { readJsonFile, writeFileDurably } from './durable-json-file.ts';
 

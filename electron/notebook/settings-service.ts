@@ -5,9 +5,9 @@ import { NotebookError } from '../../shared/result.ts';
 import {
   applySettingsPatch,
   defaultSettings,
-  readSettings,
   type Settings,
 } from '../../shared/settings/settings.ts';
+import { readSettings } from '../../shared/settings/settings-schema.ts';
 import { readJsonFile, writeFileDurably } from './durable-json-file.ts';
 import { newId } from './ids.ts';
 

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { COLOR_LABELS, HIGHLIGHT_COLORS, type HighlightColor } from '../colors.ts';
+import type { settingsPatchSchema, settingsSchema } from './settings-schema.ts';
 
 /**
  * Preferences: how this person likes to read, what the highlight colours mean in this project and
@@ -33,44 +34,7 @@ export const LINE_WIDTH = { min: 40, max: 120, default: 70 } as const;
 export const COLOR_NAME_MAX = 40;
 export const CODER_NAME_MAX = 80;
 
-const colorNamesSchema = z
-  .object(
-    Object.fromEntries(
-      HIGHLIGHT_COLORS.map((c) => [c, z.string().trim().max(COLOR_NAME_MAX).optional()]),
-    ) as Record<HighlightColor, z.ZodOptional<z.ZodString>>,
-  )
-  .strict();
-
-export const settingsSchema = z
-  .object({
-    theme: z.enum(THEMES),
-    readerFont: z.enum(READER_FONTS),
-    readerFontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
-    lineWidth: z.number().int().min(LINE_WIDTH.min).max(LINE_WIDTH.max),
-    /** What each colour means here ("yellow" = "Evidence"); empty or absent keeps the colour's name. */
-    colorNames: colorNamesSchema,
-    /** The person coding in this notebook: a display name and an id that never changes. */
-    coder: z
-      .object({
-        id: z.string().min(1).max(64),
-        name: z.string().trim().max(CODER_NAME_MAX),
-      })
-      .strict(),
-  })
-  .strict();
 export type Settings = z.infer<typeof settingsSchema>;
-
-/** What a caller may change: any field but the coder's id, which the notebook assigns once. */
-export const settingsPatchSchema = z
-  .object({
-    theme: settingsSchema.shape.theme.optional(),
-    readerFont: settingsSchema.shape.readerFont.optional(),
-    readerFontSize: settingsSchema.shape.readerFontSize.optional(),
-    lineWidth: settingsSchema.shape.lineWidth.optional(),
-    colorNames: colorNamesSchema.optional(),
-    coderName: z.string().trim().max(CODER_NAME_MAX).optional(),
-  })
-  .strict();
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
 export function defaultSettings(coderId: string): Settings {
@@ -84,14 +48,19 @@ export function defaultSettings(coderId: string): Settings {
   };
 }
 
-/** Apply a patch; colour names merge per colour, and an empty name drops back to the default. */
+/**
+ * Apply a patch (validated by the contract on its way in); colour names merge per colour, and an
+ * empty name drops back to the default. No zod here: the page runs this too, and zod's compiled
+ * parsers probe with `new Function`, which the page's CSP forbids (and the tripwire reports).
+ */
 export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
-  const parsed = settingsPatchSchema.parse(patch);
+  const parsed = patch;
   const colorNames = { ...settings.colorNames };
   for (const color of HIGHLIGHT_COLORS) {
     if (!parsed.colorNames || !(color in parsed.colorNames)) continue;
     const name = parsed.colorNames[color];
-    if (name) colorNames[color] = name;
+    const trimmed = name?.trim();
+    if (trimmed) colorNames[color] = trimmed;
     else delete colorNames[color];
   }
   return {
@@ -100,7 +69,7 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     readerFontSize: parsed.readerFontSize ?? settings.readerFontSize,
     lineWidth: parsed.lineWidth ?? settings.lineWidth,
     colorNames,
-    coder: { id: settings.coder.id, name: parsed.coderName ?? settings.coder.name },
+    coder: { id: settings.coder.id, name: parsed.coderName?.trim() ?? settings.coder.name },
   };
 }
 
@@ -120,34 +89,4 @@ export function colorLabels(
     HighlightColor,
     string
   >;
-}
-
-/**
- * Read a settings file's content leniently: every field that is valid is kept, every one that is
- * not falls back to its default and is named, so one bad value never throws away the rest.
- */
-export function readSettings(
-  value: unknown,
-  newCoderId: () => string,
-): { settings: Settings; problems: string[] } {
-  const problems: string[] = [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return {
-      settings: defaultSettings(newCoderId()),
-      problems: ['the file does not hold a settings object'],
-    };
-  }
-  const record = value as Record<string, unknown>;
-  const coder = settingsSchema.shape.coder.safeParse(record.coder);
-  const settings = defaultSettings(coder.success ? coder.data.id : newCoderId());
-  if (coder.success) settings.coder = coder.data;
-  else if (record.coder !== undefined) problems.push('coder');
-  const fields = ['theme', 'readerFont', 'readerFontSize', 'lineWidth', 'colorNames'] as const;
-  for (const field of fields) {
-    if (record[field] === undefined) continue;
-    const parsed = settingsSchema.shape[field].safeParse(record[field]);
-    if (parsed.success) (settings as Record<string, unknown>)[field] = parsed.data;
-    else problems.push(field);
-  }
-  return { settings, problems };
 }

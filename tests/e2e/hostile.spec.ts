@@ -255,9 +255,12 @@ async function openApp(page: Page) {
     (window as unknown as { __session: string }).__session = 'hostile-spec';
   });
   // The app is up, on the harness's notebook.
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('listitem')).toHaveCount(
-    1,
-  );
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('list', { name: /^Documents by/ })
+      .getByRole('listitem'),
+  ).toHaveCount(1);
   return seen;
 }
 

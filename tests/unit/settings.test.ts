@@ -8,8 +8,8 @@ import {
   applySettingsPatch,
   colorLabels,
   defaultSettings,
-  readSettings,
 } from '../../shared/settings/settings.ts';
+import { readSettings, settingsPatchSchema } from '../../shared/settings/settings-schema.ts';
 
 describe('settings (shared)', () => {
   it('merges colour names per colour and drops an emptied one back to the default', () => {
@@ -22,7 +22,8 @@ describe('settings (shared)', () => {
 
   it('never lets a patch change the coder id', () => {
     const base = defaultSettings('coder_1');
-    expect(() => applySettingsPatch(base, { coder: { id: 'x' } } as never)).toThrow();
+    expect(settingsPatchSchema.safeParse({ coder: { id: 'x' } }).success).toBe(false);
+    expect(applySettingsPatch(base, { coder: { id: 'x' } } as never).coder.id).toBe('coder_1');
     expect(applySettingsPatch(base, { coderName: ' Ana ' }).coder).toEqual({
       id: 'coder_1',
       name: 'Ana',
