@@ -14,6 +14,10 @@ export interface OpenMarks {
   textVisibleMs: number;
   /** Click → a highlight of it painted in the text and its cards listed in the panel. */
   paintedMs: number;
+  /** Of which: click → a highlight painted in the text. */
+  inTextMs: number;
+  /** Of which: click → a card in the panel. */
+  listedMs: number;
   /** The longest long task from the click until 1.5 s after painted. */
   longestTaskMs: number;
   /** Elements in the page once it has settled. */
@@ -42,13 +46,17 @@ export async function timedOpen(entry: Locator, title: string): Promise<OpenMark
         };
         const listed = () => document.querySelector('.annotation-list .annotation-card') !== null;
         let textVisibleMs = -1;
+        let inTextMs = -1;
+        let listedMs = -1;
         const started = performance.now();
         (button as HTMLElement).click();
         const tick = () => {
           const now = performance.now() - started;
           const root = article();
           if (root && textVisibleMs < 0 && root.querySelector('[data-start]')) textVisibleMs = now;
-          if (root && textVisibleMs >= 0 && painted(root) && listed()) {
+          if (root && inTextMs < 0 && painted(root)) inTextMs = now;
+          if (root && listedMs < 0 && listed()) listedMs = now;
+          if (textVisibleMs >= 0 && inTextMs >= 0 && listedMs >= 0) {
             const paintedMs = now;
             setTimeout(() => {
               const end = started + paintedMs + settleMs;
@@ -58,6 +66,8 @@ export async function timedOpen(entry: Locator, title: string): Promise<OpenMark
               resolve({
                 textVisibleMs,
                 paintedMs,
+                inTextMs,
+                listedMs,
                 longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
                 domNodes: document.getElementsByTagName('*').length,
               });

@@ -1,4 +1,4 @@
-import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import type { AnnotationDelta, NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
 import { createExportService } from './export-service.ts';
@@ -77,7 +77,13 @@ export async function openNotebook(options: {
         },
       });
   if (!options.readOnly && options.seed !== false) await seedOnce(store, options.resourcesDir);
-  const changed: Changed = (...entities) => emit({ type: 'changed', entities });
+  const changed: Changed = Object.assign(
+    (...entities: Parameters<Changed>) => emit({ type: 'changed', entities }),
+    {
+      annotations: (delta: AnnotationDelta) =>
+        emit({ type: 'changed', entities: ['annotations'], annotations: delta }),
+    },
+  );
   const subscribe = (listener: (event: NotebookEvent) => void) => {
     listeners.add(listener);
     return () => {
