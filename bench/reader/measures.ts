@@ -85,6 +85,8 @@ export interface AddMarks {
   /** The call made → the new highlight painted and its card in the panel, at frame. */
   addMs: number;
   longestTaskMs: number;
+  /** Of which: the `createAnnotation` call itself (over CDP here, Electron's IPC in the app). */
+  coreCallMs: number;
   id: string;
 }
 
@@ -119,9 +121,13 @@ export async function timedAdd(
               const tasks = (
                 window as unknown as { __longTasks: { start: number; duration: number }[] }
               ).__longTasks.filter((t) => t.start >= started && t.start <= started + now);
+              const call = (
+                window as unknown as { __calls: { method: string; start: number; ms: number }[] }
+              ).__calls.find((c) => c.method === 'createAnnotation' && c.start >= started);
               resolve({
                 addMs: now,
                 longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+                coreCallMs: call?.ms ?? Number.NaN,
                 id,
               });
             }, settleMs);
