@@ -168,8 +168,10 @@ async function measureOnce(
   await page.locator('article.article [data-start]').first().waitFor({ timeout: 60_000 });
   await sleep(500);
   const open = await timedOpen(entry, c.title);
-  // One highlight added near the top, between the words already highlighted there.
-  const [fresh] = freeWords(c.text, 0, Math.min(c.text.length, 3000), c.ranges, 1);
+  // One highlight added at the top, between the first words already highlighted there: its
+  // card is among the first few, which the panel draws.
+  const to = c.ranges[Math.min(4, c.ranges.length - 1)]?.start ?? c.text.length;
+  const [fresh] = freeWords(c.text, 0, Math.min(to, 3000), c.ranges, 1);
   if (!fresh) throw new Error('no free word near the top of the document');
   const add = await timedAdd(page, c.documentId, fresh, ADDED_COLOR);
   await core.notebook.handlers.deleteAnnotation({ id: add.id });
