@@ -1,20 +1,23 @@
 import { benchExport } from './export/bench-export.ts';
 import { benchPdf } from './pdf/bench-pdf.ts';
 import { benchQuotes } from './quotes/bench-quotes.ts';
+import { benchReader, parseReaderSizes } from './reader/bench-reader.ts';
 import { benchSearch, rowJson } from './search/bench-search.ts';
 import { benchStore, rowJson as storeRowJson } from './store/bench-store.ts';
 
 /**
- * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--no-fuse]`
+ * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--runs 5] [--no-fuse]`
  *
- * Suites: `search`, `export`, `quotes`, `store`, `pdf` (the default: all suites). `--sizes` sets
+ * Suites: `search`, `export`, `quotes`, `store`, `pdf`, `reader` (the default: all suites). `--sizes` sets
  * the sizes (search: notes; export: quotes; quotes: words of one article; pdf: pages of the
- * generated book; default 1k, 10k, 100k, for quotes 5k, 20k, 50k, for pdf 500). The table goes
+ * generated book; reader: words/highlights pairs such as `10k/500,100k/5000`; default 1k, 10k,
+ * 100k, for quotes 5k, 20k, 50k, for pdf 500, for reader the issue's five). `--runs` sets the
+ * runs per figure of the reader suite (5). The table goes
  * to stdout; with `--json` the last line of stdout is one JSON object with a key per suite.
  * Progress goes to stderr.
  */
 
-const SUITES = ['search', 'export', 'quotes', 'store', 'pdf'] as const;
+const SUITES = ['search', 'export', 'quotes', 'store', 'pdf', 'reader'] as const;
 const STORE_SIZES = [1000, 10_000, 50_000, 100_000];
 const DEFAULT_SIZES = [1000, 10_000, 100_000];
 const QUOTES_SIZES = [5000, 20_000, 50_000];
@@ -26,21 +29,30 @@ function parseArgs(argv: string[]) {
   let json = false;
   let fuse = true;
   let sizes: number[] | null = null;
+  let rawSizes: string | null = null;
+  let runs: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') json = true;
     else if (arg === '--no-fuse') fuse = false;
     else if (arg === '--sizes' || arg.startsWith('--sizes=')) {
       const value = arg === '--sizes' ? argv[++i] : arg.slice('--sizes='.length);
+      rawSizes = value ?? '';
+      // The reader suite's sizes are pairs (words/highlights), read by the suite itself.
+      if (rawSizes.includes('/')) continue;
       sizes = (value ?? '').split(',').map((s) => {
         const m = /^(\d+)(k?)$/i.exec(s.trim());
         if (!m) throw new Error(`--sizes: not a size: "${s}"`);
         return Number(m[1]) * (m[2] ? 1000 : 1);
       });
+    } else if (arg === '--runs' || arg.startsWith('--runs=')) {
+      const value = arg === '--runs' ? argv[++i] : arg.slice('--runs='.length);
+      runs = Number(value);
+      if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: not a count: "${value}"`);
     } else if ((SUITES as readonly string[]).includes(arg)) suites.push(arg as Suite);
     else throw new Error(`unknown argument "${arg}" (suites: ${SUITES.join(', ')})`);
   }
-  return { suites: suites.length > 0 ? suites : [...SUITES], json, fuse, sizes };
+  return { suites: suites.length > 0 ? suites : [...SUITES], json, fuse, sizes, rawSizes, runs };
 }
 
 async function main() {
@@ -81,6 +93,15 @@ async function main() {
       const result = await benchPdf({ pages: args.sizes ?? PDF_PAGES, log });
       process.stdout.write(`${result.text}\n`);
       json.pdf = result.json;
+    }
+    if (suite === 'reader') {
+      const result = await benchReader({
+        sizes: args.rawSizes?.includes('/') ? parseReaderSizes(args.rawSizes) : undefined,
+        runs: args.runs ?? undefined,
+        log,
+      });
+      process.stdout.write(`${result.text}\n`);
+      json.reader = result.json;
     }
   }
   if (args.json) process.stdout.write(`\n${JSON.stringify(json)}\n`);

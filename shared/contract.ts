@@ -629,6 +629,13 @@ export type NotebookEvent =
   | {
       type: 'changed';
       entities: ('documents' | 'annotations' | 'tags' | 'notes' | 'collections')[];
+      /**
+       * What the change did to highlights, when it added, replaced or removed a few (one
+       * created, edited, deleted, restored or re-attached): the page applies it to the lists it
+       * shows instead of loading them again. Absent for bulk changes (a retag, an import, a
+       * restore): then whatever shows highlights loads them again.
+       */
+      annotations?: AnnotationDelta;
     }
   /** Saving to disk failed; changes are kept in memory and retried. */
   | { type: 'save-failed'; message: string }
@@ -644,6 +651,15 @@ export type NotebookEvent =
   | { type: 'settings'; settings: Settings }
   /** A menu command for the page to carry out (from the application menu, in Electron). */
   | { type: 'command'; command: AppCommand };
+
+/** Highlights added or replaced, highlights removed, and the counts of the documents they are in. */
+export interface AnnotationDelta {
+  /** As stored now. */
+  put: Annotation[];
+  removed: { id: string; documentId: string }[];
+  /** Each affected document's highlight counts after the change, as `listDocuments` has them. */
+  counts: { documentId: string; annotationCount: number; orphanCount: number }[];
+}
 
 export type AppCommand =
   | 'import-files'

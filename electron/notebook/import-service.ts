@@ -9,6 +9,7 @@ import { isNewerVersionOf } from '../../shared/document-identity.ts';
 import { type ImportItem, type ImportReport, importLimitFor } from '../../shared/import.ts';
 import { documentSchema, type NotebookDocument } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
+import { announceAnnotations } from './annotation-delta.ts';
 import { contentHash } from './content-hash.ts';
 import type { NotebookHost } from './host.ts';
 import { createImportParser, type ImportParser, ParseCancelled } from './import/import-parser.ts';
@@ -428,7 +429,7 @@ export function createImportService(
       store.change((d) => {
         d.annotations = d.annotations.map((a) => (a.id === id ? restored : a));
       });
-      changed('annotations');
+      announceAnnotations(store, changed, { put: [restored] });
       return restored;
     },
 
@@ -452,7 +453,7 @@ export function createImportService(
       store.change((d) => {
         d.annotations = d.annotations.map((a) => (a.id === id ? annotation : a));
       });
-      changed('annotations');
+      announceAnnotations(store, changed, { put: [annotation] });
       return { annotation, previous };
     },
   };

@@ -1,4 +1,4 @@
-import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import type { AnnotationDelta, NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { colorLabels } from '../../shared/settings/settings.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createCollectionsService } from './collections-service.ts';
@@ -81,7 +81,13 @@ export async function openNotebook(options: {
         },
       });
   if (!options.readOnly && options.seed !== false) await seedOnce(store, options.resourcesDir);
-  const changed: Changed = (...entities) => emit({ type: 'changed', entities });
+  const changed: Changed = Object.assign(
+    (...entities: Parameters<Changed>) => emit({ type: 'changed', entities }),
+    {
+      annotations: (delta: AnnotationDelta) =>
+        emit({ type: 'changed', entities: ['annotations'], annotations: delta }),
+    },
+  );
   const subscribe = (listener: (event: NotebookEvent) => void) => {
     listeners.add(listener);
     return () => {

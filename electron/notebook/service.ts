@@ -2,7 +2,12 @@ import { describeRange } from '../../shared/anchoring/describe.ts';
 import { placeAnnotation as place } from '../../shared/anchoring/place.ts';
 import type { TextAnnotation } from '../../shared/annotations.ts';
 import { compareByPosition } from '../../shared/annotations.ts';
-import type { NotebookEvent, NotebookHandlers, NotebookInfo } from '../../shared/contract.ts';
+import type {
+  AnnotationDelta,
+  NotebookEvent,
+  NotebookHandlers,
+  NotebookInfo,
+} from '../../shared/contract.ts';
 
 type DocumentHandlers = Pick<
   NotebookHandlers,
@@ -25,6 +30,7 @@ import type { Annotation } from '../../shared/model.ts';
 import { SCHEMA_VERSION } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { nextTagIds } from '../../shared/tags.ts';
+import { announceAnnotations } from './annotation-delta.ts';
 import type { NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
 import {
@@ -43,8 +49,13 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 import { summarize, summarizeAll } from './summaries.ts';
 
 type Entity = Extract<NotebookEvent, { type: 'changed' }>['entities'][number];
-/** Tell the renderer what kinds of thing changed. */
-export type Changed = (...entities: Entity[]) => void;
+/**
+ * Tell the renderer what kinds of thing changed; `annotations`, where the notebook provides it,
+ * tells it exactly which highlights a small change touched (see `announceAnnotations`).
+ */
+export type Changed = ((...entities: Entity[]) => void) & {
+  annotations?: (delta: AnnotationDelta) => void;
+};
 
 /**
  * The notebook's behaviour behind the IPC contract. Inputs arrive already parsed by the
@@ -190,7 +201,7 @@ export function createDocumentService(
         updatedAt: at,
       };
       store.change((data) => data.annotations.push(annotation));
-      changed('annotations');
+      announceAnnotations(store, changed, { put: [annotation] });
       return annotation;
     },
 
@@ -222,7 +233,7 @@ export function createDocumentService(
         updatedAt: at,
       };
       store.change((data) => data.annotations.push(annotation));
-      changed('annotations');
+      announceAnnotations(store, changed, { put: [annotation] });
       return annotation;
     },
 
@@ -239,7 +250,7 @@ export function createDocumentService(
         annotation.updatedAt = now();
         return { ...annotation };
       });
-      changed('annotations');
+      announceAnnotations(store, changed, { put: [updated] });
       return updated;
     },
 
@@ -248,7 +259,7 @@ export function createDocumentService(
       store.change((data) => {
         data.annotations = data.annotations.filter((a) => a.id !== id);
       });
-      changed('annotations');
+      announceAnnotations(store, changed, { removed: [removed] });
       return removed;
     },
 
@@ -266,7 +277,7 @@ export function createDocumentService(
       const document = findDocument(data, annotation.documentId);
       const restored = place(document, annotation, new Set(data.tags.map((t) => t.id)));
       store.change((d) => d.annotations.push(restored));
-      changed('annotations');
+      announceAnnotations(store, changed, { put: [restored] });
       return restored;
     },
   };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { applyAnnotationDelta, applyCountsDelta } from '../../shared/annotation-delta.ts';
 import type { NotebookInfo } from '../../shared/contract.ts';
 import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../shared/model.ts';
 import { call } from './notebook-client.ts';
@@ -17,7 +18,7 @@ export function useNotebook(onError: (error: unknown) => void) {
     localStorage.getItem(LAST_DOCUMENT_KEY),
   );
   const [document, setDocument] = useState<NotebookDocument | null>(null);
-  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [annotations, setAnnotations] = useState<readonly Annotation[]>([]);
 
   const loadDocuments = useCallback(
     () => call('listDocuments', {}).then(setDocuments, onError),
@@ -66,7 +67,14 @@ export function useNotebook(onError: (error: unknown) => void) {
     () =>
       window.notebook.onEvent((event) => {
         if (event.type !== 'changed') return;
-        const { entities } = event;
+        const { entities, annotations: delta } = event;
+        if (delta && entities.every((e) => e === 'annotations')) {
+          // A few highlights changed and the core says which: applied here, nothing reloaded
+          // (not the whole list of highlights, not the library's list of documents).
+          setDocuments((docs) => docs && applyCountsDelta(docs, delta));
+          if (selectedId) setAnnotations((list) => applyAnnotationDelta(list, delta, selectedId));
+          return;
+        }
         if (entities.includes('tags')) void loadTags();
         if (!entities.includes('documents') && !entities.includes('annotations')) return;
         // The list first: the open document may be the one that was just deleted.

@@ -1,9 +1,16 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationPanel } from '../../renderer/src/annotations/AnnotationPanel.tsx';
 import { type Annotation, annotationSchema } from '../../shared/model.ts';
-import { makeAnnotation, makeTag } from './fixtures.ts';
+import { makeAnnotation, makeTag, withPanelLayout } from './fixtures.ts';
+
+// The panel's cards are a virtual list: give it a box to lay them out in.
+let restoreLayout = () => {};
+beforeEach(() => {
+  restoreLayout = withPanelLayout();
+});
+afterEach(() => restoreLayout());
 
 const tags = [makeTag('tag_1', 'method', 'green'), makeTag('tag_2', 'open questions', 'orange')];
 // Deliberately not in position order: the panel shows them in the order it is given.
@@ -37,6 +44,23 @@ function setup(list: readonly Annotation[] = annotations, activeId: string | nul
 const cards = () => within(screen.getByRole('list')).getAllByRole('button');
 
 describe('AnnotationPanel', () => {
+  it('draws only the cards in view of 2,000 highlights', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      makeAnnotation(`ann_${i}`, `passage ${i}`, { start: i * 20 }),
+    );
+    const { user, panel } = setup(many);
+    expect(panel.querySelector('.count')?.textContent).toBe('2000');
+    // A 4,000-pixel panel of 90-pixel cards: a screenful and a few more, not 2,000.
+    const drawn = cards().length;
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(80);
+    // The arrow keys move through the drawn cards (past them, the browser's scrolling draws
+    // the next: the end-to-end test of the panel checks that in Chromium).
+    (cards()[0] as HTMLElement).focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement?.getAttribute('aria-label')).toContain('passage 2');
+  });
+
   it('uses fixtures that satisfy the annotation schema', () => {
     for (const a of annotations) expect(annotationSchema.parse(a)).toEqual(a);
   });

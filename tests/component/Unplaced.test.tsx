@@ -1,8 +1,15 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationPanel } from '../../renderer/src/annotations/AnnotationPanel.tsx';
-import { makeAnnotation, makeTag } from './fixtures.ts';
+import { makeAnnotation, makeTag, withPanelLayout } from './fixtures.ts';
+
+// The panel's cards are a virtual list: give it a box to lay them out in.
+let restoreLayout = () => {};
+beforeEach(() => {
+  restoreLayout = withPanelLayout();
+});
+afterEach(() => restoreLayout());
 
 const tags = [makeTag('tag_1', 'threat', 'orange')];
 const placed = makeAnnotation('ann_1', 'a passage still in the text', { start: 5 });

@@ -871,11 +871,39 @@ describe('the notebook service', () => {
     const f = await fixture();
     const events: unknown[] = [];
     f.notebook.subscribe((e) => events.push(e));
-    await f.notebook.handlers.updateAnnotation({ id: f.annotation.id, color: 'purple' });
+    const updated = await f.notebook.handlers.updateAnnotation({
+      id: f.annotation.id,
+      color: 'purple',
+    });
     await f.notebook.handlers.createTag({ name: 'new' });
+    await f.notebook.handlers.retagAnnotations({
+      annotationIds: [f.annotation.id],
+      addTagIds: [],
+      removeTagIds: [],
+    });
+    const { documentId } = f.annotation;
     expect(events).toEqual([
-      { type: 'changed', entities: ['annotations'] },
+      // A change to a few highlights says which, and their documents' counts after it.
+      {
+        type: 'changed',
+        entities: ['annotations'],
+        annotations: {
+          put: [updated],
+          removed: [],
+          counts: [
+            {
+              documentId,
+              annotationCount: f.notebook.store.data.annotations.filter(
+                (a) => a.documentId === documentId,
+              ).length,
+              orphanCount: 0,
+            },
+          ],
+        },
+      },
       { type: 'changed', entities: ['tags'] },
+      // A bulk change only what kind of thing changed: lists are loaded again.
+      { type: 'changed', entities: ['annotations'] },
     ]);
     await f.notebook.close();
   });

@@ -652,9 +652,27 @@ describe('IPC', () => {
     const contents = mainWindow().webContents;
     contents.sent.length = 0;
     const documentId = await seedDocumentId();
-    await value('createAnnotation', { documentId, start: 20, end: 30, color: 'green' });
+    const before = (await value('listAnnotations', { documentId })).length;
+    const created = await value('createAnnotation', {
+      documentId,
+      start: 20,
+      end: 30,
+      color: 'green',
+    });
+    // A change to one highlight carries it, and its document's new counts.
     expect(contents.sent).toEqual([
-      [IPC_EVENT_CHANNEL, { type: 'changed', entities: ['annotations'] }],
+      [
+        IPC_EVENT_CHANNEL,
+        {
+          type: 'changed',
+          entities: ['annotations'],
+          annotations: {
+            put: [created],
+            removed: [],
+            counts: [{ documentId, annotationCount: before + 1, orphanCount: 0 }],
+          },
+        },
+      ],
     ]);
 
     // A destroyed window is skipped rather than sent to.

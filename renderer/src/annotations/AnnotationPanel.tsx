@@ -1,17 +1,24 @@
-import { type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type KeyboardEvent,
+  memo,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import {
   type AnnotationFilter,
   isFiltering,
   NO_FILTER,
 } from '../../../shared/annotation-filter.ts';
-import { quoteText } from '../../../shared/annotations.ts';
-import { COLOR_LABELS } from '../../../shared/colors.ts';
 import type { Annotation, NotebookDocument, NoteSummary, Tag } from '../../../shared/model.ts';
-import { QUOTE_DRAG_TYPE, quoteBlock } from '../../../shared/note-links.ts';
 import { TagInput } from '../ui/TagInput.tsx';
-import { InsertIntoNote } from './InsertIntoNote.tsx';
+import { AnnotationCard } from './AnnotationCard.tsx';
 import { PanelFilter } from './PanelFilter.tsx';
-import { QuoteSummary } from './QuoteSummary.tsx';
 import { UnplacedList } from './UnplacedList.tsx';
 
 /** Pick a tag, then remove it from every shown highlight with the button (never on a key press). */
@@ -76,12 +83,24 @@ export interface PanelOrphanActions {
   onReattach: (annotation: Annotation) => void;
 }
 
+const NO_NOTES: readonly NoteSummary[] = [];
+/** A card's height before it is measured: a two-line quote and its buttons. */
+const ESTIMATED_CARD = 96;
+/** The space between cards (`.annotation-list li + li`). */
+const CARD_GAP = 8;
+
 /**
  * The document's highlights in text order. Each card is one button: click or Enter jumps to the
  * highlight and opens it; Delete removes it (with undo); arrow keys move between cards. Cards
  * can be dragged into a note, cited in a note, and show the notes that cite them.
+ *
+ * The cards are a virtual list over the panel's own scroll: only those in view (and a few
+ * either side) are drawn, in the normal flow of the list, which is padded above and below for
+ * the rest. Each drawn card is measured as it draws and again whenever it changes size (an
+ * edited comment, a new tag), so the padding stays right and a card that grows moves the next
+ * one down, never over it. Memoised: the reader's own updates do not redraw it.
  */
-export function AnnotationPanel({
+export const AnnotationPanel = memo(function AnnotationPanel({
   annotations,
   tags,
   activeId,
@@ -106,7 +125,7 @@ export function AnnotationPanel({
   /** The switch to the panel's other modes (the quote finder). */
   tabs?: ReactNode;
 }) {
-  const tagById = new Map(tags.map((t) => [t.id, t]));
+  const tagById = useMemo(() => new Map(tags.map((t) => [t.id, t])), [tags]);
   const filter = filterActions?.filter ?? NO_FILTER;
   const orphans = useMemo(
     () => (orphanActions ? annotations.filter((a) => a.orphan) : []),
@@ -130,23 +149,70 @@ export function AnnotationPanel({
   const documentNotes = (notesActions?.notes ?? []).filter(
     (n) => document && n.documentId === document.id,
   );
-  const shownTagIds = [...new Set(shown.flatMap((a) => a.tagIds))];
+  const shownTagIds = useMemo(() => [...new Set(shown.flatMap((a) => a.tagIds))], [shown]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, annotation: Annotation) => {
-    if (event.key === 'Delete' || event.key === 'Backspace') {
-      event.preventDefault();
-      onDelete(annotation);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const item = event.currentTarget.closest('li');
-      const next =
-        event.key === 'ArrowDown' ? item?.nextElementSibling : item?.previousElementSibling;
-      next?.querySelector('button')?.focus();
+  const panelRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  // Where the list starts in the panel's scroll (below the header, filter and unplaced list),
+  // read after each render: what is above it changes with the filter and the orphans.
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    const list = listRef.current;
+    if (!panel || !list) return;
+    const top =
+      list.getBoundingClientRect().top - panel.getBoundingClientRect().top + panel.scrollTop;
+    setScrollMargin((current) => (Math.abs(current - top) < 0.5 ? current : top));
+  });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => panelRef.current,
+    estimateSize: () => ESTIMATED_CARD,
+    gap: CARD_GAP,
+    overscan: 6,
+    scrollMargin,
+    // Sizes are kept by highlight, so a card keeps its measured height when others come and go.
+    getItemKey: (i) => shown[i]?.id ?? i,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const padTop = rows.length > 0 ? rows[0]!.start - scrollMargin : 0;
+  const padBottom =
+    rows.length > 0 ? virtualizer.getTotalSize() - (rows[rows.length - 1]!.end - scrollMargin) : 0;
+
+  // The arrow keys move between cards; one not drawn yet is scrolled to, then focused.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusIndex === null) return;
+    const card = listRef.current?.querySelector<HTMLElement>(
+      `li[data-index="${focusIndex}"] .annotation-card`,
+    );
+    if (card) {
+      card.focus();
+      setFocusIndex(null);
     }
-  };
+  });
+  // Stable for the memoised cards: it reads the current list and callbacks through refs.
+  const latest = useRef({ shown, onDelete, virtualizer });
+  latest.current = { shown, onDelete, virtualizer };
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLButtonElement>, annotation: Annotation) => {
+      const { shown, onDelete, virtualizer } = latest.current;
+      if (event.key === 'Delete' || event.key === 'Backspace') {
+        event.preventDefault();
+        onDelete(annotation);
+      } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const at = shown.indexOf(annotation) + (event.key === 'ArrowDown' ? 1 : -1);
+        if (at < 0 || at >= shown.length) return;
+        virtualizer.scrollToIndex(at, { align: 'auto' });
+        setFocusIndex(at);
+      }
+    },
+    [],
+  );
 
   return (
-    <aside className="annotation-panel" aria-label="Highlights in this document">
+    <aside className="annotation-panel" aria-label="Highlights in this document" ref={panelRef}>
       {tabs}
       <header className="panel-header">
         <h2>Highlights</h2>
@@ -229,74 +295,27 @@ export function AnnotationPanel({
           <p className="empty-title">Nothing matches the filter</p>
         </div>
       ) : (
-        <ol className="annotation-list">
-          {shown.map((annotation) => {
-            const citedBy = citing.get(annotation.id) ?? [];
+        <ol
+          className="annotation-list"
+          ref={listRef}
+          style={{ paddingTop: padTop, paddingBottom: padBottom + 16 }}
+        >
+          {rows.map((row) => {
+            const annotation = shown[row.index] as Annotation;
             return (
-              <li
+              <AnnotationCard
                 key={annotation.id}
-                draggable={Boolean(document)}
-                onDragStart={(e) => {
-                  if (!document) return;
-                  e.dataTransfer.setData(QUOTE_DRAG_TYPE, annotation.id);
-                  e.dataTransfer.setData('text/plain', `\n${quoteBlock(annotation, document)}\n`);
-                  e.dataTransfer.effectAllowed = 'copy';
-                }}
-              >
-                <button
-                  type="button"
-                  className={`annotation-card card-${annotation.color}${annotation.id === activeId ? ' active' : ''}`}
-                  aria-current={annotation.id === activeId ? 'true' : undefined}
-                  aria-label={`${COLOR_LABELS[annotation.color]} highlight: ${quoteText(annotation)}`}
-                  onClick={() => onOpen(annotation)}
-                  onKeyDown={(e) => onKeyDown(e, annotation)}
-                >
-                  <QuoteSummary
-                    annotation={annotation}
-                    tagById={tagById}
-                    remark={
-                      annotation.orphan && (
-                        <span className="card-orphan">Not found in the current text</span>
-                      )
-                    }
-                  />
-                </button>
-                {notesActions && (
-                  <div className="card-actions">
-                    {citedBy.length > 0 && (
-                      <span className="backlinks">
-                        <span className="backlinks-label">Cited in</span>
-                        {citedBy.map((note) => (
-                          <button
-                            key={note.id}
-                            type="button"
-                            className="link-button"
-                            onClick={() => notesActions.onOpenNote(note.id)}
-                          >
-                            {note.title || 'Untitled note'}
-                          </button>
-                        ))}
-                      </span>
-                    )}
-                    <span className="card-buttons">
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={`Start a note from this quote: ${quoteText(annotation).slice(0, 40)}`}
-                        onClick={() => notesActions.onStartNote(annotation)}
-                      >
-                        Start a note
-                      </button>
-                      {notesActions.notes.length > 0 && (
-                        <InsertIntoNote
-                          notes={notesActions.notes}
-                          onPick={(noteId) => notesActions.onInsertIntoNote(annotation, noteId)}
-                        />
-                      )}
-                    </span>
-                  </div>
-                )}
-              </li>
+                index={row.index}
+                measure={virtualizer.measureElement}
+                annotation={annotation}
+                active={annotation.id === activeId}
+                tagById={tagById}
+                document={document}
+                citedBy={citing.get(annotation.id) ?? NO_NOTES}
+                notesActions={notesActions}
+                onOpen={onOpen}
+                onKeyDown={onKeyDown}
+              />
             );
           })}
         </ol>
@@ -334,4 +353,4 @@ export function AnnotationPanel({
       )}
     </aside>
   );
-}
+});

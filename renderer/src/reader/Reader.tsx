@@ -24,7 +24,7 @@ import {
 } from './AnnotationEditor.tsx';
 import { ArticleText } from './ArticleText.tsx';
 import { indexSegments } from './dom-offsets.ts';
-import { clearHighlights, paintCaret, paintHighlights } from './highlight-painter.ts';
+import { clearHighlights, createViewportPainter, paintCaret } from './highlight-painter.ts';
 import { boxOf } from './reader-geometry.ts';
 import { readerKeyAction } from './reader-keys.ts';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
@@ -148,8 +148,21 @@ export function Reader(props: ReaderProps) {
     [annotations, doc.id],
   );
 
+  // Highlights are registered near the viewport only, and again as the reader scrolls.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const painter = useRef<ReturnType<typeof createViewportPainter> | null>(null);
   useEffect(() => {
-    if (indexed > 0 && index.current) paintHighlights(index.current, visible, activeId, isShown);
+    if (!scrollRef.current) return;
+    const created = createViewportPainter(scrollRef.current);
+    painter.current = created;
+    return () => {
+      created.dispose();
+      if (painter.current === created) painter.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    if (indexed > 0 && index.current)
+      painter.current?.update({ surface: index.current, annotations: visible, activeId, isShown });
   }, [visible, activeId, isShown, indexed]);
 
   const active = visible.find((a) => a.id === activeId) ?? null;
@@ -336,7 +349,7 @@ export function Reader(props: ReaderProps) {
   };
 
   return (
-    <div className="reader-scroll">
+    <div className="reader-scroll" ref={scrollRef}>
       <div className="reader-content" ref={contentRef}>
         {reattach && (
           <div className="reattach-banner" role="status">

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { type AnnotationFilter, annotationMatcher } from '../../../shared/annotation-filter.ts';
 import { quoteText } from '../../../shared/annotations.ts';
 import type { HighlightColor } from '../../../shared/colors.ts';
@@ -54,6 +54,9 @@ export interface ReaderViewProps {
 }
 
 type PanelMode = 'highlights' | 'quotes';
+/** The library redraws only when its own props change (not on every change to a highlight). */
+const MemoLibraryList = memo(LibraryList);
+const NO_DOCUMENTS: readonly DocumentSummary[] = [];
 /** Kept while the app runs: coming back to the reader finds the panel as it was left. */
 const panelMemory: { mode: PanelMode } = { mode: 'highlights' };
 
@@ -415,30 +418,44 @@ export function ReaderView({
     finder.result && finder.result.documentId === document?.id
       ? openQuotations(finder.result.suggestions).length
       : null;
-  const tabs = (
-    <PanelTabs
-      label="Side panel"
-      current={panelMode}
-      onChange={setPanelMode}
-      tabs={[
-        { id: 'highlights', label: 'Highlights', count: annotations.length },
-        {
-          id: 'quotes',
-          label: 'Quotes',
-          count: panelMode === 'quotes' ? openCount : null,
-          title: 'Find quotes and their speakers (Ctrl+Shift+A)',
-        },
-      ]}
-    />
+  const highlightCount = annotations.length;
+  // Memoised, as are the callbacks below: the memoised panel and library then redraw only for
+  // changes of their own.
+  const tabs = useMemo(
+    () => (
+      <PanelTabs
+        label="Side panel"
+        current={panelMode}
+        onChange={setPanelMode}
+        tabs={[
+          { id: 'highlights', label: 'Highlights', count: highlightCount },
+          {
+            id: 'quotes',
+            label: 'Quotes',
+            count: panelMode === 'quotes' ? openCount : null,
+            title: 'Find quotes and their speakers (Ctrl+Shift+A)',
+          },
+        ]}
+      />
+    ),
+    [panelMode, setPanelMode, highlightCount, openCount],
+  );
+  const deleteFromPanel = useCallback(
+    (a: Annotation) => void deleteAnnotation(a),
+    [deleteAnnotation],
+  );
+  const deleteFromLibrary = useCallback(
+    (doc: DocumentSummary) => void deleteDocument(doc),
+    [deleteDocument],
   );
 
   return (
     <div className={document ? 'workspace' : 'workspace without-panel'}>
-      <LibraryList
-        documents={documents ?? []}
+      <MemoLibraryList
+        documents={documents ?? NO_DOCUMENTS}
         selectedId={selectedId}
         onSelect={onSelect}
-        onDelete={(doc) => void deleteDocument(doc)}
+        onDelete={deleteFromLibrary}
       />
       <main className="reader" aria-label="Reader" ref={readerRef}>
         {document && <FindBar find={find} />}
@@ -556,7 +573,7 @@ export function ReaderView({
           tags={tags}
           activeId={activeId}
           onOpen={jumpTo}
-          onDelete={(a) => void deleteAnnotation(a)}
+          onDelete={deleteFromPanel}
           document={document}
           notesActions={notesActions}
           filterActions={filterActions}

@@ -22,13 +22,16 @@ const supported = () =>
 /**
  * Draw highlights with the CSS Custom Highlight API: one Highlight per colour, ranges over the
  * untouched article DOM. Overlaps simply blend. The active (being edited) highlight is drawn
- * again on top with an outline-like underline.
+ * again on top with an outline-like underline. With `near`, only the highlights that touch that
+ * span of the text are registered (and the active one): the browser then has a few dozen
+ * ranges to track, not thousands (see `createViewportPainter`).
  */
 export function paintHighlights(
   surface: TextSurface,
   annotations: readonly Annotation[],
   activeId: string | null,
   isShown: (annotation: Annotation) => boolean = () => true,
+  near: { start: number; end: number } | null = null,
 ) {
   if (!supported()) return;
   const byColor = new Map<string, Range[]>(HIGHLIGHT_COLORS.map((c) => [c, []]));
@@ -37,6 +40,8 @@ export function paintHighlights(
   for (const annotation of annotations) {
     // Areas are boxes over their page (drawn by the PDF view), not ranges of text.
     if (annotation.orphan || 'area' in annotation.target) continue;
+    const { start, end } = annotation.target.position;
+    if (near && (end < near.start || start > near.end) && annotation.id !== activeId) continue;
     const range = surface.range(annotation.target.position.start, annotation.target.position.end);
     if (!range) continue;
     if (isShown(annotation)) byColor.get(annotation.color)?.push(range);
@@ -51,6 +56,54 @@ export function paintHighlights(
   const activeHighlight = new Highlight(...active);
   activeHighlight.priority = 1;
   CSS.highlights.set(ACTIVE_HIGHLIGHT, activeHighlight);
+}
+
+export interface HighlightsToPaint {
+  surface: TextSurface;
+  annotations: readonly Annotation[];
+  activeId: string | null;
+  isShown?: (annotation: Annotation) => boolean;
+}
+
+/**
+ * Paints highlights near the viewport of `scroller` only: the text from two screens above it to
+ * two below. Scrolling more than a screen from where it last painted paints again, in the
+ * scroll event (before the frame is drawn), which costs the few dozen ranges in that span. A
+ * surface that cannot tell what is in view (a PDF's, which draws only pages near the viewport
+ * anyway; one not laid out) gets every highlight, as before.
+ */
+export function createViewportPainter(scroller: HTMLElement) {
+  let what: HighlightsToPaint | null = null;
+  let paintedAt: number | null = null;
+  const paint = () => {
+    if (!what) return;
+    const view = scroller.getBoundingClientRect();
+    const screen = Math.max(view.height, 1);
+    const near =
+      view.height > 0
+        ? (what.surface.offsetsBetween?.(view.top - 2 * screen, view.bottom + 2 * screen) ?? null)
+        : null;
+    paintedAt = scroller.scrollTop;
+    paintHighlights(what.surface, what.annotations, what.activeId, what.isShown, near);
+  };
+  const onScroll = () => {
+    if (!what || paintedAt === null) return;
+    if (Math.abs(scroller.scrollTop - paintedAt) > scroller.clientHeight) paint();
+  };
+  scroller.addEventListener('scroll', onScroll, { passive: true });
+  window.addEventListener('resize', paint);
+  return {
+    /** Paint these highlights now (near the viewport), and again as the reader scrolls. */
+    update(next: HighlightsToPaint) {
+      what = next;
+      paint();
+    },
+    dispose() {
+      scroller.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', paint);
+      what = null;
+    },
+  };
 }
 
 /** Briefly flash a range (after jumping to a highlight) so the eye finds it. */

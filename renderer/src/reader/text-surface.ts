@@ -18,6 +18,12 @@ export interface TextSurface {
   firstSpanBelow(top: number): HTMLElement | null;
   /** On pages: the page and rectangles (in PDF user space) the range covers on screen. */
   pageSelector?(start: number, end: number): PageSelector | undefined;
+  /**
+   * The offsets of the text drawn between two heights of the viewport (client coordinates), or
+   * null when that cannot be told (nothing laid out). The painter registers only the highlights
+   * there. A PDF leaves it out: it draws only the pages near the viewport anyway.
+   */
+  offsetsBetween?(top: number, bottom: number): { start: number; end: number } | null;
 }
 
 /** The article's surface: spans carrying their offset (`data-start`). */
@@ -31,7 +37,45 @@ export function articleSurface(index: SegmentIndex, root: HTMLElement): TextSurf
       index.spans.find((span) => span.getBoundingClientRect().bottom > top) ??
       index.spans[0] ??
       null,
+    offsetsBetween: (top, bottom) => offsetsBetween(index, top, bottom),
   };
+}
+
+/**
+ * The spans are in reading order, top to bottom, so the first one ending below `top` and the
+ * last one starting above `bottom` are found by bisection: a few boxes read, not one per span.
+ */
+function offsetsBetween(
+  index: SegmentIndex,
+  top: number,
+  bottom: number,
+): { start: number; end: number } | null {
+  const { spans, starts } = index;
+  if (spans.length === 0) return null;
+  const first = spans[0]!.getBoundingClientRect();
+  const last = spans[spans.length - 1]!.getBoundingClientRect();
+  // Not laid out (hidden, or a DOM without layout): no telling what is in view.
+  if (first.height === 0 && last.height === 0 && first.top === last.top) return null;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.getBoundingClientRect().bottom <= top) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = lo;
+  hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.getBoundingClientRect().top < bottom) lo = mid + 1;
+    else hi = mid;
+  }
+  const to = lo - 1;
+  if (to < from) {
+    const at = starts[Math.min(from, starts.length - 1)]!.start;
+    return { start: at, end: at };
+  }
+  return { start: starts[from]!.start, end: starts[to]!.end };
 }
 
 /** The current selection as document offsets, when it is a non-empty selection on the surface. */
