@@ -1,4 +1,5 @@
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import { createAnalysisService } from './analysis-service.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
 import { createExportService } from './export-service.ts';
@@ -118,6 +119,7 @@ export async function openNotebook(options: {
     }),
     ...search.handlers,
     ...exports.handlers,
+    ...createAnalysisService(store, { host }).handlers,
     ...restores.handlers,
   };
   return {
