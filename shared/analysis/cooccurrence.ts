@@ -92,7 +92,9 @@ export function cooccurrence(index: AnalysisIndex, query: CooccurrenceQuery): An
   for (const [a, inner] of counted)
     for (const [b, count] of inner) {
       if (!allowed.has(a) || !allowed.has(b)) continue;
-      pairs.push({ a: axis(a), b: axis(b), count });
+      // Read in name order ("actors + threat"), whatever order the ids fall in.
+      const [first, second] = [axis(a), axis(b)].sort((x, y) => x.label.localeCompare(y.label));
+      pairs.push({ a: first!, b: second!, count });
       involvement.set(a, (involvement.get(a) ?? 0) + count);
       involvement.set(b, (involvement.get(b) ?? 0) + count);
     }

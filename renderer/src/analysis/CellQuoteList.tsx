@@ -24,7 +24,7 @@ export function CellQuoteList({
         <h3 id="analysis-cell-title">
           {cell.row.label} × {cell.column.label}
         </h3>
-        <span className="count">
+        <span className="analysis-count">
           {plural(cell.total, 'quote')}
           {unit === 'passages' && ' in the passages counted'}
         </span>

@@ -1,6 +1,5 @@
 import { Group } from '@visx/group';
 import { HeatmapRect } from '@visx/heatmap';
-import { Text } from '@visx/text';
 import { type Ref, useMemo } from 'react';
 import type { AnalysisTable } from '../../../shared/analysis/types.ts';
 import {
@@ -54,36 +53,37 @@ export function HeatmapChart({
     >
       <rect width={layout.width} height={layout.height} fill={theme.background} />
       <Group left={left} top={top - 6}>
-        {layout.columnLabels.map((label, c) => (
-          <Text
-            // biome-ignore lint/suspicious/noArrayIndexKey: columns are positions.
-            key={c}
-            x={layout.xScale(c) + CELL_WIDTH / 2}
-            y={0}
-            angle={-40}
-            fontSize={11}
-            fill={table.columns[c]?.apart ? theme.muted : theme.text}
-            fontStyle={table.columns[c]?.apart ? 'italic' : undefined}
-            textAnchor="start"
-          >
-            {label}
-          </Text>
-        ))}
+        {layout.columnLabels.map((label, c) => {
+          const x = layout.xScale(c) + CELL_WIDTH / 2;
+          const apart = table.columns[c]?.apart;
+          return (
+            <text
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are positions.
+              key={c}
+              transform={`translate(${x}, 0) rotate(-40)`}
+              fontSize={11}
+              fill={apart ? theme.muted : theme.text}
+              fontStyle={apart ? 'italic' : undefined}
+            >
+              {label}
+            </text>
+          );
+        })}
       </Group>
       <Group left={left - 8} top={top}>
         {layout.rowLabels.map((label, r) => (
-          <Text
+          <text
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions.
             key={r}
             x={0}
-            y={layout.yScale(r) + CELL_HEIGHT / 2 + 1}
+            y={layout.yScale(r) + CELL_HEIGHT / 2}
+            dy="0.35em"
             fontSize={11.5}
             fill={theme.text}
             textAnchor="end"
-            verticalAnchor="middle"
           >
             {label}
-          </Text>
+          </text>
         ))}
       </Group>
       <Group left={left} top={top}>

@@ -4,8 +4,8 @@ import type { ChartTheme } from './chart-theme.ts';
 
 /** A heat map draws at most this many cells; beyond, the first rows, and the table says so. */
 export const MAX_DRAWN_CELLS = 20_000;
-export const CELL_WIDTH = 34;
-export const CELL_HEIGHT = 24;
+export const CELL_WIDTH = 44;
+export const CELL_HEIGHT = 28;
 const ROW_LABEL_CHARS = 30;
 const COLUMN_LABEL_CHARS = 22;
 
@@ -58,7 +58,7 @@ export function heatmapLayout(table: AnalysisTable, theme: ChartTheme): HeatmapL
   const longestRow = Math.max(4, ...rowLabels.map((l) => l.length));
   const longestColumn = Math.max(4, ...columnLabels.map((l) => l.length));
   const left = Math.min(240, 12 + longestRow * 7);
-  const top = Math.min(150, 16 + longestColumn * 5.2);
+  const top = Math.min(130, 20 + longestColumn * 4.8);
   // Apart columns come last; they stand one gap to the right of the others.
   const firstApart = table.columns.findIndex((c) => c.apart);
   const gap = (c: number) => (firstApart > 0 && c >= firstApart ? 10 : 0);
