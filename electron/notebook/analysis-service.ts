@@ -38,7 +38,7 @@ export function createAnalysisService(
   let cached: { revision: number; index: AnalysisIndex } | null = null;
   const index = (): AnalysisIndex => {
     if (cached?.revision !== store.revision)
-      cached = { revision: store.revision, index: buildIndex(store.data) };
+      cached = { revision: store.revision, index: buildIndex(store.data, cached?.index) };
     return cached.index;
   };
 

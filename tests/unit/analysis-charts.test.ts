@@ -81,6 +81,20 @@ describe('the analysis index', () => {
     expect(q1.speakers).toEqual([s.mujahid]);
   });
 
+  it('reuses unchanged quotes’ reductions and redoes changed ones and all after a codebook change', () => {
+    const s = sample();
+    const first = buildIndex(s.b);
+    const changed = s.b.annotations.find((a) => a.id === s.q2)!;
+    changed.tagIds = [s.threat];
+    const second = buildIndex(s.b, first);
+    const of = (ix: typeof first, id: string) => ix.quotes.find((x) => x.id === id)!;
+    expect(of(second, s.q1)).toBe(of(first, s.q1));
+    expect(of(second, s.q2).codes).toEqual([s.threat]);
+    s.b.tags.find((t) => t.id === s.us)!.name = 'us'; // moved to the top level
+    const third = buildIndex(s.b, second);
+    expect(of(third, s.q6).topCodes.sort()).toEqual([s.actors, s.us].sort());
+  });
+
   it('filters by document, by tag with its sub-tags, and by speaker', () => {
     const s = sample();
     const ix = buildIndex(s.b);

@@ -1,6 +1,6 @@
 import { Group } from '@visx/group';
 import { HeatmapRect } from '@visx/heatmap';
-import { type Ref, useMemo } from 'react';
+import { Fragment, type Ref, useMemo } from 'react';
 import type { AnalysisTable } from '../../../shared/analysis/types.ts';
 import {
   type Bin,
@@ -102,18 +102,16 @@ export function HeatmapChart({
               const { bin } = cell;
               const isSelected = selected?.row === bin.row && selected.column === bin.column;
               return (
-                // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the table below is the keyboard's way to the same cell.
-                <g
-                  key={`${bin.row}-${bin.column}`}
-                  className={bin.blank ? undefined : 'analysis-cell'}
-                  data-row={table.rows[bin.row]?.id}
-                  data-column={table.columns[bin.column]?.id}
-                  data-count={bin.blank ? undefined : bin.count}
-                  onClick={
-                    bin.blank ? undefined : () => onSelect({ row: bin.row, column: bin.column })
-                  }
-                >
+                <Fragment key={`${bin.row}-${bin.column}`}>
+                  {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the table below is the keyboard's way to the same cell. */}
                   <rect
+                    className={bin.blank ? undefined : 'analysis-cell'}
+                    data-row={table.rows[bin.row]?.id}
+                    data-column={table.columns[bin.column]?.id}
+                    data-count={bin.blank ? undefined : bin.count}
+                    onClick={
+                      bin.blank ? undefined : () => onSelect({ row: bin.row, column: bin.column })
+                    }
                     x={cell.x}
                     y={cell.y}
                     width={cell.width}
@@ -123,7 +121,7 @@ export function HeatmapChart({
                     stroke={isSelected ? theme.selected : 'none'}
                     strokeWidth={isSelected ? 2.5 : 0}
                   />
-                  {!bin.blank && bin.count > 0 && (
+                  {layout.labelled && !bin.blank && bin.count > 0 && (
                     <text
                       x={cell.x + cell.width / 2}
                       y={cell.y + cell.height / 2}
@@ -136,7 +134,7 @@ export function HeatmapChart({
                       {bin.count}
                     </text>
                   )}
-                </g>
+                </Fragment>
               );
             })
           }

@@ -4,6 +4,8 @@ import type { ChartTheme } from './chart-theme.ts';
 
 /** A heat map draws at most this many cells; beyond, the first rows, and the table says so. */
 export const MAX_DRAWN_CELLS = 20_000;
+/** Counts are written in the cells up to this many cells (beyond, the colour and the table say). */
+export const MAX_LABELLED_CELLS = 3000;
 export const CELL_WIDTH = 44;
 export const CELL_HEIGHT = 28;
 const ROW_LABEL_CHARS = 30;
@@ -38,6 +40,8 @@ export interface HeatmapLayout {
   xScale: (column: number) => number;
   yScale: (row: number) => number;
   colorScale: (count: number | { valueOf(): number }) => string;
+  /** Whether counts are written in the cells. */
+  labelled: boolean;
   /** The count's ink on a cell of this count: light on the darker end of the scale. */
   ink: (count: number) => string;
 }
@@ -70,8 +74,9 @@ export function heatmapLayout(table: AnalysisTable, theme: ChartTheme): HeatmapL
     domain: Array.from({ length: rows }, (_, i) => i),
     range: [0, rows * CELL_HEIGHT],
   });
+  // From 0, so a lone 1 in a table whose largest count is 1 is the strongest colour.
   const color = scaleLinear<string>({
-    domain: [1, Math.max(2, table.max)],
+    domain: [0, Math.max(1, table.max)],
     range: [theme.low, theme.high],
     clamp: true,
   });
@@ -84,9 +89,11 @@ export function heatmapLayout(table: AnalysisTable, theme: ChartTheme): HeatmapL
       blank: table.diagonal === 'empty' && r === c,
     })),
   }));
-  const strong = Math.max(2, table.max) * 0.55;
+  const strong = Math.max(1, table.max) * 0.6;
   return {
-    width: left + table.columns.length * CELL_WIDTH + gap(table.columns.length) + 12,
+    // Column labels lean right by about 5 px a character: room for the last one.
+    width:
+      left + table.columns.length * CELL_WIDTH + gap(table.columns.length) + 12 + longestColumn * 5,
     height: top + rows * CELL_HEIGHT + 12,
     left,
     top,
@@ -97,6 +104,7 @@ export function heatmapLayout(table: AnalysisTable, theme: ChartTheme): HeatmapL
     xScale: (c) => (xBand(c) ?? 0) + gap(c),
     yScale: (r) => yBand(r) ?? 0,
     colorScale: (count) => (Number(count) === 0 ? theme.empty : color(Number(count))),
+    labelled: rows * table.columns.length <= MAX_LABELLED_CELLS,
     ink: (count) => (count >= strong ? theme.onHigh : theme.onLow),
   };
 }
