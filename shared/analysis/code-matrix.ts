@@ -12,6 +12,9 @@ import type { AnalysisTable, Axis } from './types.ts';
 
 type MatrixQuery = Extract<AnalysisQuery, { chart: 'matrix' }>;
 
+/** Titles in reading order, numbers as numbers ("Part 2" before "Part 10"). */
+const byTitle = new Intl.Collator(undefined, { numeric: true });
+
 /**
  * The columns: the groups asked for (collections, say), else one per document in the filter,
  * by title. A document may sit in several groups; its quotes then count in each.
@@ -21,7 +24,7 @@ function columnGroups(index: AnalysisIndex, query: MatrixQuery): ColumnGroup[] {
   const only = query.filter.documentIds ? new Set(query.filter.documentIds) : null;
   return [...index.documents.values()]
     .filter((d) => !only || only.has(d.id))
-    .sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
+    .sort((a, b) => byTitle.compare(a.title, b.title) || a.id.localeCompare(b.id))
     .map((d) => ({ id: d.id, label: d.title || 'Untitled document', documentIds: [d.id] }));
 }
 
