@@ -158,6 +158,12 @@ test('the Analysis view counts the coding, opens a cell’s quotes and saves SVG
     await cellButton(actors.id, doc.id).focus();
     await page.keyboard.press('Enter');
     await expect(quotes.getByText('4 quotes')).toBeVisible();
+    // Focus moves to the list, and the next Tab reaches its first quote.
+    await expect(quotes.getByRole('heading', { name: /^actors ×/ })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(quotes.getByRole('button', { name: 'Close the quote list' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(quotes.getByRole('listitem').first().getByRole('button')).toBeFocused();
 
     // The other charts, each drawn and readable in light and dark.
     const tabs = view.getByRole('group', { name: 'Chart' });

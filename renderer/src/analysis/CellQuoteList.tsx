@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { CellQuotes } from '../../../shared/analysis/types.ts';
 import { plural } from '../../../shared/format.ts';
 import { truncateQuote } from '../../../shared/quotes/suggestion-list.ts';
@@ -14,14 +15,16 @@ export function CellQuoteList({
   onOpen: (annotationId: string) => void;
   onClose: () => void;
 }) {
+  // The list opens beside the chart: focus goes to its heading, so the keyboard is there next
+  // (Tab reaches the quotes) instead of behind every cell of the table.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (cell) heading.current?.focus();
+  }, [cell]);
   return (
-    <section
-      className="analysis-cell-quotes"
-      aria-labelledby="analysis-cell-title"
-      aria-live="polite"
-    >
+    <section className="analysis-cell-quotes" aria-labelledby="analysis-cell-title">
       <header>
-        <h3 id="analysis-cell-title">
+        <h3 id="analysis-cell-title" ref={heading} tabIndex={-1}>
           {cell.row.label} × {cell.column.label}
         </h3>
         <span className="analysis-count">
