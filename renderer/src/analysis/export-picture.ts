@@ -18,6 +18,14 @@ export function svgText(svg: SVGSVGElement): string {
 export async function pngBase64(svg: SVGSVGElement, scale = 2): Promise<string> {
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
+  // Canvases have a size limit (Chromium: 32,767 px a side, 268 million pixels): a wide matrix
+  // is drawn smaller rather than failing.
+  scale = Math.min(
+    scale,
+    16_000 / width,
+    16_000 / height,
+    Math.sqrt(200_000_000 / (width * height)),
+  );
   const image = new Image(width, height);
   // A data: URL (allowed by the page's img-src), so the canvas stays readable.
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText(svg))}`;
