@@ -13,6 +13,7 @@ import { buildIndex } from '../../shared/analysis/quote-index.ts';
 import type { Annotation, NotebookDocument, Tag } from '../../shared/model.ts';
 import { mulberry32 } from '../search/random.ts';
 import { median } from '../search/stats.ts';
+import { measureInBrowser } from './browser-case.ts';
 
 /** Runs timed per measure (after one warm-up): the median is what is reported. */
 const RUNS = 9;
@@ -129,7 +130,7 @@ function time(run: () => void): number {
  * each chart) and the page's side (the answer's trip through structured JSON, the heat map's
  * layout and its cells rendered by @visx/heatmap through React, to markup without a DOM).
  */
-export function benchAnalysis(options: { sizes: number[]; log: (line: string) => void }) {
+export async function benchAnalysis(options: { sizes: number[]; log: (line: string) => void }) {
   const rows: AnalysisRow[] = [];
   for (const size of options.sizes) {
     options.log(`analysis: building ${size.toLocaleString('en')} quotes…`);
@@ -225,6 +226,22 @@ export function benchAnalysis(options: { sizes: number[]; log: (line: string) =>
       }),
       detail: `${(table.rows.length * table.columns.length).toLocaleString('en')} cells: layout + visx/React render to markup`,
     });
+    // The same in Chromium over the built page and a real core: what a person waits for.
+    const browser = await measureInBrowser(data, 5, options.log);
+    if (browser) {
+      rows.push({
+        measure: 'browser: Ctrl+6 to the matrix, first',
+        quotes: size,
+        medianMs: browser.firstMs,
+        detail: `${browser.cells.toLocaleString('en')} cells drawn; the core builds its index`,
+      });
+      rows.push({
+        measure: 'browser: Ctrl+6 to the matrix',
+        quotes: size,
+        medianMs: browser.medianMs,
+        detail: `index warm; of which the core call ${browser.coreCallMs.toFixed(0)} ms; longest task ${browser.longestTaskMs.toFixed(0)} ms`,
+      });
+    }
   }
   const width = Math.max(...rows.map((r) => r.measure.length));
   const text = [

@@ -1,5 +1,5 @@
 import '../styles/analysis.css';
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { CHARTS } from '../../../shared/analysis/query.ts';
 import type { AnalysisTable } from '../../../shared/analysis/types.ts';
 import { plural } from '../../../shared/format.ts';
@@ -44,6 +44,9 @@ export function AnalysisView() {
   const svg = useRef<SVGSVGElement>(null);
   const coded = useMemo(() => Object.values(usage).some((u) => u.quotes > 0), [usage]);
   const { table } = a;
+  // The table of numbers renders after the picture, in a render React may interrupt: at 400
+  // documents it is thousands of cells, and the chart should not wait for them.
+  const deferredTable = useDeferredValue(table);
   const selected = table ? selectedAt(table, a.cellIds) : null;
   const select = (cell: CellAt) => {
     if (!table) return;
@@ -148,9 +151,9 @@ export function AnalysisView() {
           {table?.chart === 'cooccurrence' && (
             <PairList table={table} onOpen={(rowId, columnId) => a.openCell({ rowId, columnId })} />
           )}
-          {table && !empty && (
+          {deferredTable && deferredTable === table && !empty && (
             <CountTable
-              table={table}
+              table={deferredTable}
               caption={`${a.title}: ${table.unit} per ${table.rowHeading.toLowerCase()} and ${table.columnHeading.toLowerCase()}`}
               selected={selected}
               onSelect={select}

@@ -18,9 +18,12 @@ export function CellQuoteList({
   // The list opens beside the chart: focus goes to its heading, so the keyboard is there next
   // (Tab reaches the quotes) instead of behind every cell of the table.
   const heading = useRef<HTMLHeadingElement>(null);
+  // Only when another cell is chosen: the same cell listed again (the notebook changed) leaves
+  // the focus where it is.
+  const which = `${cell.row.id}\u0000${cell.column.id}`;
   useEffect(() => {
-    if (cell) heading.current?.focus();
-  }, [cell]);
+    if (which) heading.current?.focus();
+  }, [which]);
   return (
     <section className="analysis-cell-quotes" aria-labelledby="analysis-cell-title">
       <header>

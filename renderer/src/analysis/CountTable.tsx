@@ -1,9 +1,8 @@
 import type { AnalysisTable } from '../../../shared/analysis/types.ts';
-import { plural } from '../../../shared/format.ts';
 import type { CellAt } from './HeatmapChart.tsx';
 
 /** The table shows at most this many cells; the CSV has every one. */
-export const MAX_TABLE_CELLS = 6000;
+export const MAX_TABLE_CELLS = 4000;
 
 /**
  * The chart's numbers as a table, in the page for screen readers and keyboards: every count
@@ -65,7 +64,6 @@ export function CountTable({
                         data-row={row.id}
                         data-column={column.id}
                         aria-pressed={isSelected}
-                        title={`${plural(count, table.unit.replace(/s$/, ''), table.unit)}: ${row.label} × ${column.label}`}
                         onClick={() => onSelect({ row: r, column: c })}
                       >
                         {count}

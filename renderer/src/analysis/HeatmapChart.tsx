@@ -1,6 +1,6 @@
 import { Group } from '@visx/group';
 import { HeatmapRect } from '@visx/heatmap';
-import { Fragment, type Ref, useMemo } from 'react';
+import { Fragment, type MouseEvent, type Ref, useMemo } from 'react';
 import type { AnalysisTable } from '../../../shared/analysis/types.ts';
 import {
   type Bin,
@@ -10,6 +10,8 @@ import {
   heatmapLayout,
 } from './chart-layout.ts';
 import type { ChartTheme } from './chart-theme.ts';
+
+const GAP = 2;
 
 export interface CellAt {
   row: number;
@@ -39,6 +41,63 @@ export function HeatmapChart({
 }) {
   const layout = useMemo(() => heatmapLayout(table, theme), [table, theme]);
   const { left, top } = layout;
+  // The cells depend on the table alone: choosing a cell redraws one outline, not 10,000 rects,
+  // and one listener on the group (reading the cell's position back) stands for all of them.
+  const cells = useMemo(
+    () => (
+      <HeatmapRect<BinColumn, Bin>
+        data={layout.data}
+        xScale={layout.xScale}
+        yScale={layout.yScale}
+        colorScale={layout.colorScale}
+        binWidth={CELL_WIDTH}
+        binHeight={CELL_HEIGHT}
+        gap={GAP}
+        count={(bin) => bin.count}
+      >
+        {(columns) =>
+          columns.flat().map(({ bin, x, y, width, height, color }) => (
+            <Fragment key={`${bin.row}-${bin.column}`}>
+              <rect
+                className={bin.blank ? undefined : 'analysis-cell'}
+                data-r={bin.blank ? undefined : bin.row}
+                data-c={bin.blank ? undefined : bin.column}
+                data-row={table.rows[bin.row]?.id}
+                data-column={table.columns[bin.column]?.id}
+                data-count={bin.blank ? undefined : bin.count}
+                x={x}
+                y={y}
+                width={width}
+                height={height}
+                rx={3}
+                fill={bin.blank ? theme.grid : color}
+              />
+              {layout.labelled && !bin.blank && bin.count > 0 && (
+                <text
+                  x={x + width / 2}
+                  y={y + height / 2}
+                  dy="0.35em"
+                  textAnchor="middle"
+                  fontSize={11}
+                  fill={layout.ink(bin.count)}
+                  pointerEvents="none"
+                >
+                  {bin.count}
+                </text>
+              )}
+            </Fragment>
+          ))
+        }
+      </HeatmapRect>
+    ),
+    [layout, table, theme],
+  );
+  const onClick = (event: MouseEvent<SVGGElement>) => {
+    const target = event.target as Element;
+    const row = target.getAttribute('data-r');
+    const column = target.getAttribute('data-c');
+    if (row !== null && column !== null) onSelect({ row: Number(row), column: Number(column) });
+  };
   return (
     <svg
       ref={svgRef}
@@ -86,60 +145,23 @@ export function HeatmapChart({
           </text>
         ))}
       </Group>
-      <Group left={left} top={top}>
-        <HeatmapRect<BinColumn, Bin>
-          data={layout.data}
-          xScale={layout.xScale}
-          yScale={layout.yScale}
-          colorScale={layout.colorScale}
-          binWidth={CELL_WIDTH}
-          binHeight={CELL_HEIGHT}
-          gap={2}
-          count={(bin) => bin.count}
-        >
-          {(columns) =>
-            columns.flat().map((cell) => {
-              const { bin } = cell;
-              const isSelected = selected?.row === bin.row && selected.column === bin.column;
-              return (
-                <Fragment key={`${bin.row}-${bin.column}`}>
-                  {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the table below is the keyboard's way to the same cell. */}
-                  <rect
-                    className={bin.blank ? undefined : 'analysis-cell'}
-                    data-row={table.rows[bin.row]?.id}
-                    data-column={table.columns[bin.column]?.id}
-                    data-count={bin.blank ? undefined : bin.count}
-                    onClick={
-                      bin.blank ? undefined : () => onSelect({ row: bin.row, column: bin.column })
-                    }
-                    x={cell.x}
-                    y={cell.y}
-                    width={cell.width}
-                    height={cell.height}
-                    rx={3}
-                    fill={bin.blank ? theme.grid : cell.color}
-                    stroke={isSelected ? theme.selected : 'none'}
-                    strokeWidth={isSelected ? 2.5 : 0}
-                  />
-                  {layout.labelled && !bin.blank && bin.count > 0 && (
-                    <text
-                      x={cell.x + cell.width / 2}
-                      y={cell.y + cell.height / 2}
-                      dy="0.35em"
-                      textAnchor="middle"
-                      fontSize={11}
-                      fill={layout.ink(bin.count)}
-                      pointerEvents="none"
-                    >
-                      {bin.count}
-                    </text>
-                  )}
-                </Fragment>
-              );
-            })
-          }
-        </HeatmapRect>
-      </Group>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the table below is the keyboard's way to the same cell. */}
+      <g transform={`translate(${left}, ${top})`} onClick={onClick}>
+        {cells}
+        {selected && selected.row < layout.rows && (
+          <rect
+            x={layout.xScale(selected.column)}
+            y={layout.yScale(selected.row) + GAP}
+            width={CELL_WIDTH - GAP}
+            height={CELL_HEIGHT - GAP}
+            rx={3}
+            fill="none"
+            stroke={theme.selected}
+            strokeWidth={2.5}
+            pointerEvents="none"
+          />
+        )}
+      </g>
     </svg>
   );
 }

@@ -25,6 +25,18 @@ export interface AnalysisSettings {
   bucket: 'year' | 'month';
 }
 
+/** Whether a table still has a cell (for co-occurrence, also a pair beyond the matrix). */
+function hasCell(table: AnalysisTable, ids: { rowId: string; columnId: string }): boolean {
+  const inRows = table.rows.some((r) => r.id === ids.rowId);
+  const inColumns = table.columns.some((c) => c.id === ids.columnId);
+  if (inRows && inColumns) return true;
+  return (table.pairs ?? []).some(
+    (p) =>
+      (p.a.id === ids.rowId && p.b.id === ids.columnId) ||
+      (p.b.id === ids.rowId && p.a.id === ids.columnId),
+  );
+}
+
 /** Kept while the app runs: coming back to the view finds the same chart and filters. */
 let memory: AnalysisSettings = {
   chart: 'matrix',
@@ -86,9 +98,14 @@ export function useAnalysis() {
     setAskedFor(query);
     setCellIds(null);
   }
+  // Listed again whenever the table is (the notebook changed); closed when the cell is gone.
   useEffect(() => {
-    if (!cellIds) {
+    if (!cellIds || !current) {
       setCell(null);
+      return;
+    }
+    if (!hasCell(current, cellIds)) {
+      setCellIds(null);
       return;
     }
     let live = true;
@@ -103,7 +120,7 @@ export function useAnalysis() {
     return () => {
       live = false;
     };
-  }, [cellIds, query, onError]);
+  }, [cellIds, query, current, onError]);
 
   const title = CHART_TITLES[settings.chart];
   const saved = useCallback(
