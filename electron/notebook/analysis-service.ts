@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { analyze, cellQuotes } from '../../shared/analysis/analyze.ts';
 import type { AnalysisFilter, AnalysisQuery } from '../../shared/analysis/query.ts';
-import { type AnalysisIndex, buildIndex } from '../../shared/analysis/quote-index.ts';
+import { type AnalysisIndex, buildIndex, indexSteps } from '../../shared/analysis/quote-index.ts';
 import { tableCsv } from '../../shared/analysis/table-csv.ts';
 import { quoteText } from '../../shared/annotations.ts';
 import type { NotebookHandlers } from '../../shared/contract.ts';
@@ -41,6 +42,33 @@ export function createAnalysisService(
       cached = { revision: store.revision, index: buildIndex(store.data, cached?.index) };
     return cached.index;
   };
+
+  /**
+   * Build the index in steps of 5,000 quotes, a turn of the event loop apart, so the first chart
+   * does not pay for it (at 100,000 quotes the build is most of the first chart's time) and the
+   * core keeps answering meanwhile. Given up when the notebook changes under it or a chart asks
+   * first (which then builds at once).
+   */
+  let warming = false;
+  async function warmInBackground(): Promise<void> {
+    if (warming || cached?.revision === store.revision) return;
+    warming = true;
+    try {
+      const revision = store.revision;
+      const steps = indexSteps(store.data, cached?.index);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          if (store.revision === revision && cached?.revision !== revision)
+            cached = { revision, index: step.value };
+          return;
+        }
+        await nextTurn();
+        if (store.revision !== revision || cached?.revision === revision) return;
+      }
+    } finally {
+      warming = false;
+    }
+  }
 
   /** A filter naming a document, tag or speaker that is not there is a mistake worth saying. */
   function checkFilter(ix: AnalysisIndex, filter: AnalysisFilter) {
@@ -114,5 +142,5 @@ export function createAnalysisService(
       return { status: 'saved', path, bytes: written ?? 0 };
     },
   };
-  return { handlers, index };
+  return { handlers, index, warmInBackground };
 }

@@ -97,6 +97,11 @@ export async function openNotebook(options: {
     search: search.handlers.search,
   });
   const restores = createRestoreService(store, changed, { host });
+  const analysis = createAnalysisService(store, { host });
+  // The Analysis view's index, built in steps once the notebook is open (not when read-only).
+  const warmAnalysis = options.readOnly
+    ? undefined
+    : setTimeout(() => void analysis.warmInBackground(), 1000).unref();
   const handlers: NotebookHandlers = {
     ...createDocumentService(store, changed, host),
     ...createCodebookService(store, changed, {
@@ -119,7 +124,7 @@ export async function openNotebook(options: {
     }),
     ...search.handlers,
     ...exports.handlers,
-    ...createAnalysisService(store, { host }).handlers,
+    ...analysis.handlers,
     ...restores.handlers,
   };
   return {
@@ -131,6 +136,7 @@ export async function openNotebook(options: {
     searchReady: search.ready,
     subscribe,
     async close(closeOptions) {
+      clearTimeout(warmAnalysis);
       await store.close(closeOptions);
       // Stops following the store and writes the index cache when the index changed.
       await search.close();

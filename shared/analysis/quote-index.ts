@@ -71,14 +71,27 @@ interface Reduced {
  * first chart after a change quick at 100,000 quotes (the store replaces, never edits in place,
  * the tag lists and targets it changes; a push onto a list changes its length, checked too).
  */
-export function buildIndex(
-  data: {
-    documents: readonly NotebookDocument[];
-    annotations: readonly Annotation[];
-    tags: readonly Tag[];
-  },
+export function buildIndex(data: IndexSource, previous?: AnalysisIndex): AnalysisIndex {
+  const steps = indexSteps(data, previous);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+export interface IndexSource {
+  documents: readonly NotebookDocument[];
+  annotations: readonly Annotation[];
+  tags: readonly Tag[];
+}
+
+/**
+ * The same build in steps: it pauses after every `chunk` quotes, so the core can build the index
+ * in the background between other work (a turn of the event loop per step) and have it ready
+ * before the Analysis view is first opened.
+ */
+export function* indexSteps(
+  data: IndexSource,
   previous?: AnalysisIndex,
-): AnalysisIndex {
+  chunk = 5000,
+): Generator<void, AnalysisIndex, void> {
   const codebook = data.tags.map((t) => `${t.id}\u0000${t.name}`).join('\u0001');
   const reuse = previous && previous.codebook === codebook ? previous.reduced : null;
   // By id, not a WeakMap by record: 100,000 weak entries cost the garbage collector more.
@@ -117,6 +130,7 @@ export function buildIndex(
   const quotes: IndexedQuote[] = new Array(data.annotations.length);
   let i = 0;
   for (const a of data.annotations) {
+    if (i > 0 && i % chunk === 0) yield;
     const known = reuse?.get(a.id);
     if (
       known &&

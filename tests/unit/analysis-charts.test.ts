@@ -10,7 +10,12 @@ import {
 } from '../../shared/analysis/codes-over-time.ts';
 import { passages } from '../../shared/analysis/cooccurrence.ts';
 import { type AnalysisQuery, analysisQuerySchema } from '../../shared/analysis/query.ts';
-import { buildIndex, filterQuotes, isFinderTag } from '../../shared/analysis/quote-index.ts';
+import {
+  buildIndex,
+  filterQuotes,
+  indexSteps,
+  isFinderTag,
+} from '../../shared/analysis/quote-index.ts';
 import { NO_CODE } from '../../shared/analysis/speaker-codes.ts';
 import type { AnalysisTable } from '../../shared/analysis/types.ts';
 import { book, doc, quote, tag } from './analysis-fixture.ts';
@@ -93,6 +98,20 @@ describe('the analysis index', () => {
     s.b.tags.find((t) => t.id === s.us)!.name = 'us'; // moved to the top level
     const third = buildIndex(s.b, second);
     expect(of(third, s.q6).topCodes.sort()).toEqual([s.actors, s.us].sort());
+  });
+
+  it('builds in steps of a chunk of quotes to the same index as one build', () => {
+    const s = sample();
+    const steps = indexSteps(s.b, undefined, 2);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    expect(pauses).toBe(2); // six quotes, a pause after the second and the fourth
+    const q = (ix: ReturnType<typeof buildIndex>) => ix.quotes.map((x) => [x.id, x.codesWithin]);
+    expect(q(step.value)).toEqual(q(buildIndex(s.b)));
   });
 
   it('filters by document, by tag with its sub-tags, and by speaker', () => {

@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAnalysisService } from '../../electron/notebook/analysis-service.ts';
 import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
+import { analyze } from '../../shared/analysis/analyze.ts';
+import { analysisQuerySchema } from '../../shared/analysis/query.ts';
 import { tableCsv } from '../../shared/analysis/table-csv.ts';
 import type { AnalysisTable } from '../../shared/analysis/types.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
@@ -93,6 +96,30 @@ describe('analyzeNotebook', () => {
     });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(!missing.ok && missing.error.message).toMatch(/tag_gone/);
+  });
+});
+
+describe('the index in the background', () => {
+  it('is built before the first chart asks, and built again after a change', async () => {
+    const { notebook, h, docId, threat } = await coded();
+    const service = createAnalysisService(notebook.store, { host: {} as never });
+    await service.warmInBackground();
+    const warmed = service.index();
+    expect(service.index()).toBe(warmed);
+    expect(analyze(warmed, analysisQuerySchema.parse({ chart: 'matrix' })).cells[1]).toEqual([2]);
+    // Nothing to do while it is current; after a change the next chart has the new quote.
+    const pending = service.warmInBackground();
+    await h.createAnnotation({
+      documentId: docId,
+      start: 300,
+      end: 310,
+      color: 'yellow',
+      tagIds: [threat.id],
+    });
+    await pending;
+    const after = service.index();
+    expect(after).not.toBe(warmed);
+    expect(analyze(after, analysisQuerySchema.parse({ chart: 'matrix' })).cells[1]).toEqual([3]);
   });
 });
 
