@@ -12,7 +12,10 @@ import { median } from '../search/stats.ts';
 import type { corpus } from './bench-analysis.ts';
 
 export interface BrowserMeasure {
-  /** Ctrl+6 to the heat map drawn, the first time after opening (the core builds its index). */
+  /**
+   * Ctrl+6 to the heat map drawn, the first time after the page loads (the core has built its
+   * index in the background by then, as in the app a second after opening).
+   */
   firstMs: number;
   /** The same with the core's index warm (median). */
   medianMs: number;
