@@ -86,7 +86,7 @@ async function main() {
       json.pdf = result.json;
     }
     if (suite === 'analysis') {
-      const result = benchAnalysis({ sizes: args.sizes ?? ANALYSIS_SIZES, log });
+      const result = await benchAnalysis({ sizes: args.sizes ?? ANALYSIS_SIZES, log });
       process.stdout.write(`${result.text}\n`);
       json.analysis = result.json;
     }
