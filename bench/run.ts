@@ -1,3 +1,4 @@
+import { benchAnalysis } from './analysis/bench-analysis.ts';
 import { benchExport } from './export/bench-export.ts';
 import { benchPdf } from './pdf/bench-pdf.ts';
 import { benchQuotes } from './quotes/bench-quotes.ts';
@@ -8,16 +9,18 @@ import { benchStore, rowJson as storeRowJson } from './store/bench-store.ts';
 /**
  * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--runs 5] [--no-fuse]`
  *
- * Suites: `search`, `export`, `quotes`, `store`, `pdf`, `reader` (the default: all suites). `--sizes` sets
- * the sizes (search: notes; export: quotes; quotes: words of one article; pdf: pages of the
- * generated book; reader: words/highlights pairs such as `10k/500,100k/5000`; default 1k, 10k,
- * 100k, for quotes 5k, 20k, 50k, for pdf 500, for reader the issue's five). `--runs` sets the
- * runs per figure of the reader suite (5). The table goes
+ * Suites: `search`, `export`, `quotes`, `store`, `pdf`, `reader`, `analysis` (the default: all
+ * suites). `--sizes` sets the sizes (search: notes; export: quotes; quotes: words of one article;
+ * pdf: pages of the generated book; reader: words/highlights pairs such as `10k/500,100k/5000`;
+ * analysis: quotes; default 1k, 10k, 100k, for quotes 5k, 20k, 50k, for pdf 500, for reader the
+ * issue's five, for analysis 10k and 100k). `--runs` sets the runs per figure of the reader suite
+ * (5). The table goes
  * to stdout; with `--json` the last line of stdout is one JSON object with a key per suite.
  * Progress goes to stderr.
  */
 
-const SUITES = ['search', 'export', 'quotes', 'store', 'pdf', 'reader'] as const;
+const SUITES = ['search', 'export', 'quotes', 'store', 'pdf', 'reader', 'analysis'] as const;
+const ANALYSIS_SIZES = [10_000, 100_000];
 const STORE_SIZES = [1000, 10_000, 50_000, 100_000];
 const DEFAULT_SIZES = [1000, 10_000, 100_000];
 const QUOTES_SIZES = [5000, 20_000, 50_000];
@@ -102,6 +105,11 @@ async function main() {
       });
       process.stdout.write(`${result.text}\n`);
       json.reader = result.json;
+    }
+    if (suite === 'analysis') {
+      const result = await benchAnalysis({ sizes: args.sizes ?? ANALYSIS_SIZES, log });
+      process.stdout.write(`${result.text}\n`);
+      json.analysis = result.json;
     }
   }
   if (args.json) process.stdout.write(`\n${JSON.stringify(json)}\n`);

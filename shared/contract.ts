@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { analysisQuerySchema, axisIdSchema } from './analysis/query.ts';
+import type { AnalysisTable, CellQuotes } from './analysis/types.ts';
 import type { TextAnnotation } from './annotations.ts';
 import type { TagUndo, TagUsage } from './codebook.ts';
 import type { RestorePreview } from './export/restore-plan.ts';
@@ -121,6 +123,20 @@ const exportOptionsSchema = z
   })
   .strict();
 const tokenSchema = z.string().min(1).max(100);
+/** A chart's picture or table for `saveAnalysisFile`: SVG text up to 20 MB, a PNG up to 40 MB. */
+export const ANALYSIS_SVG_MAX_CHARS = 20 * 1024 * 1024;
+export const ANALYSIS_PNG_MAX_BYTES = 40 * 1024 * 1024;
+/** A file name the Save dialog proposes (no folders: the path comes from the dialog). */
+const suggestedNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[^/\\:*?"<>|]+$/, 'a file name without folders or reserved characters')
+  .refine(
+    (v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20),
+    'a file name without control characters',
+  );
 
 /** A backup in the notebook's backups folder. */
 export interface BackupInfo {
@@ -517,6 +533,60 @@ export const contract = {
   ),
   /** Every speaker tag with its quotes across documents, most quoted first. */
   listSpeakers: method<SpeakerSummary[]>()(empty),
+
+  /**
+   * One chart of the Analysis view, computed by the core over the whole notebook: a table of
+   * counts (code × document, co-occurrence, speaker × code, codes over time) with its notes.
+   */
+  analyzeNotebook: method<AnalysisTable>()(analysisQuerySchema),
+  /** The quotes behind one cell of a chart: the first `limit`, and how many there are. */
+  analysisCellQuotes: method<CellQuotes>()(
+    z
+      .object({
+        query: analysisQuerySchema,
+        rowId: axisIdSchema,
+        columnId: axisIdSchema,
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+  ),
+  /**
+   * Save a chart through the native Save dialog: its picture as SVG text or PNG bytes (base64)
+   * made by the page, or its table as CSV (computed again here from the query).
+   */
+  saveAnalysisFile: method<
+    { status: 'saved'; path: string; bytes: number } | { status: 'cancelled' }
+  >()(
+    z.discriminatedUnion('format', [
+      z
+        .object({
+          format: z.literal('svg'),
+          name: suggestedNameSchema,
+          text: z
+            .string()
+            .max(ANALYSIS_SVG_MAX_CHARS)
+            .refine((v) => /^\s*(<\?xml[^>]*\?>\s*)?<svg[\s>]/.test(v), 'not an SVG document')
+            .refine(
+              (v) => !/<script|<foreignObject/i.test(v),
+              'an SVG with scripts or foreign content',
+            ),
+        })
+        .strict(),
+      z
+        .object({
+          format: z.literal('png'),
+          name: suggestedNameSchema,
+          data: z
+            .string()
+            .max(Math.ceil(ANALYSIS_PNG_MAX_BYTES / 3) * 4)
+            .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+        })
+        .strict(),
+      z
+        .object({ format: z.literal('csv'), name: suggestedNameSchema, query: analysisQuerySchema })
+        .strict(),
+    ]),
+  ),
 
   /** Notes, newest first; only one document's when `documentId` is given. */
   listNotes: method<NoteSummary[]>()(z.object({ documentId: idSchema.optional() }).strict()),

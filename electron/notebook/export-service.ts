@@ -1,5 +1,4 @@
-import { realpath } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { HighlightColor } from '../../shared/colors.ts';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { defaultFileName, FORMAT_INFO } from '../../shared/export/format-info.ts';
@@ -15,7 +14,7 @@ import type {
 } from '../../shared/export/types.ts';
 import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/types.ts';
 import { NotebookError } from '../../shared/result.ts';
-import { writeExportFile } from './export-file.ts';
+import { checkExportTarget, writeExportFile } from './export-file.ts';
 import type { NotebookHost } from './host.ts';
 import type { Store } from './store.ts';
 import { filesDirIn, type KeptKind, readKeptFile } from './stored-files.ts';
@@ -103,21 +102,7 @@ export function createExportService(
     return files;
   }
 
-  /**
-   * An export never goes into the notebook's own folder: a file called notebook.json there would
-   * replace the notebook, and the lock and backups are not to be touched either.
-   */
-  async function checkTarget(path: string): Promise<void> {
-    const real = async (p: string) => realpath(p).catch(() => resolve(p));
-    const folder = await real(dirname(path));
-    const dataDir = await real(store.dataDir);
-    const inside = relative(dataDir, folder);
-    if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)))
-      throw new NotebookError(
-        'invalid-input',
-        `Exports cannot be saved in the notebook’s own folder (${store.dataDir}); choose another folder.`,
-      );
-  }
+  const checkTarget = (path: string) => checkExportTarget(path, store.dataDir);
 
   /** Write a selection in a format to a path; the dialog flow and the command line share it. */
   async function exportSelection(

@@ -1,5 +1,6 @@
 import type { AnnotationDelta, NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { colorLabels } from '../../shared/settings/settings.ts';
+import { createAnalysisService } from './analysis-service.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createCollectionsService } from './collections-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
@@ -115,6 +116,11 @@ export async function openNotebook(options: {
     colorLabels: () => colorLabels(settings.getSettings({}).settings.colorNames),
   });
   const restores = createRestoreService(store, changed, { host });
+  const analysis = createAnalysisService(store, { host });
+  // The Analysis view's index, built in steps once the notebook is open (not when read-only).
+  const warmAnalysis = options.readOnly
+    ? undefined
+    : setTimeout(() => void analysis.warmInBackground(), 1000).unref();
   const handlers: NotebookHandlers = {
     ...createDocumentService(store, changed, host),
     ...createCodebookService(store, changed, {
@@ -141,6 +147,7 @@ export async function openNotebook(options: {
     }),
     ...search.handlers,
     ...exports.handlers,
+    ...analysis.handlers,
     ...restores.handlers,
     ...settings,
     getReadingStates: reading.getReadingStates,
@@ -155,6 +162,7 @@ export async function openNotebook(options: {
     searchReady: search.ready,
     subscribe,
     async close(closeOptions) {
+      clearTimeout(warmAnalysis);
       await reading.flush();
       await store.close(closeOptions);
       // Stops following the store and writes the index cache when the index changed.

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type AnnotationFilter, NO_FILTER } from '../../shared/annotation-filter.ts';
 import { quarantineNotice } from '../../shared/quarantine.ts';
 import type { SearchHit } from '../../shared/search/types.ts';
+import { AnalysisView } from './analysis/AnalysisView.tsx';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
 import { useCollections } from './collections/use-collections.ts';
 import { BackupsDialog } from './export/BackupsDialog.tsx';
@@ -39,6 +40,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'tags', label: 'Tags' },
   { id: 'search', label: 'Search' },
   { id: 'speakers', label: 'Speakers' },
+  { id: 'analysis', label: 'Analysis' },
 ];
 
 export function App() {
@@ -317,7 +319,7 @@ export function App() {
     ],
   );
 
-  // Ctrl/Cmd+1 to 5 switch views, as tabs do.
+  // Ctrl/Cmd+1 to 6 switch views, as tabs do.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
@@ -381,6 +383,7 @@ export function App() {
               <SearchView query={searchQuery} onQueryChange={setSearchQuery} onOpen={openHit} />
             )}
             {view === 'speakers' && <SpeakersView />}
+            {view === 'analysis' && <AnalysisView />}
           </div>
           {palette && (
             <CommandPalette

@@ -8,7 +8,7 @@ import type { Restorer } from './export/use-restore.ts';
 import type { Importer } from './library/use-import.ts';
 import type { ToastMessage } from './ui/Toasts.tsx';
 
-export type View = 'reader' | 'notes' | 'tags' | 'search' | 'speakers';
+export type View = 'reader' | 'notes' | 'tags' | 'search' | 'speakers' | 'analysis';
 
 /**
  * What every view may use: notices, undo, navigation between views, and the notebook-wide

@@ -555,6 +555,40 @@ const cases = {
       { coderName: 'x'.repeat(500) },
     ],
   },
+  analyzeNotebook: {
+    valid: () => ({ chart: 'matrix' }),
+    invalid: [
+      {},
+      { chart: 'pie' },
+      { chart: 'matrix', level: 'deep' },
+      { chart: 'timeline', bucket: 'week' },
+      { chart: 'cooccurrence', scope: 'document' },
+      { chart: 'matrix', filter: { documentIds: 'all' } },
+      { chart: 'matrix', groups: [{ id: 'g', label: '', documentIds: [] }] },
+      { chart: 'speakers', extra: 1 },
+    ],
+  },
+  analysisCellQuotes: {
+    valid: (f) => ({ query: { chart: 'matrix' }, rowId: f.tagId, columnId: f.doc.id }),
+    invalid: [
+      {},
+      { query: { chart: 'matrix' }, rowId: '', columnId: 'x' },
+      { query: { chart: 'matrix' }, rowId: 'a', columnId: 'b', limit: 0 },
+      { query: { chart: 'matrix' }, rowId: 'a', columnId: 'b', limit: 100_000 },
+    ],
+  },
+  saveAnalysisFile: {
+    valid: () => ({ format: 'csv', name: 'Code by document', query: { chart: 'matrix' } }),
+    invalid: [
+      {},
+      { format: 'pdf', name: 'chart', text: '<svg></svg>' },
+      { format: 'svg', name: 'chart', text: '<html></html>' },
+      { format: 'svg', name: 'chart', text: '<svg><script>alert(1)</script></svg>' },
+      { format: 'svg', name: '../../notebook', text: '<svg></svg>' },
+      { format: 'png', name: 'chart', data: 'not base64!' },
+      { format: 'csv', name: 'chart' },
+    ],
+  },
 } satisfies Record<MethodName, { valid: (f: Fixture) => unknown; invalid: unknown[] }>;
 
 describe('the IPC contract', () => {

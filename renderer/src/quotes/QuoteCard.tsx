@@ -40,7 +40,7 @@ export function QuoteCard({
   onEdit: (on: boolean) => void;
 }) {
   const view = cardView(s, draft, panel.acceptedSpeakers, panel.text);
-  const { accepted, edited, speaker, role, text: shownText } = view;
+  const { accepted, edited, speaker, text: shownText } = view;
   const shownDraft = draft ?? draftOf(s);
   const choose = (name: string) => panel.onSaveDraft(s, withChoice(s, shownDraft, name));
   // A candidate picked on an unsure card is a choice, not a correction.

@@ -1,5 +1,5 @@
 import '../styles/quotes.css';
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { QuoteSuggestion, QuoteSuggestions } from '../../../shared/contract.ts';
 import { plural } from '../../../shared/format.ts';
 import {

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type MouseEvent, type RefObject, useRef } from 'react';
 import { leafName, type TagUsage } from '../../../shared/codebook.ts';
 import type { TreeRow } from './tree-rows.ts';
-import { EMPTY_USAGE, plural } from './wording.ts';
+import { EMPTY_USAGE } from './wording.ts';
 
 const TYPE_AHEAD_MS = 700;
 
