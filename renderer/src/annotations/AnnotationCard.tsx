@@ -1,8 +1,8 @@
 import { type KeyboardEvent, memo } from 'react';
 import { quoteText } from '../../../shared/annotations.ts';
-import { COLOR_LABELS } from '../../../shared/colors.ts';
 import type { Annotation, NotebookDocument, NoteSummary, Tag } from '../../../shared/model.ts';
 import { QUOTE_DRAG_TYPE, quoteBlock } from '../../../shared/note-links.ts';
+import { colorTitle, useColorLabels } from '../preferences/color-labels.ts';
 import type { PanelNotesActions } from './AnnotationPanel.tsx';
 import { InsertIntoNote } from './InsertIntoNote.tsx';
 import { QuoteSummary } from './QuoteSummary.tsx';
@@ -37,6 +37,7 @@ export const AnnotationCard = memo(function AnnotationCard({
   onOpen: (annotation: Annotation) => void;
   onKeyDown: (event: KeyboardEvent<HTMLButtonElement>, annotation: Annotation) => void;
 }) {
+  const labels = useColorLabels();
   return (
     <li
       ref={measure}
@@ -54,10 +55,11 @@ export const AnnotationCard = memo(function AnnotationCard({
         type="button"
         className={`annotation-card card-${annotation.color}${active ? ' active' : ''}`}
         aria-current={active ? 'true' : undefined}
-        aria-label={`${COLOR_LABELS[annotation.color]} highlight: ${quoteText(annotation)}`}
         onClick={() => onOpen(annotation)}
         onKeyDown={(e) => onKeyDown(e, annotation)}
       >
+        {/* Named by what it shows, after the colour a sighted reader sees (WCAG 2.5.3). */}
+        <span className="visually-hidden">{colorTitle(labels, annotation.color)} highlight: </span>
         <QuoteSummary
           annotation={annotation}
           tagById={tagById}

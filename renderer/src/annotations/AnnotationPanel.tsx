@@ -337,11 +337,8 @@ export const AnnotationPanel = memo(function AnnotationPanel({
             <ul className="document-note-list">
               {documentNotes.map((note) => (
                 <li key={note.id}>
-                  <button
-                    type="button"
-                    aria-label={`Note: ${note.title || 'Untitled note'}`}
-                    onClick={() => notesActions.onOpenNote(note.id)}
-                  >
+                  <button type="button" onClick={() => notesActions.onOpenNote(note.id)}>
+                    <span className="visually-hidden">Note: </span>
                     <span className="note-title">{note.title || 'Untitled note'}</span>
                     <span className="note-excerpt">{note.excerpt}</span>
                   </button>
