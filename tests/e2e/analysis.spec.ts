@@ -244,3 +244,59 @@ test('a larger notebook draws a full matrix and its table agrees with the core',
   await expect(view.getByRole('heading', { name: /Pairs, most frequent first/ })).toBeVisible();
   await shoot(page, 'analysis-cooccurrence-large');
 });
+
+test('the matrix by collection, and every chart narrowed to one collection', async ({
+  page,
+  harness,
+}) => {
+  const { doc, threat, actors } = await codeSample(harness);
+  // A second, coded document, in a collection of its own.
+  await core(harness, 'importFiles', {
+    jobId: 'second',
+    files: [
+      {
+        name: 'road.md',
+        size: 60,
+        data: Buffer.from('# Road to Bagram\n\nThe road was closed, a driver said.\n').toString(
+          'base64',
+        ),
+      },
+    ],
+  });
+  const road = (await core(harness, 'listDocuments', {})).find(
+    (d) => d.title === 'Road to Bagram',
+  )!;
+  await core(harness, 'createAnnotation', {
+    documentId: road.id,
+    start: 0,
+    end: 8,
+    color: 'yellow',
+    tagIds: [threat.id],
+  });
+  const roads = await core(harness, 'createCollection', { name: 'Roads', documentIds: [road.id] });
+  const sample = await core(harness, 'createCollection', {
+    name: 'Sample',
+    documentIds: [doc.id],
+  });
+
+  await page.goto('/');
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible(IMPORT_TIMEOUT);
+  await page.keyboard.press('Control+6');
+  const view = page.getByRole('region', { name: 'Analysis' });
+  const table = view.getByRole('table');
+  const cellButton = (row: string, column: string) =>
+    table.locator(`button[data-row="${row}"][data-column="${column}"]`);
+
+  // One column per collection: threat is on 3 quotes in the sample, 1 on the road.
+  await view.getByRole('combobox', { name: 'Columns' }).selectOption('collections');
+  await expect(cellButton(threat.id, sample.id)).toHaveText('3');
+  await expect(cellButton(threat.id, roads.id)).toHaveText('1');
+  await expect(cellButton(actors.id, sample.id)).toHaveText('4');
+  await expect(table.getByRole('columnheader', { name: 'Roads' })).toBeVisible();
+
+  // Narrowed to one collection, every chart counts only its documents.
+  await view.getByRole('combobox', { name: 'Columns' }).selectOption('documents');
+  await view.getByRole('combobox', { name: 'Collection' }).selectOption({ label: 'Roads' });
+  await expect(cellButton(threat.id, road.id)).toHaveText('1');
+  await expect(table.locator(`button[data-column="${doc.id}"]`)).toHaveCount(0);
+});

@@ -97,6 +97,7 @@ export function AnalysisView() {
         settings={a.settings}
         change={a.change}
         documents={a.documents}
+        collections={a.collections}
         codes={a.codes}
         speakers={a.speakers}
       />

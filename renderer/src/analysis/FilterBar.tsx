@@ -1,5 +1,5 @@
 import type { ChartKind } from '../../../shared/analysis/query.ts';
-import type { DocumentSummary, Tag } from '../../../shared/model.ts';
+import type { Collection, DocumentSummary, Tag } from '../../../shared/model.ts';
 import { speakerOfTag } from '../../../shared/quotes/speaker-tags.ts';
 import type { AnalysisSettings } from './use-analysis.ts';
 
@@ -29,20 +29,22 @@ function Choice<T extends string>({
 }
 
 /**
- * What every chart can be narrowed to (a document, a code with its sub-tags, a speaker), how
- * deep the codebook is read, and the chart's own choice (what counts as together; by year or
- * month). Collections join the document choice once the notebook has them.
+ * What every chart can be narrowed to (a collection, a document, a code with its sub-tags, a
+ * speaker), how deep the codebook is read, and the chart's own choice (the matrix's columns:
+ * documents or collections; what counts as together; by year or month).
  */
 export function FilterBar({
   settings,
   change,
   documents,
+  collections,
   codes,
   speakers,
 }: {
   settings: AnalysisSettings;
   change: (patch: Partial<AnalysisSettings>) => void;
   documents: readonly DocumentSummary[];
+  collections: readonly Collection[];
   codes: readonly Tag[];
   speakers: readonly Tag[];
 }) {
@@ -50,6 +52,28 @@ export function FilterBar({
   return (
     <fieldset className="analysis-filters">
       <legend className="visually-hidden">Chart filters</legend>
+      {collections.length > 0 && (
+        <Choice
+          label="Collection"
+          value={settings.collectionId}
+          onChange={(collectionId) => change({ collectionId })}
+          options={[
+            { value: '', label: 'All collections' },
+            ...collections.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
+      )}
+      {chart === 'matrix' && collections.length > 0 && (
+        <Choice
+          label="Columns"
+          value={settings.columns}
+          onChange={(columns) => change({ columns })}
+          options={[
+            { value: 'documents', label: 'One per document' },
+            { value: 'collections', label: 'One per collection' },
+          ]}
+        />
+      )}
       <Choice
         label="Documents"
         value={settings.documentId}

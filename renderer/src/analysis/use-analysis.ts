@@ -18,6 +18,10 @@ export const CHART_TITLES: Record<ChartKind, string> = {
 export interface AnalysisSettings {
   chart: ChartKind;
   documentId: string;
+  /** Only this collection's documents ('' for all). */
+  collectionId: string;
+  /** The matrix's columns: one per document, or one per collection. */
+  columns: 'documents' | 'collections';
   tagId: string;
   speakerId: string;
   level: 'top' | 'all';
@@ -41,6 +45,8 @@ function hasCell(table: AnalysisTable, ids: { rowId: string; columnId: string })
 let memory: AnalysisSettings = {
   chart: 'matrix',
   documentId: '',
+  collectionId: '',
+  columns: 'documents',
   tagId: '',
   speakerId: '',
   level: 'top',
@@ -54,7 +60,8 @@ let memory: AnalysisSettings = {
  * Filters naming something deleted since are dropped rather than sent.
  */
 export function useAnalysis() {
-  const { onError, notify, tags, documents } = useApp();
+  const { onError, notify, tags, documents, collections: collectionsApi } = useApp();
+  const collections = collectionsApi.list;
   const [settings, setSettings] = useState(memory);
   useEffect(() => {
     memory = settings;
@@ -69,16 +76,33 @@ export function useAnalysis() {
 
   const query = useMemo<AnalysisQueryInput>(() => {
     const s = settings;
+    // A collection is sent as its documents; with a document chosen too, that document if it
+    // is in the collection (else nothing).
+    const collection = collections.find((c) => c.id === s.collectionId);
+    const document = documents.some((d) => d.id === s.documentId) ? s.documentId : null;
+    const documentIds = collection
+      ? collection.documentIds.filter((id) => document === null || id === document)
+      : document
+        ? [document]
+        : null;
     const filter = {
-      ...(documents.some((d) => d.id === s.documentId) ? { documentIds: [s.documentId] } : {}),
+      ...(documentIds ? { documentIds } : {}),
       ...(codes.some((t) => t.id === s.tagId) ? { tagIds: [s.tagId] } : {}),
       ...(speakers.some((t) => t.id === s.speakerId) ? { speakerIds: [s.speakerId] } : {}),
     };
     if (s.chart === 'cooccurrence')
       return { chart: s.chart, filter, level: s.level, scope: s.scope };
     if (s.chart === 'timeline') return { chart: s.chart, filter, level: s.level, bucket: s.bucket };
+    if (s.columns === 'collections' && collections.length > 0) {
+      const groups = collections.map((c) => ({
+        id: c.id,
+        label: c.name,
+        documentIds: c.documentIds,
+      }));
+      return { chart: s.chart, filter, level: s.level, groups };
+    }
     return { chart: s.chart, filter, level: s.level };
-  }, [settings, documents, codes, speakers]);
+  }, [settings, documents, codes, speakers, collections]);
 
   const load = useCallback(() => call('analyzeNotebook', query), [query]);
   const [table] = useLiveValue<AnalysisTable | null>(
@@ -154,6 +178,7 @@ export function useAnalysis() {
     codes,
     speakers,
     documents,
+    collections,
     table: current,
     loading: current === null,
     cellIds,
