@@ -26,6 +26,23 @@ if (requires.length > 0) {
   process.exit(1);
 }
 
+// zod stays out of the page: zod 4 probes `new Function` as soon as it builds an object schema,
+// which the page's CSP blocks (a violation report at every start). Schemas live in modules the
+// page does not import (settings-schema.ts, analysis/query.ts, …).
+const { readdirSync } = await import('node:fs');
+const pageScripts = readdirSync('out/renderer/assets').filter(
+  (f) => f.startsWith('index-') && f.endsWith('.js'),
+);
+const withZod = pageScripts.filter((f) =>
+  readFileSync(`out/renderer/assets/${f}`, 'utf8').includes('allowsEval'),
+);
+if (withZod.length > 0) {
+  console.error(
+    `The page bundles zod schemas (${withZod.join(', ')}): move them out of modules the renderer imports.`,
+  );
+  process.exit(1);
+}
+
 // The import parser worker must start and parse from the built file, as Electron will run it.
 const { Worker } = await import('node:worker_threads');
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { idSchema } from '../model.ts';
 
-/** The four pictures of the coding the Analysis view draws. */
-export const CHARTS = ['matrix', 'cooccurrence', 'speakers', 'timeline'] as const;
-export type ChartKind = (typeof CHARTS)[number];
+import { CHARTS, type ChartKind } from './charts.ts';
+
+export { CHARTS, type ChartKind };
 
 /** A row or column id: a tag, document or group id, a date bucket, or one of the apart columns. */
 export const axisIdSchema = z.string().min(1).max(200);

@@ -113,10 +113,10 @@ test('a codebook on the sample article: nested tags, quotes, notes citing them; 
     .getByRole('button', { name: /^Open quote/ })
     .first()
     .click();
-  await expect(panel.getByRole('button', { name: new RegExp(Q.fight) })).toHaveAttribute(
-    'aria-current',
-    'true',
-  );
+  // The highlight's card (the document's note that quotes it is a button too).
+  await expect(
+    panel.getByRole('button', { name: new RegExp(`highlight: .?${Q.fight}`) }),
+  ).toHaveAttribute('aria-current', 'true');
 
   // The codebook: rename a parent, merge two tags, delete one in use and take it back.
   await view(page, 'Tags');

@@ -1,6 +1,6 @@
 import '../styles/analysis.css';
 import { useDeferredValue, useMemo, useRef } from 'react';
-import { CHARTS } from '../../../shared/analysis/query.ts';
+import { CHARTS } from '../../../shared/analysis/charts.ts';
 import type { AnalysisTable } from '../../../shared/analysis/types.ts';
 import { plural } from '../../../shared/format.ts';
 import { useApp } from '../app-services.ts';
