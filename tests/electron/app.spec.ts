@@ -182,3 +182,32 @@ test('File > Export… saves Markdown to the path chosen in the native Save dial
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('File > Preferences… opens them; the theme chosen there drives the native theme', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-electron-'));
+  try {
+    const app = await launch(dataDir);
+    const page = await app.firstWindow();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Bagram Air Base');
+    const label = process.platform === 'darwin' ? 'Settings…' : 'Preferences…';
+    const accelerator = await app.evaluate(({ Menu }, name) => {
+      const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
+      const item = file?.submenu?.items.find((i) => i.label === name);
+      item?.click();
+      return item?.accelerator ?? null;
+    }, label);
+    expect(accelerator).toBe('CmdOrCtrl+,');
+    const dialog = page.getByRole('dialog', { name: 'Preferences' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('radio', { name: 'Dark' }).check();
+    await expect
+      .poll(() => app.evaluate(({ nativeTheme }) => nativeTheme.themeSource))
+      .toBe('dark');
+    await expect
+      .poll(() => app.evaluate(({ nativeTheme }) => nativeTheme.shouldUseDarkColors))
+      .toBe(true);
+    await app.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
