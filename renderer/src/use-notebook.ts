@@ -57,11 +57,15 @@ export function useNotebook(onError: (error: unknown) => void) {
     localStorage.setItem(LAST_DOCUMENT_KEY, selectedId);
     let current = true;
     call('getDocument', { id: selectedId }).then((doc) => current && setDocument(doc), onError);
-    void loadAnnotations(selectedId);
+    // Guarded like the text: a slow answer for the document left behind must not land on the next.
+    call('listAnnotations', { documentId: selectedId }).then(
+      (list) => current && setAnnotations(list),
+      onError,
+    );
     return () => {
       current = false;
     };
-  }, [selectedId, selectedExists, loadAnnotations, onError]);
+  }, [selectedId, selectedExists, onError]);
 
   useEffect(
     () =>
