@@ -18,11 +18,8 @@ import { timedAdd, timedOpen, timedPanelSwitch, waitForRemoved } from './measure
 
 export type Design = 'old' | 'new';
 
-/** One row of the table: a design on one size, each figure the median of the runs. */
-export interface ReaderRow {
-  design: Design;
-  words: number;
-  highlights: number;
+/** What one run measures. */
+interface RunFigures {
   textVisibleMs: number;
   paintedMs: number;
   /** Of `paintedMs`: painted in the text, and listed in the panel. */
@@ -35,20 +32,14 @@ export interface ReaderRow {
   addCoreCallMs: number;
   addLongestTaskMs: number;
   panelSwitchMs: number;
-  runs: number;
 }
 
-interface RunFigures {
-  textVisibleMs: number;
-  paintedMs: number;
-  inTextMs: number;
-  listedMs: number;
-  longestTaskMs: number;
-  domNodes: number;
-  addHighlightMs: number;
-  addCoreCallMs: number;
-  addLongestTaskMs: number;
-  panelSwitchMs: number;
+/** One row of the table: a design on one size, each figure the median of the runs. */
+export interface ReaderRow extends RunFigures {
+  design: Design;
+  words: number;
+  highlights: number;
+  runs: number;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

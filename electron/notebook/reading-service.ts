@@ -1,10 +1,9 @@
-import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import type { ReadingStates } from '../../shared/reading/reading-state.ts';
 import { readReadingStates } from '../../shared/reading/reading-state-schema.ts';
 import { NotebookError } from '../../shared/result.ts';
-import { readJsonFile, writeFileDurably } from './durable-json-file.ts';
+import { readSideFile, sideFileWriter } from './side-file.ts';
 
 export const READING_FILE = 'reading.json';
 /** Scrolling reports a place every second or so; the file is written at most this often. */
@@ -25,26 +24,23 @@ export async function createReadingService(
 ): Promise<ReadingHandlers & { flush(): Promise<void> }> {
   const path = join(dataDir, READING_FILE);
   let states: ReadingStates = {};
-  try {
-    const file = await readJsonFile(path);
-    if (file.found) states = readReadingStates(file.value).states;
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    // Only places to resume from are lost; the damaged file is kept beside it all the same.
-    if (!options.readOnly)
-      await rename(path, join(dataDir, `reading.damaged-${Date.now()}.json`)).catch(() => {});
-  }
+  // A damaged file loses only places to resume from; it is kept aside all the same.
+  // Reading places are never worth failing to open the notebook over.
+  const file = await readSideFile(path, { readOnly: options.readOnly }).catch((error: unknown) => {
+    console.warn('[reading] could not read reading places', error);
+    return { kind: 'missing' } as const;
+  });
+  if (file.kind === 'read') states = readReadingStates(file.value).states;
+  const writeFile = sideFileWriter(path);
   let timer: ReturnType<typeof setTimeout> | null = null;
   // After the notebook closes (a window still scrolling as the app quits), nothing is written.
   let closed = false;
   let writing: Promise<void> = Promise.resolve();
   const write = () => {
     timer = null;
-    const text = `${JSON.stringify(states)}\n`;
-    writing = writing
-      .catch(() => {})
-      .then(() => writeFileDurably(path, text))
-      .catch((error: unknown) => console.warn('[reading] could not save reading places', error));
+    writing = writeFile(`${JSON.stringify(states)}\n`).catch((error: unknown) =>
+      console.warn('[reading] could not save reading places', error),
+    );
     return writing;
   };
 

@@ -1,4 +1,3 @@
-import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { NotebookError } from '../../shared/result.ts';
@@ -8,8 +7,8 @@ import {
   type Settings,
 } from '../../shared/settings/settings.ts';
 import { readSettings } from '../../shared/settings/settings-schema.ts';
-import { readJsonFile, writeFileDurably } from './durable-json-file.ts';
 import { newId } from './ids.ts';
+import { readSideFile, sideFileWriter } from './side-file.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -32,11 +31,11 @@ export async function createSettingsService(
   const loaded = await load(path, Boolean(options.readOnly));
   let settings = loaded.settings;
   let problem = loaded.problem;
-  // Writes go one after another so the file always ends as the last change left it.
-  let writing: Promise<void> = Promise.resolve();
+  const write = sideFileWriter(path);
+  const save = (next: Settings) => write(`${JSON.stringify(next, null, 2)}\n`);
   // A new coder id is written at once, so it is the same the next time the notebook opens.
   if (loaded.fresh && !options.readOnly) {
-    await save(path, settings).catch((error: unknown) => {
+    await save(settings).catch((error: unknown) => {
       problem ??= `Preferences could not be saved (${error instanceof Error ? error.message : String(error)}).`;
     });
   }
@@ -54,9 +53,8 @@ export async function createSettingsService(
       settings = applySettingsPatch(settings, patch);
       problem = null;
       const next = settings;
-      writing = writing.catch(() => {}).then(() => save(path, next));
       try {
-        await writing;
+        await save(next);
       } catch (error) {
         throw new NotebookError(
           'internal',
@@ -74,21 +72,16 @@ async function load(
   path: string,
   readOnly: boolean,
 ): Promise<{ settings: Settings; problem: string | null; fresh: boolean }> {
-  let file: Awaited<ReturnType<typeof readJsonFile>>;
-  try {
-    file = await readJsonFile(path);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    // Keep the damaged file for the user (or support) to look at; start from defaults.
-    const keptAs = `settings.damaged-${Date.now()}.json`;
-    if (!readOnly) await rename(path, join(path, '..', keptAs));
+  const file = await readSideFile(path, { readOnly });
+  if (file.kind === 'damaged')
+    // The damaged file stays for the user (or support) to look at; defaults are used.
     return {
       settings: defaultSettings(newId('coder')),
-      problem: `The preferences file could not be read (${error.message}); defaults are in use${readOnly ? '' : ` and the damaged file was kept as ${keptAs}`}.`,
+      problem: `The preferences file could not be read (${file.reason}); defaults are in use${file.keptAs ? ` and the damaged file was kept as ${file.keptAs}` : ''}.`,
       fresh: true,
     };
-  }
-  if (!file.found) return { settings: defaultSettings(newId('coder')), problem: null, fresh: true };
+  if (file.kind === 'missing')
+    return { settings: defaultSettings(newId('coder')), problem: null, fresh: true };
   const { settings, problems } = readSettings(file.value, () => newId('coder'));
   return {
     settings,
@@ -98,8 +91,4 @@ async function load(
         : null,
     fresh: false,
   };
-}
-
-function save(path: string, settings: Settings): Promise<void> {
-  return writeFileDurably(path, `${JSON.stringify(settings, null, 2)}\n`);
 }

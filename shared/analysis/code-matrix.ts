@@ -1,4 +1,3 @@
-import { NotebookError } from '../result.ts';
 import type { AnalysisQuery, ColumnGroup } from './query.ts';
 import {
   type AnalysisIndex,
@@ -7,7 +6,7 @@ import {
   filterQuotes,
   type IndexedQuote,
 } from './quote-index.ts';
-import { dropEmptyRows, maxCell, positions, tally } from './tally.ts';
+import { dropEmptyRows, itemsInCell, maxCell, positions, tally } from './tally.ts';
 import type { AnalysisTable, Axis } from './types.ts';
 
 type MatrixQuery = Extract<AnalysisQuery, { chart: 'matrix' }>;
@@ -89,13 +88,10 @@ export function codeMatrixCell(
   rowId: string,
   columnId: string,
 ): { row: Axis; column: Axis; quotes: IndexedQuote[] } {
-  const s = setUp(index, query);
-  const r = s.rowOf.get(rowId);
-  const c = s.columnOf.get(columnId);
-  if (r === undefined || c === undefined)
-    throw new NotebookError('not-found', 'That cell is not in the matrix any more.');
-  const quotes = filterQuotes(index, query.filter).filter(
-    (q) => s.columnsOf(q).includes(c) && s.rowsOf(q).includes(r),
+  return itemsInCell(
+    setUp(index, query),
+    filterQuotes(index, query.filter),
+    { rowId, columnId },
+    'matrix',
   );
-  return { row: s.rows[r]!, column: s.columns[c]!, quotes };
 }

@@ -1,5 +1,4 @@
 import { plural } from '../format.ts';
-import { NotebookError } from '../result.ts';
 import type { AnalysisQuery } from './query.ts';
 import {
   type AnalysisIndex,
@@ -8,7 +7,7 @@ import {
   filterQuotes,
   type IndexedQuote,
 } from './quote-index.ts';
-import { dropEmptyRows, maxCell, positions, tally } from './tally.ts';
+import { dropEmptyRows, itemsInCell, maxCell, positions, tally } from './tally.ts';
 import type { AnalysisTable, Axis } from './types.ts';
 
 type TimelineQuery = Extract<AnalysisQuery, { chart: 'timeline' }>;
@@ -115,10 +114,5 @@ export function codesOverTimeCell(
   columnId: string,
 ): { row: Axis; column: Axis; quotes: IndexedQuote[] } {
   const s = setUp(index, query);
-  const r = s.rowOf.get(rowId);
-  const c = s.columnOf.get(columnId);
-  if (r === undefined || c === undefined)
-    throw new NotebookError('not-found', 'That cell is not in the chart any more.');
-  const quotes = s.quotes.filter((q) => s.rowsOf(q).includes(r) && s.columnsOf(q).includes(c));
-  return { row: s.rows[r]!, column: s.columns[c]!, quotes };
+  return itemsInCell(s, s.quotes, { rowId, columnId }, 'chart');
 }

@@ -1,5 +1,4 @@
 import { speakerOfTag } from '../quotes/speaker-tags.ts';
-import { NotebookError } from '../result.ts';
 import type { AnalysisQuery } from './query.ts';
 import {
   type AnalysisIndex,
@@ -8,7 +7,14 @@ import {
   filterQuotes,
   type IndexedQuote,
 } from './quote-index.ts';
-import { dropEmptyColumns, dropEmptyRows, maxCell, positions, tally } from './tally.ts';
+import {
+  dropEmptyColumns,
+  dropEmptyRows,
+  itemsInCell,
+  maxCell,
+  positions,
+  tally,
+} from './tally.ts';
 import type { AnalysisTable, Axis } from './types.ts';
 
 type SpeakersQuery = Extract<AnalysisQuery, { chart: 'speakers' }>;
@@ -82,13 +88,10 @@ export function speakerCodesCell(
   rowId: string,
   columnId: string,
 ): { row: Axis; column: Axis; quotes: IndexedQuote[] } {
-  const s = setUp(index, query);
-  const r = s.rowOf.get(rowId);
-  const c = s.columnOf.get(columnId);
-  if (r === undefined || c === undefined)
-    throw new NotebookError('not-found', 'That cell is not in the table any more.');
-  const quotes = filterQuotes(index, query.filter).filter(
-    (q) => s.rowsOf(q).includes(r) && s.columnsOf(q).includes(c),
+  return itemsInCell(
+    setUp(index, query),
+    filterQuotes(index, query.filter),
+    { rowId, columnId },
+    'table',
   );
-  return { row: s.rows[r]!, column: s.columns[c]!, quotes };
 }

@@ -1,4 +1,5 @@
 import { plural } from '../format.ts';
+import { NotebookError } from '../result.ts';
 import type { Axis } from './types.ts';
 
 export interface Tally {
@@ -80,4 +81,33 @@ export function maxCell(t: Pick<Tally, 'cells' | 'columns'>, skipDiagonal = fals
 /** Index of each id in a list of axes. */
 export function positions(axes: readonly Axis[]): Map<string, number> {
   return new Map(axes.map((a, i) => [a.id, i]));
+}
+
+/** A chart's axes as the tally saw them: what each item falls in, and each axis id's index. */
+export interface TallyAxes<T> {
+  rows: Axis[];
+  columns: Axis[];
+  rowsOf: (item: T) => readonly number[];
+  columnsOf: (item: T) => readonly number[];
+  rowOf: ReadonlyMap<string, number>;
+  columnOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * The items behind one cell, chosen with the same `rowsOf`/`columnsOf` the tally counted them
+ * with, so a cell's list always agrees with its number. A cell no longer in the chart (the
+ * notebook changed since it was drawn) is a not-found error naming the chart.
+ */
+export function itemsInCell<T>(
+  axes: TallyAxes<T>,
+  items: readonly T[],
+  ids: { rowId: string; columnId: string },
+  chart: string,
+): { row: Axis; column: Axis; quotes: T[] } {
+  const r = axes.rowOf.get(ids.rowId);
+  const c = axes.columnOf.get(ids.columnId);
+  if (r === undefined || c === undefined)
+    throw new NotebookError('not-found', `That cell is not in the ${chart} any more.`);
+  const quotes = items.filter((q) => axes.rowsOf(q).includes(r) && axes.columnsOf(q).includes(c));
+  return { row: axes.rows[r]!, column: axes.columns[c]!, quotes };
 }

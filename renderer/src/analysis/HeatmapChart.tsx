@@ -18,27 +18,23 @@ export interface CellAt {
   column: number;
 }
 
-/**
- * A table as a heat map (code × document, co-occurrence, speaker × code), drawn by
- * @visx/heatmap over @visx/scale scales. Every colour is an attribute, so the element is the
- * SVG file. A cell is a way into its quotes by pointer; by keyboard the table below is (the
- * picture is one image to a screen reader, the numbers are in the table).
- */
-export function HeatmapChart({
-  table,
-  theme,
-  title,
-  selected,
-  onSelect,
-  svgRef,
-}: {
+/** What every chart picture takes: its table, colours, name, the chosen cell, and its SVG. */
+export interface ChartProps {
   table: AnalysisTable;
   theme: ChartTheme;
   title: string;
   selected: CellAt | null;
   onSelect: (cell: CellAt) => void;
   svgRef: Ref<SVGSVGElement>;
-}) {
+}
+
+/**
+ * A table as a heat map (code × document, co-occurrence, speaker × code), drawn by
+ * @visx/heatmap over @visx/scale scales. Every colour is an attribute, so the element is the
+ * SVG file. A cell is a way into its quotes by pointer; by keyboard the table below is (the
+ * picture is one image to a screen reader, the numbers are in the table).
+ */
+export function HeatmapChart({ table, theme, title, selected, onSelect, svgRef }: ChartProps) {
   const layout = useMemo(() => heatmapLayout(table, theme), [table, theme]);
   const { left, top } = layout;
   // The cells depend on the table alone: choosing a cell redraws one outline, not 10,000 rects,

@@ -2,11 +2,9 @@ import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear, scalePoint } from '@visx/scale';
 import { LinePath } from '@visx/shape';
-import { type Ref, useMemo } from 'react';
-import type { AnalysisTable } from '../../../shared/analysis/types.ts';
+import { useMemo } from 'react';
 import { shorten } from './chart-layout.ts';
-import type { ChartTheme } from './chart-theme.ts';
-import type { CellAt } from './HeatmapChart.tsx';
+import type { ChartProps } from './HeatmapChart.tsx';
 
 /** Lines for the codes with the most quotes; the table below holds every code. */
 export const TIMELINE_SERIES = 8;
@@ -18,21 +16,7 @@ const MARGIN = { top: 16, right: 180, bottom: 56, left: 48 };
  * @visx/shape over @visx/scale, with @visx/axis axes. The undated column is not on the axis:
  * the notes under the chart say how many quotes it holds.
  */
-export function TimelineChart({
-  table,
-  theme,
-  title,
-  selected,
-  onSelect,
-  svgRef,
-}: {
-  table: AnalysisTable;
-  theme: ChartTheme;
-  title: string;
-  selected: CellAt | null;
-  onSelect: (cell: CellAt) => void;
-  svgRef: Ref<SVGSVGElement>;
-}) {
+export function TimelineChart({ table, theme, title, selected, onSelect, svgRef }: ChartProps) {
   const periods = useMemo(
     () => table.columns.map((c, i) => ({ ...c, i })).filter((c) => !c.apart),
     [table],
