@@ -1,17 +1,19 @@
 import { z } from 'zod';
+import { cslRecordSchema } from './citations/csl-schema.ts';
 import { HIGHLIGHT_COLORS } from './colors.ts';
 import { normalizeTagName } from './tags.ts';
 
 /**
- * The stored data model, version 4 (version 1 had no `updatedAt` on documents and tags; 3 moved
- * to a snapshot and journal; 4 added PDF documents and page selectors). Every entity is validated with these schemas when the store
+ * The stored data model, version 6 (version 1 had no `updatedAt` on documents and tags; 3 moved
+ * to a snapshot and journal; 4 added PDF documents and page selectors; 5 collections; 6 a
+ * document's bibliographic record). Every entity is validated with these schemas when the store
  * is read and whenever an entity comes back from the renderer (undo restores), so a corrupt or
  * hand-edited file is caught before it can spread.
  *
  * Offsets are UTF-16 code units into `Document.text` (what DOM ranges use). Exporters that need
  * W3C code-point offsets convert at the edge.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const idSchema = z.string().min(1).max(64);
 const isoDate = z.iso.datetime({ offset: true });
@@ -96,6 +98,8 @@ export const documentSchema = z.object({
   seed: z.boolean().optional(),
   /** Present when the document is a PDF: its pages, and where its bytes are. */
   pdf: pdfInfoSchema.optional(),
+  /** Its bibliographic record (CSL-JSON), for citations and bibliographies. */
+  csl: cslRecordSchema.optional(),
   /**
    * Quotations the researcher set aside in the quote finder, by their words (and where they
    * were), so they stay dismissed when the finder runs again or the text is re-imported.

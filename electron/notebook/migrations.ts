@@ -46,6 +46,12 @@ const MIGRATIONS: { from: number; migrate: (data: Json) => Json }[] = [
     from: 4,
     migrate: (data) => ({ ...data, collections: data.collections ?? [] }),
   },
+  {
+    // 5 → 6: a document may carry its bibliographic record (`csl`). Nothing to change; the
+    // version moves so an older Marginalia refuses a notebook it would strip of its citations.
+    from: 5,
+    migrate: (data) => data,
+  },
 ];
 
 export function migrate(raw: unknown): unknown {
