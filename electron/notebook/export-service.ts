@@ -14,6 +14,7 @@ import type {
 } from '../../shared/export/types.ts';
 import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/types.ts';
 import { NotebookError } from '../../shared/result.ts';
+import { APP_VERSION } from './app-version.ts';
 import { checkExportTarget, writeExportFile } from './export-file.ts';
 import type { NotebookHost } from './host.ts';
 import type { Store } from './store.ts';
@@ -47,6 +48,8 @@ export function createExportService(
     search: NotebookHandlers['search'];
     /** What the colours are called in this project (preferences), read at each export. */
     colorLabels?: () => Readonly<Record<HighlightColor, string>>;
+    /** The coder from preferences, named as the author by formats that record one. */
+    author?: () => { id: string; name: string };
   },
 ) {
   const { host, emit, now } = options;
@@ -69,6 +72,8 @@ export function createExportService(
     const selection: ExportSelection = {
       ...selectForExport(store.data, await resolveScope(request.scope), now()),
       colorLabels: options.colorLabels?.(),
+      author: options.author?.(),
+      appVersion: APP_VERSION,
     };
     if (request.format === 'json') return { ...selection, files: await keptFilesOf(selection) };
     if (request.format !== 'html') return selection;

@@ -114,6 +114,7 @@ export async function openNotebook(options: {
     now,
     search: search.handlers.search,
     colorLabels: () => colorLabels(settings.getSettings({}).settings.colorNames),
+    author: () => settings.getSettings({}).settings.coder,
   });
   const restores = createRestoreService(store, changed, { host });
   const analysis = createAnalysisService(store, { host });

@@ -35,6 +35,17 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     description: 'Everything in JSON, to restore or merge into a notebook later without loss.',
     extension: 'json',
   },
+  qdpx: {
+    label: 'REFI-QDA project',
+    description:
+      'For NVivo, ATLAS.ti, MAXQDA, QualCoder: documents, coded passages, codebook and notes.',
+    extension: 'qdpx',
+  },
+  qdc: {
+    label: 'REFI-QDA codebook',
+    description: 'The tags as a codebook other qualitative-analysis tools import (.qdc).',
+    extension: 'qdc',
+  },
 };
 
 /** A file name to offer in the Save dialog: the scope's label, tidy for every file system. */

@@ -2,6 +2,7 @@ import { backupExport } from './backup.ts';
 import { csvExport } from './csv.ts';
 import { htmlReport } from './html-report.ts';
 import { markdownExport } from './markdown.ts';
+import { qdcExport, qdpxExport } from './refi-qda.ts';
 import type { Exporter, ExportFormat } from './types.ts';
 import { webAnnotationExport } from './web-annotation.ts';
 
@@ -12,4 +13,6 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
   html: htmlReport,
   jsonld: webAnnotationExport,
   json: backupExport,
+  qdpx: qdpxExport,
+  qdc: qdcExport,
 };

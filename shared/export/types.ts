@@ -1,7 +1,7 @@
 import type { HighlightColor } from '../colors.ts';
 import type { Annotation, Collection, Note, NotebookDocument, StoreData, Tag } from '../model.ts';
 
-export const EXPORT_FORMATS = ['markdown', 'csv', 'html', 'jsonld', 'json'] as const;
+export const EXPORT_FORMATS = ['markdown', 'csv', 'html', 'jsonld', 'json', 'qdpx', 'qdc'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What to export, as the user picks it. */
@@ -78,6 +78,9 @@ export interface ExportSelection {
   colorLabels?: Readonly<Record<HighlightColor, string>>;
   /** Area highlights' pictures (PNG, base64) by their file hash, for the HTML report. */
   images?: ReadonlyMap<string, string>;
+  /** Who exports (preferences' coder) and which Marginalia, for formats that name them (REFI-QDA). */
+  author?: { id: string; name: string };
+  appVersion?: string;
   /** For a backup: the files the notebook keeps (`<sha256>.pdf`, `<sha256>.png`), base64. */
   files?: ReadonlyMap<string, string>;
 }
@@ -93,7 +96,7 @@ export type Exporter = (
   selection: ExportSelection,
   options: ExportOptions,
   progress?: ExportProgress,
-) => Iterable<string>;
+) => Iterable<string | Uint8Array>;
 
 /** Exports are written in English, dates included, whatever the machine's locale. */
 export const EXPORT_LOCALE = 'en';
