@@ -3,6 +3,7 @@ import { analysisQuerySchema, axisIdSchema } from './analysis/query.ts';
 import type { AnalysisTable, CellQuotes } from './analysis/types.ts';
 import type { TextAnnotation } from './annotations.ts';
 import type { TagUndo, TagUsage } from './codebook.ts';
+import type { ExchangeApplied, ExchangePreviewInfo } from './exchange/types.ts';
 import type { RestorePreview } from './export/restore-plan.ts';
 import type { ExportResult } from './export/result.ts';
 import { EXPORT_FORMATS } from './export/types.ts';
@@ -464,6 +465,24 @@ export const contract = {
     z.object({ token: tokenSchema, mode: z.enum(['merge', 'replace']) }).strict(),
   ),
   undoRestore: method<null>()(z.object({ undoToken: tokenSchema }).strict()),
+  /**
+   * Read a file another tool wrote (a REFI-QDA project or codebook, a codebook spreadsheet, a
+   * Hypothesis export), chosen in the native Open dialog, and show what importing it would do;
+   * null when the dialog was cancelled. Nothing changes until `applyExchangeImport`.
+   */
+  previewExchangeImport: method<ExchangePreviewInfo | null>()(empty),
+  /**
+   * Merge the previewed file into the notebook (undone with `undoRestore`). `documentFor` puts a
+   * Hypothesis file's annotations of an address on a document the user picked.
+   */
+  applyExchangeImport: method<ExchangeApplied>()(
+    z
+      .object({
+        token: tokenSchema,
+        documentFor: z.record(z.string().min(1).max(4096), idSchema).optional(),
+      })
+      .strict(),
+  ),
 
   /**
    * The quotations in a document's text with their speakers (shared/quotes), each marked open,

@@ -6,7 +6,7 @@ export const USAGE = `Usage: npm run -s cli -- <command> [options]
 Commands:
   list                          Documents with their counts of quotes, notes and unplaced quotes
   search QUERY                  Search quotes, notes, tags and titles (same syntax as the app)
-  export --format F --out FILE  Export (F: md, csv, html, jsonld, json)
+  export --format F --out FILE  Export (F: md, csv, html, jsonld, json, qdpx, qdc)
       [--doc ID] [--tag NAME] [--search QUERY]   Only one document, tag (and below) or search
       [--order tag|text] [--no-notes]            Markdown grouping; leave out notes
       [--no-bom] [--raw-cells]                   CSV: no byte order mark; cells exactly as
@@ -15,7 +15,9 @@ Commands:
   quotes --doc ID               The same for a document in the notebook
       [--evidence] [--direct]                    Add how each speaker was found; leave
                                                  out scare quotes
-  import FILE...                Import text, Markdown or HTML files as documents
+  import FILE...                Import text, Markdown, HTML or PDF files as documents; merge
+                                REFI-QDA projects (.qdpx) and codebooks (.qdc), codebook
+                                spreadsheets (.csv) and Hypothesis exports (.json)
   restore FILE [--replace]      Merge a JSON backup into the notebook (or replace it)
       [--create]                (import, restore) Start a new notebook if DIR has none
 
@@ -38,6 +40,9 @@ const FORMAT_ALIASES: Record<string, ExportFormat> = {
   jsonld: 'jsonld',
   'json-ld': 'jsonld',
   json: 'json',
+  qdpx: 'qdpx',
+  'refi-qda': 'qdpx',
+  qdc: 'qdc',
 };
 
 export class UsageError extends Error {}
@@ -110,7 +115,8 @@ export function parseInvocation(argv: string[]): Invocation {
     case 'export': {
       none('export');
       const format = FORMAT_ALIASES[String(values.format ?? '').toLowerCase()];
-      if (!format) throw new UsageError('export needs --format md, csv, html, jsonld or json.');
+      if (!format)
+        throw new UsageError('export needs --format md, csv, html, jsonld, json, qdpx or qdc.');
       if (!values.out) throw new UsageError('export needs --out FILE.');
       const scopes = [values.doc, values.tag, values.search].filter((v) => v !== undefined);
       if (scopes.length > 1) throw new UsageError('Give at most one of --doc, --tag and --search.');

@@ -2,7 +2,9 @@ import { access, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ExchangeReport } from '../../shared/exchange/types.ts';
 import type { BackupContents } from '../../shared/export/backup.ts';
+import type { RestorePreview } from '../../shared/export/restore-plan.ts';
 import { RESTORE_KINDS } from '../../shared/export/restore-summary.ts';
 import type { ExportScope } from '../../shared/export/types.ts';
 import { plural } from '../../shared/format.ts';
@@ -85,7 +87,10 @@ async function main(argv: string[]): Promise<number> {
       store: { compactionWorker: COMPACT_WORKER },
       host:
         command.name === 'import'
-          ? { chooseImportFiles: async () => command.files.map((f) => resolve(f)) }
+          ? {
+              chooseImportFiles: async () =>
+                command.files.filter((f) => !isExchangeFile(f)).map((f) => resolve(f)),
+            }
           : {},
     });
     print(await run(notebook, command, backup));
@@ -187,18 +192,38 @@ async function run(
       return quotesOutput(suggestions, command);
     }
     case 'import': {
-      const report = await handlers.importFromDialog({ jobId: 'cli-import' });
+      const documents = command.files.filter((f) => !isExchangeFile(f));
+      const report = documents.length
+        ? await handlers.importFromDialog({ jobId: 'cli-import' })
+        : { items: [] };
+      const exchanged = [];
+      for (const file of command.files.filter(isExchangeFile)) {
+        try {
+          exchanged.push({
+            name: basename(file),
+            ...(await notebook.exchange.importPath(resolve(file))),
+          });
+        } catch (error) {
+          if (!(error instanceof NotebookError)) throw error;
+          exchanged.push({ name: basename(file), error: error.message });
+        }
+      }
       await notebook.store.flush();
-      const json = report.items;
-      const text = report.items
-        .map((item) => {
+      const json = [...report.items, ...exchanged];
+      const text = [
+        ...report.items.map((item) => {
           const name = basename(item.name);
           if (item.status === 'failed') return `failed   ${name}: ${item.reason}\n`;
           if (item.status === 'skipped') return `skipped  ${name}\n`;
           return `${item.status.padEnd(8)} ${name} → ${item.documentId}  ${item.title}\n`;
-        })
-        .join('');
-      if (report.items.some((i) => i.status === 'failed')) process.exitCode = 1; // what could go in went in; the rest is reported
+        }),
+        ...exchanged.map((x) =>
+          'error' in x ? `failed   ${x.name}: ${x.error}\n` : exchangeSummary(x),
+        ),
+      ].join('');
+      // What could go in went in; the rest is reported.
+      if (report.items.some((i) => i.status === 'failed') || exchanged.some((x) => 'error' in x))
+        process.exitCode = 1;
       return { json, text };
     }
     case 'restore': {
@@ -318,3 +343,24 @@ process.exitCode = await main(process.argv.slice(2)).then(
     return 1;
   },
 );
+
+/** Files of other tools, imported by merging (REFI-QDA, codebook CSV, Hypothesis JSON). */
+function isExchangeFile(file: string): boolean {
+  return /\.(qdpx|qdc|qde|csv|json)$/i.test(file);
+}
+
+function exchangeSummary(x: {
+  name: string;
+  preview: RestorePreview;
+  report: ExchangeReport;
+  counts: Record<string, number>;
+}): string {
+  const p = x.preview;
+  const lines = [
+    `imported ${x.name}${x.report.producer ? ` (written by ${x.report.producer})` : ''}: ${plural(p.documents.added, 'document')}, ${plural(p.annotations.added, 'highlight')}, ${plural(p.tags.added, 'tag')}, ${plural(p.notes.added, 'note')} added; ${plural(p.documents.matched + p.tags.matched, 'record')} joined to the notebook's\n`,
+    ...x.report.notCarried.map((n) => `    not carried: ${n}\n`),
+    ...x.report.unplaced.map((u) => `    not placed: ${u.what}: ${u.reason}\n`),
+    ...x.report.notes.map((n) => `    note: ${n}\n`),
+  ];
+  return lines.join('');
+}

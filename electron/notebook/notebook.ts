@@ -4,6 +4,7 @@ import { createAnalysisService } from './analysis-service.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createCollectionsService } from './collections-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
+import { createExchangeService } from './exchange-service.ts';
 import { createExportService } from './export-service.ts';
 import { headlessHost, type NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
@@ -26,6 +27,8 @@ export interface Notebook {
   /** Export and restore without dialogs, for the command line. */
   exports: ReturnType<typeof createExportService>;
   restores: ReturnType<typeof createRestoreService>;
+  /** Import other tools' files without a dialog (the command line). */
+  exchange: ReturnType<typeof createExchangeService>;
   /** Bring the search index up to date now (the command line searches once and exits). */
   searchReady(): void;
   /** Listen to the event channel (one listener per transport). */
@@ -117,6 +120,7 @@ export async function openNotebook(options: {
     author: () => settings.getSettings({}).settings.coder,
   });
   const restores = createRestoreService(store, changed, { host });
+  const exchange = createExchangeService(store, { host, now, apply: restores.apply });
   const analysis = createAnalysisService(store, { host });
   // The Analysis view's index, built in steps once the notebook is open (not when read-only).
   const warmAnalysis = options.readOnly
@@ -150,6 +154,7 @@ export async function openNotebook(options: {
     ...exports.handlers,
     ...analysis.handlers,
     ...restores.handlers,
+    ...exchange.handlers,
     ...settings,
     getReadingStates: reading.getReadingStates,
     saveReadingState: reading.saveReadingState,
@@ -160,6 +165,7 @@ export async function openNotebook(options: {
     dispatch: createDispatcher(handlers),
     exports,
     restores,
+    exchange,
     searchReady: search.ready,
     subscribe,
     async close(closeOptions) {

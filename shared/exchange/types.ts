@@ -1,3 +1,4 @@
+import type { RestorePreview } from '../export/restore-plan.ts';
 import type { Annotation, Collection, Note, NotebookDocument, Tag } from '../model.ts';
 
 /**
@@ -37,6 +38,8 @@ export interface ExchangeReport {
   unplaced: ExchangeUnplaced[];
   /** Anything else the user should know ("positions were counted as NVivo counts them"). */
   notes: string[];
+  /** Annotations of web pages (Hypothesis): each address and the document it matched. */
+  addresses?: ExchangeAddress[];
 }
 
 export interface ExchangeRead {
@@ -51,3 +54,40 @@ export const emptyExchangeContents = (): ExchangeContents => ({
   notes: [],
   collections: [],
 });
+
+/** The file extensions the exchange import offers in its Open dialog. */
+export const EXCHANGE_EXTENSIONS = ['qdpx', 'qdc', 'qde', 'csv', 'json'] as const;
+
+/** A web address a Hypothesis file annotates, and the document it goes on (null: none yet). */
+export interface ExchangeAddress {
+  uri: string;
+  title: string;
+  annotations: number;
+  documentId: string | null;
+}
+
+/** What importing a foreign file would do, shown before anything changes. */
+export interface ExchangePreviewInfo {
+  token: string;
+  fileName: string;
+  report: ExchangeReport;
+  /** What the file holds, as Marginalia records. */
+  counts: {
+    documents: number;
+    annotations: number;
+    tags: number;
+    notes: number;
+    collections: number;
+  };
+  /** What merging it into the notebook would change (tags and documents already here are joined). */
+  merge: RestorePreview;
+  /** Hypothesis: each address and the document its annotations go on, which the user may change. */
+  addresses: ExchangeAddress[];
+}
+
+/** The outcome of an exchange import: what changed, the undo token (`undoRestore`), the report. */
+export interface ExchangeApplied {
+  preview: RestorePreview;
+  undoToken: string;
+  report: ExchangeReport;
+}

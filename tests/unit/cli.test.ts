@@ -378,3 +378,33 @@ describe('the quotes command', () => {
     }
   });
 });
+
+describe('the command line and other tools’ files', () => {
+  it('exports .qdpx and .qdc, and imports a .qdpx and a .qdc into a new notebook', async () => {
+    const dir = await notebookFolder();
+    const out = await tempDir();
+    const qdpx = join(out, 'project.qdpx');
+    const qdc = join(out, 'codebook.qdc');
+    expect((await cli(['export', '-f', 'qdpx', '-o', qdpx, '--data-dir', dir])).code).toBe(0);
+    expect((await cli(['export', '-f', 'qdc', '-o', qdc, '--data-dir', dir])).code).toBe(0);
+    const fresh = join(await tempDir(), 'new');
+    const { code, stdout } = await cli([
+      'import',
+      qdpx,
+      resolve('../shared/interop/refi-qda/atlasti-win23.4.0_codebook_from-requal-test.qdc'),
+      '--create',
+      '--data-dir',
+      fresh,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /imported project\.qdpx \(written by Marginalia [\d.]+\): 2 documents, \d+ highlights/,
+    );
+    expect(stdout).toMatch(/not carried: 1 code group/);
+    const listed = JSON.parse((await cli(['list', '--json', '--data-dir', fresh])).stdout) as {
+      quotes: number;
+    }[];
+    expect(listed).toHaveLength(2);
+    expect(listed.reduce((n, d) => n + d.quotes, 0)).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
@@ -9,6 +9,8 @@ import { sharedPdfBytes } from './pdf/pdf-files.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
 
 const tempDir = tempDirs();
+/** A project another tool (qc) wrote, read from the handbook folder beside the clone. */
+const QC_PROJECT = resolve('../shared/interop/refi-qda/qc-1.3.2_demo.qdpx');
 
 interface Fixture {
   notebook: Notebook;
@@ -26,6 +28,7 @@ interface Fixture {
   exportedPath: string;
   /** A restore previewed and not applied, and one applied that can be undone. */
   previewToken: string;
+  exchangeToken: string;
   undoToken: string;
 }
 
@@ -38,8 +41,11 @@ async function fixture(): Promise<Fixture> {
     dataDir,
     resourcesDir: RESOURCES_DIR,
     host: {
-      // The Open dialog answers a backup when asked for one, else an article.
-      chooseImportFiles: async ({ filters }) => [filters ? backup : chosen],
+      // The Open dialog answers a project from another tool, a backup when asked for one, else
+      // an article.
+      chooseImportFiles: async ({ filters, title }) => [
+        title === 'Import from another tool' ? QC_PROJECT : filters ? backup : chosen,
+      ],
       readClipboard: async () => ({ text: 'From the clipboard.', html: '' }),
       chooseSavePath: async ({ defaultName }) => join(dataDir, '..', defaultName),
       showItemInFolder: async () => {},
@@ -93,6 +99,7 @@ async function fixture(): Promise<Fixture> {
     mode: 'merge',
   });
   const second = await notebook.handlers.previewRestore({});
+  const exchange = await notebook.handlers.previewExchangeImport({});
   await notebook.store.flush();
   return {
     notebook,
@@ -106,6 +113,7 @@ async function fixture(): Promise<Fixture> {
     pdfDocId: pdfItem.documentId,
     exportedPath: exported.path,
     previewToken: second!.token,
+    exchangeToken: exchange!.token,
     undoToken,
   };
 }
@@ -393,6 +401,20 @@ const cases = {
   undoRestore: {
     valid: (f) => ({ undoToken: f.undoToken }),
     invalid: [{}, { undoToken: 1 }, { token: 'x' }],
+  },
+  previewExchangeImport: {
+    valid: () => ({}),
+    invalid: [{ path: '/etc/passwd' }, null, []],
+  },
+  applyExchangeImport: {
+    valid: (f) => ({ token: f.exchangeToken, documentFor: { 'https://example.org/a': f.doc.id } }),
+    invalid: [
+      {},
+      { token: '' },
+      { token: 't', documentFor: { 'https://example.org/a': '' } },
+      { token: 't', documentFor: 'x' },
+      { token: 't', extra: 1 },
+    ],
   },
   createNoteFromQuote: {
     valid: (f) => ({ annotationId: f.annotation.id }),
