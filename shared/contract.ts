@@ -753,6 +753,7 @@ export interface AnnotationDelta {
 export type AppCommand =
   | 'import-files'
   | 'import-clipboard'
+  | 'import-other'
   | 'export'
   | 'backup'
   | 'restore'

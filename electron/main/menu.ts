@@ -11,6 +11,11 @@ export function installMenu(isDev: boolean, command: (command: AppCommand) => vo
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => command('import-files') },
         {
+          label: 'Import from Another Tool…',
+          accelerator: 'CmdOrCtrl+Shift+O',
+          click: () => command('import-other'),
+        },
+        {
           label: 'New Document from Clipboard',
           accelerator: 'CmdOrCtrl+Shift+N',
           click: () => command('import-clipboard'),

@@ -5,6 +5,7 @@ import type { SearchHit } from '../../shared/search/types.ts';
 import { AnalysisView } from './analysis/AnalysisView.tsx';
 import { type AppServices, AppServicesContext, type View } from './app-services.ts';
 import { useCollections } from './collections/use-collections.ts';
+import { ExchangeImport } from './exchange/ExchangeImport.tsx';
 import { BackupsDialog } from './export/BackupsDialog.tsx';
 import { ExportDialog } from './export/ExportDialog.tsx';
 import { RestoreDialog } from './export/RestoreDialog.tsx';
@@ -451,6 +452,7 @@ export function App() {
               onClose={() => preferences.setOpen(false)}
             />
           )}
+          <ExchangeImport />
           <Toasts toasts={toasts} onDismiss={dismiss} />
         </div>
       </ColorLabelsContext.Provider>

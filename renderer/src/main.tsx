@@ -8,6 +8,7 @@ import './styles/panels.css';
 import './styles/library.css';
 import './styles/dialogs.css';
 import './styles/search.css';
+import './styles/exchange.css';
 import './styles/export.css';
 import './styles/preferences.css';
 

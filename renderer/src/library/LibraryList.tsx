@@ -4,6 +4,7 @@ import { LIBRARY_SORTS, libraryView } from '../../../shared/library/library-view
 import type { DocumentSummary } from '../../../shared/model.ts';
 import { useApp } from '../app-services.ts';
 import { CollectionList } from '../collections/CollectionList.tsx';
+import { requestExchangeImport } from '../exchange/exchange-requests.ts';
 import { LineIcon } from '../ui/LineIcon.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { DocumentRow } from './DocumentRow.tsx';
@@ -99,6 +100,15 @@ export function LibraryList({
           </button>
           <button
             type="button"
+            className="icon-button"
+            aria-label="Import from another tool"
+            title="Import from another tool (Ctrl+Shift+O): an NVivo, ATLAS.ti, MAXQDA or QualCoder project (.qdpx), a codebook, Hypothesis annotations"
+            onClick={requestExchangeImport}
+          >
+            <LineIcon d="M2.5 4.5h4l1.5 1.5h5.5v7h-11zM8 7.5v4M6 9.5l2 2 2-2" />
+          </button>
+          <button
+            type="button"
             className="import-button"
             title="Import text, Markdown or HTML files (Ctrl+O), or drop them on the window"
             onClick={() => void importer.fromDialog()}
@@ -148,6 +158,12 @@ export function LibraryList({
           <p>
             Import text, Markdown or saved web pages, drop files on the window, or paste an article
             as a new document.
+          </p>
+          <p>
+            Coded in NVivo, ATLAS.ti, MAXQDA or QualCoder, or highlighted in Hypothesis?{' '}
+            <button type="button" className="link-button" onClick={requestExchangeImport}>
+              Import from another tool…
+            </button>
           </p>
         </div>
       ) : (

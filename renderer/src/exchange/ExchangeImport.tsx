@@ -1,0 +1,18 @@
+import { ExchangeImportDialog } from './ExchangeImportDialog.tsx';
+import { useExchangeImport } from './use-exchange-import.ts';
+
+/** The exchange import, mounted once: nothing until asked, then its dialog. */
+export function ExchangeImport() {
+  const exchange = useExchangeImport();
+  if (!exchange.preview) return null;
+  return (
+    <ExchangeImportDialog
+      preview={exchange.preview}
+      busy={exchange.busy}
+      documentFor={exchange.documentFor}
+      onChoose={exchange.choose}
+      onApply={() => void exchange.apply()}
+      onClose={exchange.close}
+    />
+  );
+}
