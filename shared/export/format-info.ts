@@ -35,6 +35,12 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     description: 'Everything in JSON, to restore or merge into a notebook later without loss.',
     extension: 'json',
   },
+  hypothesis: {
+    label: 'Hypothesis',
+    description:
+      'Highlights as the Hypothesis client exports them, to import into Hypothesis (Share › Import).',
+    extension: 'json',
+  },
 };
 
 /** A file name to offer in the Save dialog: the scope's label, tidy for every file system. */

@@ -1,6 +1,7 @@
 import { backupExport } from './backup.ts';
 import { csvExport } from './csv.ts';
 import { htmlReport } from './html-report.ts';
+import { hypothesisExport } from './hypothesis.ts';
 import { markdownExport } from './markdown.ts';
 import type { Exporter, ExportFormat } from './types.ts';
 import { webAnnotationExport } from './web-annotation.ts';
@@ -12,4 +13,5 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
   html: htmlReport,
   jsonld: webAnnotationExport,
   json: backupExport,
+  hypothesis: hypothesisExport,
 };
