@@ -461,7 +461,7 @@ export function readHypothesis(
     );
   if (replyNotes > 0)
     notes.push(
-      `${plural(replyNotes, 'reply', 'replies', 'en')} came in as notes (Marginalia keeps no threads); a reply to a highlight that came in cites it.`,
+      `${plural(replyNotes, 'reply', 'replies', 'en')} came in as ${replyNotes === 1 ? 'a note' : 'notes'} (Marginalia keeps no threads); a reply to a highlight that came in cites it.`,
     );
   if (contents.annotations.length > 0 && !fromMarginalia)
     notes.push(
