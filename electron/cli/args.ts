@@ -6,7 +6,7 @@ export const USAGE = `Usage: npm run -s cli -- <command> [options]
 Commands:
   list                          Documents with their counts of quotes, notes and unplaced quotes
   search QUERY                  Search quotes, notes, tags and titles (same syntax as the app)
-  export --format F --out FILE  Export (F: md, csv, html, jsonld, json, qdpx, qdc)
+  export --format F --out FILE  Export (F: md, csv, html, jsonld, json, qdpx, qdc, hypothesis)
       [--doc ID] [--tag NAME] [--search QUERY]   Only one document, tag (and below) or search
       [--order tag|text] [--no-notes]            Markdown grouping; leave out notes
       [--no-bom] [--raw-cells]                   CSV: no byte order mark; cells exactly as
@@ -43,6 +43,8 @@ const FORMAT_ALIASES: Record<string, ExportFormat> = {
   qdpx: 'qdpx',
   'refi-qda': 'qdpx',
   qdc: 'qdc',
+  hypothesis: 'hypothesis',
+  'hypothes.is': 'hypothesis',
 };
 
 export class UsageError extends Error {}
@@ -116,7 +118,9 @@ export function parseInvocation(argv: string[]): Invocation {
       none('export');
       const format = FORMAT_ALIASES[String(values.format ?? '').toLowerCase()];
       if (!format)
-        throw new UsageError('export needs --format md, csv, html, jsonld, json, qdpx or qdc.');
+        throw new UsageError(
+          'export needs --format md, csv, html, jsonld, json, qdpx, qdc or hypothesis.',
+        );
       if (!values.out) throw new UsageError('export needs --out FILE.');
       const scopes = [values.doc, values.tag, values.search].filter((v) => v !== undefined);
       if (scopes.length > 1) throw new UsageError('Give at most one of --doc, --tag and --search.');

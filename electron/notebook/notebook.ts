@@ -4,6 +4,7 @@ import { createAnalysisService } from './analysis-service.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createCollectionsService } from './collections-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
+import { readHypothesisFile } from './exchange/hypothesis-reader.ts';
 import { createExchangeService } from './exchange-service.ts';
 import { createExportService } from './export-service.ts';
 import { headlessHost, type NotebookHost } from './host.ts';
@@ -120,7 +121,12 @@ export async function openNotebook(options: {
     author: () => settings.getSettings({}).settings.coder,
   });
   const restores = createRestoreService(store, changed, { host });
-  const exchange = createExchangeService(store, { host, now, apply: restores.apply });
+  const exchange = createExchangeService(store, {
+    host,
+    now,
+    apply: restores.apply,
+    json: readHypothesisFile,
+  });
   const analysis = createAnalysisService(store, { host });
   // The Analysis view's index, built in steps once the notebook is open (not when read-only).
   const warmAnalysis = options.readOnly

@@ -46,6 +46,12 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     description: 'The tags as a codebook other qualitative-analysis tools import (.qdc).',
     extension: 'qdc',
   },
+  hypothesis: {
+    label: 'Hypothesis',
+    description:
+      'Highlights as the Hypothesis client exports them, to import into Hypothesis (Share › Import).',
+    extension: 'json',
+  },
 };
 
 /** A file name to offer in the Save dialog: the scope's label, tidy for every file system. */

@@ -1,6 +1,7 @@
 import { backupExport } from './backup.ts';
 import { csvExport } from './csv.ts';
 import { htmlReport } from './html-report.ts';
+import { hypothesisExport } from './hypothesis.ts';
 import { markdownExport } from './markdown.ts';
 import { qdcExport, qdpxExport } from './refi-qda.ts';
 import type { Exporter, ExportFormat } from './types.ts';
@@ -15,4 +16,5 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
   json: backupExport,
   qdpx: qdpxExport,
   qdc: qdcExport,
+  hypothesis: hypothesisExport,
 };

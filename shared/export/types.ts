@@ -1,7 +1,16 @@
 import type { HighlightColor } from '../colors.ts';
 import type { Annotation, Collection, Note, NotebookDocument, StoreData, Tag } from '../model.ts';
 
-export const EXPORT_FORMATS = ['markdown', 'csv', 'html', 'jsonld', 'json', 'qdpx', 'qdc'] as const;
+export const EXPORT_FORMATS = [
+  'markdown',
+  'csv',
+  'html',
+  'jsonld',
+  'json',
+  'qdpx',
+  'qdc',
+  'hypothesis',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What to export, as the user picks it. */

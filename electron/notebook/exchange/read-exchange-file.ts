@@ -57,6 +57,11 @@ export function readExchangeFile(
         `${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
       );
     }
+    if ((json as { format?: unknown } | null)?.format === 'marginalia-backup')
+      throw new NotebookError(
+        'invalid-input',
+        `${name} is a Marginalia backup: bring it in with File › Restore from Backup…, which can merge it or replace the notebook.`,
+      );
     if (!options.json)
       throw new NotebookError('unavailable', `${name}: annotations in JSON cannot be read here.`);
     return options.json(json, notebook, options);

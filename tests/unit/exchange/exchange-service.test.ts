@@ -109,3 +109,49 @@ describe('importing other tools’ files into a notebook', () => {
     await notebook.close();
   });
 });
+
+describe('importing Hypothesis annotations', () => {
+  it('offers the file’s addresses, places them on the document the user picks, and fills its address', async () => {
+    const file = resolve('tests/fixtures/exchange/hypothesis/client-export.json');
+    const notebook = await openNotebook({
+      dataDir: await tempDir(),
+      resourcesDir: RESOURCES_DIR,
+      host: { chooseImportFiles: async () => [file] },
+    });
+    const [sample] = await notebook.handlers.listDocuments({});
+    const preview = await notebook.handlers.previewExchangeImport({});
+    expect(preview!.report.format).toBe('hypothesis');
+    const article = preview!.addresses.find((a) => a.uri.includes('afghan-officials'))!;
+    expect(article).toMatchObject({ documentId: null });
+    expect(preview!.counts.annotations).toBe(0);
+    expect(preview!.report.unplaced.some((u) => u.reason.includes('No document'))).toBe(true);
+
+    await notebook.handlers.applyExchangeImport({
+      token: preview!.token,
+      documentFor: { [article.uri]: sample!.id },
+    });
+    const quotes = await notebook.handlers.listAnnotations({ documentId: sample!.id });
+    const exact = quotes.map((q) =>
+      'quote' in q.target && q.target.quote ? q.target.quote.exact : '',
+    );
+    expect(exact.some((e) => e.includes('we are ready to fight you for the next 20 years'))).toBe(
+      true,
+    );
+    expect(exact.some((e) => e.startsWith('A deal over even an inch'))).toBe(true);
+    // The sample had no address: the one the annotations were made on fills it in.
+    expect(notebook.store.data.documents.find((d) => d.id === sample!.id)!.url).toMatch(
+      /^https:\/\/news\.example\.org\//,
+    );
+    await notebook.close();
+  });
+
+  it('tells a Marginalia backup from annotations, and says where it goes', async () => {
+    const file = join(await tempDir(), 'backup.json');
+    await writeFile(file, JSON.stringify({ format: 'marginalia-backup', formatVersion: 1 }));
+    const notebook = await notebookChoosing(() => file);
+    await expect(notebook.handlers.previewExchangeImport({})).rejects.toThrow(
+      /Restore from Backup/,
+    );
+    await notebook.close();
+  });
+});
