@@ -111,3 +111,32 @@ test('a file that is not from any tool gets a clear error, and nothing changes',
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('import Hypothesis annotations of a web page onto the sample article the user picks', async ({
+  page,
+  harness,
+}) => {
+  await page.goto('/');
+  harness.host.dialogFiles = [resolve('tests/fixtures/exchange/hypothesis/client-export.json')];
+  await page.keyboard.press('Control+Shift+O');
+  const dialog = page.getByRole('dialog', { name: 'Import from Another Tool' });
+  await expect(dialog).toContainText('Hypothesis annotations');
+  const pages = dialog.getByRole('group', { name: 'Pages annotated' });
+  const choice = pages.getByRole('combobox', { name: /Afghan officials reject/ });
+  await expect(choice).toHaveValue('');
+  await choice.selectOption({
+    label: "Afghan officials reject Trump's demands to return Bagram Air Base",
+  });
+  await expect(dialog).toContainText('Not carried over');
+  await page.screenshot({ path: screenshotPath('exchange-hypothesis') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: screenshotPath('dark-exchange-hypothesis') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog).toBeHidden();
+  const panel = page.getByRole('complementary', { name: 'Highlights in this document' });
+  await expect(
+    panel.locator('.annotation-list > li', { hasText: 'we are ready to fight you' }),
+  ).toBeVisible();
+  await expect(page.getByText(/client-export\.json imported/)).toBeVisible();
+});
