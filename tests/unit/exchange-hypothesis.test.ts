@@ -224,20 +224,14 @@ describe('reading the Hypothesis client export', () => {
     expect(read.report.notCarried).toEqual(['authors, groups and sharing settings']);
   });
 
-  it('lists the addresses for a "choose a document" step', () => {
+  it('lists the pages for a "choose a document" step, one row per page', () => {
     expect(hypothesisSources(fixture('client-export.json'), notebook)).toEqual([
       {
         uri: `${PAGE}/`,
         title: bagram.title,
-        highlights: 3,
+        // The http address with a #fragment is the same page: one row.
+        highlights: 4,
         notes: 2,
-        documentId: 'doc-bagram',
-      },
-      {
-        uri: 'http://news.example.org/2025/09/21/afghan-officials-reject-bagram-demands#comments',
-        title: bagram.title,
-        highlights: 1,
-        notes: 0,
         documentId: 'doc-bagram',
       },
       {

@@ -118,7 +118,7 @@ function resolver(notebook: HypothesisNotebook, documentFor: Readonly<Record<str
   };
 }
 
-/** Every address in the file with its counts and the document it goes to. */
+/** Every page the file annotates (its first address) with its counts and the document it goes to. */
 export function hypothesisSources(
   json: unknown,
   notebook: HypothesisNotebook,
@@ -129,7 +129,9 @@ export function hypothesisSources(
   const sources = new Map<string, HypothesisSource>();
   for (const a of file.annotations) {
     const uri = primaryAddress(a);
-    let source = sources.get(uri);
+    // One row per page: http and https, a trailing slash or a #fragment are the same page.
+    const key = addressKey(uri);
+    let source = sources.get(key);
     if (!source) {
       source = {
         uri,
@@ -138,7 +140,7 @@ export function hypothesisSources(
         notes: 0,
         documentId: resolve(a)?.doc.id ?? null,
       };
-      sources.set(uri, source);
+      sources.set(key, source);
     }
     if (!source.title && a.document?.title) source.title = a.document.title;
     if (a.references.length === 0 && quoteSelectorOf(a)) source.highlights++;
