@@ -178,7 +178,13 @@ export function createExchangeService(
   }
 
   const handlers: ExchangeHandlers = {
-    async previewExchangeImport() {
+    async previewExchangeImport({ token: again, documentFor }) {
+      if (again !== undefined) {
+        if (!pending || pending.token !== again)
+          throw new NotebookError('not-found', 'That preview has expired; choose the file again.');
+        pending.read = read(pending.bytes, pending.path, documentFor);
+        return describe(pending.token, pending.fileName, pending.read);
+      }
       const [path] = await options.host.chooseImportFiles({
         multiple: false,
         title: 'Import from another tool',

@@ -127,6 +127,12 @@ test('import Hypothesis annotations of a web page onto the sample article the us
   await choice.selectOption({
     label: "Afghan officials reject Trump's demands to return Bagram Air Base",
   });
+  // The preview is read again: the page's highlights now go on the article.
+  await expect(
+    dialog
+      .getByRole('table', { name: 'What the import will change' })
+      .getByRole('row', { name: /^Added/ }),
+  ).toContainText('4');
   await expect(dialog).toContainText('Not carried over');
   await page.screenshot({ path: screenshotPath('exchange-hypothesis') });
   await page.emulateMedia({ colorScheme: 'dark' });

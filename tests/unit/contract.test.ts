@@ -404,7 +404,13 @@ const cases = {
   },
   previewExchangeImport: {
     valid: () => ({}),
-    invalid: [{ path: '/etc/passwd' }, null, []],
+    invalid: [
+      { path: '/etc/passwd' },
+      null,
+      [],
+      { token: '' },
+      { token: 't', documentFor: { '': 'doc' } },
+    ],
   },
   applyExchangeImport: {
     valid: (f) => ({ token: f.exchangeToken, documentFor: { 'https://example.org/a': f.doc.id } }),

@@ -189,7 +189,7 @@ describe('reading the Hypothesis client export', () => {
       {
         what: '2 highlights on “U.S. Holds Early Talks on Return of Bagram Air Base” (https://www.wsj.com/world/bagram-talks-boehler-2025)',
         reason:
-          'No document in the notebook has this address; import the page or choose a document, then read the file again.',
+          'No document in the notebook has this address: choose one for the page, or import the page first.',
       },
     ]);
     expect(read.report.unplaced).toHaveLength(2);

@@ -10,7 +10,7 @@ export function ExchangeImport() {
       preview={exchange.preview}
       busy={exchange.busy}
       documentFor={exchange.documentFor}
-      onChoose={exchange.choose}
+      onChoose={(uri, id) => void exchange.choose(uri, id)}
       onApply={() => void exchange.apply()}
       onClose={exchange.close}
     />

@@ -47,7 +47,7 @@ export function ExchangeImportDialog({
           <button
             type="button"
             className="primary"
-            disabled={busy || (nothing && report.addresses === undefined)}
+            disabled={busy || nothing}
             data-autofocus
             onClick={onApply}
           >
@@ -82,17 +82,19 @@ export function ExchangeImportDialog({
               <span className="exchange-address-title">
                 {a.title || a.uri} <small>({plural(a.annotations, 'annotation')})</small>
               </span>
-              <select
-                value={documentFor[a.uri] ?? ''}
-                onChange={(e) => onChoose(a.uri, e.target.value)}
-              >
-                <option value="">Not in the notebook: leave out</option>
-                {documents.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.title || 'Untitled document'}
-                  </option>
-                ))}
-              </select>
+              <span className="tm-select">
+                <select
+                  value={documentFor[a.uri] ?? ''}
+                  onChange={(e) => onChoose(a.uri, e.target.value)}
+                >
+                  <option value="">Not in the notebook: leave out</option>
+                  {documents.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.title || 'Untitled document'}
+                    </option>
+                  ))}
+                </select>
+              </span>
             </label>
           ))}
         </fieldset>

@@ -10,7 +10,7 @@ export interface ExchangeImportState {
   busy: boolean;
   /** The document chosen for each web address of a Hypothesis file. */
   documentFor: Record<string, string>;
-  choose(uri: string, documentId: string): void;
+  choose(uri: string, documentId: string): Promise<void>;
   apply(): Promise<void>;
   close(): void;
 }
@@ -86,15 +86,28 @@ export function useExchangeImport(): ExchangeImportState {
     }
   }, [preview, documentFor, offerUndo, notify, onError]);
 
+  // A page put on a document changes what the import adds: the preview is read again.
   const choose = useCallback(
-    (uri: string, documentId: string) =>
-      setDocumentFor((current) => {
-        const next = { ...current };
-        if (documentId) next[uri] = documentId;
-        else delete next[uri];
-        return next;
-      }),
-    [],
+    async (uri: string, documentId: string) => {
+      if (!preview) return;
+      const next = { ...documentFor };
+      if (documentId) next[uri] = documentId;
+      else delete next[uri];
+      setDocumentFor(next);
+      setBusy(true);
+      try {
+        const again = await call('previewExchangeImport', {
+          token: preview.token,
+          documentFor: next,
+        });
+        if (again) setPreview(again);
+      } catch (error) {
+        onError(error);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [preview, documentFor, onError],
   );
   const close = useCallback(() => setPreview(null), []);
   return { preview, busy, documentFor, choose, apply, close };

@@ -47,7 +47,7 @@ import {
  * - **Not placed.** A quote not found in its document becomes an orphan highlight of it (its
  *   quote kept, Re-attach offered as for any orphan) and is listed in `unplaced`. Annotations on
  *   a page the notebook does not hold do not come in; they are listed per address, to import the
- *   page or choose a document and read the file again.
+ *   page first, or choose a document for the page in the preview.
  * - **Page notes** (no quote) become notes: the document's title as the title, the text as the
  *   body, on the document when it was found (else the address ends the body).
  * - **Replies** (`references`) become notes too: Marginalia keeps no threads, and a reply is the
@@ -383,7 +383,7 @@ export function readHypothesis(
     unplaced.push({
       what: `${plural(count, 'highlight', 'highlights', 'en')} on ${title ? `“${title}” (${uri})` : uri}`,
       reason:
-        'No document in the notebook has this address; import the page or choose a document, then read the file again.',
+        'No document in the notebook has this address: choose one for the page, or import the page first.',
     });
   }
 
