@@ -5,7 +5,7 @@ import type { TextAnnotation } from './annotations.ts';
 import type { TagUndo, TagUsage } from './codebook.ts';
 import type { RestorePreview } from './export/restore-plan.ts';
 import type { ExportResult } from './export/result.ts';
-import { EXPORT_FORMATS } from './export/types.ts';
+import { EXPORT_FORMATS, FOLDER_EXPORT_FORMATS } from './export/types.ts';
 import { IMPORT_MAX_BYTES, type ImportReport, PDF_MAX_BYTES } from './import.ts';
 import { webAddress } from './links.ts';
 import type {
@@ -420,7 +420,7 @@ export const contract = {
     z
       .object({
         jobId: jobIdSchema,
-        format: z.enum(EXPORT_FORMATS),
+        format: z.enum([...EXPORT_FORMATS, ...FOLDER_EXPORT_FORMATS]),
         scope: exportScopeSchema,
         options: exportOptionsSchema.optional(),
       })
