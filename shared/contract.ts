@@ -413,7 +413,7 @@ export const contract = {
 
   /**
    * Export quotes, notes and documents in a format, for a scope, to a file chosen in the native
-   * Save dialog. Progress arrives as `export-progress` events; `cancelled` when the dialog was
+   * Save dialog (a folder format, Obsidian, to a folder chosen in the Open dialog). Progress arrives as `export-progress` events; `cancelled` when the dialog was
    * dismissed or the export was cancelled (no file is left behind).
    */
   exportNotebook: method<ExportResult>()(

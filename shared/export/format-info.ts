@@ -63,7 +63,7 @@ export const FOLDER_FORMAT_INFO: Record<FolderExportFormat, FormatInfo> = {
   obsidian: {
     label: 'Obsidian vault folder',
     description:
-      'A Markdown file per document and note, quotes as callouts notes link to. Export again to update it; your own notes in each file are kept.',
+      'A file per document and per note, quotes as callouts that notes link to. Export again to update it.',
     extension: 'md',
   },
 };
