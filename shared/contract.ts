@@ -6,7 +6,7 @@ import type { TagUndo, TagUsage } from './codebook.ts';
 import type { ExchangeApplied, ExchangePreviewInfo } from './exchange/types.ts';
 import type { RestorePreview } from './export/restore-plan.ts';
 import type { ExportResult } from './export/result.ts';
-import { EXPORT_FORMATS } from './export/types.ts';
+import { EXPORT_FORMATS, FOLDER_EXPORT_FORMATS } from './export/types.ts';
 import { IMPORT_MAX_BYTES, type ImportReport, PDF_MAX_BYTES } from './import.ts';
 import { webAddress } from './links.ts';
 import type {
@@ -414,14 +414,14 @@ export const contract = {
 
   /**
    * Export quotes, notes and documents in a format, for a scope, to a file chosen in the native
-   * Save dialog. Progress arrives as `export-progress` events; `cancelled` when the dialog was
+   * Save dialog (a folder format, Obsidian, to a folder chosen in the Open dialog). Progress arrives as `export-progress` events; `cancelled` when the dialog was
    * dismissed or the export was cancelled (no file is left behind).
    */
   exportNotebook: method<ExportResult>()(
     z
       .object({
         jobId: jobIdSchema,
-        format: z.enum(EXPORT_FORMATS),
+        format: z.enum([...EXPORT_FORMATS, ...FOLDER_EXPORT_FORMATS]),
         scope: exportScopeSchema,
         options: exportOptionsSchema.optional(),
       })

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ExportFormat } from '../../shared/export/types.ts';
+import type { AnyExportFormat } from '../../shared/export/types.ts';
 
 export const USAGE = `Usage: npm run -s cli -- <command> [options]
 
@@ -7,6 +7,10 @@ Commands:
   list                          Documents with their counts of quotes, notes and unplaced quotes
   search QUERY                  Search quotes, notes, tags and titles (same syntax as the app)
   export --format F --out FILE  Export (F: md, csv, html, jsonld, json, qdpx, qdc, hypothesis)
+  export --format obsidian --out DIR
+                                An Obsidian vault folder (made if missing): a file per
+                                document and note; run again to update it, keeping what
+                                was written in each file's "my notes" section
       [--doc ID] [--tag NAME] [--search QUERY]   Only one document, tag (and below) or search
       [--order tag|text] [--no-notes]            Markdown grouping; leave out notes
       [--no-bom] [--raw-cells]                   CSV: no byte order mark; cells exactly as
@@ -32,7 +36,7 @@ no notebook). list, search, export and quotes --doc only read the notebook and w
 app is open; import and restore change it and refuse while the app (or another process) holds
 it. Exit status: 0 done, 1 failed, 2 bad usage.`;
 
-const FORMAT_ALIASES: Record<string, ExportFormat> = {
+const FORMAT_ALIASES: Record<string, AnyExportFormat> = {
   md: 'markdown',
   markdown: 'markdown',
   csv: 'csv',
@@ -45,6 +49,7 @@ const FORMAT_ALIASES: Record<string, ExportFormat> = {
   qdc: 'qdc',
   hypothesis: 'hypothesis',
   'hypothes.is': 'hypothesis',
+  obsidian: 'obsidian',
 };
 
 export class UsageError extends Error {}
@@ -55,7 +60,8 @@ export type Command =
   | { name: 'search'; query: string; limit: number }
   | {
       name: 'export';
-      format: ExportFormat;
+      format: AnyExportFormat;
+      /** A file, or for a folder format a folder. */
       out: string;
       doc?: string;
       tag?: string;
@@ -119,9 +125,10 @@ export function parseInvocation(argv: string[]): Invocation {
       const format = FORMAT_ALIASES[String(values.format ?? '').toLowerCase()];
       if (!format)
         throw new UsageError(
-          'export needs --format md, csv, html, jsonld, json, qdpx, qdc or hypothesis.',
+          'export needs --format md, csv, html, jsonld, json, qdpx, qdc, hypothesis or obsidian.',
         );
-      if (!values.out) throw new UsageError('export needs --out FILE.');
+      if (!values.out)
+        throw new UsageError(`export needs --out ${format === 'obsidian' ? 'DIR' : 'FILE'}.`);
       const scopes = [values.doc, values.tag, values.search].filter((v) => v !== undefined);
       if (scopes.length > 1) throw new UsageError('Give at most one of --doc, --tag and --search.');
       const order = values.order ?? 'tag';

@@ -1,4 +1,4 @@
-import { access, stat } from 'node:fs/promises';
+import { access, mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,8 @@ import type { ExchangeReport } from '../../shared/exchange/types.ts';
 import type { BackupContents } from '../../shared/export/backup.ts';
 import type { RestorePreview } from '../../shared/export/restore-plan.ts';
 import { RESTORE_KINDS } from '../../shared/export/restore-summary.ts';
-import type { ExportScope } from '../../shared/export/types.ts';
+import type { ExportResult } from '../../shared/export/result.ts';
+import { type ExportScope, isFolderFormat } from '../../shared/export/types.ts';
 import { plural } from '../../shared/format.ts';
 import { importLimitFor } from '../../shared/import.ts';
 import { findQuotes } from '../../shared/quotes/find-quotes.ts';
@@ -165,6 +166,8 @@ async function run(
     case 'export': {
       const scope = exportScope(notebook, command);
       const path = resolve(command.out);
+      // A vault folder is made when missing, as a file would be.
+      if (isFolderFormat(command.format)) await mkdir(path, { recursive: true });
       const result = await notebook.exports.exportTo(path, {
         format: command.format,
         scope,
@@ -176,6 +179,7 @@ async function run(
         },
       });
       if (result.status !== 'saved') throw new NotebookError('internal', 'The export stopped.');
+      if (result.folder) return { json: result, text: folderExportText(result) };
       // CSV and JSON-LD hold quotes only.
       const withNotes = command.notes && ['markdown', 'html', 'json'].includes(command.format);
       return {
@@ -249,6 +253,22 @@ async function run(
       };
     }
   }
+}
+
+/** "Exported … to DIR: 3 files written, 2 updated, 1 unchanged.", and each file set aside. */
+function folderExportText(result: Extract<ExportResult, { status: 'saved' }>): string {
+  const folder = result.folder!;
+  const counts = [
+    `${plural(folder.written, 'file')} written`,
+    `${folder.updated.toLocaleString()} updated`,
+    `${folder.unchanged.toLocaleString()} unchanged`,
+  ].join(', ');
+  const notes = result.notes > 0 ? ` and ${plural(result.notes, 'note')}` : '';
+  const aside = folder.setAside.map(
+    ({ path, copy }) =>
+      `note: the "my notes" markers of ${path} were broken; its old text is kept in ${copy}\n`,
+  );
+  return `Exported ${plural(result.quotes, 'quote')} from ${plural(result.documents, 'document')}${notes} to ${result.path}: ${counts}.\n${aside.join('')}`;
 }
 
 function exportScope(

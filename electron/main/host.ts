@@ -48,6 +48,18 @@ export function createElectronHost(window: () => BrowserWindow | null): Notebook
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseExportFolder({ title }) {
+      const options: OpenDialogOptions = {
+        title,
+        buttonLabel: 'Export Here',
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      };
+      const parent = window();
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async showItemInFolder(path) {
       shell.showItemInFolder(path);
     },

@@ -1,21 +1,25 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { HighlightColor } from '../../shared/colors.ts';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
-import { defaultFileName, FORMAT_INFO } from '../../shared/export/format-info.ts';
+import { defaultFileName, FORMAT_INFO, formatInfo } from '../../shared/export/format-info.ts';
 import { EXPORTERS } from '../../shared/export/formats.ts';
+import { obsidianVault } from '../../shared/export/obsidian/vault.ts';
 import type { ExportResult } from '../../shared/export/result.ts';
 import { selectForExport } from '../../shared/export/selection.ts';
-import type {
-  ExportFormat,
-  ExportOptions,
-  ExportScope,
-  ExportSelection,
-  ResolvedScope,
+import {
+  type AnyExportFormat,
+  DEFAULT_EXPORT_OPTIONS,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportScope,
+  type ExportSelection,
+  isFolderFormat,
+  type ResolvedScope,
 } from '../../shared/export/types.ts';
-import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/types.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { APP_VERSION } from './app-version.ts';
 import { checkExportTarget, writeExportFile } from './export-file.ts';
+import { checkExportFolder, readExportFolder, writeExportFolder } from './export-folder.ts';
 import type { NotebookHost } from './host.ts';
 import type { Store } from './store.ts';
 import { filesDirIn, type KeptKind, readKeptFile } from './stored-files.ts';
@@ -26,7 +30,7 @@ type ExportHandlers = Pick<
 >;
 
 export interface ExportRequest {
-  format: ExportFormat;
+  format: AnyExportFormat;
   scope: ExportScope;
   options?: Partial<ExportOptions>;
 }
@@ -54,7 +58,10 @@ export function createExportService(
 ) {
   const { host, emit, now } = options;
   const jobs = new Map<string, { cancelled: boolean }>();
-  /** Only files this notebook wrote may be shown in the file manager (paths come from the page). */
+  /**
+   * Only files (and export folders) this notebook wrote may be shown in the file manager (paths
+   * come from the page).
+   */
   const written = new Set<string>();
 
   async function resolveScope(scope: ExportScope): Promise<ResolvedScope> {
@@ -117,6 +124,18 @@ export function createExportService(
     job: { cancelled: boolean } = { cancelled: false },
     onProgress?: (done: number, total: number) => void,
   ): Promise<ExportResult> {
+    const { format } = request;
+    if (isFolderFormat(format)) return exportFolder(path, selection, request, job, onProgress);
+    return exportFile(path, selection, { ...request, format }, job, onProgress);
+  }
+
+  async function exportFile(
+    path: string,
+    selection: ExportSelection,
+    request: { format: ExportFormat; options?: Partial<ExportOptions> },
+    job: { cancelled: boolean },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ExportResult> {
     await checkTarget(path);
     const exportOptions = { ...DEFAULT_EXPORT_OPTIONS, ...request.options };
     const pieces = EXPORTERS[request.format](selection, exportOptions, onProgress);
@@ -140,6 +159,52 @@ export function createExportService(
     };
   }
 
+  /**
+   * An Obsidian vault folder: read the Markdown files an earlier export may have written there,
+   * work out every file (pure), and write the new and changed ones, one by one.
+   */
+  async function exportFolder(
+    folder: string,
+    selection: ExportSelection,
+    request: Omit<ExportRequest, 'scope'>,
+    job: { cancelled: boolean },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ExportResult> {
+    const root = await checkExportFolder(folder, store.dataDir);
+    const exportOptions = { ...DEFAULT_EXPORT_OPTIONS, ...request.options };
+    let result: Awaited<ReturnType<typeof writeExportFolder>>;
+    let setAside: { path: string; copy: string }[];
+    try {
+      const vault = obsidianVault(selection, await readExportFolder(root), exportOptions);
+      setAside = vault.setAside.map(({ path, copy }) => ({
+        path: join(folder, ...path.split('/')),
+        copy: join(folder, ...copy.split('/')),
+      }));
+      result = await writeExportFolder(root, vault, () => job.cancelled, onProgress);
+    } catch (error) {
+      if (error instanceof NotebookError) throw error;
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new NotebookError('internal', `Could not write into ${folder} (${reason}).`);
+    }
+    if (result === null) return { status: 'cancelled' };
+    written.add(folder);
+    return {
+      status: 'saved',
+      path: folder,
+      fileName: basename(folder),
+      bytes: result.bytes,
+      documents: selection.documents.length,
+      quotes: selection.annotations.length,
+      notes: exportOptions.includeNotes ? selection.notes.length : 0,
+      folder: {
+        written: result.written,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        setAside,
+      },
+    };
+  }
+
   /** Export straight to a path (the command line). */
   const exportTo = async (path: string, request: ExportRequest) =>
     exportSelection(path, await select(request), request);
@@ -153,13 +218,15 @@ export function createExportService(
       try {
         // Check the scope before asking for a file name: a deleted tag should not cost a dialog.
         const selection = await select({ format, scope });
-        const path = await host.chooseSavePath({
-          title: `Export ${FORMAT_INFO[format].label}`,
-          defaultName: defaultFileName(selection.label, format, now()),
-          filters: [
-            { name: FORMAT_INFO[format].label, extensions: [FORMAT_INFO[format].extension] },
-          ],
-        });
+        const path = isFolderFormat(format)
+          ? await host.chooseExportFolder({ title: `Export to an ${formatInfo(format).label}` })
+          : await host.chooseSavePath({
+              title: `Export ${FORMAT_INFO[format].label}`,
+              defaultName: defaultFileName(selection.label, format, now()),
+              filters: [
+                { name: FORMAT_INFO[format].label, extensions: [FORMAT_INFO[format].extension] },
+              ],
+            });
         if (!path || job.cancelled) return { status: 'cancelled' };
         let last = 0;
         const request = { format, options: formatOptions };

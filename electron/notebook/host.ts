@@ -24,6 +24,11 @@ export interface NotebookHost {
     defaultName: string;
     filters: FileFilter[];
   }): Promise<string | null>;
+  /**
+   * A folder to export into (an Obsidian vault or a folder in one), from an Open dialog that can
+   * create folders; null when the dialog was cancelled.
+   */
+  chooseExportFolder(options: { title: string }): Promise<string | null>;
   /** Show a file in the system's file manager. */
   showItemInFolder(path: string): Promise<void>;
   /** A web address in the system browser, once the user has confirmed it. */
@@ -38,6 +43,7 @@ export const headlessHost: NotebookHost = {
   chooseImportFiles: unavailable('A file dialog'),
   readClipboard: unavailable('The clipboard'),
   chooseSavePath: unavailable('A save dialog'),
+  chooseExportFolder: unavailable('A folder dialog'),
   showItemInFolder: unavailable('The file manager'),
   openExternalLink: unavailable('A web browser'),
 };

@@ -1,4 +1,9 @@
-import type { ExportFormat } from './types.ts';
+import {
+  type AnyExportFormat,
+  type ExportFormat,
+  type FolderExportFormat,
+  isFolderFormat,
+} from './types.ts';
 
 /** What the export dialog says about each format (no exporter code, so the page stays small). */
 export interface FormatInfo {
@@ -69,3 +74,17 @@ export function defaultFileName(label: string, format: ExportFormat, date: strin
       : `Marginalia – ${base || 'export'}`;
   return `${stem}.${FORMAT_INFO[format].extension}`;
 }
+
+/** Formats written as a folder the user chooses (an Obsidian vault or a folder in one). */
+export const FOLDER_FORMAT_INFO: Record<FolderExportFormat, FormatInfo> = {
+  obsidian: {
+    label: 'Obsidian vault folder',
+    description:
+      'A file per document and per note, quotes as callouts that notes link to. Export again to update it.',
+    extension: 'md',
+  },
+};
+
+/** What the dialog says about any format, one file or a folder. */
+export const formatInfo = (format: AnyExportFormat): FormatInfo =>
+  isFolderFormat(format) ? FOLDER_FORMAT_INFO[format] : FORMAT_INFO[format];

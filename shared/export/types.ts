@@ -13,6 +13,17 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * Formats written as a folder of files, not one file (an Obsidian vault): they have no entry in
+ * `EXPORTERS`, and the core asks for a folder instead of a file name.
+ */
+export const FOLDER_EXPORT_FORMATS = ['obsidian'] as const;
+export type FolderExportFormat = (typeof FOLDER_EXPORT_FORMATS)[number];
+/** Every format the export dialog and the command line offer: one file, or a folder. */
+export type AnyExportFormat = ExportFormat | FolderExportFormat;
+export const isFolderFormat = (format: AnyExportFormat): format is FolderExportFormat =>
+  (FOLDER_EXPORT_FORMATS as readonly string[]).includes(format);
+
 /** What to export, as the user picks it. */
 export type ExportScope =
   | { kind: 'notebook' }
@@ -41,7 +52,7 @@ export interface ExportOptions {
    * `'` in front. Quotes come from documents anyone may have written; on by default.
    */
   csvEscapeFormulas: boolean;
-  /** Markdown, HTML report: include the notes in scope. */
+  /** Markdown, HTML report, Obsidian: include the notes in scope. */
   includeNotes: boolean;
 }
 

@@ -33,6 +33,8 @@ export interface Harness {
     dialogFiles: string[];
     clipboard: { text: string; html: string };
     savePath: string | null;
+    /** The folder the "user" picks for a folder export (Obsidian). */
+    exportFolder: string | null;
     shownInFolder: string[];
     /** Links the page asked to open in the browser (the "user" confirms each). */
     openedLinks: string[];
@@ -82,6 +84,7 @@ export const test = base.extend<{ harness: Harness }>({
       dialogFiles: [],
       clipboard: { text: '', html: '' },
       savePath: null,
+      exportFolder: null,
       shownInFolder: [],
       openedLinks: [],
     };
@@ -101,6 +104,7 @@ export const test = base.extend<{ harness: Harness }>({
           chooseImportFiles: async () => host.dialogFiles,
           readClipboard: async () => host.clipboard,
           chooseSavePath: async () => host.savePath,
+          chooseExportFolder: async () => host.exportFolder,
           showItemInFolder: async (path) => {
             host.shownInFolder.push(path);
           },

@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it, vi } from 'vitest';
 import { parseImportFile } from '../../electron/notebook/import/parse-import.ts';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
+import { MY_NOTES_END, MY_NOTES_START } from '../../shared/export/obsidian/my-notes.ts';
 import { UNSURE_BELOW } from '../../shared/quotes/confidence.ts';
 import { exportFixture } from '../fixtures/export/notebook.ts';
 import { sharedPdf } from './pdf/pdf-files.ts';
@@ -112,6 +113,36 @@ describe('the command line', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('exports an Obsidian vault folder, and again keeping what was written in "my notes"', async () => {
+    const dir = await notebookFolder();
+    const out = join(await tempDir(), 'vault', 'Marginalia');
+    const args = ['export', '--format', 'obsidian', '--out', out, '--data-dir', dir];
+    const first = await cli(args);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      `Exported 5 quotes from 2 documents and 2 notes to ${out}: 4 files written, 0 updated, 0 unchanged.`,
+    );
+    const doc = join(out, 'Documents', 'Field note «Kabul» bazaar, 🙂 edition.md');
+    const text = await readFile(doc, 'utf8');
+    expect(text).toContain('> کابل زیبا است');
+    expect(text).toMatch(/^\^m-q-dari$/m);
+    await writeFile(doc, text.replace(`${MY_NOTES_START}\n`, `${MY_NOTES_START}\nRead twice.\n`));
+    const again = await cli([...args, '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      status: 'saved',
+      path: out,
+      folder: { written: 0, updated: 0, unchanged: 4, setAside: [] },
+    });
+    expect(await readFile(doc, 'utf8')).toContain(
+      `${MY_NOTES_START}\nRead twice.\n\n${MY_NOTES_END}`,
+    );
+    const note = await readFile(join(out, 'Notes', 'Defiance, in their own words.md'), 'utf8');
+    expect(note).toContain(
+      "[[Afghan officials reject Trump's demands to return Bagram Air Base#^m-q-mujahid|",
+    );
   });
 
   it('imports files, and refuses while the app holds the store', async () => {

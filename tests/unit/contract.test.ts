@@ -364,6 +364,8 @@ const cases = {
       { jobId: 'e', format: 'csv', scope: { kind: 'folder' } },
       { jobId: 'e', format: 'csv', scope: { kind: 'search', query: '   ' } },
       { jobId: 'e', format: 'csv', scope: { kind: 'notebook' }, path: '/etc/passwd' },
+      // A folder export's folder comes from the host's dialog, never from the page.
+      { jobId: 'e', format: 'obsidian', scope: { kind: 'notebook' }, folder: '/tmp' },
       { jobId: 'e', format: 'md', scope: { kind: 'notebook' }, options: { csvBom: 'yes' } },
     ],
   },

@@ -1,12 +1,15 @@
 import { useId, useState } from 'react';
 import type { TagUsage } from '../../../shared/codebook.ts';
-import { FORMAT_INFO } from '../../../shared/export/format-info.ts';
+import { formatInfo } from '../../../shared/export/format-info.ts';
+import type { ExportResult } from '../../../shared/export/result.ts';
 import { TAG_SEPARATOR } from '../../../shared/export/tag-cell.ts';
 import {
+  type AnyExportFormat,
   EXPORT_FORMATS,
-  type ExportFormat,
   type ExportOptions,
   type ExportScope,
+  FOLDER_EXPORT_FORMATS,
+  isFolderFormat,
 } from '../../../shared/export/types.ts';
 import { plural } from '../../../shared/format.ts';
 import type { Collection, DocumentSummary, Tag } from '../../../shared/model.ts';
@@ -44,7 +47,7 @@ export function ExportDialog({
   onRestore: () => void;
 }) {
   const saved = loadExportSettings();
-  const [format, setFormat] = useState<ExportFormat>(request.format ?? saved.format);
+  const [format, setFormat] = useState<AnyExportFormat>(request.format ?? saved.format);
   const [options, setOptions] = useState<ExportOptions>(saved.options);
   const [kind, setKind] = useState<ScopeKind>(request.scope.kind);
   const [documentId] = useState(
@@ -113,6 +116,7 @@ export function ExportDialog({
           {plural(result.quotes, 'quote')} from {plural(result.documents, 'document')}
           {result.notes > 0 && ` and ${plural(result.notes, 'note')}`} · {formatBytes(result.bytes)}
         </p>
+        {result.folder && <FolderCounts folder={result.folder} />}
       </Modal>
     );
   }
@@ -244,7 +248,7 @@ export function ExportDialog({
       <fieldset className="export-section" disabled={runningState !== null}>
         <legend>Format</legend>
         <div className="export-formats">
-          {EXPORT_FORMATS.map((f) => (
+          {[...EXPORT_FORMATS, ...FOLDER_EXPORT_FORMATS].map((f) => (
             <label key={f} className={`export-format${f === format ? ' selected' : ''}`}>
               <input
                 type="radio"
@@ -253,10 +257,12 @@ export function ExportDialog({
                 onChange={() => setFormat(f)}
               />
               <span className="export-format-label">
-                {FORMAT_INFO[f].label}
-                <span className="export-format-ext">.{FORMAT_INFO[f].extension}</span>
+                {formatInfo(f).label}
+                <span className="export-format-ext">
+                  {isFolderFormat(f) ? 'folder' : `.${formatInfo(f).extension}`}
+                </span>
               </span>
-              <span className="export-format-description">{FORMAT_INFO[f].description}</span>
+              <span className="export-format-description">{formatInfo(f).description}</span>
             </label>
           ))}
         </div>
@@ -277,7 +283,9 @@ export function ExportDialog({
               ? 'Cancelling…'
               : runningState.total > 0
                 ? `Exporting… ${Math.floor((100 * runningState.done) / runningState.total)}%`
-                : 'Choose where to save the file…'}
+                : isFolderFormat(format)
+                  ? 'Choose the folder to export into…'
+                  : 'Choose where to save the file…'}
           </span>
           <progress
             max={Math.max(runningState.total, 1)}
@@ -297,7 +305,7 @@ function FormatOptions({
   onChange,
   onRestore,
 }: {
-  format: ExportFormat;
+  format: AnyExportFormat;
   options: ExportOptions;
   disabled: boolean;
   onChange: (options: ExportOptions) => void;
@@ -340,6 +348,17 @@ function FormatOptions({
           </label>
         </div>
         {notes}
+      </fieldset>
+    );
+  if (format === 'obsidian')
+    return (
+      <fieldset className="export-section export-options" disabled={disabled}>
+        <legend>Options</legend>
+        {notes}
+        <p className="export-hint">
+          Choose a vault or a folder in one. Exporting again updates the same files and keeps what
+          you write under “My notes” in each.
+        </p>
       </fieldset>
     );
   if (format === 'html')
@@ -385,6 +404,37 @@ function FormatOptions({
       </p>
     );
   return null;
+}
+
+/** After a folder export: how many files were new, changed and already up to date, and any set aside. */
+function FolderCounts({
+  folder,
+}: {
+  folder: NonNullable<Extract<ExportResult, { status: 'saved' }>['folder']>;
+}) {
+  return (
+    <>
+      <p className="export-saved-files">
+        {plural(folder.written, 'file')} written, {folder.updated.toLocaleString()} updated,{' '}
+        {folder.unchanged.toLocaleString()} unchanged
+      </p>
+      {folder.setAside.length > 0 && (
+        <div className="export-hint" role="note">
+          <p>
+            The “my notes” markers of {plural(folder.setAside.length, 'file')} were changed, so
+            {folder.setAside.length === 1 ? ' its' : ' their'} old text was kept in a copy:
+          </p>
+          <ul className="export-set-aside">
+            {folder.setAside.map(({ path, copy }) => (
+              <li key={path} title={copy}>
+                {copy.split(/[\\/]/).pop()}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
 }
 
 function formatBytes(bytes: number): string {

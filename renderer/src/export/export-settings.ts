@@ -1,14 +1,15 @@
 import {
+  type AnyExportFormat,
   DEFAULT_EXPORT_OPTIONS,
   EXPORT_FORMATS,
-  type ExportFormat,
   type ExportOptions,
+  FOLDER_EXPORT_FORMATS,
 } from '../../../shared/export/types.ts';
 
 const KEY = 'marginalia.export';
 
 export interface ExportSettings {
-  format: ExportFormat;
+  format: AnyExportFormat;
   options: ExportOptions;
 }
 
@@ -17,7 +18,8 @@ export function loadExportSettings(): ExportSettings {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<ExportSettings> | null;
     const format =
-      saved?.format && (EXPORT_FORMATS as readonly string[]).includes(saved.format)
+      saved?.format &&
+      ([...EXPORT_FORMATS, ...FOLDER_EXPORT_FORMATS] as readonly string[]).includes(saved.format)
         ? saved.format
         : 'markdown';
     const options = { ...DEFAULT_EXPORT_OPTIONS };

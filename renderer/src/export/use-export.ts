@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportResult } from '../../../shared/export/result.ts';
-import type { ExportFormat, ExportOptions, ExportScope } from '../../../shared/export/types.ts';
+import type { AnyExportFormat, ExportOptions, ExportScope } from '../../../shared/export/types.ts';
 import type { AppServices } from '../app-services.ts';
 import { call } from '../notebook-client.ts';
 
@@ -12,7 +12,7 @@ export type ExportPhase =
 /** Where the dialog was opened from decides what it offers first. */
 export interface ExportRequest {
   scope: ExportScope;
-  format?: ExportFormat;
+  format?: AnyExportFormat;
 }
 
 export interface Exporter {
@@ -21,14 +21,14 @@ export interface Exporter {
   state: ExportPhase;
   open(request: ExportRequest): void;
   close(): void;
-  run(format: ExportFormat, scope: ExportScope, options: ExportOptions): Promise<void>;
+  run(format: AnyExportFormat, scope: ExportScope, options: ExportOptions): Promise<void>;
   cancel(): void;
   showInFolder(path: string): void;
 }
 
 /**
  * The export dialog's life: a form, then a running job with progress and Cancel (the core asks
- * for the file name in the native Save dialog), then where the file went.
+ * for the file name in the native Save dialog, or for a folder), then where the file went.
  */
 export function useExport({ onError }: Pick<AppServices, 'onError'>): Exporter {
   const [request, setRequest] = useState<ExportRequest | null>(null);
@@ -64,7 +64,7 @@ export function useExport({ onError }: Pick<AppServices, 'onError'>): Exporter {
   }, []);
 
   const run = useCallback(
-    async (format: ExportFormat, scope: ExportScope, options: ExportOptions) => {
+    async (format: AnyExportFormat, scope: ExportScope, options: ExportOptions) => {
       const jobId = crypto.randomUUID();
       running.current = jobId;
       setState({ phase: 'running', jobId, done: 0, total: 0, cancelling: false });
