@@ -14,6 +14,7 @@ import type {
 } from '../../shared/export/types.ts';
 import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/types.ts';
 import { NotebookError } from '../../shared/result.ts';
+import { buildBibliography } from './citations/bibliography.ts';
 import { checkExportTarget, writeExportFile } from './export-file.ts';
 import type { NotebookHost } from './host.ts';
 import type { Store } from './store.ts';
@@ -47,6 +48,8 @@ export function createExportService(
     search: NotebookHandlers['search'];
     /** What the colours are called in this project (preferences), read at each export. */
     colorLabels?: () => Readonly<Record<HighlightColor, string>>;
+    /** The app's resources (the citation styles citation-js lacks). */
+    resourcesDir: string;
   },
 ) {
   const { host, emit, now } = options;
@@ -66,9 +69,11 @@ export function createExportService(
   }
 
   async function select(request: ExportRequest): Promise<ExportSelection> {
+    const picked = selectForExport(store.data, await resolveScope(request.scope), now());
     const selection: ExportSelection = {
-      ...selectForExport(store.data, await resolveScope(request.scope), now()),
+      ...picked,
       colorLabels: options.colorLabels?.(),
+      bibliography: bibliographyFor(request, picked.documents),
     };
     if (request.format === 'json') return { ...selection, files: await keptFilesOf(selection) };
     if (request.format !== 'html') return selection;
@@ -81,6 +86,24 @@ export function createExportService(
       if (bytes) images.set(hash, Buffer.from(bytes).toString('base64'));
     }
     return { ...selection, images };
+  }
+
+  /**
+   * The citations the format needs, formatted here because citation-js runs in the core only:
+   * Markdown cites in text, the report in HTML, BibTeX and CSL-JSON need only the records.
+   */
+  function bibliographyFor(request: ExportRequest, documents: ExportSelection['documents']) {
+    const markup =
+      request.format === 'markdown'
+        ? 'text'
+        : request.format === 'html'
+          ? 'html'
+          : request.format === 'bibtex' || request.format === 'csl'
+            ? null
+            : undefined;
+    if (markup === undefined) return undefined;
+    const style = request.options?.citationStyle ?? DEFAULT_EXPORT_OPTIONS.citationStyle;
+    return buildBibliography(documents, { style, markup, resourcesDir: options.resourcesDir });
   }
 
   /**
@@ -147,7 +170,7 @@ export function createExportService(
       jobs.set(jobId, job);
       try {
         // Check the scope before asking for a file name: a deleted tag should not cost a dialog.
-        const selection = await select({ format, scope });
+        const selection = await select({ format, scope, options: formatOptions });
         const path = await host.chooseSavePath({
           title: `Export ${FORMAT_INFO[format].label}`,
           defaultName: defaultFileName(selection.label, format, now()),

@@ -1,6 +1,7 @@
 import type { AnnotationDelta, NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { colorLabels } from '../../shared/settings/settings.ts';
 import { createAnalysisService } from './analysis-service.ts';
+import { createCitationService } from './citations/citation-service.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createCollectionsService } from './collections-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
@@ -114,6 +115,7 @@ export async function openNotebook(options: {
     now,
     search: search.handlers.search,
     colorLabels: () => colorLabels(settings.getSettings({}).settings.colorNames),
+    resourcesDir: options.resourcesDir,
   });
   const restores = createRestoreService(store, changed, { host });
   const analysis = createAnalysisService(store, { host });
@@ -145,6 +147,7 @@ export async function openNotebook(options: {
       parseWorker: options.parseWorker ?? null,
       filesDir: filesDirIn(options.dataDir),
     }),
+    ...createCitationService(),
     ...search.handlers,
     ...exports.handlers,
     ...analysis.handlers,

@@ -1,4 +1,5 @@
 import { backupExport } from './backup.ts';
+import { bibtexExport, cslJsonExport } from './bibliography.ts';
 import { csvExport } from './csv.ts';
 import { htmlReport } from './html-report.ts';
 import { markdownExport } from './markdown.ts';
@@ -12,4 +13,6 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
   html: htmlReport,
   jsonld: webAnnotationExport,
   json: backupExport,
+  bibtex: bibtexExport,
+  csl: cslJsonExport,
 };
