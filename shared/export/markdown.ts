@@ -103,7 +103,7 @@ function documentHeading(doc: NotebookDocument, cited: DocumentCitation | undefi
   if (cite) lines.push(cited?.reference ? escapeText(cite) : `*${escapeText(cite)}*`);
   if (/^https?:\/\//i.test(doc.url) && !cited?.reference.includes(doc.url))
     lines.push(`<${doc.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
-  if (cited?.key) lines.push(`Citation key: \`${cited.key.replace(/`/g, "'")}\``);
+  if (cited?.key) lines.push('', `Citation key: \`${cited.key.replace(/`/g, "'")}\``);
   if (lines.length > 2) lines.push('');
   return `${lines.join('\n')}\n`;
 }

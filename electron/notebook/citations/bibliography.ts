@@ -34,7 +34,11 @@ export function buildBibliography(
   const records = documents.map((doc): CslRecord => {
     const record = recordForDocument(doc);
     const key = uniqueKey(citationKeyOf(doc) ?? makeCitationKey(record), used);
-    return { ...record, id: key, 'citation-key': key };
+    // The key first, as Better CSL JSON writes it; the record's own fields after.
+    const out: CslRecord = { id: key, 'citation-key': key, ...record };
+    out.id = key;
+    out['citation-key'] = key;
+    return out;
   });
   const bibtex = bibtexEntries(records);
   const formatted = request.markup

@@ -55,6 +55,10 @@ export function citeprocEngine(
   return engine;
 }
 
+// Keep every character in BibTeX output (UTF-8, as biber and Zotero read it): the default
+// turns letters into LaTeX commands and drops what it cannot spell, emoji among them.
+(plugins.config.get('@bibtex') as { format: { asciiOnly: boolean } }).format.asciiOnly = false;
+
 /** BibTeX for records, in the order given; each record's `citation-key` is its entry's key. */
 export function bibtexOf(records: readonly CslRecord[]): string {
   return new Cite(records as CSL[]).format('bibtex', { format: 'text' }) as string;
