@@ -1,14 +1,19 @@
 import { parseArgs } from 'node:util';
+import { CITATION_STYLES, type CitationStyle } from '../../shared/citations/citations.ts';
 import type { ExportFormat } from '../../shared/export/types.ts';
+
+const isCitationStyle = (s: string): s is CitationStyle =>
+  (CITATION_STYLES as readonly string[]).includes(s);
 
 export const USAGE = `Usage: npm run -s cli -- <command> [options]
 
 Commands:
   list                          Documents with their counts of quotes, notes and unplaced quotes
   search QUERY                  Search quotes, notes, tags and titles (same syntax as the app)
-  export --format F --out FILE  Export (F: md, csv, html, jsonld, json)
+  export --format F --out FILE  Export (F: md, csv, html, jsonld, json, bibtex, csl)
       [--doc ID] [--tag NAME] [--search QUERY]   Only one document, tag (and below) or search
       [--order tag|text] [--no-notes]            Markdown grouping; leave out notes
+      [--style apa|chicago]                      Markdown, HTML: citation style (apa)
       [--no-bom] [--raw-cells]                   CSV: no byte order mark; cells exactly as
                                                  stored (no ' before = + - @)
   quotes FILE                   Quotations in a text, Markdown or HTML file, with speakers
@@ -38,6 +43,10 @@ const FORMAT_ALIASES: Record<string, ExportFormat> = {
   jsonld: 'jsonld',
   'json-ld': 'jsonld',
   json: 'json',
+  bibtex: 'bibtex',
+  bib: 'bibtex',
+  csl: 'csl',
+  'csl-json': 'csl',
 };
 
 export class UsageError extends Error {}
@@ -57,6 +66,7 @@ export type Command =
       bom: boolean;
       escapeFormulas: boolean;
       notes: boolean;
+      style: CitationStyle;
     }
   | {
       name: 'quotes';
@@ -110,12 +120,15 @@ export function parseInvocation(argv: string[]): Invocation {
     case 'export': {
       none('export');
       const format = FORMAT_ALIASES[String(values.format ?? '').toLowerCase()];
-      if (!format) throw new UsageError('export needs --format md, csv, html, jsonld or json.');
+      if (!format)
+        throw new UsageError('export needs --format md, csv, html, jsonld, json, bibtex or csl.');
       if (!values.out) throw new UsageError('export needs --out FILE.');
       const scopes = [values.doc, values.tag, values.search].filter((v) => v !== undefined);
       if (scopes.length > 1) throw new UsageError('Give at most one of --doc, --tag and --search.');
       const order = values.order ?? 'tag';
       if (order !== 'tag' && order !== 'text') throw new UsageError('--order is tag or text.');
+      const style = String(values.style ?? 'apa').toLowerCase();
+      if (!isCitationStyle(style)) throw new UsageError('--style is apa or chicago.');
       return {
         ...base,
         command: {
@@ -129,6 +142,7 @@ export function parseInvocation(argv: string[]): Invocation {
           bom: values['no-bom'] !== true,
           escapeFormulas: values['raw-cells'] !== true,
           notes: values['no-notes'] !== true,
+          style,
         },
       };
     }
@@ -180,6 +194,7 @@ function parse(argv: string[]) {
       tag: { type: 'string' },
       search: { type: 'string' },
       order: { type: 'string' },
+      style: { type: 'string' },
       'no-bom': { type: 'boolean' },
       'raw-cells': { type: 'boolean' },
       'no-notes': { type: 'boolean' },

@@ -184,16 +184,14 @@ export function makeCitationKey(csl: CslRecord): string {
       .toLowerCase()
       .replace(/[^a-z0-9]/g, '');
   const first = csl.author?.[0] ?? csl.editor?.[0];
-  const who = ascii(first ? (first.family ?? first.literal ?? first.given ?? '') : '').slice(0, 20);
   const year = issuedYear(csl) ?? '';
-  const word =
-    (csl.title ?? '')
-      .split(/\s+/)
-      .map(ascii)
-      .find(
-        (w) =>
-          w &&
-          !['a', 'an', 'the', 'on', 'of', 'in', 'le', 'la', 'les', 'der', 'die', 'das'].includes(w),
-      ) ?? '';
-  return `${who}${year}${word.slice(0, 20)}` || 'untitled';
+  const skip = ['a', 'an', 'the', 'on', 'of', 'in', 'le', 'la', 'les', 'der', 'die', 'das'];
+  const words = (csl.title ?? '')
+    .split(/\s+/)
+    .map(ascii)
+    .filter((w) => w && !skip.includes(w));
+  // Without a name, the title's first word stands for it: `afghan2025officials`.
+  const who =
+    ascii(first ? (first.family ?? first.literal ?? first.given ?? '') : '') || words.shift() || '';
+  return `${who.slice(0, 20)}${year}${(words[0] ?? '').slice(0, 20)}` || 'untitled';
 }
