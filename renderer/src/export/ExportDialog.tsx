@@ -1,4 +1,9 @@
 import { useId, useState } from 'react';
+import {
+  CITATION_STYLE_LABELS,
+  CITATION_STYLES,
+  type CitationStyle,
+} from '../../../shared/citations/citations.ts';
 import type { TagUsage } from '../../../shared/codebook.ts';
 import { FORMAT_INFO } from '../../../shared/export/format-info.ts';
 import { TAG_SEPARATOR } from '../../../shared/export/tag-cell.ts';
@@ -304,6 +309,23 @@ function FormatOptions({
   onRestore: () => void;
 }) {
   const name = useId();
+  const styleId = useId();
+  const citations = (
+    <div className="export-option-row">
+      <label htmlFor={styleId}>Citations and references:</label>
+      <select
+        id={styleId}
+        value={options.citationStyle}
+        onChange={(e) => onChange({ ...options, citationStyle: e.target.value as CitationStyle })}
+      >
+        {CITATION_STYLES.map((style) => (
+          <option key={style} value={style}>
+            {CITATION_STYLE_LABELS[style]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   const notes = (
     <label className="export-option">
       <input
@@ -339,6 +361,7 @@ function FormatOptions({
             in text order
           </label>
         </div>
+        {citations}
         {notes}
       </fieldset>
     );
@@ -346,8 +369,16 @@ function FormatOptions({
     return (
       <fieldset className="export-section export-options" disabled={disabled}>
         <legend>Options</legend>
+        {citations}
         {notes}
       </fieldset>
+    );
+  if (format === 'bibtex' || format === 'csl')
+    return (
+      <p className="export-hint">
+        One entry per document in scope: its bibliographic record (Document details › Citation), or
+        one made from its title, author, source, address and date.
+      </p>
     );
   if (format === 'csv')
     return (
