@@ -54,7 +54,7 @@ describe('DocumentDetailsDialog: citation', () => {
     expect(field('Author 1 family name').value).toBe('Smith');
     expect(field('Author 2 family name').value).toBe('van der Berg');
     expect(field('Author 2 given names').value).toBe('Piet');
-    expect(field('Published in').value).toBe('Journal of Conflict');
+    expect(field('Appeared in').value).toBe('Journal of Conflict');
     expect(field('Volume').value).toBe('12');
     expect(field('Issue').value).toBe('3');
     expect(field('Pages').value).toBe('45-67');
@@ -88,7 +88,7 @@ describe('DocumentDetailsDialog: citation', () => {
     open(doc(saved.csl));
     expect(field('Citation key').value).toBe('smithWarAfghanistan2021');
     expect(field('Author 3 family name').value).toBe('Lee');
-    expect(field('Published in').value).toBe('Journal of Conflict');
+    expect(field('Appeared in').value).toBe('Journal of Conflict');
   });
 
   it('says what is wrong with pasted text and keeps the fields', async () => {

@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_DIR } from '../../electron/notebook/backups.ts';
+import { buildBibliography } from '../../electron/notebook/citations/bibliography.ts';
 import type { NotebookHost } from '../../electron/notebook/host.ts';
 import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
 import type {
@@ -105,7 +106,20 @@ describe('exporting through the core', () => {
       expect(result).toMatchObject({ status: 'saved', path: host.savePath, quotes: 5, notes: 2 });
       const written = await readFile(host.savePath, 'utf8');
       // The same selection through the pure exporter gives the same text (bar the time stamp).
-      const selection = selectForExport(notebook.store.data, { kind: 'notebook' }, NOW);
+      const picked = selectForExport(notebook.store.data, { kind: 'notebook' }, NOW);
+      // …and the bibliography the core formats for the formats that cite.
+      const markup = { markdown: 'text', html: 'html', bibtex: null, csl: null } as const;
+      const selection =
+        format in markup
+          ? {
+              ...picked,
+              bibliography: buildBibliography(picked.documents, {
+                style: 'apa',
+                markup: markup[format as keyof typeof markup],
+                resourcesDir: RESOURCES_DIR,
+              }),
+            }
+          : picked;
       const expected = [...EXPORTERS[format](selection, DEFAULT_EXPORT_OPTIONS)].join('');
       expect(written).toBe(expected);
       if (result.status === 'saved') expect(result.bytes).toBe(Buffer.byteLength(written));

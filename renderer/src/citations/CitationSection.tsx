@@ -9,12 +9,12 @@ import { type AuthorRow, type CitationForm, recordFromForm } from './citation-fo
 type TextField = Exclude<keyof CitationForm, 'authors' | 'type'>;
 
 const FIELDS: { key: TextField; label: string; placeholder: string }[] = [
-  { key: 'containerTitle', label: 'Published in', placeholder: 'Journal, newspaper or book' },
+  { key: 'containerTitle', label: 'Appeared in', placeholder: 'Journal, newspaper or book' },
   { key: 'volume', label: 'Volume', placeholder: '' },
   { key: 'issue', label: 'Issue', placeholder: '' },
   { key: 'page', label: 'Pages', placeholder: '45–67' },
   { key: 'DOI', label: 'DOI', placeholder: '10.1234/…' },
-  { key: 'URL', label: 'Cited URL', placeholder: 'https://…' },
+  { key: 'URL', label: 'Cited link', placeholder: 'https://…' },
   { key: 'issued', label: 'Issued', placeholder: 'YYYY-MM-DD' },
   { key: 'key', label: 'Citation key', placeholder: 'smith2021war' },
 ];
