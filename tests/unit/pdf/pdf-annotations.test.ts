@@ -188,7 +188,7 @@ describe('highlights on a PDF', () => {
     const htmlPath = out('q.html');
     await notebook.exports.exportTo(htmlPath, { format: 'html', scope });
     const html = await readFile(htmlPath, 'utf8');
-    expect(html).toMatch(/<span class="cite">\(Two Pages, \d{4}, p\. 2\)<\/span>/);
+    expect(html).toMatch(/<span class="cite">\(<i>Two Pages<\/i>, \d{4}, p\. 2\)<\/span>/);
     expect(html).toContain(`<img src="data:image/png;base64,${PNG_1X1}" alt="Area on p. 2">`);
   });
 });
