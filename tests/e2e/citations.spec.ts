@@ -8,7 +8,10 @@ const BIBTEX = `@article{smithWarAfghanistan2021,
   date = {2021-03-04}, doi = {10.1234/jc.2021.3}
 }`;
 
-test('paste BibTeX into the details, save, and find the citation there again', async ({ page }) => {
+test('paste BibTeX into the details, save, and find the citation there again', async ({
+  page,
+  harness: _,
+}) => {
   await page.goto('/');
   const openDetails = page.getByRole('button', { name: 'Edit document details' });
   const details = page.getByRole('dialog', { name: 'Document details' });
