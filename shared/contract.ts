@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { analysisQuerySchema, axisIdSchema } from './analysis/query.ts';
 import type { AnalysisTable, CellQuotes } from './analysis/types.ts';
 import type { TextAnnotation } from './annotations.ts';
+import { CITATION_STYLES } from './citations/citations.ts';
+import { type CslRecord, cslRecordSchema } from './citations/csl-schema.ts';
 import type { TagUndo, TagUsage } from './codebook.ts';
 import type { ExchangeApplied, ExchangePreviewInfo } from './exchange/types.ts';
 import type { RestorePreview } from './export/restore-plan.ts';
@@ -103,6 +105,8 @@ const documentMetadataSchema = {
     )
     .optional(),
   publishedDate: z.string().trim().max(40).optional(),
+  /** Its bibliographic record (CSL-JSON); null removes it. */
+  csl: cslRecordSchema.nullable().optional(),
 };
 const bodySchema = z.string().max(1_000_000);
 const exportScopeSchema = z.discriminatedUnion('kind', [
@@ -121,6 +125,7 @@ const exportOptionsSchema = z
     csvBom: z.boolean().optional(),
     csvEscapeFormulas: z.boolean().optional(),
     includeNotes: z.boolean().optional(),
+    citationStyle: z.enum(CITATION_STYLES).optional(),
   })
   .strict();
 const tokenSchema = z.string().min(1).max(100);
@@ -232,10 +237,15 @@ export const contract = {
       })
       .strict(),
   ),
-  /** Edit a document's title, author, source, URL or published date. */
+  /** Edit a document's title, author, source, URL, published date or bibliographic record. */
   updateDocument: method<DocumentSummary>()(
     z.object({ id: idSchema, ...documentMetadataSchema }).strict(),
   ),
+  /**
+   * Read BibTeX (Better BibTeX keys kept) or CSL-JSON the user pasted into bibliographic records;
+   * invalid input says what is wrong (and on which line of the BibTeX). Nothing is stored.
+   */
+  parseCitation: method<CslRecord[]>()(z.object({ text: z.string().max(2_000_000) }).strict()),
   /** Files the page read itself (dropped on the window, chosen in a file input). */
   importFiles: method<ImportReport>()(
     z

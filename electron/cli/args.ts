@@ -1,18 +1,24 @@
 import { parseArgs } from 'node:util';
+import { CITATION_STYLES, type CitationStyle } from '../../shared/citations/citations.ts';
 import type { AnyExportFormat } from '../../shared/export/types.ts';
+
+const isCitationStyle = (s: string): s is CitationStyle =>
+  (CITATION_STYLES as readonly string[]).includes(s);
 
 export const USAGE = `Usage: npm run -s cli -- <command> [options]
 
 Commands:
   list                          Documents with their counts of quotes, notes and unplaced quotes
   search QUERY                  Search quotes, notes, tags and titles (same syntax as the app)
-  export --format F --out FILE  Export (F: md, csv, html, jsonld, json, qdpx, qdc, hypothesis)
+  export --format F --out FILE  Export (F: md, csv, html, jsonld, json, qdpx, qdc, hypothesis,
+                                bibtex, csl)
   export --format obsidian --out DIR
                                 An Obsidian vault folder (made if missing): a file per
                                 document and note; run again to update it, keeping what
                                 was written in each file's "my notes" section
       [--doc ID] [--tag NAME] [--search QUERY]   Only one document, tag (and below) or search
       [--order tag|text] [--no-notes]            Markdown grouping; leave out notes
+      [--style apa|chicago]                      Markdown, HTML: citation style (apa)
       [--no-bom] [--raw-cells]                   CSV: no byte order mark; cells exactly as
                                                  stored (no ' before = + - @)
   quotes FILE                   Quotations in a text, Markdown or HTML file, with speakers
@@ -50,6 +56,10 @@ const FORMAT_ALIASES: Record<string, AnyExportFormat> = {
   hypothesis: 'hypothesis',
   'hypothes.is': 'hypothesis',
   obsidian: 'obsidian',
+  bibtex: 'bibtex',
+  bib: 'bibtex',
+  csl: 'csl',
+  'csl-json': 'csl',
 };
 
 export class UsageError extends Error {}
@@ -70,6 +80,7 @@ export type Command =
       bom: boolean;
       escapeFormulas: boolean;
       notes: boolean;
+      style: CitationStyle;
     }
   | {
       name: 'quotes';
@@ -125,7 +136,7 @@ export function parseInvocation(argv: string[]): Invocation {
       const format = FORMAT_ALIASES[String(values.format ?? '').toLowerCase()];
       if (!format)
         throw new UsageError(
-          'export needs --format md, csv, html, jsonld, json, qdpx, qdc, hypothesis or obsidian.',
+          'export needs --format md, csv, html, jsonld, json, qdpx, qdc, hypothesis, bibtex, csl or obsidian.',
         );
       if (!values.out)
         throw new UsageError(`export needs --out ${format === 'obsidian' ? 'DIR' : 'FILE'}.`);
@@ -133,6 +144,8 @@ export function parseInvocation(argv: string[]): Invocation {
       if (scopes.length > 1) throw new UsageError('Give at most one of --doc, --tag and --search.');
       const order = values.order ?? 'tag';
       if (order !== 'tag' && order !== 'text') throw new UsageError('--order is tag or text.');
+      const style = String(values.style ?? 'apa').toLowerCase();
+      if (!isCitationStyle(style)) throw new UsageError('--style is apa or chicago.');
       return {
         ...base,
         command: {
@@ -146,6 +159,7 @@ export function parseInvocation(argv: string[]): Invocation {
           bom: values['no-bom'] !== true,
           escapeFormulas: values['raw-cells'] !== true,
           notes: values['no-notes'] !== true,
+          style,
         },
       };
     }
@@ -197,6 +211,7 @@ function parse(argv: string[]) {
       tag: { type: 'string' },
       search: { type: 'string' },
       order: { type: 'string' },
+      style: { type: 'string' },
       'no-bom': { type: 'boolean' },
       'raw-cells': { type: 'boolean' },
       'no-notes': { type: 'boolean' },

@@ -176,12 +176,18 @@ async function run(
           csvBom: command.bom,
           csvEscapeFormulas: command.escapeFormulas,
           includeNotes: command.notes,
+          citationStyle: command.style,
         },
       });
       if (result.status !== 'saved') throw new NotebookError('internal', 'The export stopped.');
       if (result.folder) return { json: result, text: folderExportText(result) };
       // CSV and JSON-LD hold quotes only.
       const withNotes = command.notes && ['markdown', 'html', 'json'].includes(command.format);
+      if (command.format === 'bibtex' || command.format === 'csl')
+        return {
+          json: result,
+          text: `Exported ${plural(result.documents, 'bibliography entry', 'bibliography entries')} to ${result.path} (${result.bytes} bytes).\n`,
+        };
       return {
         json: result,
         text: `Exported ${plural(result.quotes, 'quote')} from ${plural(result.documents, 'document')}${withNotes ? ` and ${plural(result.notes, 'note')}` : ''} to ${result.path} (${result.bytes} bytes).\n`,

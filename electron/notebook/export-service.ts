@@ -18,6 +18,7 @@ import {
 } from '../../shared/export/types.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { APP_VERSION } from './app-version.ts';
+import { buildBibliography } from './citations/bibliography.ts';
 import { checkExportTarget, writeExportFile } from './export-file.ts';
 import { checkExportFolder, readExportFolder, writeExportFolder } from './export-folder.ts';
 import type { NotebookHost } from './host.ts';
@@ -54,6 +55,8 @@ export function createExportService(
     colorLabels?: () => Readonly<Record<HighlightColor, string>>;
     /** The coder from preferences, named as the author by formats that record one. */
     author?: () => { id: string; name: string };
+    /** The app's resources (the citation styles citation-js lacks). */
+    resourcesDir: string;
   },
 ) {
   const { host, emit, now } = options;
@@ -76,11 +79,13 @@ export function createExportService(
   }
 
   async function select(request: ExportRequest): Promise<ExportSelection> {
+    const picked = selectForExport(store.data, await resolveScope(request.scope), now());
     const selection: ExportSelection = {
-      ...selectForExport(store.data, await resolveScope(request.scope), now()),
+      ...picked,
       colorLabels: options.colorLabels?.(),
       author: options.author?.(),
       appVersion: APP_VERSION,
+      bibliography: bibliographyFor(request, picked.documents),
     };
     if (request.format === 'json') return { ...selection, files: await keptFilesOf(selection) };
     if (request.format !== 'html') return selection;
@@ -93,6 +98,24 @@ export function createExportService(
       if (bytes) images.set(hash, Buffer.from(bytes).toString('base64'));
     }
     return { ...selection, images };
+  }
+
+  /**
+   * The citations the format needs, formatted here because citation-js runs in the core only:
+   * Markdown cites in text, the report in HTML, BibTeX and CSL-JSON need only the records.
+   */
+  function bibliographyFor(request: ExportRequest, documents: ExportSelection['documents']) {
+    const markup =
+      request.format === 'markdown'
+        ? 'text'
+        : request.format === 'html'
+          ? 'html'
+          : request.format === 'bibtex' || request.format === 'csl'
+            ? null
+            : undefined;
+    if (markup === undefined) return undefined;
+    const style = request.options?.citationStyle ?? DEFAULT_EXPORT_OPTIONS.citationStyle;
+    return buildBibliography(documents, { style, markup, resourcesDir: options.resourcesDir });
   }
 
   /**
@@ -217,7 +240,7 @@ export function createExportService(
       jobs.set(jobId, job);
       try {
         // Check the scope before asking for a file name: a deleted tag should not cost a dialog.
-        const selection = await select({ format, scope });
+        const selection = await select({ format, scope, options: formatOptions });
         const path = isFolderFormat(format)
           ? await host.chooseExportFolder({ title: `Export to an ${formatInfo(format).label}` })
           : await host.chooseSavePath({

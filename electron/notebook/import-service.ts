@@ -317,16 +317,21 @@ export function createImportService(
   });
 
   return {
-    updateDocument({ id, ...fields }) {
+    updateDocument({ id, csl, ...fields }) {
       findDocument(store.data, id);
       const defined = Object.fromEntries(
         Object.entries(fields).filter(([, value]) => value !== undefined),
       );
       store.change((data) => {
         const updatedAt = now();
-        data.documents = data.documents.map((d) =>
-          d.id === id ? { ...d, ...defined, updatedAt } : d,
-        );
+        data.documents = data.documents.map((d) => {
+          if (d.id !== id) return d;
+          const next = { ...d, ...defined, updatedAt };
+          // A record replaces the one before whole; null takes it away.
+          if (csl === null) delete next.csl;
+          else if (csl !== undefined) next.csl = csl;
+          return next;
+        });
       });
       changed('documents');
       return summarize(store.data, findDocument(store.data, id));

@@ -1,6 +1,7 @@
 import type { AnnotationDelta, NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import { colorLabels } from '../../shared/settings/settings.ts';
 import { createAnalysisService } from './analysis-service.ts';
+import { createCitationService } from './citations/citation-service.ts';
 import { createCodebookService } from './codebook-service.ts';
 import { createCollectionsService } from './collections-service.ts';
 import { createDispatcher, type Dispatch } from './dispatch.ts';
@@ -119,6 +120,7 @@ export async function openNotebook(options: {
     search: search.handlers.search,
     colorLabels: () => colorLabels(settings.getSettings({}).settings.colorNames),
     author: () => settings.getSettings({}).settings.coder,
+    resourcesDir: options.resourcesDir,
   });
   const restores = createRestoreService(store, changed, { host });
   const exchange = createExchangeService(store, {
@@ -156,6 +158,7 @@ export async function openNotebook(options: {
       parseWorker: options.parseWorker ?? null,
       filesDir: filesDirIn(options.dataDir),
     }),
+    ...createCitationService(),
     ...search.handlers,
     ...exports.handlers,
     ...analysis.handlers,

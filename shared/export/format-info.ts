@@ -57,6 +57,16 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
       'Highlights as the Hypothesis client exports them, to import into Hypothesis (Share › Import).',
     extension: 'json',
   },
+  bibtex: {
+    label: 'BibTeX bibliography',
+    description: 'An entry per document, keyed by its citation key (LaTeX, Zotero, JabRef).',
+    extension: 'bib',
+  },
+  csl: {
+    label: 'CSL-JSON bibliography',
+    description: 'The documents’ bibliographic records for Zotero, Pandoc and any CSL processor.',
+    extension: 'json',
+  },
 };
 
 /** A file name to offer in the Save dialog: the scope's label, tidy for every file system. */

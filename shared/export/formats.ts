@@ -1,4 +1,5 @@
 import { backupExport } from './backup.ts';
+import { bibtexExport, cslJsonExport } from './bibliography.ts';
 import { csvExport } from './csv.ts';
 import { htmlReport } from './html-report.ts';
 import { hypothesisExport } from './hypothesis.ts';
@@ -17,4 +18,6 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
   qdpx: qdpxExport,
   qdc: qdcExport,
   hypothesis: hypothesisExport,
+  bibtex: bibtexExport,
+  csl: cslJsonExport,
 };

@@ -102,6 +102,11 @@ section, nav { margin-top: 2.25rem; }
 .document > header { margin-bottom: 1.4rem; }
 .document h2 { margin: 0.3rem 0 0.4rem; font-size: 1.5rem; }
 .citation { color: var(--muted); }
+.reference { overflow-wrap: anywhere; }
+.references { margin-top: 2.75rem; padding-top: 1.75rem; border-top: 1px solid var(--rule); }
+.references ul { margin: 1rem 0 0; padding: 0; list-style: none; }
+.references li { margin: 0 0 0.6rem; padding-inline-start: 2em; text-indent: -2em;
+  overflow-wrap: anywhere; }
 .url { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere;
   font-family: ui-monospace, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace; }
 .quote {

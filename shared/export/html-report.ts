@@ -1,4 +1,5 @@
 import { quoteText } from '../annotations.ts';
+import { CITATION_STYLE_LABELS } from '../citations/citations.ts';
 import { leafName, type TagTreeNode, tagTree, tagUsage } from '../codebook.ts';
 import { COLOR_LABELS, type HighlightColor } from '../colors.ts';
 import { citationLine, formatPublishedDate, plural } from '../format.ts';
@@ -7,7 +8,13 @@ import { quotePage } from '../pdf/page-ranges.ts';
 import { escapeHtml } from './html-escape.ts';
 import { REPORT_CSS } from './html-report-css.ts';
 import { noteBodyHtml } from './html-report-notes.ts';
-import { EXPORT_LOCALE, type Exporter, type ExportSelection } from './types.ts';
+import {
+  type DocumentCitation,
+  EXPORT_LOCALE,
+  type ExportBibliography,
+  type Exporter,
+  type ExportSelection,
+} from './types.ts';
 
 /**
  * A printable report as one self-contained HTML page: the scope and its numbers, a chart of the
@@ -39,7 +46,8 @@ export const htmlReport: Exporter = function* (selection, options, progress) {
     yield '<p class="empty">Nothing to report in this scope.</p>\n';
   for (const [index, doc] of selection.documents.entries()) {
     const quotes = quotesByDocument.get(doc.id) ?? [];
-    yield documentHeaderHtml(doc, index, selection.documents.length, quotes.length);
+    const cited = selection.bibliography?.byDocument.get(doc.id);
+    yield documentHeaderHtml(doc, index, selection.documents.length, quotes.length, cited);
     if (quotes.length === 0) yield '<p class="empty">No quotes in this document yet.</p>\n';
     for (const quote of quotes) {
       yield quoteHtml(
@@ -48,6 +56,7 @@ export const htmlReport: Exporter = function* (selection, options, progress) {
         tagsById,
         selection.colorLabels ?? COLOR_LABELS,
         selection.images,
+        cited,
       );
       tick();
     }
@@ -61,6 +70,8 @@ export const htmlReport: Exporter = function* (selection, options, progress) {
     }
     yield '</section>\n';
   }
+  if (selection.bibliography && selection.bibliography.order.length > 0)
+    yield referencesHtml(selection.bibliography);
   yield footerHtml(selection);
   progress?.(total, total);
 };
@@ -176,6 +187,7 @@ function documentHeaderHtml(
   index: number,
   count: number,
   quotes: number,
+  cited: DocumentCitation | undefined,
 ): string {
   const citation = citationLine(doc, EXPORT_LOCALE);
   const lines = [
@@ -184,7 +196,10 @@ function documentHeaderHtml(
     `<p class="section-label">Document ${index + 1} of ${count} · ${plural(quotes, 'quote')}</p>`,
     `<h2 dir="auto">${escapeHtml(doc.title || 'Untitled document')}</h2>`,
   ];
-  if (citation) lines.push(`<p class="citation" dir="auto">${escapeHtml(citation)}</p>`);
+  // The reference as the core formatted it (citeproc's inline markup only), else the line.
+  if (cited?.reference)
+    lines.push(`<p class="citation reference" dir="auto">${cited.reference}</p>`);
+  else if (citation) lines.push(`<p class="citation" dir="auto">${escapeHtml(citation)}</p>`);
   // The address as text: the report links to nothing outside itself.
   if (doc.url) lines.push(`<p class="url">${escapeHtml(doc.url)}</p>`);
   lines.push('</header>');
@@ -197,11 +212,16 @@ function quoteHtml(
   tagsById: ReadonlyMap<string, Tag>,
   labels: Readonly<Record<HighlightColor, string>>,
   images?: ReadonlyMap<string, string>,
+  cited?: DocumentCitation,
 ): string {
   const tags = tagsOf(quote.tagIds, tagsById);
   const page = quotePage(quote, doc);
   const meta = [
-    page ? `<span class="page">p. ${escapeHtml(page.label)}</span>` : '',
+    cited?.inText
+      ? `<span class="cite">${page ? `${cited.inTextPage[0]}${escapeHtml(page.label)}${cited.inTextPage[1]}` : cited.inText}</span>`
+      : page
+        ? `<span class="page">p. ${escapeHtml(page.label)}</span>`
+        : '',
     tags.length > 0 ? tagChipsHtml(tags) : '',
     `<span class="swatch"><span class="dot" aria-hidden="true"></span>${escapeHtml(labels[quote.color])}</span>`,
     `<span>Highlighted ${escapeHtml(formatPublishedDate(quote.createdAt, EXPORT_LOCALE))}</span>`,
@@ -347,6 +367,21 @@ ${tags.length > 0 ? tagChipsHtml(tags) : ''}<div class="note-body">
 ${noteBodyHtml(note.body, (id) => selection.citedQuote(id))}
 </div>
 </article>
+`;
+}
+
+/** The reference list, in the style's order, with hanging indents. */
+function referencesHtml(bibliography: ExportBibliography): string {
+  const items = bibliography.order
+    .map((id) => bibliography.byDocument.get(id)?.reference)
+    .filter((r): r is string => Boolean(r))
+    .map((r) => `<li dir="auto">${r}</li>`);
+  return `<section class="references">
+<div class="section-head"><h2>References</h2><p class="section-note">${escapeHtml(CITATION_STYLE_LABELS[bibliography.style])}</p></div>
+<ul>
+${items.join('\n')}
+</ul>
+</section>
 `;
 }
 

@@ -1,10 +1,17 @@
 import { quoteText } from '../annotations.ts';
+import { CITATION_STYLE_LABELS } from '../citations/citations.ts';
 import { COLOR_LABELS, type HighlightColor } from '../colors.ts';
 import { citationLine, plural } from '../format.ts';
 import type { Annotation, Note, NotebookDocument, Tag } from '../model.ts';
 import { escapeMarkdown } from '../note-links.ts';
 import { quotePage } from '../pdf/page-ranges.ts';
-import { EXPORT_LOCALE, type Exporter, type ExportSelection } from './types.ts';
+import {
+  type DocumentCitation,
+  EXPORT_LOCALE,
+  type ExportBibliography,
+  type Exporter,
+  type ExportSelection,
+} from './types.ts';
 
 /**
  * Words from documents and comments stay words in any Markdown reader, Obsidian included: beyond
@@ -28,14 +35,16 @@ export const markdownExport: Exporter = function* (selection, options, progress)
   const labels = selection.colorLabels ?? COLOR_LABELS;
   yield head(selection, options.includeNotes);
   if (selection.documents.length === 0) yield '_Nothing to export in this scope._\n';
+  const bibliography = selection.bibliography;
   for (const doc of selection.documents) {
-    yield documentHeading(doc);
-    const citation = quoteCitation(doc);
+    const cited = bibliography?.byDocument.get(doc.id);
+    yield documentHeading(doc, cited);
+    const citation = cited ? `> — ${escapeText(cited.inText)}` : quoteCitation(doc);
     const quotes = quotesByDocument.get(doc.id) ?? [];
     if (quotes.length === 0) yield '_No highlights in this document yet._\n\n';
     if (options.markdownOrder === 'text') {
       for (const quote of quotes) {
-        yield quoteSection(quote, withPage(citation, quote, doc), tagsById, labels);
+        yield quoteSection(quote, withPage(citation, quote, doc, cited), tagsById, labels);
         tick();
       }
       continue;
@@ -46,7 +55,7 @@ export const markdownExport: Exporter = function* (selection, options, progress)
       yield `### ${tag ? escapeText(tag.name) : 'Untagged'}\n\n`;
       if (tag?.description) yield `${plainParagraphs(tag.description)}\n\n`;
       for (const quote of tagged) {
-        yield quoteSection(quote, withPage(citation, quote, doc), tagsById, labels);
+        yield quoteSection(quote, withPage(citation, quote, doc, cited), tagsById, labels);
         if (!written.has(quote.id)) {
           written.add(quote.id);
           tick();
@@ -61,6 +70,7 @@ export const markdownExport: Exporter = function* (selection, options, progress)
       tick();
     }
   }
+  if (bibliography && bibliography.order.length > 0) yield referencesSection(bibliography);
   progress?.(total, total);
 };
 
@@ -86,20 +96,45 @@ function head(selection: ExportSelection, includeNotes: boolean): string {
   ].join('\n');
 }
 
-function documentHeading(doc: NotebookDocument): string {
+function documentHeading(doc: NotebookDocument, cited: DocumentCitation | undefined): string {
   const lines = [`## ${escapeText(doc.title || 'Untitled document')}`, ''];
-  const cite = citationLine(doc, EXPORT_LOCALE);
-  if (cite) lines.push(`*${escapeText(cite)}*`);
-  if (/^https?:\/\//i.test(doc.url))
+  // The reference in the export's style when the core formatted one, else the citation line.
+  const cite = cited?.reference || citationLine(doc, EXPORT_LOCALE);
+  if (cite) lines.push(cited?.reference ? escapeText(cite) : `*${escapeText(cite)}*`);
+  if (/^https?:\/\//i.test(doc.url) && !cited?.reference.includes(doc.url))
     lines.push(`<${doc.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
-  if (cite || doc.url) lines.push('');
+  if (cited?.key) lines.push('', `Citation key: \`${cited.key.replace(/`/g, "'")}\``);
+  if (lines.length > 2) lines.push('');
   return `${lines.join('\n')}\n`;
 }
 
-/** A PDF quote's citation ends with its page as printed: "…, p. 12". */
-function withPage(citation: string, quote: Annotation, doc: NotebookDocument): string {
+/**
+ * A PDF quote's citation ends with its page as printed: "…, p. 12", or in the style's in-text
+ * form, "(Smith, 2021, p. 12)".
+ */
+function withPage(
+  citation: string,
+  quote: Annotation,
+  doc: NotebookDocument,
+  cited: DocumentCitation | undefined,
+): string {
   const page = quotePage(quote, doc);
-  return page ? `${citation}, p. ${escapeText(page.label)}` : citation;
+  if (!page) return citation;
+  if (cited) {
+    const [before, after] = cited.inTextPage;
+    return `> — ${escapeText(before)}${escapeText(page.label)}${escapeText(after)}`;
+  }
+  return `${citation}, p. ${escapeText(page.label)}`;
+}
+
+/** The reference list, in the style's order. */
+function referencesSection(bibliography: ExportBibliography): string {
+  const entries = bibliography.order
+    .map((id) => bibliography.byDocument.get(id)?.reference)
+    .filter((r): r is string => Boolean(r))
+    .map((r) => `${escapeText(r)}\n`);
+  const style = CITATION_STYLE_LABELS[bibliography.style];
+  return `## References\n\n*${escapeText(style)}*\n\n${entries.join('\n')}\n`;
 }
 
 /** The line under each quote of a document: its title and citation (made once per document). */

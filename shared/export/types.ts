@@ -1,3 +1,4 @@
+import type { CitationStyle, CslRecord } from '../citations/citations.ts';
 import type { HighlightColor } from '../colors.ts';
 import type { Annotation, Collection, Note, NotebookDocument, StoreData, Tag } from '../model.ts';
 
@@ -10,6 +11,8 @@ export const EXPORT_FORMATS = [
   'qdpx',
   'qdc',
   'hypothesis',
+  'bibtex',
+  'csl',
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -54,6 +57,8 @@ export interface ExportOptions {
   csvEscapeFormulas: boolean;
   /** Markdown, HTML report, Obsidian: include the notes in scope. */
   includeNotes: boolean;
+  /** Markdown, HTML report: the style of the citations and the references. */
+  citationStyle: CitationStyle;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
@@ -61,7 +66,34 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   csvBom: true,
   csvEscapeFormulas: true,
   includeNotes: true,
+  citationStyle: 'apa',
 };
+
+/** One document's entry in an export's bibliography, made by the core (citation-js). */
+export interface DocumentCitation {
+  /** Its citation key, unique in the export (the user's, else one made like Better BibTeX's). */
+  key: string;
+  /** Its CSL-JSON record as exported: `id` and `citation-key` are `key`. */
+  csl: CslRecord;
+  /** Its BibTeX entry. */
+  bibtex: string;
+  /** Its reference-list entry in the export's style (text, or safe HTML for the report). */
+  reference: string;
+  /** Its in-text citation: "(Smith & Lee, 2021)". */
+  inText: string;
+  /** Its in-text citation with a page, split where the page goes: ["(Smith, 2021, p. ", ")"]. */
+  inTextPage: readonly [string, string];
+}
+
+/** The bibliography of an export: every document in scope, formatted in one style. */
+export interface ExportBibliography {
+  style: CitationStyle;
+  /** What `reference` and the in-text citations hold: plain text, or HTML for the report. */
+  markup: 'text' | 'html';
+  byDocument: ReadonlyMap<string, DocumentCitation>;
+  /** Document ids in the style's reference-list order. */
+  order: readonly string[];
+}
 
 /** A quote a note cites, resolved against the whole notebook (it may lie outside the scope). */
 export interface CitedQuote {
@@ -101,6 +133,11 @@ export interface ExportSelection {
   /** Who exports (preferences' coder) and which Marginalia, for formats that name them (REFI-QDA). */
   author?: { id: string; name: string };
   appVersion?: string;
+  /**
+   * The documents' citations, formatted by the core before the export (citation-js stays out of
+   * shared/): Markdown and the report cite with it, BibTeX and CSL-JSON are made of it.
+   */
+  bibliography?: ExportBibliography;
   /** For a backup: the files the notebook keeps (`<sha256>.pdf`, `<sha256>.png`), base64. */
   files?: ReadonlyMap<string, string>;
 }

@@ -83,6 +83,19 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
       await page.getByRole('dialog', { name: 'Export' }).waitFor();
     },
   },
+  {
+    name: 'document details with a citation',
+    open: async (page) => {
+      await page.keyboard.press('Control+1');
+      await page.getByRole('button', { name: 'Edit document details' }).click();
+      const details = page.getByRole('dialog', { name: 'Document details' });
+      await details
+        .getByLabel('Paste BibTeX or CSL-JSON')
+        .fill('@book{k, title = {T}, author = {Smith, Jane}}');
+      await details.getByRole('button', { name: 'Fill in from it' }).click();
+      await expect(details.getByLabel('Author 1 family name')).toHaveValue('Smith');
+    },
+  },
 ];
 
 test('every main screen passes axe-core in light and dark (no serious or critical issue)', async ({

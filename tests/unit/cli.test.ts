@@ -92,6 +92,44 @@ describe('the command line', () => {
     expect(rows.map((r) => r.quote_id)).toEqual(['q-mujahid', 'q-fitrat']);
   });
 
+  it('exports a bibliography as BibTeX and CSL-JSON, and Markdown cited in Chicago', async () => {
+    const dir = await notebookFolder();
+    const folder = await tempDir();
+    const bib = join(folder, 'refs.bib');
+    const csl = join(folder, 'refs.json');
+    const md = join(folder, 'notes.md');
+    const bibRun = await cli(['export', '--format', 'bib', '--out', bib, '--data-dir', dir]);
+    expect(bibRun).toMatchObject({ code: 0 });
+    expect(bibRun.stdout).toContain('Exported 2 bibliography entries');
+    const bibText = await readFile(bib, 'utf8');
+    expect(bibText).toContain('@article{researcher2025field,');
+    expect(bibText).toContain('title = {Field note: «{Kabul}» bazaar, 🙂 edition}');
+    expect((await cli(['export', '-f', 'csl', '-o', csl, '--data-dir', dir])).code).toBe(0);
+    const records = JSON.parse(await readFile(csl, 'utf8')) as { id: string; type: string }[];
+    expect(records.map((r) => [r.id, r.type])).toEqual([
+      ['afghan2025officials', 'article-newspaper'],
+      ['researcher2025field', 'article-newspaper'],
+    ]);
+    const mdRun = await cli([
+      'export',
+      '-f',
+      'md',
+      '--style',
+      'chicago',
+      '-o',
+      md,
+      '--data-dir',
+      dir,
+    ]);
+    expect(mdRun.code).toBe(0);
+    const text = await readFile(md, 'utf8');
+    expect(text).toContain('> — (Researcher 2025)');
+    expect(text).toContain('## References');
+    const bad = await cli(['export', '-f', 'md', '--style', 'mla', '-o', md, '--data-dir', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--style is apa or chicago');
+  });
+
   it('exports a document to Markdown, and reads while the app holds the store', async () => {
     const dir = await notebookFolder();
     const app = await openNotebook({ dataDir: dir, resourcesDir: RESOURCES_DIR });

@@ -146,7 +146,12 @@ const cases = {
     ],
   },
   updateDocument: {
-    valid: (f) => ({ id: f.doc.id, title: 'Renamed', url: 'https://example.org/a' }),
+    valid: (f) => ({
+      id: f.doc.id,
+      title: 'Renamed',
+      url: 'https://example.org/a',
+      csl: { type: 'webpage', author: [{ family: 'Smith', given: 'Jane' }], 'citation-key': 'k' },
+    }),
     invalid: [
       {},
       { title: 'x' },
@@ -154,7 +159,16 @@ const cases = {
       { id: 'x', url: 'javascript:alert(1)' },
       { id: 'x', publishedDate: 'x'.repeat(41) },
       { id: 'x', text: 'new text' },
+      { id: 'x', csl: 'not a record' },
+      { id: 'x', csl: { type: 'book', author: 'Jane Smith' } },
+      { id: 'x', csl: { title: 'x'.repeat(3000) } },
     ],
+  },
+  parseCitation: {
+    valid: () => ({
+      text: '@article{smith2021war, title = {The War}, author = {Smith, Jane}, year = {2021}}',
+    }),
+    invalid: [{}, { text: 5 }, { text: 'x'.repeat(2_000_001) }, { text: '@x{', extra: 1 }],
   },
   importFiles: {
     valid: () => ({

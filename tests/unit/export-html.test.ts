@@ -10,6 +10,7 @@ import {
 } from '../../shared/export/types.ts';
 import type { StoreData } from '../../shared/model.ts';
 import { exportFixture, GENERATED_AT } from '../fixtures/export/notebook.ts';
+import { citedSelection } from './citation-fixture.ts';
 import { expectGolden } from './golden.ts';
 
 const options: ExportOptions = { ...DEFAULT_EXPORT_OPTIONS, includeNotes: true };
@@ -19,7 +20,8 @@ function report(
   data: StoreData = exportFixture(),
   opts: ExportOptions = options,
 ): string {
-  return [...htmlReport(selectForExport(data, scope, GENERATED_AT), opts)].join('');
+  // As the app exports: the bibliography formatted by the core, in the report's HTML.
+  return [...htmlReport(citedSelection(data, scope, opts.citationStyle, 'html'), opts)].join('');
 }
 
 /** Parse as a browser would, failing on anything jsdom reports (CSS parse errors included). */

@@ -9,10 +9,12 @@ import {
   type ResolvedScope,
 } from '../../shared/export/types.ts';
 import { exportFixture, GENERATED_AT } from '../fixtures/export/notebook.ts';
+import { citedFixture, citedSelection } from './citation-fixture.ts';
 import { expectGolden } from './golden.ts';
 
+/** As the app exports: the selection with its bibliography formatted by the core. */
 function markdown(scope: ResolvedScope, options: Partial<ExportOptions> = {}) {
-  const selection = selectForExport(exportFixture(), scope, GENERATED_AT);
+  const selection = citedSelection(exportFixture(), scope, options.citationStyle);
   return [...markdownExport(selection, { ...DEFAULT_EXPORT_OPTIONS, ...options })].join('');
 }
 
@@ -45,6 +47,32 @@ describe('Markdown export', () => {
         { markdownOrder: 'text', includeNotes: false },
       ),
     );
+  });
+
+  it('matches the golden file: Chicago citations, a record with a key, pages of a PDF', () => {
+    const selection = citedSelection(
+      citedFixture(exportFixture()),
+      { kind: 'notebook' },
+      'chicago',
+    );
+    const options = { ...DEFAULT_EXPORT_OPTIONS, citationStyle: 'chicago' as const };
+    const md = [...markdownExport(selection, { ...options, markdownOrder: 'text' })].join('');
+    expectGolden('notebook-chicago.md', md);
+    expect(md).toContain('> — (Gall and van der Berg 2025)');
+    expect(md).toMatch(/> — \(Researcher 2025, (iv|v)\)/);
+    expect(md).toContain('## References');
+  });
+
+  it('cites in APA by default: under each heading, after each quote, and a reference list', () => {
+    const selection = citedSelection(citedFixture(exportFixture()), { kind: 'notebook' });
+    const md = [...markdownExport(selection, DEFAULT_EXPORT_OPTIONS)].join('');
+    expect(md).toContain(
+      'Gall, C., \\& van der Berg, P. (2025, September 21). Afghan officials reject Trump’s demands to return Bagram Air Base. The Kabul Ledger. https://example.org/bagram',
+    );
+    expect(md).toContain('Citation key: `gallAfghanOfficials2025`');
+    expect(md).toContain('> — (Gall \\& van der Berg, 2025)');
+    expect(md).toMatch(/> — \(Researcher, 2025, p\. (iv|v)\)/);
+    expect(md.indexOf('## References')).toBeGreaterThan(md.indexOf('## Notes'));
   });
 
   it('reads back, through a real Markdown parser, as the exact quotes', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../electron/notebook/app-version.ts';
 import { BACKUP_DIR } from '../../electron/notebook/backups.ts';
+import { buildBibliography } from '../../electron/notebook/citations/bibliography.ts';
 import type { NotebookHost } from '../../electron/notebook/host.ts';
 import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
 import type {
@@ -105,12 +106,24 @@ describe('exporting through the core', () => {
       });
       expect(result).toMatchObject({ status: 'saved', path: host.savePath, quotes: 5, notes: 2 });
       const written = await readFile(host.savePath);
-      // The same selection through the pure exporter gives the same bytes (bar the time stamp);
-      // formats that name their author and producer get the coder and this version.
+      // The same selection through the pure exporter gives the same bytes (bar the time stamp):
+      // formats that name their author and producer get the coder and this version, and the
+      // formats that cite get the bibliography the core formats.
+      const picked = selectForExport(notebook.store.data, { kind: 'notebook' }, NOW);
+      const markup = { markdown: 'text', html: 'html', bibtex: null, csl: null } as const;
       const selection = {
-        ...selectForExport(notebook.store.data, { kind: 'notebook' }, NOW),
+        ...picked,
         author: (await call(notebook, 'getSettings', {})).settings.coder,
         appVersion: APP_VERSION,
+        ...(format in markup
+          ? {
+              bibliography: buildBibliography(picked.documents, {
+                style: 'apa',
+                markup: markup[format as keyof typeof markup],
+                resourcesDir: RESOURCES_DIR,
+              }),
+            }
+          : {}),
       };
       const pieces = [...EXPORTERS[format](selection, DEFAULT_EXPORT_OPTIONS)];
       const expected = Buffer.concat(pieces.map((p) => Buffer.from(p)));

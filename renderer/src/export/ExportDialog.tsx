@@ -1,4 +1,9 @@
 import { useId, useState } from 'react';
+import {
+  CITATION_STYLE_LABELS,
+  CITATION_STYLES,
+  type CitationStyle,
+} from '../../../shared/citations/citations.ts';
 import type { TagUsage } from '../../../shared/codebook.ts';
 import { formatInfo } from '../../../shared/export/format-info.ts';
 import type { ExportResult } from '../../../shared/export/result.ts';
@@ -262,10 +267,14 @@ export function ExportDialog({
                   {isFolderFormat(f) ? 'folder' : `.${formatInfo(f).extension}`}
                 </span>
               </span>
+              {/* Heard with each choice; shown once, for the chosen format, below the grid. */}
               <span className="export-format-description">{formatInfo(f).description}</span>
             </label>
           ))}
         </div>
+        <p className="export-format-about" aria-hidden="true">
+          {formatInfo(format).description}
+        </p>
       </fieldset>
 
       <FormatOptions
@@ -312,6 +321,23 @@ function FormatOptions({
   onRestore: () => void;
 }) {
   const name = useId();
+  const styleId = useId();
+  const citations = (
+    <div className="export-option-row">
+      <label htmlFor={styleId}>Citations and references:</label>
+      <select
+        id={styleId}
+        value={options.citationStyle}
+        onChange={(e) => onChange({ ...options, citationStyle: e.target.value as CitationStyle })}
+      >
+        {CITATION_STYLES.map((style) => (
+          <option key={style} value={style}>
+            {CITATION_STYLE_LABELS[style]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   const notes = (
     <label className="export-option">
       <input
@@ -347,6 +373,7 @@ function FormatOptions({
             in text order
           </label>
         </div>
+        {citations}
         {notes}
       </fieldset>
     );
@@ -365,8 +392,16 @@ function FormatOptions({
     return (
       <fieldset className="export-section export-options" disabled={disabled}>
         <legend>Options</legend>
+        {citations}
         {notes}
       </fieldset>
+    );
+  if (format === 'bibtex' || format === 'csl')
+    return (
+      <p className="export-hint">
+        One entry per document in scope: its bibliographic record (Document details › Citation), or
+        one made from its title, author, source, address and date.
+      </p>
     );
   if (format === 'csv')
     return (

@@ -27,6 +27,7 @@ export function loadExportSettings(): ExportSettings {
     if (typeof saved?.options?.csvBom === 'boolean') options.csvBom = saved.options.csvBom;
     if (typeof saved?.options?.csvEscapeFormulas === 'boolean')
       options.csvEscapeFormulas = saved.options.csvEscapeFormulas;
+    if (saved?.options?.citationStyle === 'chicago') options.citationStyle = 'chicago';
     if (typeof saved?.options?.includeNotes === 'boolean')
       options.includeNotes = saved.options.includeNotes;
     return { format, options };

@@ -1,13 +1,22 @@
 import { useState } from 'react';
+import type { CslRecord } from '../../../shared/citations/citations.ts';
 import type { NotebookDocument } from '../../../shared/model.ts';
+import { CitationSection } from '../citations/CitationSection.tsx';
+import {
+  type CitationForm,
+  formFromRecord,
+  recordFromForm,
+  sameRecord,
+} from '../citations/citation-form.ts';
+import { call } from '../notebook-client.ts';
 import { Modal } from '../ui/Modal.tsx';
 
-export type DocumentDetails = Pick<
-  NotebookDocument,
-  'title' | 'author' | 'source' | 'url' | 'publishedDate'
->;
+type DetailFields = Pick<NotebookDocument, 'title' | 'author' | 'source' | 'url' | 'publishedDate'>;
 
-const FIELDS: { key: keyof DocumentDetails; label: string; placeholder: string }[] = [
+/** What the dialog saves: the fields that changed, and the record (null removes it). */
+export type DocumentDetails = DetailFields & { csl: CslRecord | null };
+
+const FIELDS: { key: keyof DetailFields; label: string; placeholder: string }[] = [
   { key: 'title', label: 'Title', placeholder: 'Untitled document' },
   { key: 'author', label: 'Author', placeholder: 'Who wrote it' },
   { key: 'source', label: 'Source', placeholder: 'Publication or website' },
@@ -15,18 +24,28 @@ const FIELDS: { key: keyof DocumentDetails; label: string; placeholder: string }
   { key: 'publishedDate', label: 'Published', placeholder: 'YYYY-MM-DD' },
 ];
 
-/** Edit what a citation is built from. Saving sends only what changed. */
+const parseInCore = (text: string) => call('parseCitation', { text });
+
+/**
+ * Edit what a citation is built from: the document's fields and its bibliographic record (which
+ * pasted BibTeX or CSL-JSON fills). Saving sends only what changed.
+ */
 export function DocumentDetailsDialog({
   document,
   onSave,
   onClose,
+  parseCitation = parseInCore,
 }: {
   document: NotebookDocument;
   /** Resolves when saved; rejects with a message to show (an invalid URL, say). */
   onSave: (changes: Partial<DocumentDetails>) => Promise<void>;
   onClose: () => void;
+  /** Reads pasted BibTeX or CSL-JSON (the core does; the page never loads citation-js). */
+  parseCitation?: (text: string) => Promise<CslRecord[]>;
 }) {
-  const [values, setValues] = useState<DocumentDetails>(() => ({
+  const [base, setBase] = useState<CslRecord | undefined>(document.csl);
+  const [citation, setCitation] = useState<CitationForm>(() => formFromRecord(document.csl));
+  const [values, setValues] = useState<DetailFields>(() => ({
     title: document.title,
     author: document.author,
     source: document.source,
@@ -43,6 +62,8 @@ export function DocumentDetailsDialog({
         values[key].trim(),
       ]),
     ) as Partial<DocumentDetails>;
+    const csl = recordFromForm(citation, base);
+    if (!sameRecord(csl, document.csl)) changes.csl = csl;
     if (Object.keys(changes).length === 0) return onClose();
     setSaving(true);
     try {
@@ -93,6 +114,25 @@ export function DocumentDetailsDialog({
             />
           </label>
         ))}
+        <CitationSection
+          form={citation}
+          base={base}
+          onChange={(form) => {
+            setError(null);
+            setCitation(form);
+          }}
+          onPasted={(record) => {
+            setError(null);
+            setBase(record);
+            setCitation(formFromRecord(record));
+            // An empty title takes the record's.
+            setValues((v) => ({
+              ...v,
+              title: v.title.trim() ? v.title : (record.title ?? v.title),
+            }));
+          }}
+          parse={parseCitation}
+        />
         <p className="details-imported">
           Imported {new Date(document.importedAt).toLocaleString()}
         </p>

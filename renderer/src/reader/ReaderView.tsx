@@ -212,7 +212,10 @@ export function ReaderView({
     async (changes: Partial<DocumentDetails>) => {
       if (!document) return;
       const before = Object.fromEntries(
-        Object.keys(changes).map((key) => [key, document[key as keyof DocumentDetails]]),
+        Object.keys(changes).map((key) => [
+          key,
+          key === 'csl' ? (document.csl ?? null) : document[key as keyof DocumentDetails],
+        ]),
       );
       const id = document.id;
       await call('updateDocument', { id, ...changes });

@@ -170,7 +170,8 @@ describe('highlights on a PDF', () => {
     const mdPath = out('q.md');
     await notebook.exports.exportTo(mdPath, { format: 'markdown', scope });
     const markdown = await readFile(mdPath, 'utf8');
-    expect(markdown).toMatch(/> the quotation we need\n>\n> — Two Pages · .*, p\. 2\n/);
+    // The in-text citation (APA by default) ends with the page.
+    expect(markdown).toMatch(/> the quotation we need\n>\n> — \(Two Pages, \d{4}, p\. 2\)\n/);
     expect(markdown).toContain('> Area on p. 2\n');
 
     const jsonPath = out('q.jsonld');
@@ -187,7 +188,7 @@ describe('highlights on a PDF', () => {
     const htmlPath = out('q.html');
     await notebook.exports.exportTo(htmlPath, { format: 'html', scope });
     const html = await readFile(htmlPath, 'utf8');
-    expect(html).toContain('<span class="page">p. 2</span>');
+    expect(html).toMatch(/<span class="cite">\(<i>Two Pages<\/i>, \d{4}, p\. 2\)<\/span>/);
     expect(html).toContain(`<img src="data:image/png;base64,${PNG_1X1}" alt="Area on p. 2">`);
   });
 });
