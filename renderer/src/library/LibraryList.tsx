@@ -110,19 +110,9 @@ export function LibraryList({
           <button
             type="button"
             className="import-button"
-            title="Import text, Markdown or HTML files (Ctrl+O), or drop them on the window"
+            title="Import text, Markdown, HTML or PDF files (Ctrl+O), or drop them on the window"
             onClick={() => void importer.fromDialog()}
           >
-            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-              <path
-                d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.5"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            </svg>
             Import…
           </button>
         </span>
