@@ -13,8 +13,10 @@ import { IMPORT_MAX_BYTES, type ImportReport, PDF_MAX_BYTES } from './import.ts'
 import { webAddress } from './links.ts';
 import type {
   Annotation,
+  Coder,
   Collection,
   DocumentSummary,
+  LayerHighlight,
   Note,
   NotebookDocument,
   NoteSummary,
@@ -31,6 +33,7 @@ import {
   noteSchema,
   pageSelectorSchema,
   pdfRectSchema,
+  SETTLE_METHODS,
   tagNameSchema,
   tagSchema,
   targetSchema,
@@ -38,6 +41,7 @@ import {
 import type { QuoteCandidate } from './quotes/types.ts';
 import type { ReadingState, ReadingStates } from './reading/reading-state.ts';
 import type { Result } from './result.ts';
+import type { CodingImportItem, RoundSummary } from './rounds/summary.ts';
 import type { SearchResults } from './search/types.ts';
 import type { Settings } from './settings/settings.ts';
 import { settingsPatchSchema } from './settings/settings-schema.ts';
@@ -481,6 +485,58 @@ export const contract = {
    * null when the dialog was cancelled. Nothing changes until `applyExchangeImport`. With the
    * token of a preview, the same file is shown again with documents picked for its pages.
    */
+  /** The notebook's coding rounds (as lead or as coder), layers by size. */
+  listRounds: method<RoundSummary[]>()(empty),
+  /**
+   * Start a round as its lead: save a coding package of these documents and the codebook (Save
+   * dialog); null when cancelled. Needs the coder's name in preferences.
+   */
+  createRound: method<{ round: RoundSummary; path: string } | null>()(
+    z
+      .object({
+        name: z.string().trim().min(1, 'A round needs a name.').max(200),
+        instructions: z.string().max(20_000).default(''),
+        documentIds: z.array(idSchema).min(1).max(10_000),
+      })
+      .strict(),
+  ),
+  /** Open a coding package (Open dialog) as a round to code in; null when cancelled. */
+  openRoundPackage: method<RoundSummary | null>()(empty),
+  /** Propose a new code during a round (the codebook stays the lead's). */
+  proposeCode: method<RoundSummary>()(
+    z
+      .object({
+        roundId: idSchema,
+        name: z.string().trim().min(1, 'A code needs a name.').max(200),
+        description: z.string().max(10_000).default(''),
+      })
+      .strict(),
+  ),
+  /** Save this coder's coding file for a round (Save dialog); `close` opens the codebook again. */
+  exportCodingFile: method<{ path: string; highlights: number; proposals: number } | null>()(
+    z.object({ roundId: idSchema, close: z.boolean().default(false) }).strict(),
+  ),
+  /** Collect coders' coding files (Open dialog) as the round's layers, one per coder. */
+  importCodingFiles: method<CodingImportItem[]>()(z.object({ roundId: idSchema }).strict()),
+  /** Each coder's highlights on one document of a round. */
+  roundLayers: method<{ coder: Coder; highlights: LayerHighlight[] }[]>()(
+    z.object({ roundId: idSchema, documentId: idSchema }).strict(),
+  ),
+  /** Settle a disagreement: a consensus highlight of the notebook's own (undone by deleting it). */
+  settleCluster: method<Annotation>()(
+    z
+      .object({
+        roundId: idSchema,
+        documentId: idSchema,
+        tagId: idSchema,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().positive(),
+        how: z.enum(SETTLE_METHODS),
+        coders: z.array(z.string().min(1).max(100)).max(50),
+      })
+      .strict()
+      .refine((v) => v.end > v.start, 'end must be after start'),
+  ),
   previewExchangeImport: method<ExchangePreviewInfo | null>()(
     z
       .object({
@@ -736,7 +792,7 @@ export type NotebookHandlers = {
 export type NotebookEvent =
   | {
       type: 'changed';
-      entities: ('documents' | 'annotations' | 'tags' | 'notes' | 'collections')[];
+      entities: ('documents' | 'annotations' | 'tags' | 'notes' | 'collections' | 'rounds')[];
       /**
        * What the change did to highlights, when it added, replaced or removed a few (one
        * created, edited, deleted, restored or re-attached): the page applies it to the lists it

@@ -6,14 +6,14 @@ import { normalizeTagName } from './tags.ts';
 /**
  * The stored data model, version 6 (version 1 had no `updatedAt` on documents and tags; 3 moved
  * to a snapshot and journal; 4 added PDF documents and page selectors; 5 collections; 6 a
- * document's bibliographic record). Every entity is validated with these schemas when the store
+ * document's bibliographic record; 7 coding rounds and each highlight's coder). Every entity is validated with these schemas when the store
  * is read and whenever an entity comes back from the renderer (undo restores), so a corrupt or
  * hand-edited file is caught before it can spread.
  *
  * Offsets are UTF-16 code units into `Document.text` (what DOM ranges use). Exporters that need
  * W3C code-point offsets convert at the edge.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export const idSchema = z.string().min(1).max(64);
 const isoDate = z.iso.datetime({ offset: true });
@@ -176,6 +176,24 @@ export const areaTargetSchema = z
   .strict();
 export type AreaTarget = z.infer<typeof areaTargetSchema>;
 
+/** Who made a highlight: the coder profile in preferences (a stable id and a display name). */
+export const coderSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().max(200),
+});
+export type Coder = z.infer<typeof coderSchema>;
+
+/** How a consensus highlight was settled from the coders' versions in a round. */
+export const SETTLE_METHODS = ['one', 'union', 'overlap', 'edit'] as const;
+export const consensusSchema = z.object({
+  roundId: idSchema,
+  /** The coders (ids) whose highlights were taken into it. */
+  coders: z.array(z.string().min(1).max(100)).max(50),
+  how: z.enum(SETTLE_METHODS),
+  settledAt: isoDate,
+});
+export type Consensus = z.infer<typeof consensusSchema>;
+
 export const annotationSchema = z.object({
   id: idSchema,
   documentId: idSchema,
@@ -188,6 +206,10 @@ export const annotationSchema = z.object({
   updatedAt: isoDate,
   /** True when re-anchoring against changed text could not place it; kept, never dropped. */
   orphan: z.boolean().optional(),
+  /** Who made it (from version 7; older highlights have none). */
+  coder: coderSchema.optional(),
+  /** A consensus highlight: which coders had it in which round, and how it was settled. */
+  consensus: consensusSchema.optional(),
 });
 export type Annotation = z.infer<typeof annotationSchema>;
 
@@ -243,12 +265,66 @@ export const collectionSchema = z.object({
 });
 export type Collection = z.infer<typeof collectionSchema>;
 
+/** One coder's highlight in a round's layer: where it is and which codes it carries. */
+export const layerHighlightSchema = z.object({
+  id: idSchema,
+  documentId: idSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  tagIds: z.array(idSchema).max(1000),
+  comment: z.string().max(100_000).default(''),
+});
+export type LayerHighlight = z.infer<typeof layerHighlightSchema>;
+
+/** A coder's coding of a round, imported by the lead: kept apart from the notebook's own. */
+export const layerSchema = z.object({
+  coder: coderSchema,
+  importedAt: isoDate,
+  fileName: z.string().max(1000),
+  highlights: z.array(layerHighlightSchema).max(500_000),
+});
+export type Layer = z.infer<typeof layerSchema>;
+
+/** A code a coder proposes during a round (the codebook is read-only for coders). */
+export const proposalSchema = z.object({
+  name: z.string().min(1).max(200),
+  description: z.string().max(10_000).default(''),
+  coder: coderSchema,
+  createdAt: isoDate,
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
+/**
+ * A coding round: its documents and codebook as handed out. The lead's record (`role: 'lead'`)
+ * collects each coder's file as a layer; a coder's (`role: 'coder'`) keeps the codebook
+ * read-only while it is open and collects the coder's proposals.
+ */
+export const roundSchema = z.object({
+  id: idSchema,
+  name: z.string().trim().min(1, 'A round needs a name.').max(200),
+  instructions: z.string().max(20_000).default(''),
+  role: z.enum(['lead', 'coder']),
+  documentIds: z.array(idSchema).min(1).max(10_000),
+  /** The codebook as handed out. */
+  tagIds: z.array(idSchema).max(10_000),
+  /** Role coder: who is coding in this notebook. */
+  coder: coderSchema.optional(),
+  proposals: z.array(proposalSchema).max(10_000).default([]),
+  layers: z.array(layerSchema).max(50).default([]),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  /** A coder's round is closed once its coding file is handed in (the codebook opens again). */
+  closedAt: isoDate.optional(),
+});
+export type Round = z.infer<typeof roundSchema>;
+
 export const RECORD_COLLECTIONS = [
   'documents',
   'annotations',
   'tags',
   'notes',
   'collections',
+  'rounds',
 ] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 
@@ -276,6 +352,7 @@ export const storeDataSchema = z.object({
   tags: z.array(tagSchema),
   notes: z.array(noteSchema),
   collections: z.array(collectionSchema),
+  rounds: z.array(roundSchema),
   /** Damaged records set aside when the store was read (see electron/notebook/store-records.ts). */
   quarantine: z.array(quarantinedSchema).default([]),
   meta: z
@@ -295,6 +372,7 @@ export function emptyStore(): StoreData {
     tags: [],
     notes: [],
     collections: [],
+    rounds: [],
     quarantine: [],
     meta: { seeded: false },
   };

@@ -21,6 +21,7 @@ import {
 import type { NotebookHandlers } from '../../shared/contract.ts';
 import type { StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
+import { assertCodebookEditable } from '../../shared/rounds/rounds.ts';
 import type { Changed } from './service.ts';
 import type { Store, Touch } from './store.ts';
 
@@ -96,6 +97,7 @@ export function createCodebookService(
     },
 
     createTag({ name, color }) {
+      assertCodebookEditable(store.data);
       const existing = findTagNamed(store.data.tags, name);
       if (existing) return existing;
       const tag = store.change((data) => ensureTagPath(data, name, factory, color));
@@ -104,6 +106,7 @@ export function createCodebookService(
     },
 
     updateTag({ id, name, color, description }) {
+      assertCodebookEditable(store.data);
       findTagById(store.data, id);
       const { result } = transaction(
         () => false,
@@ -121,6 +124,7 @@ export function createCodebookService(
     },
 
     moveTag({ id, parentId }) {
+      assertCodebookEditable(store.data);
       findTagById(store.data, id);
       const { result } = transaction(
         () => false,
@@ -131,6 +135,7 @@ export function createCodebookService(
     },
 
     mergeTags({ sourceId, targetId }) {
+      assertCodebookEditable(store.data);
       const source = findTagById(store.data, sourceId);
       const target = findTagById(store.data, targetId);
       const involved = new Set(
@@ -146,6 +151,7 @@ export function createCodebookService(
     },
 
     deleteTag({ id }) {
+      assertCodebookEditable(store.data);
       const tag = findTagById(store.data, id);
       const ids = new Set(subtreeOf(store.data.tags, tag).map((t) => t.id));
       const { result, undo } = transaction(touching(ids), (book) => deleteTag(book, id));
@@ -171,6 +177,7 @@ export function createCodebookService(
     },
 
     restoreTags({ undo }) {
+      assertCodebookEditable(store.data);
       const touched = new Set([...undo.annotations, ...undo.notes].map((d) => d.id));
       transaction(
         (holder) => touched.has(holder.id),

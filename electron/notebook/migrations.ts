@@ -52,6 +52,11 @@ const MIGRATIONS: { from: number; migrate: (data: Json) => Json }[] = [
     from: 5,
     migrate: (data) => data,
   },
+  {
+    // 6 → 7: coding rounds (a new list of records) and each highlight's coder.
+    from: 6,
+    migrate: (data) => ({ ...data, rounds: data.rounds ?? [] }),
+  },
 ];
 
 export function migrate(raw: unknown): unknown {

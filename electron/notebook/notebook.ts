@@ -15,6 +15,7 @@ import { createNotesService } from './notes-service.ts';
 import { createQuotesService } from './quotes-service.ts';
 import { createReadingService } from './reading-service.ts';
 import { createRestoreService } from './restore-service.ts';
+import { createRoundsService } from './rounds-service.ts';
 import { createSearchService } from './search/search-service.ts';
 import { seedOnce } from './seed.ts';
 import { type Changed, createDocumentService } from './service.ts';
@@ -123,6 +124,12 @@ export async function openNotebook(options: {
     resourcesDir: options.resourcesDir,
   });
   const restores = createRestoreService(store, changed, { host });
+  const rounds = createRoundsService(store, changed, {
+    host,
+    emit,
+    now,
+    coder: () => settings.getSettings({}).settings.coder,
+  });
   const exchange = createExchangeService(store, {
     host,
     now,
@@ -135,7 +142,7 @@ export async function openNotebook(options: {
     ? undefined
     : setTimeout(() => void analysis.warmInBackground(), 1000).unref();
   const handlers: NotebookHandlers = {
-    ...createDocumentService(store, changed, host),
+    ...createDocumentService(store, changed, host, () => settings.getSettings({}).settings.coder),
     ...createCodebookService(store, changed, {
       newId: () => newId('tag'),
       now: () => new Date().toISOString(),
@@ -164,6 +171,7 @@ export async function openNotebook(options: {
     ...analysis.handlers,
     ...restores.handlers,
     ...exchange.handlers,
+    ...rounds.handlers,
     ...settings,
     getReadingStates: reading.getReadingStates,
     saveReadingState: reading.saveReadingState,

@@ -32,6 +32,7 @@ function replaceContents(target: StoreData, source: Contents): void {
   target.tags = source.tags;
   target.notes = source.notes;
   target.collections = source.collections;
+  target.rounds = source.rounds;
   target.meta = source.meta;
 }
 
@@ -122,12 +123,13 @@ export function createRestoreService(
       tags: current.tags,
       notes: current.notes,
       collections: current.collections,
+      rounds: current.rounds,
       meta: current.meta,
     };
     const plan = planRestore(current, incoming, mode);
     const next = placeMisplaced(current.documents, plan.data);
     store.change((data) => replaceContents(data, next));
-    changed('documents', 'annotations', 'tags', 'notes', 'collections');
+    changed('documents', 'annotations', 'tags', 'notes', 'collections', 'rounds');
     const undoToken = `restore_${randomUUID()}`;
     undos.set(undoToken, { previous, revision: store.revision, backup });
     for (const key of undos.keys()) if (undos.size > UNDOS_KEPT) undos.delete(key);
@@ -193,7 +195,7 @@ export function createRestoreService(
         );
       undos.delete(undoToken);
       store.change((data) => replaceContents(data, undo.previous));
-      changed('documents', 'annotations', 'tags', 'notes', 'collections');
+      changed('documents', 'annotations', 'tags', 'notes', 'collections', 'rounds');
       return null;
     },
   };

@@ -26,7 +26,7 @@ type DocumentHandlers = Pick<
   | 'restoreAnnotation'
 >;
 
-import type { Annotation } from '../../shared/model.ts';
+import type { Annotation, Coder } from '../../shared/model.ts';
 import { SCHEMA_VERSION } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { nextTagIds } from '../../shared/tags.ts';
@@ -66,8 +66,15 @@ export function createDocumentService(
   store: Store,
   changed: Changed,
   host: Pick<NotebookHost, 'openExternalLink'>,
+  /** The coder profile in preferences: every new highlight records who made it. */
+  coder: () => Coder | null = () => null,
 ): DocumentHandlers {
   const now = () => new Date().toISOString();
+  /** Who makes a highlight now (none before a coder profile exists, as in older notebooks). */
+  const madeBy = (): { coder?: Coder } => {
+    const c = coder();
+    return c ? { coder: { id: c.id, name: c.name } } : {};
+  };
 
   return {
     getInfo(): NotebookInfo {
@@ -199,6 +206,7 @@ export function createDocumentService(
         comment,
         createdAt: at,
         updatedAt: at,
+        ...madeBy(),
       };
       store.change((data) => data.annotations.push(annotation));
       announceAnnotations(store, changed, { put: [annotation] });
@@ -231,6 +239,7 @@ export function createDocumentService(
         comment: '',
         createdAt: at,
         updatedAt: at,
+        ...madeBy(),
       };
       store.change((data) => data.annotations.push(annotation));
       announceAnnotations(store, changed, { put: [annotation] });

@@ -8,6 +8,7 @@ import {
   quarantinedSchema,
   RECORD_COLLECTIONS,
   type RecordCollection,
+  roundSchema,
   SCHEMA_VERSION,
   type StoreData,
   storeDataSchema,
@@ -28,6 +29,7 @@ export const RECORD_SCHEMAS = {
   tags: tagSchema,
   notes: noteSchema,
   collections: collectionSchema,
+  rounds: roundSchema,
 } as const;
 
 /**
@@ -111,6 +113,7 @@ export function readRecords(raw: unknown, now: string): ReadRecords {
   const tags = valid('tags');
   const notes = valid('notes');
   const collections = valid('collections');
+  const rounds = valid('rounds');
   const rest = storeDataSchema
     .pick({ meta: true })
     .safeParse({ meta: isObject(migrated.meta) ? migrated.meta : undefined });
@@ -133,6 +136,7 @@ export function readRecords(raw: unknown, now: string): ReadRecords {
     tags,
     notes,
     collections,
+    rounds,
     quarantine: [...earlier, ...quarantined],
     meta: rest.success ? rest.data.meta : { seeded: true },
   };

@@ -21,7 +21,7 @@ export const BACKUP_FORMAT = 'marginalia-backup';
 /** The header's own shape; bumped only when the wrapper (not the notebook) changes. */
 export const BACKUP_FORMAT_VERSION = 1;
 
-const COLLECTIONS = ['documents', 'annotations', 'tags', 'notes', 'collections'] as const;
+const COLLECTIONS = ['documents', 'annotations', 'tags', 'notes', 'collections', 'rounds'] as const;
 type Collection = (typeof COLLECTIONS)[number];
 
 /** Indent every line but the first (the caller places the first). */
@@ -38,6 +38,7 @@ export const backupExport: Exporter = function* (selection, _options, progress) 
     tags: selection.tags,
     notes: selection.notes,
     collections: selection.collections,
+    rounds: selection.rounds ?? [],
   };
   const counts = Object.fromEntries(COLLECTIONS.map((c) => [c, notebook[c].length]));
   const total = COLLECTIONS.reduce((sum, c) => sum + notebook[c].length, 0);
@@ -336,7 +337,13 @@ function repair(data: StoreData, note: (p: string) => void): StoreData {
     );
     return { ...c, documentIds: kept };
   });
-  return { ...data, documents, annotations, tags, notes, collections };
+  // A round whose documents are not all in the backup means nothing: left out, and said so.
+  const rounds = lastOfEachId(data.rounds ?? [], 'rounds', note).filter((r) => {
+    if (r.documentIds.every((id) => documentIds.has(id))) return true;
+    note(`Round "${r.name}" is on documents that are not in the backup; it was left out.`);
+    return false;
+  });
+  return { ...data, documents, annotations, tags, notes, collections, rounds };
 }
 
 /**

@@ -123,6 +123,7 @@ function planReplace(current: StoreData, incoming: StoreData): RestorePlan {
     tags: [...incoming.tags],
     notes: [...incoming.notes],
     collections: [...incoming.collections],
+    rounds: [...incoming.rounds],
     meta: { ...incoming.meta, seeded: current.meta.seeded || incoming.meta.seeded },
   };
   const preview: RestorePreview = {
@@ -348,6 +349,8 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     ),
   }));
   const collections = mergeById(current.collections, incomingCollections, newerEdit, zeroCounts());
+  // Rounds: the newer version of each (a lead's with more layers, a coder's with its proposals).
+  const rounds = mergeById(current.rounds, uniqueById(incoming.rounds), newerEdit, zeroCounts());
 
   const data: StoreData = {
     ...current,
@@ -356,6 +359,7 @@ function planMerge(current: StoreData, incoming: StoreData, now: string): Restor
     tags,
     notes,
     collections,
+    rounds,
     meta: { ...current.meta, seeded: current.meta.seeded || incoming.meta.seeded },
   };
   return { data, preview };

@@ -119,6 +119,7 @@ export function selectForExport(
     tags,
     notes,
     collections,
+    rounds: scope.kind === 'notebook' ? data.rounds : [],
     citedQuote(id): CitedQuote | null {
       const annotation = annotationsById.get(id);
       const document = annotation && documentsById.get(annotation.documentId);

@@ -1,6 +1,14 @@
 import type { CitationStyle, CslRecord } from '../citations/citations.ts';
 import type { HighlightColor } from '../colors.ts';
-import type { Annotation, Collection, Note, NotebookDocument, StoreData, Tag } from '../model.ts';
+import type {
+  Annotation,
+  Collection,
+  Note,
+  NotebookDocument,
+  Round,
+  StoreData,
+  Tag,
+} from '../model.ts';
 
 export const EXPORT_FORMATS = [
   'markdown',
@@ -119,6 +127,8 @@ export interface ExportSelection {
   notes: Note[];
   /** Collections, holding only the documents in scope (all of them for the whole notebook). */
   collections: Collection[];
+  /** Coding rounds (the whole notebook only: a round means nothing without all its documents). */
+  rounds?: Round[];
   /** Resolve a cited quote anywhere in the notebook; null when it was deleted. */
   citedQuote(id: string): CitedQuote | null;
   /** The notebook's schema version and flags, for a backup. */

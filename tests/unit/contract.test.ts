@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../electron/notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../../electron/notebook/notebook.ts';
+import { buildPackage } from '../../electron/notebook/rounds/package-file.ts';
 import { METHOD_NAMES, type MethodName } from '../../shared/contract.ts';
 import type { Annotation, Collection, NotebookDocument } from '../../shared/model.ts';
 import { sharedPdfBytes } from './pdf/pdf-files.ts';
@@ -29,6 +30,8 @@ interface Fixture {
   /** A restore previewed and not applied, and one applied that can be undone. */
   previewToken: string;
   exchangeToken: string;
+  /** Set by a case's setup: a round made for it. */
+  roundId?: string;
   undoToken: string;
 }
 
@@ -37,6 +40,7 @@ async function fixture(): Promise<Fixture> {
   const chosen = join(dataDir, '..', `chosen-${Date.now()}.md`);
   await writeFile(chosen, '# Chosen in a dialog\n\nA file the user picked.');
   const backup = join(dataDir, '..', `backup-${Date.now()}.json`);
+  const roundPackage = join(dataDir, '..', `package-${Date.now()}.mpackage`);
   const notebook = await openNotebook({
     dataDir,
     resourcesDir: RESOURCES_DIR,
@@ -44,7 +48,13 @@ async function fixture(): Promise<Fixture> {
       // The Open dialog answers a project from another tool, a backup when asked for one, else
       // an article.
       chooseImportFiles: async ({ filters, title }) => [
-        title === 'Import from another tool' ? QC_PROJECT : filters ? backup : chosen,
+        title === 'Import from another tool'
+          ? QC_PROJECT
+          : title === 'Open a coding package'
+            ? roundPackage
+            : filters
+              ? backup
+              : chosen,
       ],
       readClipboard: async () => ({ text: 'From the clipboard.', html: '' }),
       chooseSavePath: async ({ defaultName }) => join(dataDir, '..', defaultName),
@@ -100,6 +110,19 @@ async function fixture(): Promise<Fixture> {
   });
   const second = await notebook.handlers.previewRestore({});
   const exchange = await notebook.handlers.previewExchangeImport({});
+  // A lead's coding package of the sample article, for the round methods.
+  const pkg = buildPackage(
+    notebook.store.data,
+    {
+      id: 'round_pkg',
+      name: 'Package',
+      instructions: '',
+      createdAt: new Date().toISOString(),
+      documentIds: [doc.id],
+    },
+    { id: 'lead', name: 'Lead' },
+  );
+  await writeFile(roundPackage, JSON.stringify({ ...pkg, files: {} }));
   await notebook.store.flush();
   return {
     notebook,
@@ -122,6 +145,23 @@ async function fixture(): Promise<Fixture> {
  * One valid payload and a set of invalid ones per method. The `satisfies` makes adding a method
  * to the contract without adding its cases here a type error.
  */
+/** A round this notebook leads (for the methods that collect, compare and settle). */
+async function leadRound(f: Fixture): Promise<void> {
+  await f.notebook.handlers.updateSettings({ coderName: 'Lead' });
+  const created = await f.notebook.handlers.createRound({
+    name: 'R',
+    instructions: '',
+    documentIds: [f.doc.id],
+  });
+  f.roundId = created!.round.id;
+}
+
+/** A round this notebook codes in, opened from the fixture's package. */
+async function coderRound(f: Fixture): Promise<void> {
+  await f.notebook.handlers.updateSettings({ coderName: 'Coder' });
+  f.roundId = (await f.notebook.handlers.openRoundPackage({}))!.id;
+}
+
 const cases = {
   getInfo: { valid: () => ({}), invalid: [{ extra: 1 }, null, 'x', []] },
   listDocuments: { valid: () => ({}), invalid: [{ id: 'x' }, 42] },
@@ -633,7 +673,69 @@ const cases = {
       { format: 'csv', name: 'chart' },
     ],
   },
-} satisfies Record<MethodName, { valid: (f: Fixture) => unknown; invalid: unknown[] }>;
+  listRounds: { valid: () => ({}), invalid: [{ id: 'x' }, null] },
+  createRound: {
+    setup: async (f) => {
+      await f.notebook.handlers.updateSettings({ coderName: 'Lead' });
+    },
+    valid: (f) => ({ name: 'Round 1', instructions: 'Code the threats.', documentIds: [f.doc.id] }),
+    invalid: [
+      {},
+      { name: '', documentIds: ['d'] },
+      { name: 'R', documentIds: [] },
+      { name: 'R', documentIds: ['d'], extra: 1 },
+      { name: 'x'.repeat(201), documentIds: ['d'] },
+    ],
+  },
+  openRoundPackage: {
+    setup: async (f) => {
+      await f.notebook.handlers.updateSettings({ coderName: 'Coder' });
+    },
+    valid: () => ({}),
+    invalid: [{ path: '/etc/passwd' }, null],
+  },
+  proposeCode: {
+    setup: coderRound,
+    valid: (f) => ({ roundId: f.roundId, name: 'new code', description: 'Why' }),
+    invalid: [{}, { roundId: 'r', name: '' }, { roundId: 'r', name: 'x', more: 1 }],
+  },
+  exportCodingFile: {
+    setup: coderRound,
+    valid: (f) => ({ roundId: f.roundId, close: true }),
+    invalid: [{}, { roundId: 'r', close: 'yes' }, { roundId: '' }],
+  },
+  importCodingFiles: {
+    setup: leadRound,
+    valid: (f) => ({ roundId: f.roundId }),
+    invalid: [{}, { roundId: 5 }, { roundId: 'r', files: ['/etc/passwd'] }],
+  },
+  roundLayers: {
+    setup: leadRound,
+    valid: (f) => ({ roundId: f.roundId, documentId: f.doc.id }),
+    invalid: [{}, { roundId: 'r' }, { roundId: 'r', documentId: 7 }],
+  },
+  settleCluster: {
+    setup: leadRound,
+    valid: (f) => ({
+      roundId: f.roundId,
+      documentId: f.doc.id,
+      tagId: f.tagId,
+      start: 0,
+      end: 10,
+      how: 'union',
+      coders: ['a', 'b'],
+    }),
+    invalid: [
+      {},
+      { roundId: 'r', documentId: 'd', tagId: 't', start: 5, end: 5, how: 'union', coders: [] },
+      { roundId: 'r', documentId: 'd', tagId: 't', start: 0, end: 5, how: 'vote', coders: [] },
+      { roundId: 'r', documentId: 'd', tagId: 't', start: -1, end: 5, how: 'one', coders: [] },
+    ],
+  },
+} satisfies Record<
+  MethodName,
+  { valid: (f: Fixture) => unknown; invalid: unknown[]; setup?: (f: Fixture) => Promise<void> }
+>;
 
 describe('the IPC contract', () => {
   it('has test cases for every method', () => {
@@ -643,6 +745,8 @@ describe('the IPC contract', () => {
   for (const method of METHOD_NAMES) {
     it(`${method}: a valid payload succeeds`, async () => {
       const f = await fixture();
+      const c = cases[method] as { setup?: (f: Fixture) => Promise<void> };
+      await c.setup?.(f);
       const result = await f.notebook.dispatch(method, cases[method].valid(f));
       expect(result).toMatchObject({ ok: true });
       await f.notebook.close();

@@ -61,6 +61,7 @@ function expectedBackup(data: StoreData) {
       tags: s.tags.length,
       notes: s.notes.length,
       collections: s.collections.length,
+      rounds: s.rounds?.length ?? 0,
     },
     notebook: {
       schemaVersion: s.schemaVersion,
@@ -69,6 +70,7 @@ function expectedBackup(data: StoreData) {
       tags: s.tags,
       notes: s.notes,
       collections: s.collections,
+      rounds: s.rounds ?? [],
       meta: s.meta,
     },
   };
@@ -670,6 +672,7 @@ const notebookArb: fc.Arbitrary<StoreData> = fc
             tags,
             notes,
             collections: [],
+            rounds: [],
             quarantine: [],
             meta: { seeded },
           }),

@@ -110,7 +110,7 @@ describe('the journal', () => {
     await store.close();
   });
 
-  it.each([2, 3, 4, 5])(
+  it.each([2, 3, 4, 5, 6])(
     'opens a schema %i notebook: kept in backups/ as it was, then rewritten as a snapshot',
     async (version) => {
       const dir = await tempDir();

@@ -92,6 +92,7 @@ function snapshotLists(data: StoreData): Record<RecordCollection, readonly Rec[]
     tags: data.tags.slice(),
     notes: data.notes.slice(),
     collections: data.collections.slice(),
+    rounds: data.rounds.slice(),
   };
 }
 
@@ -164,6 +165,7 @@ export class ReplayState {
     tags: readonly Rec[];
     notes: readonly Rec[];
     collections: readonly Rec[];
+    rounds: readonly Rec[];
     meta: unknown;
     quarantine: readonly unknown[];
   }) {
@@ -174,6 +176,7 @@ export class ReplayState {
       tags: byId(data.tags),
       notes: byId(data.notes),
       collections: byId(data.collections),
+      rounds: byId(data.rounds),
     };
     this.meta = data.meta;
     this.quarantine = [...data.quarantine];

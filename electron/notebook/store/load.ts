@@ -45,6 +45,7 @@ export async function loadSnapshot(path: string): Promise<SnapshotLoad> {
     tags: [],
     notes: [],
     collections: [],
+    rounds: [],
   };
   let meta: unknown;
   let quarantine: unknown = [];

@@ -1,0 +1,196 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Notebook, openNotebook } from '../../../electron/notebook/notebook.ts';
+import { codeClusters, settledRange } from '../../../shared/rounds/compare.ts';
+import { RESOURCES_DIR, tempDirs } from '../temp-dir.ts';
+
+const tempDir = tempDirs();
+
+/** A notebook whose dialogs answer what the test sets (as the person choosing files). */
+async function person(name: string, seed = true) {
+  const io = { open: [] as string[], save: '' };
+  const notebook = await openNotebook({
+    dataDir: await tempDir(),
+    resourcesDir: RESOURCES_DIR,
+    seed,
+    host: {
+      chooseImportFiles: async () => io.open,
+      chooseSavePath: async ({ defaultName }) => (io.save ? join(io.save, defaultName) : null),
+    },
+  });
+  await notebook.handlers.updateSettings({ coderName: name });
+  return { notebook, io };
+}
+
+/** Highlight the words `phrase` in the round's first document with a code. */
+async function code(nb: Notebook, documentId: string, phrase: string, tagName: string, from = 0) {
+  const doc = nb.store.data.documents.find((d) => d.id === documentId)!;
+  const start = doc.text.indexOf(phrase, from);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const tag = nb.store.data.tags.find((t) => t.name === tagName)!;
+  return nb.handlers.createAnnotation({
+    documentId,
+    start,
+    end: start + phrase.length,
+    color: 'yellow',
+    tagIds: [tag.id],
+  });
+}
+
+describe('a coding round, file by file', () => {
+  it('hands out a package, two coders code blind, the lead collects layers and settles', async () => {
+    const out = await tempDir();
+    const lead = await person('Lead');
+    lead.io.save = out;
+    const [sample] = await lead.notebook.handlers.listDocuments({});
+    await lead.notebook.handlers.createTag({ name: 'stance/defiance' });
+    await lead.notebook.handlers.createTag({ name: 'actors' });
+    // Blind: the lead's own highlights do not travel.
+    await code(lead.notebook, sample!.id, 'we are ready to fight you', 'actors');
+    const created = await lead.notebook.handlers.createRound({
+      name: 'Round 1',
+      instructions: 'Code stance.',
+      documentIds: [sample!.id],
+    });
+    const pkgPath = created!.path;
+    const pkg = JSON.parse(await readFile(pkgPath, 'utf8'));
+    expect(pkg).toMatchObject({
+      format: 'marginalia-coding-package',
+      round: { name: 'Round 1', instructions: 'Code stance.' },
+    });
+    expect(JSON.stringify(pkg)).not.toContain('"annotations"');
+    expect(pkg.tags.map((t: { name: string }) => t.name).sort()).toEqual([
+      'actors',
+      'stance',
+      'stance/defiance',
+    ]);
+
+    const coders = [];
+    for (const [name, phrase] of [
+      ['Ana', 'we are ready to fight you for the next 20 years'],
+      ['Ben', 'ready to fight you'],
+    ] as const) {
+      const c = await person(name, false);
+      c.io.open = [pkgPath];
+      c.io.save = out;
+      const round = await c.notebook.handlers.openRoundPackage({});
+      expect(round).toMatchObject({ role: 'coder', coder: { name } });
+      const docId = round!.documentIds[0]!;
+      // The codebook is the lead's while the round is open; a new code is proposed.
+      expect(() => c.notebook.handlers.createTag({ name: 'mine' })).toThrow(/read-only/);
+      await c.notebook.handlers.proposeCode({
+        roundId: round!.id,
+        name: `${name}'s code`,
+        description: '',
+      });
+      const a = await code(c.notebook, docId, phrase, 'stance/defiance');
+      expect(a.coder).toMatchObject({ name });
+      const saved = await c.notebook.handlers.exportCodingFile({ roundId: round!.id, close: true });
+      expect(saved).toMatchObject({ highlights: 1, proposals: 1 });
+      // Handed in: the codebook is the coder's own again.
+      await c.notebook.handlers.createTag({ name: 'mine' });
+      coders.push(saved!.path);
+      await c.notebook.close();
+    }
+
+    lead.io.open = coders;
+    const items = await lead.notebook.handlers.importCodingFiles({ roundId: created!.round.id });
+    expect(items.map((i) => i.status)).toEqual(['imported', 'imported']);
+    const [summary] = await lead.notebook.handlers.listRounds({});
+    expect(summary!.layers.map((l) => [l.coder.name, l.highlights])).toEqual([
+      ['Ana', 1],
+      ['Ben', 1],
+    ]);
+    expect(summary!.proposals.map((p) => p.name)).toEqual(["Ana's code", "Ben's code"]);
+    // Layers stay apart from the notebook's own highlights.
+    expect(await lead.notebook.handlers.listAnnotations({ documentId: sample!.id })).toHaveLength(
+      1,
+    );
+
+    const layers = await lead.notebook.handlers.roundLayers({
+      roundId: summary!.id,
+      documentId: sample!.id,
+    });
+    const clusters = codeClusters(
+      layers.map((l) => ({ coder: l.coder.id, highlights: l.highlights })),
+      sample!.id,
+    );
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]).toMatchObject({
+      agreed: false,
+      coders: expect.arrayContaining(layers.map((l) => l.coder.id)),
+    });
+    const overlap = settledRange(clusters[0]!, 'overlap')!;
+    const doc = lead.notebook.store.data.documents.find((d) => d.id === sample!.id)!;
+    expect(doc.text.slice(overlap.start, overlap.end)).toBe('ready to fight you');
+    const settled = await lead.notebook.handlers.settleCluster({
+      roundId: summary!.id,
+      documentId: sample!.id,
+      tagId: clusters[0]!.tagId,
+      ...overlap,
+      how: 'overlap',
+      coders: clusters[0]!.coders,
+    });
+    expect(settled.consensus).toMatchObject({ roundId: summary!.id, how: 'overlap' });
+    expect(settled.consensus!.coders).toHaveLength(2);
+    // Importing a coder's file again replaces their layer.
+    lead.io.open = [coders[0]!];
+    expect(
+      (await lead.notebook.handlers.importCodingFiles({ roundId: summary!.id }))[0]!.status,
+    ).toBe('replaced');
+    await lead.notebook.close();
+  });
+
+  it('refuses a coding file whose document text differs from the package’s, by name', async () => {
+    const out = await tempDir();
+    const lead = await person('Lead');
+    lead.io.save = out;
+    const [sample] = await lead.notebook.handlers.listDocuments({});
+    const created = await lead.notebook.handlers.createRound({
+      name: 'R',
+      instructions: '',
+      documentIds: [sample!.id],
+    });
+    const coder = await person('Ana', false);
+    coder.io.open = [created!.path];
+    coder.io.save = out;
+    const round = await coder.notebook.handlers.openRoundPackage({});
+    const saved = await coder.notebook.handlers.exportCodingFile({
+      roundId: round!.id,
+      close: false,
+    });
+    await coder.notebook.close();
+    const file = JSON.parse(await readFile(saved!.path, 'utf8'));
+    file.documents[0].contentHash = 'sha256:0000';
+    const changed = join(out, 'changed.mcoding');
+    await writeFile(changed, JSON.stringify(file));
+    const junk = join(out, 'junk.mcoding');
+    await writeFile(junk, '{"format":"something else"}');
+    lead.io.open = [changed, junk];
+    const items = await lead.notebook.handlers.importCodingFiles({ roundId: created!.round.id });
+    expect(items[0]).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/text of “Afghan officials.*differs/),
+    });
+    expect(items[1]).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/not a Marginalia coding file/),
+    });
+    expect((await lead.notebook.handlers.listRounds({}))[0]!.layers).toEqual([]);
+    await lead.notebook.close();
+  });
+
+  it('asks for the coder’s name before a round starts', async () => {
+    const lead = await person('');
+    const [sample] = await lead.notebook.handlers.listDocuments({});
+    await expect(
+      lead.notebook.handlers.createRound({
+        name: 'R',
+        instructions: '',
+        documentIds: [sample!.id],
+      }),
+    ).rejects.toThrow(/Set your name as coder/);
+    await lead.notebook.close();
+  });
+});
