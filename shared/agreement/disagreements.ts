@@ -5,6 +5,9 @@ import type { Disagreement } from './types.ts';
  * clusters of overlapping units (units that only touch are separate clusters); a cluster is a
  * disagreement unless every coder coded exactly the same ranges in it. `missing` when some coder
  * coded nothing in the cluster, `boundaries` when everyone coded something but not the same.
+ *
+ * Each coder's units are sorted and disjoint (units.ts), so a cluster holds a contiguous run of
+ * each coder's list: the walk merges the lists without sorting them together.
  */
 export function disagreementsIn(
   document: string,
@@ -12,36 +15,73 @@ export function disagreementsIn(
   coders: readonly string[],
   units: readonly (readonly number[])[],
 ): Disagreement[] {
-  const all: [start: number, end: number, coder: number][] = [];
-  for (const [c, list] of units.entries())
-    for (let i = 0; i < list.length; i += 2) all.push([list[i]!, list[i + 1]!, c]);
-  all.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const m = units.length;
+  const next = new Array<number>(m).fill(0);
+  const from = new Array<number>(m).fill(0);
   const out: Disagreement[] = [];
-  let i = 0;
-  while (i < all.length) {
-    const start = all[i]![0];
-    let end = all[i]![1];
-    let j = i + 1;
-    while (j < all.length && all[j]![0] < end) {
-      end = Math.max(end, all[j]![1]);
-      j++;
+  for (;;) {
+    // The cluster starts at the earliest unit not yet taken.
+    let first = -1;
+    for (let c = 0; c < m; c++) {
+      if (
+        next[c]! < units[c]!.length &&
+        (first < 0 || units[c]![next[c]!]! < units[first]![next[first]!]!)
+      )
+        first = c;
     }
-    const ranges: [number, number][][] = coders.map(() => []);
-    for (let k = i; k < j; k++) ranges[all[k]![2]]!.push([all[k]![0], all[k]![1]]);
-    const key = (r: [number, number][]) => r.map(([s, e]) => `${s}-${e}`).join(',');
-    const first = key(ranges[0]!);
-    const missing = ranges.some((r) => r.length === 0);
-    if (missing || ranges.some((r) => key(r) !== first)) {
+    if (first < 0) return out;
+    const start = units[first]![next[first]!]!;
+    let end = start;
+    for (let c = 0; c < m; c++) from[c] = next[c]!;
+    // Take every unit that begins before the cluster's end (the first one always does).
+    let grew = true;
+    end = units[first]![next[first]! + 1]!;
+    next[first]! += 2;
+    while (grew) {
+      grew = false;
+      for (let c = 0; c < m; c++) {
+        const list = units[c]!;
+        while (next[c]! < list.length && list[next[c]!]! < end) {
+          end = Math.max(end, list[next[c]! + 1]!);
+          next[c]! += 2;
+          grew = true;
+        }
+      }
+    }
+    let missing = false;
+    let differ = false;
+    for (let c = 0; c < m; c++) {
+      if (next[c] === from[c]) missing = true;
+      else if (!differ && !sameRun(units[0]!, from[0]!, next[0]!, units[c]!, from[c]!, next[c]!))
+        differ = true;
+    }
+    if (missing || differ) {
       out.push({
         document,
         code,
         start,
         end,
         kind: missing ? 'missing' : 'boundaries',
-        coders: coders.map((coder, c) => ({ coder, ranges: ranges[c]! })),
+        coders: coders.map((coder, c) => {
+          const ranges: [number, number][] = [];
+          for (let i = from[c]!; i < next[c]!; i += 2)
+            ranges.push([units[c]![i]!, units[c]![i + 1]!]);
+          return { coder, ranges };
+        }),
       });
     }
-    i = j;
   }
-  return out;
+}
+
+function sameRun(
+  a: readonly number[],
+  aFrom: number,
+  aTo: number,
+  b: readonly number[],
+  bFrom: number,
+  bTo: number,
+): boolean {
+  if (aTo - aFrom !== bTo - bFrom) return false;
+  for (let i = 0; i < aTo - aFrom; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
+  return true;
 }
