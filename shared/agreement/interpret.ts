@@ -11,8 +11,16 @@ export const TENTATIVE = 0.667;
 export const READING_TEXT: Record<Reading, string> = {
   reliable: 'Reliable (α ≥ 0.800)',
   tentative: 'Tentative conclusions only (0.667 ≤ α < 0.800)',
-  unreliable: 'Not reliable (α < 0.667): draw no conclusions from this code',
+  unreliable: 'Not reliable (α < 0.667)',
   undefined: 'Not defined: nothing here could disagree (no units, or no variation)',
+};
+
+/** The same, short, for table cells (the thresholds are stated above the table). */
+export const READING_SHORT: Record<Reading, string> = {
+  reliable: 'Reliable',
+  tentative: 'Tentative only',
+  unreliable: 'Not reliable',
+  undefined: 'Undefined',
 };
 
 /** The thresholds' sentence, for printing beside the figures. */

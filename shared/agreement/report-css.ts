@@ -13,13 +13,16 @@ export const AGREEMENT_CSS = `${REPORT_CSS}
 }
 .thresholds { margin-top: 1.5rem; padding: 0.8rem 1rem; background: var(--soft);
   border-inline-start: 4px solid var(--accent); border-radius: 6px; font-size: 0.92rem; }
-.figures { width: 100%; border-collapse: collapse; font-size: 0.88rem; margin-top: 0.5rem; }
-.figures th, .figures td { padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--rule);
+.table-wrap { overflow-x: auto; }
+.figures { width: 100%; border-collapse: collapse; font-size: 0.85rem; margin-top: 0.5rem; }
+.figures th, .figures td { padding: 0.4rem 0.4rem; border-bottom: 1px solid var(--rule);
   text-align: end; vertical-align: top; }
 .figures th:first-child, .figures td:first-child { text-align: start; }
 .figures thead th { color: var(--muted); font-weight: 600; font-size: 0.78rem; }
 .figures td { font-variant-numeric: tabular-nums; }
-.figures .name { overflow-wrap: anywhere; }
+.figures .alpha { font-weight: 650; }
+.figures .name { min-width: 8rem; overflow-wrap: break-word; }
+.figures .ci, .figures thead th { white-space: nowrap; }
 .verdict { display: inline-block; padding: 0.05rem 0.45rem; border-radius: 4px; font-size: 0.78rem;
   font-weight: 650; white-space: nowrap; }
 .verdict.reliable { color: var(--good); background: var(--good-bg); }

@@ -2,7 +2,7 @@ import { escapeHtml } from '../export/html-escape.ts';
 import { REPORT_CSP } from '../export/html-report.ts';
 import { formatPublishedDate, plural } from '../format.ts';
 import { fixed, METHOD_NAME, shown, shownInterval } from './format.ts';
-import { READING_TEXT, THRESHOLDS_TEXT } from './interpret.ts';
+import { READING_SHORT, READING_TEXT, THRESHOLDS_TEXT } from './interpret.ts';
 import { AGREEMENT_CSS } from './report-css.ts';
 import type { AgreementFigures, AgreementTable, Disagreement, Reading } from './types.ts';
 
@@ -75,20 +75,23 @@ export function agreementReportHtml(
 <p class="thresholds">${escapeHtml(THRESHOLDS_TEXT)}</p>
 </section>
 `);
-  const header = `<thead><tr><th scope="col">%NAME%</th><th scope="col">α</th><th scope="col">${Math.round(table.bootstrap.level * 100)} % interval</th><th scope="col">Reading</th><th scope="col">uα</th><th scope="col">(k)uα</th><th scope="col">Agreement</th><th scope="col">κ</th><th scope="col">Units</th></tr></thead>`;
+  // α is the headline coefficient; the other one is shown beside it for comparison.
+  const other = table.method === 'u-alpha' ? '(k)uα' : 'uα';
+  const otherOf = (f: AgreementFigures) => (table.method === 'u-alpha' ? f.kAlpha : f.uAlpha);
+  const header = `<thead><tr><th scope="col">%NAME%</th><th scope="col">α</th><th scope="col">${Math.round(table.bootstrap.level * 100)} % interval</th><th scope="col">Reading</th><th scope="col">${other}</th><th scope="col">Agreement</th><th scope="col">κ</th><th scope="col">Units</th></tr></thead>`;
   const row = (name: string, f: AgreementFigures) =>
-    `<tr><td class="name" dir="auto">${escapeHtml(name)}</td><td>${shown(f.alpha)}</td><td>${shownInterval(f.ci)}</td><td>${verdict(f.reading)}</td><td>${shown(f.uAlpha)}</td><td>${shown(f.kAlpha)}</td><td>${percent(f.percentAgreement)}</td><td>${shown(f.kappa)}</td><td>${f.units}</td></tr>`;
+    `<tr><td class="name" dir="auto">${escapeHtml(name)}</td><td class="alpha">${shown(f.alpha)}</td><td class="ci">${f.ci ? `[${shown(f.ci.low)}, ${shown(f.ci.high)}]` : '—'}</td><td>${verdict(f.reading, true)}</td><td>${shown(otherOf(f))}</td><td>${percent(f.percentAgreement)}</td><td>${shown(f.kappa)}</td><td>${f.units}</td></tr>`;
   parts.push(`<section aria-labelledby="per-code">
 <div class="section-head"><h2 id="per-code">Per code</h2><p class="section-note">α ≥ 0.800 reliable · 0.667–0.800 tentative only · below 0.667 not reliable</p></div>
-<table class="figures">${header.replace('%NAME%', 'Code')}<tbody>
+<div class="table-wrap"><table class="figures">${header.replace('%NAME%', 'Code')}<tbody>
 ${table.perCode.map((f) => row(codeName(f.code), f)).join('\n')}
-</tbody></table>
+</tbody></table></div>
 </section>
 <section aria-labelledby="per-document">
 <div class="section-head"><h2 id="per-document">Per document</h2><p class="section-note">All codes; no interval within one document</p></div>
-<table class="figures">${header.replace('%NAME%', 'Document')}<tbody>
+<div class="table-wrap"><table class="figures">${header.replace('%NAME%', 'Document')}<tbody>
 ${table.perDocument.map((f) => row(docTitle(f.document), f)).join('\n')}
-</tbody></table>
+</tbody></table></div>
 </section>
 `);
   parts.push(`<section aria-labelledby="disagreements">
@@ -119,7 +122,7 @@ ${table.perDocument.map((f) => row(docTitle(f.document), f)).join('\n')}
   parts.push('</section>\n');
   parts.push(`<section class="methods" aria-labelledby="methods">
 <div class="section-head"><h2 id="methods">How these figures are made</h2></div>
-<p>uα is Krippendorff’s α for unitized data (1995; 2004, ch. 12): each coder’s text is cut into passages coded and gaps, and passages that overlap cost by how far their beginnings and ends differ (squared). (k)uα is the per-code coefficient of the 2016 family (Krippendorff, Mathet, Bouvry &amp; Widlöcher): characters both coders cover are counted as coinciding values. The α column shows ${table.coders.length === 2 ? 'uα, as two coders are compared' : '(k)uα, as three or more coders are compared'}.</p>
+<p>uα is Krippendorff’s α for unitized data (1995; 2004, ch. 12): each coder’s text is cut into passages coded and gaps, and passages that overlap cost by how far their beginnings and ends differ (squared). (k)uα is the per-code coefficient of the 2016 family (Krippendorff, Mathet, Bouvry &amp; Widlöcher): characters both coders cover are counted as coinciding values. The α column shows ${table.coders.length === 2 ? 'uα, as two coders are compared; (k)uα is beside it' : '(k)uα, as three or more coders are compared; uα (pairs of coders averaged) is beside it'}.</p>
 <p>The interval is a percentile bootstrap over documents (${table.bootstrap.samples.toLocaleString('en')} resamples, seed ${table.bootstrap.seed}); it needs several documents and is too narrow with few. Agreement and κ are NVivo’s coding comparison over characters${table.coders.length > 2 ? ', averaged over the pairs of coders' : ''}.</p>
 </section>
 <footer>Made with Marginalia · ${title} · ${escapeHtml(formatGenerated(options.generatedAt))}</footer>
@@ -135,8 +138,9 @@ function lookup(list: readonly { id: string; name: string }[]): (id: string) => 
   return (id) => map.get(id) ?? id;
 }
 
-function verdict(reading: Reading): string {
-  return `<span class="verdict ${reading}">${escapeHtml(READING_TEXT[reading])}</span>`;
+function verdict(reading: Reading, short = false): string {
+  const text = (short ? READING_SHORT : READING_TEXT)[reading];
+  return `<span class="verdict ${reading}" title="${escapeHtml(READING_TEXT[reading])}">${escapeHtml(text)}</span>`;
 }
 
 function percent(value: number | null): string {
