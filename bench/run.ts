@@ -1,3 +1,4 @@
+import { benchAgreement } from './agreement/bench-agreement.ts';
 import { benchAnalysis } from './analysis/bench-analysis.ts';
 import { benchExport } from './export/bench-export.ts';
 import { benchPdf } from './pdf/bench-pdf.ts';
@@ -9,8 +10,8 @@ import { benchStore, rowJson as storeRowJson } from './store/bench-store.ts';
 /**
  * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--runs 5] [--no-fuse]`
  *
- * Suites: `search`, `export`, `quotes`, `store`, `pdf`, `reader`, `analysis` (the default: all
- * suites). `--sizes` sets the sizes (search: notes; export: quotes; quotes: words of one article;
+ * Suites: `search`, `export`, `quotes`, `store`, `pdf`, `reader`, `analysis`, `agreement` (the
+ * default: all suites; `agreement` takes no sizes: the issue's 3 coders × 50 documents, read two ways). `--sizes` sets the sizes (search: notes; export: quotes; quotes: words of one article;
  * pdf: pages of the generated book; reader: words/highlights pairs such as `10k/500,100k/5000`;
  * analysis: quotes; default 1k, 10k, 100k, for quotes 5k, 20k, 50k, for pdf 500, for reader the
  * issue's five, for analysis 10k and 100k). `--runs` sets the runs per figure of the reader suite
@@ -19,7 +20,16 @@ import { benchStore, rowJson as storeRowJson } from './store/bench-store.ts';
  * Progress goes to stderr.
  */
 
-const SUITES = ['search', 'export', 'quotes', 'store', 'pdf', 'reader', 'analysis'] as const;
+const SUITES = [
+  'search',
+  'export',
+  'quotes',
+  'store',
+  'pdf',
+  'reader',
+  'analysis',
+  'agreement',
+] as const;
 const ANALYSIS_SIZES = [10_000, 100_000];
 const STORE_SIZES = [1000, 10_000, 50_000, 100_000];
 const DEFAULT_SIZES = [1000, 10_000, 100_000];
@@ -110,6 +120,11 @@ async function main() {
       const result = await benchAnalysis({ sizes: args.sizes ?? ANALYSIS_SIZES, log });
       process.stdout.write(`${result.text}\n`);
       json.analysis = result.json;
+    }
+    if (suite === 'agreement') {
+      const result = benchAgreement({ log });
+      process.stdout.write(`${result.text}\n`);
+      json.agreement = result.json;
     }
   }
   if (args.json) process.stdout.write(`\n${JSON.stringify(json)}\n`);
