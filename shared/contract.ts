@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AgreementTable } from './agreement/types.ts';
 import { analysisQuerySchema, axisIdSchema } from './analysis/query.ts';
 import type { AnalysisTable, CellQuotes } from './analysis/types.ts';
 import type { TextAnnotation } from './annotations.ts';
@@ -521,6 +522,31 @@ export const contract = {
   /** Each coder's highlights on one document of a round. */
   roundLayers: method<{ coder: Coder; highlights: LayerHighlight[] }[]>()(
     z.object({ roundId: idSchema, documentId: idSchema }).strict(),
+  ),
+  /**
+   * Agreement among a round's coders (their layers), for any subset of documents and codes:
+   * Krippendorff's unitized α with a bootstrap interval, percent agreement and Cohen's κ per
+   * character, overall, per code and per document, and the disagreements.
+   */
+  roundAgreement: method<AgreementTable>()(
+    z
+      .object({
+        roundId: idSchema,
+        documentIds: z.array(idSchema).max(10_000).optional(),
+        tagIds: z.array(idSchema).max(10_000).optional(),
+      })
+      .strict(),
+  ),
+  /** Save the agreement report (HTML) or table (CSV) of a round (Save dialog); null if cancelled. */
+  exportAgreement: method<{ path: string } | null>()(
+    z
+      .object({
+        roundId: idSchema,
+        format: z.enum(['html', 'csv']),
+        documentIds: z.array(idSchema).max(10_000).optional(),
+        tagIds: z.array(idSchema).max(10_000).optional(),
+      })
+      .strict(),
   ),
   /** Settle a disagreement: a consensus highlight of the notebook's own (undone by deleting it). */
   settleCluster: method<Annotation>()(

@@ -1,10 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { agreementCsv } from '../../shared/agreement/csv.ts';
+import { agreementReportHtml } from '../../shared/agreement/report-html.ts';
+import { agreementTable } from '../../shared/agreement/table.ts';
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { DEFAULT_COLOR } from '../../shared/colors.ts';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
 import type { Annotation, Coder, Round, StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
+import { agreementInput } from '../../shared/rounds/agreement-input.ts';
 import {
   CODING_EXTENSION,
   PACKAGE_EXTENSION,
@@ -32,6 +36,8 @@ type RoundHandlers = Pick<
   | 'importCodingFiles'
   | 'roundLayers'
   | 'settleCluster'
+  | 'roundAgreement'
+  | 'exportAgreement'
 >;
 
 /** Past this a round's file is not one Marginalia wrote. */
@@ -101,6 +107,31 @@ export function createRoundsService(
   async function writeJson(path: string, value: unknown) {
     await checkExportTarget(path, store.dataDir);
     await writeExportFile(path, [JSON.stringify(value, null, 1)], () => false);
+  }
+
+  /** The round's agreement for a subset of its documents and codes (all when not given). */
+  function agreementOf(round: Round, documentIds?: readonly string[], tagIds?: readonly string[]) {
+    if (round.role !== 'lead')
+      throw new NotebookError(
+        'invalid-input',
+        'Agreement is measured in the round the lead handed out.',
+      );
+    if (round.layers.length < 2)
+      throw new NotebookError(
+        'invalid-input',
+        'Agreement needs the coding of at least two coders: collect their coding files first.',
+      );
+    const docs = store.data.documents
+      .filter((d) => round.documentIds.includes(d.id))
+      .map((d) => ({ id: d.id, length: d.text.length }));
+    const input = agreementInput(
+      docs,
+      round.layers.map((l) => ({ coder: l.coder.id, highlights: l.highlights })),
+    );
+    return agreementTable(input, {
+      ...(documentIds ? { documents: documentIds } : {}),
+      ...(tagIds ? { codes: tagIds } : {}),
+    });
   }
 
   const handlers: RoundHandlers = {
@@ -269,6 +300,44 @@ export function createRoundsService(
         coder: l.coder,
         highlights: l.highlights.filter((h) => h.documentId === documentId),
       }));
+    },
+
+    roundAgreement({ roundId, documentIds, tagIds }) {
+      return agreementOf(findRound(store.data, roundId), documentIds, tagIds);
+    },
+
+    async exportAgreement({ roundId, format, documentIds, tagIds }) {
+      const round = findRound(store.data, roundId);
+      const table = agreementOf(round, documentIds, tagIds);
+      const docs = store.data.documents.filter((d) => round.documentIds.includes(d.id));
+      const codes = store.data.tags
+        .filter((t) => table.codes.includes(t.id))
+        .map((t) => ({ id: t.id, name: t.name }));
+      const safe = round.name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Round';
+      const path = await host.chooseSavePath({
+        title: format === 'html' ? 'Save the agreement report' : 'Save the agreement table',
+        defaultName: `${safe} – agreement.${format}`,
+        filters: [
+          { name: format === 'html' ? 'HTML report' : 'CSV spreadsheet', extensions: [format] },
+        ],
+      });
+      if (!path) return null;
+      const text =
+        format === 'csv'
+          ? agreementCsv(table, {
+              codes: Object.fromEntries(codes.map((c) => [c.id, c.name])),
+              documents: Object.fromEntries(docs.map((d) => [d.id, d.title])),
+            })
+          : agreementReportHtml(table, {
+              title: `Agreement in “${round.name}”`,
+              generatedAt: now(),
+              documents: docs.map((d) => ({ id: d.id, title: d.title, text: d.text })),
+              coders: round.layers.map((l) => ({ id: l.coder.id, name: l.coder.name })),
+              codes,
+            });
+      await checkExportTarget(path, store.dataDir);
+      await writeExportFile(path, [text], () => false);
+      return { path };
     },
 
     settleCluster({ roundId, documentId, tagId, start, end, how, coders }) {

@@ -156,6 +156,24 @@ async function leadRound(f: Fixture): Promise<void> {
   f.roundId = created!.round.id;
 }
 
+/** A lead's round with two coders' layers collected (as importing their files would). */
+async function roundWithLayers(f: Fixture): Promise<void> {
+  await leadRound(f);
+  const layer = (id: string, end: number) => ({
+    coder: { id, name: id },
+    importedAt: new Date().toISOString(),
+    fileName: `${id}.mcoding`,
+    highlights: [
+      { id: `h-${id}`, documentId: f.doc.id, start: 0, end, tagIds: [f.tagId], comment: '' },
+    ],
+  });
+  f.notebook.store.change((data) => {
+    data.rounds = data.rounds.map((r) =>
+      r.id === f.roundId ? { ...r, layers: [layer('ana', 20), layer('ben', 30)] } : r,
+    );
+  });
+}
+
 /** A round this notebook codes in, opened from the fixture's package. */
 async function coderRound(f: Fixture): Promise<void> {
   await f.notebook.handlers.updateSettings({ coderName: 'Coder' });
@@ -713,6 +731,16 @@ const cases = {
     setup: leadRound,
     valid: (f) => ({ roundId: f.roundId, documentId: f.doc.id }),
     invalid: [{}, { roundId: 'r' }, { roundId: 'r', documentId: 7 }],
+  },
+  roundAgreement: {
+    setup: roundWithLayers,
+    valid: (f) => ({ roundId: f.roundId, tagIds: [f.tagId] }),
+    invalid: [{}, { roundId: 'r', tagIds: 'x' }, { roundId: 'r', documentIds: [''] }],
+  },
+  exportAgreement: {
+    setup: roundWithLayers,
+    valid: (f) => ({ roundId: f.roundId, format: 'html' }),
+    invalid: [{}, { roundId: 'r', format: 'pdf' }, { roundId: 'r', format: 'csv', more: 1 }],
   },
   settleCluster: {
     setup: leadRound,
