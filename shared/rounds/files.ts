@@ -57,7 +57,14 @@ export const codingFileSchema = z.object({
   coder: coderSchema,
   exportedAt: z.iso.datetime({ offset: true }),
   documents: z
-    .array(z.object({ contentHash: z.string().min(1).max(128), title: z.string().max(1000) }))
+    .array(
+      z.object({
+        contentHash: z.string().min(1).max(128),
+        title: z.string().max(1000),
+        /** The text's length in UTF-16 units: the continuum agreement is measured over. */
+        length: z.number().int().nonnegative(),
+      }),
+    )
     .max(10_000),
   highlights: z.array(codingHighlightSchema).max(500_000),
   proposals: z.array(proposalSchema).max(10_000).default([]),

@@ -43,7 +43,11 @@ export function buildCodingFile(data: StoreData, round: Round, exportedAt: strin
     round: { id: round.id, name: round.name },
     coder: round.coder,
     exportedAt,
-    documents: [...docs.values()].map((d) => ({ contentHash: d.contentHash, title: d.title })),
+    documents: [...docs.values()].map((d) => ({
+      contentHash: d.contentHash,
+      title: d.title,
+      length: d.text.length,
+    })),
     highlights,
     proposals: round.proposals,
   };
