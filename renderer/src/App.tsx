@@ -24,6 +24,7 @@ import { PreferencesDialog } from './preferences/PreferencesDialog.tsx';
 import { usePreferences } from './preferences/use-preferences.ts';
 import { ReaderView } from './reader/ReaderView.tsx';
 import { useReadingStates } from './reading/use-reading-states.ts';
+import { RoundsView } from './rounds/RoundsView.tsx';
 import { CommandPalette } from './search/CommandPalette.tsx';
 import { SearchView } from './search/SearchView.tsx';
 import { SpeakersView } from './speakers/SpeakersView.tsx';
@@ -42,6 +43,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'search', label: 'Search' },
   { id: 'speakers', label: 'Speakers' },
   { id: 'analysis', label: 'Analysis' },
+  { id: 'rounds', label: 'Team' },
 ];
 
 export function App() {
@@ -286,6 +288,7 @@ export function App() {
         setView('notes');
       },
       openQuote,
+      openDocument,
       startNoteFromQuote(annotationId) {
         // A double click makes one note, not two.
         if (startingNotes.current.has(annotationId)) return;
@@ -312,6 +315,7 @@ export function App() {
       notes,
       documents,
       openQuote,
+      openDocument,
       importer,
       exporter,
       restorer,
@@ -320,7 +324,7 @@ export function App() {
     ],
   );
 
-  // Ctrl/Cmd+1 to 6 switch views, as tabs do.
+  // Ctrl/Cmd+1 to 7 switch views, as tabs do.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
@@ -385,6 +389,7 @@ export function App() {
             )}
             {view === 'speakers' && <SpeakersView />}
             {view === 'analysis' && <AnalysisView />}
+            {view === 'rounds' && <RoundsView />}
           </div>
           {palette && (
             <CommandPalette

@@ -8,7 +8,7 @@ import type { Restorer } from './export/use-restore.ts';
 import type { Importer } from './library/use-import.ts';
 import type { ToastMessage } from './ui/Toasts.tsx';
 
-export type View = 'reader' | 'notes' | 'tags' | 'search' | 'speakers' | 'analysis';
+export type View = 'reader' | 'notes' | 'tags' | 'search' | 'speakers' | 'analysis' | 'rounds';
 
 /**
  * What every view may use: notices, undo, navigation between views, and the notebook-wide
@@ -31,6 +31,8 @@ export interface AppServices {
   openNote(noteId: string): void;
   /** Show a quote in the reader: its document, scrolled to it, flashing. */
   openQuote(annotationId: string): void;
+  /** Show a document in the reader. */
+  openDocument(documentId: string): void;
   /** Create a note that starts from a quote, and open it. */
   startNoteFromQuote(annotationId: string): void;
   /** Bringing documents in: dialog, clipboard, files, replacing a document's text. */

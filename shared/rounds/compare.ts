@@ -92,6 +92,8 @@ export function settledRange(
   cluster: CodeCluster,
   how: Exclude<SettleHow, 'edit'>,
   coder?: string,
+  /** How many coders are compared: the overlap is what all of them marked. */
+  coderCount = cluster.coders.length,
 ): { start: number; end: number } | null {
   if (how === 'union') return { start: cluster.start, end: cluster.end };
   if (how === 'one') {
@@ -102,7 +104,8 @@ export function settledRange(
       end: Math.max(...mine.map((s) => s.end)),
     };
   }
-  // The overlap: what every coder in the cluster covers.
+  // The overlap: what every coder covers (none when a coder left the passage uncoded).
+  if (cluster.coders.length < coderCount) return null;
   let start = cluster.start;
   let end = cluster.end;
   for (const who of cluster.coders) {

@@ -1,0 +1,96 @@
+import { useCallback } from 'react';
+import { METHOD_NAME, shown, shownInterval } from '../../../shared/agreement/format.ts';
+import {
+  READING_SHORT,
+  READING_TEXT,
+  THRESHOLDS_TEXT,
+} from '../../../shared/agreement/interpret.ts';
+import type { AgreementTable } from '../../../shared/agreement/types.ts';
+import type { Tag } from '../../../shared/model.ts';
+import type { RoundSummary } from '../../../shared/rounds/summary.ts';
+import { useApp } from '../app-services.ts';
+import { call } from '../notebook-client.ts';
+import { useLiveValue } from '../use-live-list.ts';
+
+const percent = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} %`);
+
+/**
+ * The figures a methods section cites: Krippendorff's α with its bootstrap interval and how the
+ * literature reads it (the thresholds stated beside it), percent agreement and Cohen's κ per
+ * character as NVivo reports them, overall and per code; the report and table to save.
+ */
+export function AgreementPanel({ round, tags }: { round: RoundSummary; tags: readonly Tag[] }) {
+  const { onError, notify } = useApp();
+  const load = useCallback(
+    async () => (round.layers.length >= 2 ? call('roundAgreement', { roundId: round.id }) : null),
+    [round.id, round.layers.length],
+  );
+  const [table] = useLiveValue<AgreementTable | null>(load, null, ['rounds'], onError);
+  const save = async (format: 'html' | 'csv') => {
+    try {
+      const saved = await call('exportAgreement', { roundId: round.id, format });
+      if (saved) notify({ tone: 'info', message: `Saved ${saved.path}.` });
+    } catch (error) {
+      onError(error);
+    }
+  };
+  if (round.layers.length < 2)
+    return (
+      <section className="agreement-panel" aria-label="Agreement">
+        <h3>Agreement</h3>
+        <p className="export-hint">
+          Collect the coding files of at least two coders to measure how far they agree.
+        </p>
+      </section>
+    );
+  if (!table)
+    return <section className="agreement-panel" aria-label="Agreement" aria-busy="true" />;
+  const name = (id: string) => tags.find((t) => t.id === id)?.name ?? id;
+  const o = table.overall;
+  return (
+    <section className="agreement-panel" aria-label="Agreement">
+      <h3>Agreement</h3>
+      <p className="agreement-headline">
+        <span className="agreement-alpha">α = {shown(o.alpha)}</span>
+        <span className={`agreement-reading ${o.reading}`}>{READING_TEXT[o.reading]}</span>
+      </p>
+      <p className="export-hint">
+        {METHOD_NAME[o.method]} over {table.documents.length} document
+        {table.documents.length === 1 ? '' : 's'}, {table.coders.length} coders; 95 % interval{' '}
+        {shownInterval(o.ci)}. Per character: {percent(o.percentAgreement)} agreement, Cohen’s κ{' '}
+        {shown(o.kappa)}.
+      </p>
+      <p className="agreement-thresholds">{THRESHOLDS_TEXT}</p>
+      <table className="agreement-table" aria-label="Agreement per code">
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">α</th>
+            <th scope="col">Reading</th>
+            <th scope="col">Agreement</th>
+            <th scope="col">κ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.perCode.map((row) => (
+            <tr key={row.code}>
+              <th scope="row">{name(row.code)}</th>
+              <td>{shown(row.alpha)}</td>
+              <td className={`agreement-reading ${row.reading}`}>{READING_SHORT[row.reading]}</td>
+              <td>{percent(row.percentAgreement)}</td>
+              <td>{shown(row.kappa)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="agreement-save">
+        <button type="button" onClick={() => void save('html')}>
+          Save Report…
+        </button>
+        <button type="button" onClick={() => void save('csv')}>
+          Save Table (CSV)…
+        </button>
+      </p>
+    </section>
+  );
+}
