@@ -160,3 +160,63 @@ test('a coding round: package, two coders, comparison and figures, two settled, 
     await rm(out, { recursive: true, force: true });
   }
 });
+
+test('a coder opens a package (asked their name once), codes with the lead’s codebook, proposes a code and hands in', async ({
+  page,
+  harness,
+}) => {
+  const out = await mkdtemp(join(tmpdir(), 'marginalia-round-'));
+  const leadDir = await mkdtemp(join(tmpdir(), 'marginalia-lead-'));
+  try {
+    // The lead, in their own folder, hands out a package of the sample article.
+    const lead = await openNotebook({
+      dataDir: leadDir,
+      resourcesDir: resolve('resources'),
+      host: { chooseSavePath: async ({ defaultName }) => join(out, defaultName) },
+    });
+    await lead.handlers.updateSettings({ coderName: 'Lena' });
+    await lead.handlers.createTag({ name: 'stance/defiance' });
+    const [sample] = await lead.handlers.listDocuments({});
+    const made = await lead.handlers.createRound({
+      name: 'Stance',
+      instructions: 'Mark every refusal.',
+      documentIds: [sample!.id],
+    });
+    await lead.close();
+
+    await page.goto('/');
+    await page.keyboard.press('Control+7');
+    const view = page.getByRole('region', { name: 'Team coding' });
+    harness.host.dialogFiles = [made!.path];
+    await view.getByRole('button', { name: 'Open Coding Package…' }).click();
+    const ask = page.getByRole('dialog', { name: 'Your Name as Coder' });
+    await ask.getByLabel('Name').fill('Ana');
+    await ask.getByRole('button', { name: 'Continue' }).click();
+    await expect(view).toContainText('Coding as Ana');
+    await expect(view).toContainText('Mark every refusal.');
+    await page.screenshot({ path: screenshotPath('team-coder') });
+
+    // The codebook is the lead's: a new tag is refused and a code is proposed instead.
+    harness.expectedErrors.push(/The codebook is read-only/);
+    await expect(harness.notebook.dispatch('createTag', { name: 'mine' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    await view.getByLabel('Name').fill('stance/hedging');
+    await view.getByLabel('What it is for').fill('Refusals with a way out');
+    await view.getByRole('button', { name: 'Propose' }).click();
+    await expect(view).toContainText('Proposed: stance/hedging');
+
+    const file = join(out, 'ana.mcoding');
+    harness.host.savePath = file;
+    await view.getByRole('button', { name: 'Hand In Coding File…' }).click();
+    await expect.poll(() => existsSync(file)).toBe(true);
+    await expect(view).toContainText('handed in');
+    const coding = JSON.parse(await readFile(file, 'utf8'));
+    expect(coding).toMatchObject({ format: 'marginalia-coding', coder: { name: 'Ana' } });
+    expect(coding.proposals.map((p: { name: string }) => p.name)).toEqual(['stance/hedging']);
+  } finally {
+    await rm(out, { recursive: true, force: true });
+    await rm(leadDir, { recursive: true, force: true });
+  }
+});

@@ -2,6 +2,7 @@ import '../styles/rounds.css';
 import { useState } from 'react';
 import { plural } from '../../../shared/format.ts';
 import { useApp } from '../app-services.ts';
+import { CoderNameDialog } from './CoderNameDialog.tsx';
 import { CoderRound } from './CoderRound.tsx';
 import { LeadRound } from './LeadRound.tsx';
 import { NewRoundDialog } from './NewRoundDialog.tsx';
@@ -16,6 +17,12 @@ export function RoundsView() {
   const rounds = useRounds();
   const { notify } = useApp();
   const [creating, setCreating] = useState(false);
+  const [askingName, setAskingName] = useState(false);
+  // A coder needs a name before opening a package (asked once, kept in preferences).
+  const openPackage = () => {
+    if (rounds.coderName.trim()) void rounds.openPackage();
+    else setAskingName(true);
+  };
   const { selected } = rounds;
 
   const actions = (
@@ -23,7 +30,7 @@ export function RoundsView() {
       <button type="button" className="primary" onClick={() => setCreating(true)}>
         New Round…
       </button>
-      <button type="button" disabled={rounds.busy} onClick={() => void rounds.openPackage()}>
+      <button type="button" disabled={rounds.busy} onClick={openPackage}>
         Open Coding Package…
       </button>
     </p>
@@ -86,6 +93,15 @@ export function RoundsView() {
           />
         )}
       </div>
+      {askingName && (
+        <CoderNameDialog
+          onClose={() => setAskingName(false)}
+          onSave={(name) => {
+            setAskingName(false);
+            void rounds.setCoderName(name).then(() => rounds.openPackage());
+          }}
+        />
+      )}
       {creating && (
         <NewRoundDialog
           coderName={rounds.coderName}
