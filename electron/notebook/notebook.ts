@@ -156,6 +156,7 @@ export async function openNotebook(options: {
       newId: () => newId('tag'),
       newAnnotationId: () => newId('ann'),
       now: () => new Date().toISOString(),
+      coder: () => settings.getSettings({}).settings.coder,
     }),
     ...createImportService(store, changed, {
       host,

@@ -4,6 +4,7 @@ import { ensureTagPath, findTagNamed, type TagFactory } from '../../shared/codeb
 import type { NotebookHandlers, SpeakerSummary } from '../../shared/contract.ts';
 import {
   type Annotation,
+  type Coder,
   MAX_DISMISSED_QUOTES,
   type NotebookDocument,
   tagNameSchema,
@@ -67,7 +68,7 @@ function isQuoteFinderTag(name: string) {
 export function createQuotesService(
   store: Store,
   changed: Changed,
-  factory: TagFactory & { newAnnotationId(): string },
+  factory: TagFactory & { newAnnotationId(): string; coder?: () => Coder },
 ): QuoteHandlers {
   /** Each accepted highlight as the accept made it, until undone (this session only). */
   const asAccepted = new Map<string, string>();
@@ -159,6 +160,7 @@ export function createQuotesService(
             comment: '',
             createdAt: at,
             updatedAt: at,
+            ...(factory.coder ? { coder: factory.coder() } : {}),
           };
         });
         data.annotations.push(...annotations);
