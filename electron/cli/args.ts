@@ -30,6 +30,14 @@ Commands:
                                 spreadsheets (.csv) and Hypothesis exports (.json)
   restore FILE [--replace]      Merge a JSON backup into the notebook (or replace it)
       [--create]                (import, restore) Start a new notebook if DIR has none
+  agreement FILE...             Agreement between coders (Krippendorff's α, percent agreement,
+                                κ) from coding files (.mcoding) of one round or JSON backups
+                                whose highlights carry their coder; needs no notebook
+      [--doc ID] [--tag NAME]                    One document (content hash, a backup's document
+                                                 id, or the start of its title); one code and
+                                                 the codes below it
+      [--samples N] [--seed N]                   Bootstrap resamples for the 95 % interval
+                                                 (1000; 0 for none) and their seed (1)
 
 Options for every command:
   --data-dir DIR   The notebook folder (default: the app's, or $MARGINALIA_DATA_DIR)
@@ -38,9 +46,11 @@ Options for every command:
 
 quotes prints a JSON array of {text, start, end, speaker, role, kind}; start and end are
 UTF-16 offsets into the text as the app stores it (FILE is read as import reads it, and needs
-no notebook). list, search, export and quotes --doc only read the notebook and work while the
-app is open; import and restore change it and refuse while the app (or another process) holds
-it. Exit status: 0 done, 1 failed, 2 bad usage.`;
+no notebook). agreement --json prints the agreement table (overall, per code, per document
+and per document × code; codes by path, documents by content hash and title, coders by id and
+name) and compares the documents every file holds. list, search, export and quotes --doc only
+read the notebook and work while the app is open; import and restore change it and refuse while
+the app (or another process) holds it. Exit status: 0 done, 1 failed, 2 bad usage.`;
 
 const FORMAT_ALIASES: Record<string, AnyExportFormat> = {
   md: 'markdown',
@@ -90,7 +100,16 @@ export type Command =
       direct: boolean;
     }
   | { name: 'import'; files: string[]; create: boolean }
-  | { name: 'restore'; file: string; replace: boolean; create: boolean };
+  | { name: 'restore'; file: string; replace: boolean; create: boolean }
+  | {
+      name: 'agreement';
+      files: string[];
+      doc?: string;
+      tag?: string;
+      /** Bootstrap resamples (0: no interval) and their seed. */
+      samples: number;
+      seed: number;
+    };
 
 export interface Invocation {
   command: Command;
@@ -192,6 +211,27 @@ export function parseInvocation(argv: string[]): Invocation {
           create: values.create === true,
         },
       };
+    case 'agreement': {
+      if (rest.length === 0)
+        throw new UsageError('agreement needs the coders’ files: coding files or backups.');
+      const whole = (option: string, value: string | undefined, fallback: number, max: number) => {
+        const n = Number(value ?? fallback);
+        if (!Number.isInteger(n) || n < 0 || n > max)
+          throw new UsageError(`--${option} is a whole number from 0 to ${max}.`);
+        return n;
+      };
+      return {
+        ...base,
+        command: {
+          name: 'agreement',
+          files: rest,
+          doc: values.doc,
+          tag: values.tag,
+          samples: whole('samples', values.samples, 1000, 100_000),
+          seed: whole('seed', values.seed, 1, 2 ** 32 - 1),
+        },
+      };
+    }
     default:
       throw new UsageError(`Unknown command "${name}". Run "npm run cli -- help".`);
   }
@@ -216,6 +256,8 @@ function parse(argv: string[]) {
       'raw-cells': { type: 'boolean' },
       'no-notes': { type: 'boolean' },
       limit: { type: 'string' },
+      samples: { type: 'string' },
+      seed: { type: 'string' },
       replace: { type: 'boolean' },
       create: { type: 'boolean' },
       evidence: { type: 'boolean' },

@@ -19,6 +19,7 @@ import { parseImportFile } from '../notebook/import/parse-import.ts';
 import { ImportProblem, tooLarge } from '../notebook/import/problems.ts';
 import { type Notebook, openNotebook } from '../notebook/notebook.ts';
 import { readBackupFile } from '../notebook/restore-service.ts';
+import { agreementOutput } from './agreement.ts';
 import {
   type Command,
   type Invocation,
@@ -70,6 +71,11 @@ async function main(argv: string[]): Promise<number> {
       print(quotesOutput(findQuotes(await textOfFile(command.source.file)), command));
       return 0;
     }
+    // Agreement reads the coders' files alone.
+    if (command.name === 'agreement') {
+      print(await agreementOutput(command));
+      return 0;
+    }
     const writes = command.name === 'import' || command.name === 'restore';
     // A bad backup is refused before the notebook is even opened.
     const backup = command.name === 'restore' ? await readBackupFile(resolve(command.file)) : null;
@@ -112,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function run(
   notebook: Notebook,
-  command: Exclude<Command, { name: 'help' }>,
+  command: Exclude<Command, { name: 'help' | 'agreement' }>,
   backup: BackupContents | null,
 ): Promise<Output> {
   const { handlers } = notebook;
