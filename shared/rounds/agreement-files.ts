@@ -96,6 +96,28 @@ function readBackup(source: Extract<AgreementSource, { kind: 'backup' }>, notes:
       });
   }
   const tagName = new Map(data.tags.map((t) => [t.id, t.name]));
+  // A lead's backup: the coders are the layers collected in its latest round, not the notebook's
+  // own highlights (the lead's and the consensus).
+  const led = data.rounds
+    .filter((r) => r.role === 'lead' && r.layers.length > 0)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  if (led) {
+    notes.push(`${file}: the coders’ layers of the round “${led.name}” are compared.`);
+    const segments = led.layers.flatMap((l) =>
+      l.highlights.flatMap((h) => {
+        const document = hashOf.get(h.documentId);
+        return document === undefined
+          ? []
+          : h.tagIds.flatMap((id) => {
+              const code = tagName.get(id);
+              return code
+                ? [{ coder: l.coder.id, document, code, start: h.start, end: h.end }]
+                : [];
+            });
+      }),
+    );
+    return { file, documents, coders: led.layers.map((l) => l.coder), segments };
+  }
   const coders = new Map<string, Coder>();
   const skipped = { coder: 0, area: 0, orphan: 0, consensus: 0 };
   const segments: Read['segments'] = [];

@@ -194,3 +194,45 @@ describe('a coding round, file by file', () => {
     await lead.notebook.close();
   });
 });
+
+describe('agreement from a lead’s backup', () => {
+  it('compares the coders’ layers of its round, not the notebook’s own highlights', async () => {
+    const { agreementFromFiles } = await import('../../../shared/rounds/agreement-files.ts');
+    const { agreementTable } = await import('../../../shared/agreement/table.ts');
+    const lead = await person('Lead');
+    const [sample] = await lead.notebook.handlers.listDocuments({});
+    const tag = await lead.notebook.handlers.createTag({ name: 'stance' });
+    await code(lead.notebook, sample!.id, 'we are ready', 'stance');
+    const at = new Date().toISOString();
+    const layer = (id: string, end: number) => ({
+      coder: { id, name: id.toUpperCase() },
+      importedAt: at,
+      fileName: `${id}.mcoding`,
+      highlights: [
+        { id: `h-${id}`, documentId: sample!.id, start: 100, end, tagIds: [tag.id], comment: '' },
+      ],
+    });
+    const round = {
+      id: 'round_x',
+      name: 'X',
+      instructions: '',
+      role: 'lead' as const,
+      documentIds: [sample!.id],
+      tagIds: [tag.id],
+      proposals: [],
+      layers: [layer('ana', 150), layer('ben', 160)],
+      createdAt: at,
+      updatedAt: at,
+    };
+    lead.notebook.store.change((data) => data.rounds.push(round));
+    const read = agreementFromFiles(
+      [{ kind: 'backup', file: 'lead.json', data: lead.notebook.store.data }],
+      {},
+    );
+    expect(read.coders.map((c) => c.name)).toEqual(['ANA', 'BEN']);
+    expect(read.notes.join(' ')).toMatch(/layers of the round “X”/);
+    const table = agreementTable(read.input, { bootstrapSamples: 0 });
+    expect(table.overall.alpha).not.toBeNull();
+    await lead.notebook.close();
+  });
+});
