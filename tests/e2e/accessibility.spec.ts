@@ -1,5 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe.ts';
 import { core } from './core.ts';
 import { expect, test } from './harness.ts';
 
@@ -8,19 +8,6 @@ import { expect, test } from './harness.ts';
  * screen has something on it (a highlight, a tag, a note, search results, a collection), so the
  * checks see the real controls rather than empty states only.
  */
-async function seriousViolations(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`)
-          .join(' | ')}`,
-    );
-}
-
 const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
   {
     name: 'reader',
@@ -81,6 +68,21 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
       await page.keyboard.press('Control+1');
       await page.keyboard.press('Control+e');
       await page.getByRole('dialog', { name: 'Export' }).waitFor();
+    },
+  },
+  {
+    name: 'team (no round yet)',
+    open: async (page) => {
+      await page.keyboard.press('Control+7');
+      await page.getByRole('region', { name: 'Team coding' }).waitFor();
+    },
+  },
+  {
+    name: 'new coding round',
+    open: async (page) => {
+      await page.keyboard.press('Control+7');
+      await page.getByRole('button', { name: 'New Round…' }).click();
+      await page.getByRole('dialog', { name: 'New Coding Round' }).waitFor();
     },
   },
   {

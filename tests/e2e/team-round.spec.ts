@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openNotebook } from '../../electron/notebook/notebook.ts';
+import { seriousViolations } from './axe.ts';
 import { expect, screenshotPath, test } from './harness.ts';
 
 const SECOND = [
@@ -112,9 +113,12 @@ test('a coding round: package, two coders, comparison and figures, two settled, 
     const settle = view.getByRole('region', { name: 'Disagreement', exact: true });
     await expect(settle).toContainText('Disagreement 1 of');
     await page.screenshot({ path: screenshotPath('team-compare') });
+    const problems = await seriousViolations(page, 'comparison (light)');
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: screenshotPath('dark-team-compare') });
+    problems.push(...(await seriousViolations(page, 'comparison (dark)')));
     await page.emulateMedia({ colorScheme: 'light' });
+    expect(problems).toEqual([]);
 
     // Settle two disagreements: the overlap of the one in the article, then, in the interview,
     // Ben's version (by key: coder 2), after stepping with N and P.

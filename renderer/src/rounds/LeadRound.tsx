@@ -146,7 +146,12 @@ export function LeadRound({
               onSettle={(how, coder) => void compare.settle(how, coder)}
             />
           )}
-          <section className="compare-document" aria-label="Comparison of the coders">
+          <section
+            className="compare-document"
+            aria-label="Comparison of the coders"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls from the keyboard too (arrows, Page Down).
+            tabIndex={0}
+          >
             {compare.document && (
               <CompareText
                 document={compare.document}
