@@ -107,8 +107,18 @@ test('a coding round: package, two coders, comparison and figures, two settled, 
     await expect(agreement.getByRole('table', { name: 'Agreement per code' })).toContainText(
       'stance/defiance',
     );
+    // Any subset: one code (and those below it) narrows the figures, and all of them come back.
+    const perCode = agreement.getByRole('table', { name: 'Agreement per code' });
+    await agreement.getByLabel('Codes').selectOption({ label: 'actors (and below)' });
+    await expect(perCode.getByRole('row')).toHaveCount(2);
+    await expect(perCode).toContainText('actors');
+    await agreement.getByLabel('Codes').selectOption({ label: 'All' });
+    await expect(perCode.getByRole('row')).toHaveCount(3);
+    await expect(agreement.getByRole('table', { name: 'Agreement per document' })).toContainText(
+      'Interview',
+    );
     await view
-      .getByLabel('Document')
+      .getByLabel('Document', { exact: true })
       .selectOption({ label: "Afghan officials reject Trump's demands to return Bagram Air Base" });
     const settle = view.getByRole('region', { name: 'Disagreement', exact: true });
     await expect(settle).toContainText('Disagreement 1 of');
@@ -126,7 +136,7 @@ test('a coding round: package, two coders, comparison and figures, two settled, 
     await expect(page.getByText(/^Settled: “ready to fight you”/)).toBeVisible();
     await expect(settle).toContainText('Disagreement 1 of 1 · settled');
     await view
-      .getByLabel('Document')
+      .getByLabel('Document', { exact: true })
       .selectOption({ label: 'Interview with a shopkeeper in Kabul.' });
     await expect(settle).toContainText('Foreign troops brought money');
     await expect(settle).toContainText('did not code this passage');

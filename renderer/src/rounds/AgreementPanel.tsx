@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { METHOD_NAME, shown, shownInterval } from '../../../shared/agreement/format.ts';
 import {
   READING_SHORT,
@@ -20,15 +20,34 @@ const percent = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} %`)
  * character as NVivo reports them, overall and per code; the report and table to save.
  */
 export function AgreementPanel({ round, tags }: { round: RoundSummary; tags: readonly Tag[] }) {
-  const { onError, notify } = useApp();
+  const { onError, notify, documents } = useApp();
+  // Any subset: one document or all, one code (with those below it) or all.
+  const [documentId, setDocumentId] = useState('');
+  const [codeId, setCodeId] = useState('');
+  const ids = useId();
+  const codes = tags.filter((t) => round.tagIds.includes(t.id));
+  const subset = useCallback(() => {
+    const root = tags.find((t) => t.id === codeId);
+    return {
+      ...(documentId ? { documentIds: [documentId] } : {}),
+      ...(root
+        ? {
+            tagIds: codes
+              .filter((t) => t.id === root.id || t.name.startsWith(`${root.name}/`))
+              .map((t) => t.id),
+          }
+        : {}),
+    };
+  }, [documentId, codeId, tags, codes]);
   const load = useCallback(
-    async () => (round.layers.length >= 2 ? call('roundAgreement', { roundId: round.id }) : null),
-    [round.id, round.layers.length],
+    async () =>
+      round.layers.length >= 2 ? call('roundAgreement', { roundId: round.id, ...subset() }) : null,
+    [round.id, round.layers.length, subset],
   );
   const [table] = useLiveValue<AgreementTable | null>(load, null, ['rounds'], onError);
   const save = async (format: 'html' | 'csv') => {
     try {
-      const saved = await call('exportAgreement', { roundId: round.id, format });
+      const saved = await call('exportAgreement', { roundId: round.id, format, ...subset() });
       if (saved) notify({ tone: 'info', message: `Saved ${saved.path}.` });
     } catch (error) {
       onError(error);
@@ -50,6 +69,37 @@ export function AgreementPanel({ round, tags }: { round: RoundSummary; tags: rea
   return (
     <section className="agreement-panel" aria-label="Agreement">
       <h3>Agreement</h3>
+      <p className="agreement-subset">
+        <label htmlFor={`${ids}-documents`}>Documents</label>
+        <span className="tm-select">
+          <select
+            id={`${ids}-documents`}
+            value={documentId}
+            onChange={(e) => setDocumentId(e.target.value)}
+          >
+            <option value="">All {round.documentIds.length}</option>
+            {documents
+              .filter((d) => round.documentIds.includes(d.id))
+              .map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title || 'Untitled document'}
+                </option>
+              ))}
+          </select>
+        </span>
+
+        <label htmlFor={`${ids}-codes`}>Codes</label>
+        <span className="tm-select">
+          <select id={`${ids}-codes`} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+            <option value="">All</option>
+            {codes.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name} (and below)
+              </option>
+            ))}
+          </select>
+        </span>
+      </p>
       <p className="agreement-headline">
         <span className="agreement-alpha">α = {shown(o.alpha)}</span>
         <span className={`agreement-reading ${o.reading}`}>{READING_TEXT[o.reading]}</span>
@@ -83,6 +133,32 @@ export function AgreementPanel({ round, tags }: { round: RoundSummary; tags: rea
           ))}
         </tbody>
       </table>
+      {table.perDocument.length > 1 && (
+        <table className="agreement-table" aria-label="Agreement per document">
+          <thead>
+            <tr>
+              <th scope="col">Document</th>
+              <th scope="col">α</th>
+              <th scope="col">Reading</th>
+              <th scope="col">Agreement</th>
+              <th scope="col">κ</th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.perDocument.map((row) => (
+              <tr key={row.document}>
+                <th scope="row">
+                  {documents.find((d) => d.id === row.document)?.title || 'Untitled document'}
+                </th>
+                <td>{shown(row.alpha)}</td>
+                <td className={`agreement-reading ${row.reading}`}>{READING_SHORT[row.reading]}</td>
+                <td>{percent(row.percentAgreement)}</td>
+                <td>{shown(row.kappa)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <p className="agreement-save">
         <button type="button" onClick={() => void save('html')}>
           Save Report…

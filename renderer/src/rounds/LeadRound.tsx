@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { plural } from '../../../shared/format.ts';
 import type { RoundSummary } from '../../../shared/rounds/summary.ts';
 import { useApp } from '../app-services.ts';
@@ -25,6 +25,7 @@ export function LeadRound({
   const [documentId, setDocumentId] = useState<string | null>(roundDocs[0]?.id ?? null);
   const compare = useRoundCompare(round, documentId);
   const codes = tags.filter((t) => round.tagIds.includes(t.id));
+  const ids = useId();
 
   // N / P step through the disagreements; U, O settle by union or overlap; 1–9 keep a coder's.
   useEffect(() => {
@@ -86,34 +87,37 @@ export function LeadRound({
       ) : (
         <div className="round-compare">
           <div className="compare-controls">
-            <label>
-              Document{' '}
-              <span className="tm-select">
-                <select value={documentId ?? ''} onChange={(e) => setDocumentId(e.target.value)}>
-                  {roundDocs.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.title || 'Untitled document'}
-                    </option>
-                  ))}
-                </select>
-              </span>
-            </label>
-            <label>
-              Code{' '}
-              <span className="tm-select">
-                <select
-                  value={compare.tagFilter}
-                  onChange={(e) => compare.setTagFilter(e.target.value)}
-                >
-                  <option value="">All codes</option>
-                  {codes.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-              </span>
-            </label>
+            <label htmlFor={`${ids}-document`}>Document</label>
+            <span className="tm-select">
+              <select
+                id={`${ids}-document`}
+                value={documentId ?? ''}
+                onChange={(e) => setDocumentId(e.target.value)}
+              >
+                {roundDocs.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.title || 'Untitled document'}
+                  </option>
+                ))}
+              </select>
+            </span>
+
+            <label htmlFor={`${ids}-code`}>Code</label>
+            <span className="tm-select">
+              <select
+                id={`${ids}-code`}
+                value={compare.tagFilter}
+                onChange={(e) => compare.setTagFilter(e.target.value)}
+              >
+                <option value="">All codes</option>
+                {codes.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </span>
+
             <fieldset className="compare-coders">
               <legend>Coders</legend>
               {compare.coders.map((c, i) => (
