@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { plural } from '../../../shared/format.ts';
 import type { RoundSummary } from '../../../shared/rounds/summary.ts';
 import { useApp } from '../app-services.ts';
@@ -25,6 +25,7 @@ export function LeadRound({
   const [documentId, setDocumentId] = useState<string | null>(roundDocs[0]?.id ?? null);
   const compare = useRoundCompare(round, documentId);
   const codes = tags.filter((t) => round.tagIds.includes(t.id));
+  const scrollRef = useRef<HTMLElement>(null);
 
   // N / P step through the disagreements; U, O settle by union or overlap; 1–9 keep a coder's.
   useEffect(() => {
@@ -136,7 +137,7 @@ export function LeadRound({
           {compare.document && (
             <SettlePanel
               document={compare.document}
-              coders={compare.coders.filter((c) => !compare.hiddenCoders.has(c.id))}
+              coders={compare.shownCoders}
               cluster={compare.current}
               position={compare.position}
               total={compare.disagreements.length}
@@ -146,14 +147,19 @@ export function LeadRound({
               onSettle={(how, coder) => void compare.settle(how, coder)}
             />
           )}
-          <section className="compare-document" aria-label="Comparison of the coders">
+          <section
+            className="compare-document"
+            aria-label="Comparison of the coders"
+            ref={scrollRef}
+          >
             {compare.document && (
               <CompareText
                 document={compare.document}
-                coders={compare.coders.filter((c) => !compare.hiddenCoders.has(c.id))}
+                coders={compare.shownCoders}
                 clusters={compare.clusters}
                 current={compare.current}
                 settled={compare.settled}
+                scrollRef={scrollRef}
               />
             )}
           </section>
