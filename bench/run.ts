@@ -1,5 +1,6 @@
 import { benchAgreement } from './agreement/bench-agreement.ts';
 import { benchAnalysis } from './analysis/bench-analysis.ts';
+import { benchCompare } from './compare/bench-compare.ts';
 import { benchExport } from './export/bench-export.ts';
 import { benchPdf } from './pdf/bench-pdf.ts';
 import { benchQuotes } from './quotes/bench-quotes.ts';
@@ -8,14 +9,18 @@ import { benchSearch, rowJson } from './search/bench-search.ts';
 import { benchStore, rowJson as storeRowJson } from './store/bench-store.ts';
 
 /**
- * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--runs 5] [--no-fuse]`
+ * `npm run bench [-- <suite>] [--json] [--sizes 1000,10000] [--runs 5] [--no-fuse] [--baseline]`
  *
- * Suites: `search`, `export`, `quotes`, `store`, `pdf`, `reader`, `analysis`, `agreement` (the
- * default: all suites; `agreement` takes no sizes: the issue's 3 coders × 50 documents, read two ways). `--sizes` sets the sizes (search: notes; export: quotes; quotes: words of one article;
- * pdf: pages of the generated book; reader: words/highlights pairs such as `10k/500,100k/5000`;
- * analysis: quotes; default 1k, 10k, 100k, for quotes 5k, 20k, 50k, for pdf 500, for reader the
- * issue's five, for analysis 10k and 100k). `--runs` sets the runs per figure of the reader suite
- * (5). The table goes
+ * Suites: `search`, `export`, `quotes`, `store`, `pdf`, `reader`, `analysis`, `agreement`,
+ * `compare` (the default: all suites; `agreement` takes no sizes: the issue's 3 coders × 50
+ * documents, read two ways; `compare`: the Team view's comparison of one document with 3 coders
+ * × 500 highlights in Chromium, drawn and stepped through). `--sizes` sets the sizes (search:
+ * notes; export: quotes; quotes: words of one article; pdf: pages of the generated book; reader:
+ * words/highlights pairs such as `10k/500,100k/5000`; analysis: quotes; compare: words of the
+ * compared document, the first size only; default 1k, 10k, 100k, for quotes 5k, 20k, 50k, for pdf
+ * 500, for reader the issue's five, for analysis 10k and 100k, for compare 100k). `--runs` sets
+ * the runs per figure of the reader suite (5) and the compare suite (7). `--baseline` has the
+ * compare suite measure the Team view as it landed beside this checkout's. The table goes
  * to stdout; with `--json` the last line of stdout is one JSON object with a key per suite.
  * Progress goes to stderr.
  */
@@ -29,6 +34,7 @@ const SUITES = [
   'reader',
   'analysis',
   'agreement',
+  'compare',
 ] as const;
 const ANALYSIS_SIZES = [10_000, 100_000];
 const STORE_SIZES = [1000, 10_000, 50_000, 100_000];
@@ -44,9 +50,11 @@ function parseArgs(argv: string[]) {
   let sizes: number[] | null = null;
   let rawSizes: string | null = null;
   let runs: number | null = null;
+  let baseline = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') json = true;
+    else if (arg === '--baseline') baseline = true;
     else if (arg === '--no-fuse') fuse = false;
     else if (arg === '--sizes' || arg.startsWith('--sizes=')) {
       const value = arg === '--sizes' ? argv[++i] : arg.slice('--sizes='.length);
@@ -65,7 +73,15 @@ function parseArgs(argv: string[]) {
     } else if ((SUITES as readonly string[]).includes(arg)) suites.push(arg as Suite);
     else throw new Error(`unknown argument "${arg}" (suites: ${SUITES.join(', ')})`);
   }
-  return { suites: suites.length > 0 ? suites : [...SUITES], json, fuse, sizes, rawSizes, runs };
+  return {
+    suites: suites.length > 0 ? suites : [...SUITES],
+    json,
+    fuse,
+    sizes,
+    rawSizes,
+    runs,
+    baseline,
+  };
 }
 
 async function main() {
@@ -125,6 +141,16 @@ async function main() {
       const result = benchAgreement({ log });
       process.stdout.write(`${result.text}\n`);
       json.agreement = result.json;
+    }
+    if (suite === 'compare') {
+      const result = await benchCompare({
+        words: args.sizes?.[0],
+        runs: args.runs ?? undefined,
+        baseline: args.baseline,
+        log,
+      });
+      process.stdout.write(`${result.text}\n`);
+      json.compare = result.json;
     }
   }
   if (args.json) process.stdout.write(`\n${JSON.stringify(json)}\n`);

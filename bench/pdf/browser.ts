@@ -36,10 +36,20 @@ export async function wirePage(
   page: Page,
   core: BenchCore,
   startDocumentId: string,
+  options: {
+    /**
+     * Answers cross as one JSON string each, parsed in the page (as near as a page without
+     * Electron gets to its IPC's structured clone), rather than as Playwright's serialised
+     * value, which takes it a few hundred milliseconds and a long task for a 100k-word document.
+     */
+    jsonAnswers?: boolean;
+  } = {},
 ): Promise<{ pause(): void; resume(): void }> {
-  await page.exposeFunction('__notebookInvoke', (method: string, input: unknown) =>
-    core.notebook.dispatch(method, input),
-  );
+  const json = options.jsonAnswers ?? false;
+  await page.exposeFunction('__notebookInvoke', async (method: string, input: unknown) => {
+    const answer = await core.notebook.dispatch(method, input);
+    return json ? JSON.stringify(answer) : answer;
+  });
   await page.addInitScript({
     content: `(() => {
       const listeners = new Set();
@@ -49,7 +59,7 @@ export async function wirePage(
         ${JSON.stringify(METHOD_NAMES)},
         (method, input) => {
           const start = performance.now();
-          const call = window.__notebookInvoke(method, input);
+          const call = window.__notebookInvoke(method, input)${json ? '.then((s) => (s === undefined ? undefined : JSON.parse(s)))' : ''};
           call.then(() => window.__calls.push({ method, start, ms: performance.now() - start }));
           return call;
         },

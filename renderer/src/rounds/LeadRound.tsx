@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { plural } from '../../../shared/format.ts';
 import type { RoundSummary } from '../../../shared/rounds/summary.ts';
 import { useApp } from '../app-services.ts';
@@ -26,6 +26,7 @@ export function LeadRound({
   const compare = useRoundCompare(round, documentId);
   const codes = tags.filter((t) => round.tagIds.includes(t.id));
   const ids = useId();
+  const scrollRef = useRef<HTMLElement>(null);
 
   // N / P step through the disagreements; U, O settle by union or overlap; 1–9 keep a coder's.
   useEffect(() => {
@@ -140,7 +141,7 @@ export function LeadRound({
           {compare.document && (
             <SettlePanel
               document={compare.document}
-              coders={compare.coders.filter((c) => !compare.hiddenCoders.has(c.id))}
+              coders={compare.shownCoders}
               cluster={compare.current}
               position={compare.position}
               total={compare.disagreements.length}
@@ -155,14 +156,16 @@ export function LeadRound({
             aria-label="Comparison of the coders"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: the text scrolls from the keyboard too (arrows, Page Down).
             tabIndex={0}
+            ref={scrollRef}
           >
             {compare.document && (
               <CompareText
                 document={compare.document}
-                coders={compare.coders.filter((c) => !compare.hiddenCoders.has(c.id))}
+                coders={compare.shownCoders}
                 clusters={compare.clusters}
                 current={compare.current}
                 settled={compare.settled}
+                scrollRef={scrollRef}
               />
             )}
           </section>

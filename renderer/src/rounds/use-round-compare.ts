@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Annotation, Coder, LayerHighlight, NotebookDocument } from '../../../shared/model.ts';
 import {
   type CodeCluster,
@@ -11,9 +11,16 @@ import { useApp } from '../app-services.ts';
 import { call } from '../notebook-client.ts';
 import { useLiveValue } from '../use-live-list.ts';
 
+interface Shown {
+  document: NotebookDocument;
+  layers: { coder: Coder; highlights: LayerHighlight[] }[];
+}
+
 export interface RoundCompare {
   document: NotebookDocument | null;
   coders: Coder[];
+  /** The coders not hidden by the filter, in order (the same array until either changes). */
+  shownCoders: Coder[];
   clusters: CodeCluster[];
   /** Clusters the coders drew differently, in text order, and whether each is settled. */
   disagreements: CodeCluster[];
@@ -35,25 +42,24 @@ export interface RoundCompare {
  */
 export function useRoundCompare(round: RoundSummary, documentId: string | null): RoundCompare {
   const { onError, offerUndo, openQuote } = useApp();
-  const [document, setDocument] = useState<NotebookDocument | null>(null);
-  useEffect(() => {
-    if (!documentId) return setDocument(null);
-    let live = true;
-    call('getDocument', { id: documentId }).then((d) => live && setDocument(d), onError);
-    return () => {
-      live = false;
-    };
-  }, [documentId, onError]);
-  const loadLayers = useCallback(
-    async () => (documentId ? call('roundLayers', { roundId: round.id, documentId }) : []),
-    [round.id, documentId],
-  );
-  const [layers] = useLiveValue<{ coder: Coder; highlights: LayerHighlight[] }[]>(
-    loadLayers,
-    [],
-    ['rounds'],
-    onError,
-  );
+  // The document and the coders' layers on it arrive together, so the comparison is drawn once
+  // with both (never the new text without its marks, or the old with the new layers); until
+  // they have, the previous document's comparison stays. The text is kept between reloads of
+  // the layers (a coder's file collected), which do not change it.
+  const kept = useRef<NotebookDocument | null>(null);
+  const loadShown = useCallback(async (): Promise<Shown | null> => {
+    if (!documentId) return null;
+    const cached = kept.current?.id === documentId ? kept.current : null;
+    const [document, layers] = await Promise.all([
+      cached ?? call('getDocument', { id: documentId }),
+      call('roundLayers', { roundId: round.id, documentId }),
+    ]);
+    kept.current = document;
+    return { document, layers };
+  }, [round.id, documentId]);
+  const [shown] = useLiveValue<Shown | null>(loadShown, null, ['rounds'], onError);
+  const document = documentId ? (shown?.document ?? null) : null;
+  const layers = useMemo(() => (documentId ? (shown?.layers ?? []) : []), [shown, documentId]);
   const loadConsensus = useCallback(
     async () =>
       documentId
@@ -69,15 +75,21 @@ export function useRoundCompare(round: RoundSummary, documentId: string | null):
   const [cursor, setCursor] = useState(0);
 
   const coders = useMemo(() => layers.map((l) => l.coder), [layers]);
+  const shownCoders = useMemo(
+    () => coders.filter((c) => !hiddenCoders.has(c.id)),
+    [coders, hiddenCoders],
+  );
   const clusters = useMemo(() => {
-    if (!documentId) return [];
-    const shown = new Set(coders.filter((c) => !hiddenCoders.has(c.id)).map((c) => c.id));
+    if (!document) return [];
     return codeClusters(
       layers.map((l) => ({ coder: l.coder.id, highlights: l.highlights })),
-      documentId,
-      { coders: shown, ...(tagFilter ? { tagIds: new Set([tagFilter]) } : {}) },
+      document.id,
+      {
+        coders: new Set(shownCoders.map((c) => c.id)),
+        ...(tagFilter ? { tagIds: new Set([tagFilter]) } : {}),
+      },
     );
-  }, [layers, coders, documentId, hiddenCoders, tagFilter]);
+  }, [layers, shownCoders, document, tagFilter]);
   const settled = useCallback(
     (c: CodeCluster) =>
       consensus.some(
@@ -145,6 +157,7 @@ export function useRoundCompare(round: RoundSummary, documentId: string | null):
   return {
     document,
     coders,
+    shownCoders,
     clusters,
     disagreements,
     settled,
