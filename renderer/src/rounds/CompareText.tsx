@@ -184,6 +184,9 @@ export const CompareText = memo(function CompareText({
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => estimate(blocks[i]!),
     overscan: 4,
+    // The scroller's height comes from its rows (up to 56vh): before it has any, assume a
+    // screenful, or an empty scroller would never be given rows to grow by.
+    initialRect: { width: 800, height: 600 },
     scrollMargin,
     getItemKey: (i) => `${document.id}:${blocks[i]!.start}`,
   });
