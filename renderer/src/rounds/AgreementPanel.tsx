@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { METHOD_NAME, shown, shownInterval } from '../../../shared/agreement/format.ts';
 import {
   READING_SHORT,
@@ -25,7 +25,11 @@ export function AgreementPanel({ round, tags }: { round: RoundSummary; tags: rea
   const [documentId, setDocumentId] = useState('');
   const [codeId, setCodeId] = useState('');
   const ids = useId();
-  const codes = tags.filter((t) => round.tagIds.includes(t.id));
+  // Kept by identity: the figures reload only when the subset does, not on every render.
+  const codes = useMemo(
+    () => tags.filter((t) => round.tagIds.includes(t.id)),
+    [tags, round.tagIds],
+  );
   const subset = useCallback(() => {
     const root = tags.find((t) => t.id === codeId);
     return {
