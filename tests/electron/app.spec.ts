@@ -183,6 +183,35 @@ test('File > Export… saves Markdown to the path chosen in the native Save dial
   }
 });
 
+test('File > Import from Another Tool… reads a REFI-QDA project chosen in the native dialog and merges it', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-electron-'));
+  try {
+    const app = await launch(dataDir);
+    const page = await app.firstWindow();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Bagram Air Base');
+    const project = resolve('../shared/interop/refi-qda/qc-1.3.2_demo.qdpx');
+    const accelerator = await app.evaluate(({ dialog, Menu }, chosen) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as never;
+      const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
+      const item = file?.submenu?.items.find((i) => i.label === 'Import from Another Tool…');
+      item?.click();
+      return item?.accelerator ?? null;
+    }, project);
+    expect(accelerator).toBe('CmdOrCtrl+Shift+O');
+    const preview = page.getByRole('dialog', { name: 'Import from Another Tool' });
+    await expect(preview).toContainText('written by qc 1.3.2');
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await expect(
+      page
+        .getByRole('navigation', { name: 'Library' })
+        .getByRole('button', { name: /^board_2017\.txt/ }),
+    ).toBeVisible();
+    await app.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
 test('File > Preferences… opens them; the theme chosen there drives the native theme', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-electron-'));
   try {
