@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { AgreementTable } from './agreement/types.ts';
 import { analysisQuerySchema, axisIdSchema } from './analysis/query.ts';
 import type { AnalysisTable, CellQuotes } from './analysis/types.ts';
 import type { TextAnnotation } from './annotations.ts';
 import { CITATION_STYLES } from './citations/citations.ts';
 import { type CslRecord, cslRecordSchema } from './citations/csl-schema.ts';
 import type { TagUndo, TagUsage } from './codebook.ts';
-import type { ExchangeApplied, ExchangePreviewInfo } from './exchange/types.ts';
+import { exchangeMethods } from './contract/exchange-methods.ts';
+import { empty, type MethodSpec, method, tokenSchema } from './contract/method.ts';
+import { teamMethods } from './contract/team-methods.ts';
 import type { RestorePreview } from './export/restore-plan.ts';
 import type { ExportResult } from './export/result.ts';
 import { EXPORT_FORMATS, FOLDER_EXPORT_FORMATS } from './export/types.ts';
@@ -14,10 +15,8 @@ import { IMPORT_MAX_BYTES, type ImportReport, PDF_MAX_BYTES } from './import.ts'
 import { webAddress } from './links.ts';
 import type {
   Annotation,
-  Coder,
   Collection,
   DocumentSummary,
-  LayerHighlight,
   Note,
   NotebookDocument,
   NoteSummary,
@@ -34,7 +33,6 @@ import {
   noteSchema,
   pageSelectorSchema,
   pdfRectSchema,
-  SETTLE_METHODS,
   tagNameSchema,
   tagSchema,
   targetSchema,
@@ -42,7 +40,6 @@ import {
 import type { QuoteCandidate } from './quotes/types.ts';
 import type { ReadingState, ReadingStates } from './reading/reading-state.ts';
 import type { Result } from './result.ts';
-import type { CodingImportItem, RoundSummary } from './rounds/summary.ts';
 import type { SearchResults } from './search/types.ts';
 import type { Settings } from './settings/settings.ts';
 import { settingsPatchSchema } from './settings/settings-schema.ts';
@@ -52,16 +49,6 @@ import { settingsPatchSchema } from './settings/settings-schema.ts';
  * main registers one validated handler per entry, and the end-to-end harness hands the same list
  * to a browser page. Adding a method here is the only way to add one anywhere.
  */
-declare const resultBrand: unique symbol;
-interface MethodSpec<I extends z.ZodType, R> {
-  input: I;
-  readonly [resultBrand]?: R;
-}
-const method =
-  <R>() =>
-  <I extends z.ZodType>(input: I): MethodSpec<I, R> => ({ input });
-
-const empty = z.object({}).strict();
 const byId = z.object({ id: idSchema }).strict();
 const ids = z.array(idSchema).max(100_000);
 const deltaSchema = z
@@ -133,7 +120,6 @@ const exportOptionsSchema = z
     citationStyle: z.enum(CITATION_STYLES).optional(),
   })
   .strict();
-const tokenSchema = z.string().min(1).max(100);
 /** A chart's picture or table for `saveAnalysisFile`: SVG text up to 20 MB, a PNG up to 40 MB. */
 export const ANALYSIS_SVG_MAX_CHARS = 20 * 1024 * 1024;
 export const ANALYSIS_PNG_MAX_BYTES = 40 * 1024 * 1024;
@@ -221,6 +207,8 @@ export interface NotebookInfo {
 }
 
 export const contract = {
+  ...exchangeMethods,
+  ...teamMethods,
   getInfo: method<NotebookInfo>()(empty),
   listDocuments: method<DocumentSummary[]>()(empty),
   getDocument: method<NotebookDocument>()(byId),
@@ -480,111 +468,6 @@ export const contract = {
     z.object({ token: tokenSchema, mode: z.enum(['merge', 'replace']) }).strict(),
   ),
   undoRestore: method<null>()(z.object({ undoToken: tokenSchema }).strict()),
-  /**
-   * Read a file another tool wrote (a REFI-QDA project or codebook, a codebook spreadsheet, a
-   * Hypothesis export), chosen in the native Open dialog, and show what importing it would do;
-   * null when the dialog was cancelled. Nothing changes until `applyExchangeImport`. With the
-   * token of a preview, the same file is shown again with documents picked for its pages.
-   */
-  /** The notebook's coding rounds (as lead or as coder), layers by size. */
-  listRounds: method<RoundSummary[]>()(empty),
-  /**
-   * Start a round as its lead: save a coding package of these documents and the codebook (Save
-   * dialog); null when cancelled. Needs the coder's name in preferences.
-   */
-  createRound: method<{ round: RoundSummary; path: string } | null>()(
-    z
-      .object({
-        name: z.string().trim().min(1, 'A round needs a name.').max(200),
-        instructions: z.string().max(20_000).default(''),
-        documentIds: z.array(idSchema).min(1).max(10_000),
-      })
-      .strict(),
-  ),
-  /** Open a coding package (Open dialog) as a round to code in; null when cancelled. */
-  openRoundPackage: method<RoundSummary | null>()(empty),
-  /** Propose a new code during a round (the codebook stays the lead's). */
-  proposeCode: method<RoundSummary>()(
-    z
-      .object({
-        roundId: idSchema,
-        name: z.string().trim().min(1, 'A code needs a name.').max(200),
-        description: z.string().max(10_000).default(''),
-      })
-      .strict(),
-  ),
-  /** Save this coder's coding file for a round (Save dialog); `close` opens the codebook again. */
-  exportCodingFile: method<{ path: string; highlights: number; proposals: number } | null>()(
-    z.object({ roundId: idSchema, close: z.boolean().default(false) }).strict(),
-  ),
-  /** Collect coders' coding files (Open dialog) as the round's layers, one per coder. */
-  importCodingFiles: method<CodingImportItem[]>()(z.object({ roundId: idSchema }).strict()),
-  /** Each coder's highlights on one document of a round. */
-  roundLayers: method<{ coder: Coder; highlights: LayerHighlight[] }[]>()(
-    z.object({ roundId: idSchema, documentId: idSchema }).strict(),
-  ),
-  /**
-   * Agreement among a round's coders (their layers), for any subset of documents and codes:
-   * Krippendorff's unitized α with a bootstrap interval, percent agreement and Cohen's κ per
-   * character, overall, per code and per document, and the disagreements.
-   */
-  roundAgreement: method<AgreementTable>()(
-    z
-      .object({
-        roundId: idSchema,
-        documentIds: z.array(idSchema).max(10_000).optional(),
-        tagIds: z.array(idSchema).max(10_000).optional(),
-      })
-      .strict(),
-  ),
-  /** Save the agreement report (HTML) or table (CSV) of a round (Save dialog); null if cancelled. */
-  exportAgreement: method<{ path: string } | null>()(
-    z
-      .object({
-        roundId: idSchema,
-        format: z.enum(['html', 'csv']),
-        documentIds: z.array(idSchema).max(10_000).optional(),
-        tagIds: z.array(idSchema).max(10_000).optional(),
-      })
-      .strict(),
-  ),
-  /** Settle a disagreement: a consensus highlight of the notebook's own (undone by deleting it). */
-  settleCluster: method<Annotation>()(
-    z
-      .object({
-        roundId: idSchema,
-        documentId: idSchema,
-        tagId: idSchema,
-        start: z.number().int().nonnegative(),
-        end: z.number().int().positive(),
-        how: z.enum(SETTLE_METHODS),
-        coders: z.array(z.string().min(1).max(100)).max(50),
-      })
-      .strict()
-      .refine((v) => v.end > v.start, 'end must be after start'),
-  ),
-  previewExchangeImport: method<ExchangePreviewInfo | null>()(
-    z
-      .object({
-        /** Preview the file already chosen again, with documents picked for its pages. */
-        token: tokenSchema.optional(),
-        documentFor: z.record(z.string().min(1).max(4096), idSchema).optional(),
-      })
-      .strict(),
-  ),
-  /**
-   * Merge the previewed file into the notebook (undone with `undoRestore`). `documentFor` puts a
-   * Hypothesis file's annotations of an address on a document the user picked.
-   */
-  applyExchangeImport: method<ExchangeApplied>()(
-    z
-      .object({
-        token: tokenSchema,
-        documentFor: z.record(z.string().min(1).max(4096), idSchema).optional(),
-      })
-      .strict(),
-  ),
-
   /**
    * The quotations in a document's text with their speakers (shared/quotes), each marked open,
    * accepted (a highlight covers it) or dismissed (set aside earlier, remembered per document).
