@@ -738,6 +738,7 @@ export type AppCommand =
   | 'import-files'
   | 'import-clipboard'
   | 'import-other'
+  | 'open-package'
   | 'export'
   | 'backup'
   | 'restore'

@@ -14,9 +14,15 @@ import { openExternalLink } from './external-link.ts';
  * The native Open and Save dialogs, the system clipboard, the file manager and the web browser,
  * for the core.
  */
-export function createElectronHost(window: () => BrowserWindow | null): NotebookHost {
+export function createElectronHost(
+  window: () => BrowserWindow | null,
+  /** Files the system asked the app to open, answered instead of showing the Open dialog. */
+  takeOpened: () => string[] | null = () => null,
+): NotebookHost {
   return {
     async chooseImportFiles({ multiple, title, filters }) {
+      const opened = takeOpened();
+      if (opened) return multiple ? opened : opened.slice(0, 1);
       const options: OpenDialogOptions = {
         title,
         buttonLabel: filters ? 'Open' : multiple ? 'Import' : 'Replace Text',

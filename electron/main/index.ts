@@ -4,12 +4,14 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { resolveDataDir } from '../notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../notebook/notebook.ts';
+import { filesInArguments } from '../notebook/opened-files.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { APP_ORIGIN } from './app-protocol-path.ts';
 import { devServerUrl as findDevServerUrl } from './dev-server.ts';
 import { createElectronHost } from './host.ts';
 import { forwardEvents, registerNotebookIpc, sendCommand } from './ipc.ts';
 import { installMenu } from './menu.ts';
+import { createOpenedFilesQueue } from './opened-files-queue.ts';
 import { hardenAllWebContents, hardenSession } from './security.ts';
 import { followThemePreference } from './theme.ts';
 import { createMainWindow } from './window.ts';
@@ -27,6 +29,18 @@ const dataDir = resolveDataDir(
 
 let notebook: Notebook | null = null;
 let mainWindow: BrowserWindow | null = null;
+// Files the system hands the app (a double click, Open With, a second launch): each goes to the
+// page as the menu's command for its kind, and the Open dialog that command shows is answered
+// with the file instead.
+const opened = createOpenedFilesQueue((command) => {
+  if (!mainWindow) openWindow();
+  sendCommand(mainWindow?.webContents, command);
+});
+// macOS hands files over with an event, at launch too (before the app is ready).
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  opened.add([path]);
+});
 
 registerAppScheme();
 // Every renderer sandboxed, whatever a window's preferences say.
@@ -37,7 +51,7 @@ if (!app.requestSingleInstanceLock({ dataDir })) {
   // Another window already owns the store: it is focused (below) and this process leaves.
   app.quit();
 } else {
-  app.on('second-instance', (_event, _argv, _cwd, additionalData) => {
+  app.on('second-instance', (_event, argv, cwd, additionalData) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -48,7 +62,10 @@ if (!app.requestSingleInstanceLock({ dataDir })) {
         message: 'Marginalia is already running',
         detail: `This window has the notebook in ${dataDir} open. Quit Marginalia first to open ${wanted}.`,
       });
+      return;
     }
+    // A second launch with files ("Open with Marginalia"): they go into this window's notebook.
+    opened.add(filesInArguments(argv, cwd));
   });
   app.whenReady().then(start, (error) => fatal(error));
 }
@@ -76,7 +93,7 @@ async function start(): Promise<void> {
     notebook = await openNotebook({
       dataDir,
       resourcesDir: resourcesDir(),
-      host: createElectronHost(() => mainWindow),
+      host: createElectronHost(() => mainWindow, opened.take),
       parseWorker: workerPath('parse-worker.js'),
       store: { compactionWorker: workerPath('compact-worker.js') },
     });
@@ -90,6 +107,11 @@ async function start(): Promise<void> {
     sendCommand(mainWindow?.webContents, command);
   });
   openWindow();
+  // Files given at launch, once the page is there to take the command.
+  mainWindow?.webContents.once('did-finish-load', () => {
+    opened.ready();
+    opened.add(filesInArguments(process.argv, process.cwd()));
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });

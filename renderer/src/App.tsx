@@ -24,6 +24,7 @@ import { PreferencesDialog } from './preferences/PreferencesDialog.tsx';
 import { usePreferences } from './preferences/use-preferences.ts';
 import { ReaderView } from './reader/ReaderView.tsx';
 import { useReadingStates } from './reading/use-reading-states.ts';
+import { requestOpenPackage } from './rounds/open-package-request.ts';
 import { RoundsView } from './rounds/RoundsView.tsx';
 import { CommandPalette } from './search/CommandPalette.tsx';
 import { SearchView } from './search/SearchView.tsx';
@@ -207,6 +208,10 @@ export function App() {
         if (event.command === 'export') exportFromHere();
         if (event.command === 'backup') backUp();
         if (event.command === 'restore') void chooseBackup();
+        if (event.command === 'open-package') {
+          requestOpenPackage();
+          setView('rounds');
+        }
       }),
     [fromDialog, fromClipboard, exportFromHere, backUp, chooseBackup],
   );

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, expect, test } from '@playwright/test';
@@ -18,16 +19,22 @@ test.skip(Boolean(skipReason), skipReason);
 
 const COMMENT = 'The defence minister, on the record.';
 
-async function launch(dataDir: string): Promise<ElectronApplication> {
+/** The arguments `npm start` gives Electron, and files to open ("Open with Marginalia"). */
+function appArguments(dataDir: string, files: string[] = []): string[] {
+  return [
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    // The project folder, as `npm start` runs it: app.getAppPath() is then the folder that
+    // holds resources/ and package.json's main points at the built out/main/index.js.
+    resolve('.'),
+    `--data-dir=${dataDir}`,
+    ...files,
+  ];
+}
+
+async function launch(dataDir: string, files: string[] = []): Promise<ElectronApplication> {
   return _electron.launch({
     executablePath: 'path' in binary ? binary.path : undefined,
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      // The project folder, as `npm start` runs it: app.getAppPath() is then the folder that
-      // holds resources/ and package.json's main points at the built out/main/index.js.
-      resolve('.'),
-      `--data-dir=${dataDir}`,
-    ],
+    args: appArguments(dataDir, files),
     env: { ...process.env, NODE_ENV: 'production' },
   });
 }
@@ -207,6 +214,38 @@ test('File > Import from Another Tool… reads a REFI-QDA project chosen in the 
         .getByRole('button', { name: /^board_2017\.txt/ }),
     ).toBeVisible();
     await app.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a file given at launch, and one handed over by a second launch, are imported into the one window', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'marginalia-electron-'));
+  try {
+    const first = join(dataDir, '..', `opened-${Date.now()}.md`);
+    await writeFile(first, '# Opened at launch\n\nA file double-clicked in the file manager.');
+    const app = await launch(dataDir, [first]);
+    const page = await app.firstWindow();
+    const library = page.getByRole('navigation', { name: 'Library' });
+    await expect(library.getByRole('button', { name: /^Opened at launch/ })).toBeVisible();
+
+    // A second launch with a file: it hands the path over and leaves; no second store opens.
+    const second = join(dataDir, '..', `handed-${Date.now()}.md`);
+    await writeFile(second, '# Handed over\n\nOpened while Marginalia was running.');
+    const other = spawn(
+      'path' in binary ? binary.path : 'electron',
+      appArguments(dataDir, [second]),
+      {
+        env: { ...process.env, NODE_ENV: 'production' },
+        stdio: 'ignore',
+      },
+    );
+    const exitCode = await new Promise<number | null>((done) => other.on('exit', done));
+    expect(exitCode).toBe(0);
+    await expect(library.getByRole('button', { name: /^Handed over/ })).toBeVisible();
+    await app.close();
+    await rm(first, { force: true });
+    await rm(second, { force: true });
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

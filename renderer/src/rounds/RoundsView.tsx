@@ -1,11 +1,12 @@
 import '../styles/rounds.css';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { plural } from '../../../shared/format.ts';
 import { useApp } from '../app-services.ts';
 import { CoderNameDialog } from './CoderNameDialog.tsx';
 import { CoderRound } from './CoderRound.tsx';
 import { LeadRound } from './LeadRound.tsx';
 import { NewRoundDialog } from './NewRoundDialog.tsx';
+import { onOpenPackageRequest } from './open-package-request.ts';
 import { useRounds } from './use-rounds.ts';
 
 /**
@@ -23,6 +24,14 @@ export function RoundsView() {
     if (rounds.coderName.trim()) void rounds.openPackage();
     else setAskingName(true);
   };
+  // A package the system handed the app (double-clicked) is opened as if chosen here.
+  const openRef = useRef(openPackage);
+  openRef.current = openPackage;
+  // Only once the coder's name is known: otherwise it would be asked for though it is set.
+  useEffect(
+    () => (rounds.coderKnown ? onOpenPackageRequest(() => openRef.current()) : undefined),
+    [rounds.coderKnown],
+  );
   const { selected } = rounds;
 
   const actions = (

@@ -13,8 +13,9 @@ export interface RoundsState {
   selected: RoundSummary | null;
   select(id: string): void;
   busy: boolean;
-  /** The coder's name from preferences ('' until set). */
+  /** The coder's name from preferences ('' until set), and whether it has been read yet. */
   coderName: string;
+  coderKnown: boolean;
   setCoderName(name: string): Promise<void>;
   openPackage(): Promise<void>;
   collect(roundId: string): Promise<void>;
@@ -36,11 +37,15 @@ export function useRounds(): RoundsState {
   const [roundId, setRoundId] = useState(memory.roundId);
   const [busy, setBusy] = useState(false);
   const [coderName, setName] = useState('');
+  const [coderKnown, setKnown] = useState(false);
   useEffect(() => {
     memory.roundId = roundId;
   }, [roundId]);
   useEffect(() => {
-    call('getSettings', {}).then(({ settings }) => setName(settings.coder.name), onError);
+    call('getSettings', {}).then(({ settings }) => {
+      setName(settings.coder.name);
+      setKnown(true);
+    }, onError);
   }, [onError]);
 
   const run = useCallback(
@@ -64,6 +69,7 @@ export function useRounds(): RoundsState {
     select: setRoundId,
     busy,
     coderName,
+    coderKnown,
     async setCoderName(name) {
       await run(async () => {
         const settings = await call('updateSettings', { coderName: name });
