@@ -6,6 +6,7 @@ import { agreementTable } from '../../shared/agreement/table.ts';
 import { describeRange } from '../../shared/anchoring/describe.ts';
 import { DEFAULT_COLOR } from '../../shared/colors.ts';
 import type { NotebookEvent, NotebookHandlers } from '../../shared/contract.ts';
+import { fileNameStem } from '../../shared/export/format-info.ts';
 import type { Annotation, Coder, Round, StoreData } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
 import { agreementInput } from '../../shared/rounds/agreement-input.ts';
@@ -163,7 +164,7 @@ export function createRoundsService(
       }
       const path = await host.chooseSavePath({
         title: 'Save the coding package',
-        defaultName: `${round.name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Round'} – package.${PACKAGE_EXTENSION}`,
+        defaultName: `${fileNameStem(round.name) || 'Round'} – package.${PACKAGE_EXTENSION}`,
         filters: [{ name: 'Marginalia coding package', extensions: [PACKAGE_EXTENSION] }],
       });
       if (!path) return null;
@@ -229,7 +230,7 @@ export function createRoundsService(
       const file = buildCodingFile(store.data, round, now());
       const path = await host.chooseSavePath({
         title: 'Save your coding file',
-        defaultName: `${round.name.replace(/[\\/:*?"<>|]+/g, ' ').trim()} – ${round.coder?.name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'coder'}.${CODING_EXTENSION}`,
+        defaultName: `${fileNameStem(round.name)} – ${fileNameStem(round.coder?.name ?? '') || 'coder'}.${CODING_EXTENSION}`,
         filters: [{ name: 'Marginalia coding file', extensions: [CODING_EXTENSION] }],
       });
       if (!path) return null;
@@ -313,7 +314,7 @@ export function createRoundsService(
       const codes = store.data.tags
         .filter((t) => table.codes.includes(t.id))
         .map((t) => ({ id: t.id, name: t.name }));
-      const safe = round.name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Round';
+      const safe = fileNameStem(round.name) || 'Round';
       const path = await host.chooseSavePath({
         title: format === 'html' ? 'Save the agreement report' : 'Save the agreement table',
         defaultName: `${safe} – agreement.${format}`,

@@ -69,15 +69,20 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
 };
 
-/** A file name to offer in the Save dialog: the scope's label, tidy for every file system. */
-export function defaultFileName(label: string, format: ExportFormat, date: string): string {
-  const base = label
+/** Words tidy for a file name on every file system: no separators or reserved characters. */
+export function fileNameStem(words: string): string {
+  return words
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80)
     .replace(/[. ]+$/, '');
+}
+
+/** A file name to offer in the Save dialog: the scope's label, tidy for every file system. */
+export function defaultFileName(label: string, format: ExportFormat, date: string): string {
+  const base = fileNameStem(label);
   const stem =
     format === 'json'
       ? `Marginalia backup ${date.slice(0, 10)}`

@@ -1,7 +1,7 @@
 import type { ExchangePreviewInfo } from '../../../shared/exchange/types.ts';
-import { RESTORE_KINDS, restoreLines } from '../../../shared/export/restore-summary.ts';
 import { plural } from '../../../shared/format.ts';
 import { useApp } from '../app-services.ts';
+import { RestoreChangesTable } from '../export/RestoreChangesTable.tsx';
 import { Modal } from '../ui/Modal.tsx';
 
 const FORMAT_NAMES: Record<ExchangePreviewInfo['report']['format'], string> = {
@@ -99,29 +99,7 @@ export function ExchangeImportDialog({
           ))}
         </fieldset>
       )}
-      <table className="restore-table" aria-label="What the import will change">
-        <thead>
-          <tr>
-            <th scope="col" />
-            {RESTORE_KINDS.map(([, label]) => (
-              <th key={label} scope="col">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {restoreLines(preview.merge).map((line) => (
-            <tr key={line.label}>
-              <th scope="row">{line.label}</th>
-              {line.values.map((v, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed.
-                <td key={i}>{v === 0 ? '–' : v.toLocaleString()}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RestoreChangesTable preview={preview.merge} label="What the import will change" />
       <p className="export-hint">
         Codes become tags (joined to yours by name), coded passages become highlights, memos and
         comments become notes and comments. Nothing of yours is deleted; Undo takes the import back.

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { RestorePreviewInfo } from '../../../shared/contract.ts';
-import { RESTORE_KINDS, restoreLines } from '../../../shared/export/restore-summary.ts';
 import { plural } from '../../../shared/format.ts';
 import { Modal } from '../ui/Modal.tsx';
 import { RadioChoice } from '../ui/RadioChoice.tsx';
+import { RestoreChangesTable } from './RestoreChangesTable.tsx';
 
 /** What restoring a backup would change, merged or replacing, before anything changes. */
 export function RestoreDialog({
@@ -79,29 +79,7 @@ export function RestoreDialog({
             : 'Everything now in the notebook is replaced by the backup.'}
         </RadioChoice>
       </fieldset>
-      <table className="restore-table" aria-label="What will change">
-        <thead>
-          <tr>
-            <th scope="col" />
-            {RESTORE_KINDS.map(([, label]) => (
-              <th key={label} scope="col">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {restoreLines(preview[mode]).map((line) => (
-            <tr key={line.label} className={line.warn ? 'restore-warn' : undefined}>
-              <th scope="row">{line.label}</th>
-              {line.values.map((v, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed.
-                <td key={i}>{v === 0 ? '–' : v.toLocaleString()}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RestoreChangesTable preview={preview[mode]} label="What will change" />
       <p className="export-hint">
         A copy of the notebook as it is now goes into the backups folder first; Undo puts it back
         while nothing else has changed.

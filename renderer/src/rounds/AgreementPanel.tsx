@@ -5,7 +5,8 @@ import {
   READING_TEXT,
   THRESHOLDS_TEXT,
 } from '../../../shared/agreement/interpret.ts';
-import type { AgreementTable } from '../../../shared/agreement/types.ts';
+import type { AgreementFigures, AgreementTable } from '../../../shared/agreement/types.ts';
+import { isWithin } from '../../../shared/codebook.ts';
 import type { Tag } from '../../../shared/model.ts';
 import type { RoundSummary } from '../../../shared/rounds/summary.ts';
 import { useApp } from '../app-services.ts';
@@ -36,9 +37,7 @@ export function AgreementPanel({ round, tags }: { round: RoundSummary; tags: rea
       ...(documentId ? { documentIds: [documentId] } : {}),
       ...(root
         ? {
-            tagIds: codes
-              .filter((t) => t.id === root.id || t.name.startsWith(`${root.name}/`))
-              .map((t) => t.id),
+            tagIds: codes.filter((t) => isWithin(t.name, root.name)).map((t) => t.id),
           }
         : {}),
     };
@@ -115,53 +114,21 @@ export function AgreementPanel({ round, tags }: { round: RoundSummary; tags: rea
         {shown(o.kappa)}.
       </p>
       <p className="agreement-thresholds">{THRESHOLDS_TEXT}</p>
-      <table className="agreement-table" aria-label="Agreement per code">
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">α</th>
-            <th scope="col">Reading</th>
-            <th scope="col">Agreement</th>
-            <th scope="col">κ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.perCode.map((row) => (
-            <tr key={row.code}>
-              <th scope="row">{name(row.code)}</th>
-              <td>{shown(row.alpha)}</td>
-              <td className={`agreement-reading ${row.reading}`}>{READING_SHORT[row.reading]}</td>
-              <td>{percent(row.percentAgreement)}</td>
-              <td>{shown(row.kappa)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable
+        label="Agreement per code"
+        heading="Code"
+        rows={table.perCode.map((row) => ({ ...row, key: row.code, name: name(row.code) }))}
+      />
       {table.perDocument.length > 1 && (
-        <table className="agreement-table" aria-label="Agreement per document">
-          <thead>
-            <tr>
-              <th scope="col">Document</th>
-              <th scope="col">α</th>
-              <th scope="col">Reading</th>
-              <th scope="col">Agreement</th>
-              <th scope="col">κ</th>
-            </tr>
-          </thead>
-          <tbody>
-            {table.perDocument.map((row) => (
-              <tr key={row.document}>
-                <th scope="row">
-                  {documents.find((d) => d.id === row.document)?.title || 'Untitled document'}
-                </th>
-                <td>{shown(row.alpha)}</td>
-                <td className={`agreement-reading ${row.reading}`}>{READING_SHORT[row.reading]}</td>
-                <td>{percent(row.percentAgreement)}</td>
-                <td>{shown(row.kappa)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FiguresTable
+          label="Agreement per document"
+          heading="Document"
+          rows={table.perDocument.map((row) => ({
+            ...row,
+            key: row.document,
+            name: documents.find((d) => d.id === row.document)?.title || 'Untitled document',
+          }))}
+        />
       )}
       <p className="agreement-save">
         <button type="button" onClick={() => void save('html')}>
@@ -172,5 +139,41 @@ export function AgreementPanel({ round, tags }: { round: RoundSummary; tags: rea
         </button>
       </p>
     </section>
+  );
+}
+
+/** α, how it reads, and NVivo's figures, a row per code or per document. */
+function FiguresTable({
+  label,
+  heading,
+  rows,
+}: {
+  label: string;
+  heading: string;
+  rows: (AgreementFigures & { key: string; name: string })[];
+}) {
+  return (
+    <table className="agreement-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col">α</th>
+          <th scope="col">Reading</th>
+          <th scope="col">Agreement</th>
+          <th scope="col">κ</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.name}</th>
+            <td>{shown(row.alpha)}</td>
+            <td className={`agreement-reading ${row.reading}`}>{READING_SHORT[row.reading]}</td>
+            <td>{percent(row.percentAgreement)}</td>
+            <td>{shown(row.kappa)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

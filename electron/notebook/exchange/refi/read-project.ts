@@ -7,6 +7,7 @@ import {
   type ExchangeReport,
   emptyExchangeContents,
 } from '../../../../shared/exchange/types.ts';
+import { plural } from '../../../../shared/format.ts';
 import type {
   Annotation,
   Collection,
@@ -30,7 +31,6 @@ import { attribute, child, children, childText, parseXml } from './xml-dom.ts';
 
 type Notebook = Pick<StoreData, 'documents' | 'annotations' | 'tags' | 'notes' | 'collections'>;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const excerpt = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
