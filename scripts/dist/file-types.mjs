@@ -22,7 +22,8 @@ export const OWN_FILE_TYPES = Object.freeze([
   {
     ext: 'qdpx',
     name: 'REFI-QDA Project',
-    description: 'A qualitative-analysis project (REFI-QDA), from NVivo, ATLAS.ti, MAXQDA or QualCoder',
+    description:
+      'A qualitative-analysis project (REFI-QDA), from NVivo, ATLAS.ti, MAXQDA or QualCoder',
     mimeType: 'application/x-refi-qda-project',
   },
   {
@@ -106,7 +107,8 @@ export function windowsOpenWithInclude(productName) {
     '',
     '!macro customUnInstall',
     ...extensions.map(
-      (ext) => `  DeleteRegValue SHELL_CONTEXT "Software\\Classes\\.${ext}\\OpenWithProgids" "${progId}"`,
+      (ext) =>
+        `  DeleteRegValue SHELL_CONTEXT "Software\\Classes\\.${ext}\\OpenWithProgids" "${progId}"`,
     ),
     `  DeleteRegKey SHELL_CONTEXT "Software\\Classes\\${progId}"`,
     "  System::Call 'shell32::SHChangeNotify(i, i, i, i) v (0x08000000, 0, 0, 0)'",

@@ -19,7 +19,9 @@ const BUILT = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index
 export async function prepare(root) {
   const missing = BUILT.filter((file) => !existsSync(join(root, file)));
   if (missing.length > 0) {
-    throw new Error(`The app is not built (${missing.join(', ')} missing): run npm run build first.`);
+    throw new Error(
+      `The app is not built (${missing.join(', ')} missing): run npm run build first.`,
+    );
   }
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   const out = join(root, 'out', 'build-resources');
@@ -32,7 +34,8 @@ export async function prepare(root) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   prepare(resolve(import.meta.dirname, '..', '..')).then(
-    ({ icons, include }) => console.log(`Packaging resources written: ${icons.linux}, ${icons.win}, ${include}`),
+    ({ icons, include }) =>
+      console.log(`Packaging resources written: ${icons.linux}, ${icons.win}, ${include}`),
     (error) => {
       console.error(error instanceof Error ? error.message : error);
       process.exitCode = 1;
