@@ -2,6 +2,7 @@ import { describeRange } from '../../shared/anchoring/describe.ts';
 import { isTextAnnotation } from '../../shared/annotations.ts';
 import { ensureTagPath, findTagNamed, type TagFactory } from '../../shared/codebook.ts';
 import type { NotebookHandlers, SpeakerSummary } from '../../shared/contract.ts';
+import type { StoreData } from '../../shared/model.ts';
 import {
   type Annotation,
   type Coder,
@@ -20,6 +21,7 @@ import {
 } from '../../shared/quotes/speaker-tags.ts';
 import type { QuoteCandidate } from '../../shared/quotes/types.ts';
 import { NotebookError } from '../../shared/result.ts';
+import { openCoderRound } from '../../shared/rounds/rounds.ts';
 import { checkRange, findDocument } from './lookups.ts';
 import type { Changed } from './service.ts';
 import type { Store } from './store.ts';
@@ -53,6 +55,27 @@ function checkSpeakerTag(speaker: string) {
     const reason = checked.error.issues[0]?.message ?? 'not a valid tag name';
     throw new NotebookError('invalid-input', `The speaker "${speaker}" cannot be a tag: ${reason}`);
   }
+}
+
+/**
+ * During a coder's round the codebook is the lead's (shared/rounds/rounds.ts): accepting
+ * quotes may use its codes but not add any, so a quote tag or speaker the lead's codebook lacks
+ * is refused by name, before anything changes, rather than slipped into the codebook.
+ */
+function assertCodesExist(data: Pick<StoreData, 'rounds' | 'tags'>, names: string[]): void {
+  const round = openCoderRound(data);
+  if (!round) return;
+  const missing = [...new Set(names)].filter((name) => !findTagNamed(data.tags, name));
+  if (missing.length === 0) return;
+  const list = missing.map((name) => `“${name}”`).join(', ');
+  const one = missing.length === 1;
+  const withoutSpeaker = missing.includes(QUOTE_TAG)
+    ? ''
+    : ', or accept the quotes without a speaker';
+  throw new NotebookError(
+    'conflict',
+    `The codebook is read-only while you code in the round “${round.name}”, and accepting these quotes would add ${one ? 'the code' : 'the codes'} ${list}. Propose ${one ? 'it' : 'them'} instead (proposals reach the lead with your coding file)${withoutSpeaker}.`,
+  );
 }
 
 /** The tags an accept creates: `quote`, `speaker` and `speaker/<Name>`. */
@@ -136,6 +159,10 @@ export function createQuotesService(
         return !taken.has(key) && taken.add(key);
       });
       if (fresh.length === 0) return { annotations: [], createdTagIds: [] };
+      assertCodesExist(store.data, [
+        QUOTE_TAG,
+        ...fresh.flatMap((q) => (q.speaker ? [speakerTagName(q.speaker)] : [])),
+      ]);
       const result = store.change((data) => {
         const before = new Set(data.tags.map((t) => t.id));
         const quoteTag = ensureTagPath(data, QUOTE_TAG, factory);

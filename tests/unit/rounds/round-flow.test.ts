@@ -142,6 +142,62 @@ describe('a coding round, file by file', () => {
     await lead.notebook.close();
   });
 
+  it('keeps the quote finder from adding codes to the lead’s codebook during a round', async () => {
+    const lead = await person('Lead');
+    lead.io.save = await tempDir();
+    const [sample] = await lead.notebook.handlers.listDocuments({});
+    await lead.notebook.handlers.createTag({ name: 'speaker/Ana Lopez' });
+    const created = await lead.notebook.handlers.createRound({
+      name: 'Round Q',
+      instructions: '',
+      documentIds: [sample!.id],
+    });
+    const coder = await person('Ben', false);
+    coder.io.open = [created!.path];
+    const round = await coder.notebook.handlers.openRoundPackage({});
+    const documentId = round!.documentIds[0]!;
+    const quote = { start: 0, end: 12, speaker: 'Ana Lopez', role: '' };
+    const tagsBefore = coder.notebook.store.data.tags.map((t) => t.name).sort();
+    // The lead's codebook has the speaker but no "quote" code: refused, naming it, nothing added.
+    expect(() =>
+      coder.notebook.handlers.acceptQuotes({ documentId, quotes: [quote], color: 'yellow' }),
+    ).toThrow(
+      'The codebook is read-only while you code in the round “Round Q”, and accepting these quotes would add the code “quote”. Propose it instead (proposals reach the lead with your coding file).',
+    );
+    expect(coder.notebook.store.data.tags.map((t) => t.name).sort()).toEqual(tagsBefore);
+    expect(coder.notebook.store.data.annotations).toHaveLength(0);
+    await coder.notebook.close();
+
+    // With "quote" in the lead's codebook, a known speaker is accepted and an unknown one named.
+    await lead.notebook.handlers.createTag({ name: 'quote' });
+    const second = await lead.notebook.handlers.createRound({
+      name: 'Round R',
+      instructions: '',
+      documentIds: [sample!.id],
+    });
+    const other = await person('Cy', false);
+    other.io.open = [second!.path];
+    const r = await other.notebook.handlers.openRoundPackage({});
+    const doc = r!.documentIds[0]!;
+    expect(() =>
+      other.notebook.handlers.acceptQuotes({
+        documentId: doc,
+        quotes: [{ ...quote, speaker: 'Someone Else' }],
+        color: 'yellow',
+      }),
+    ).toThrow(
+      /would add the code “speaker\/Someone Else”.*or accept the quotes without a speaker\./,
+    );
+    const accepted = await other.notebook.handlers.acceptQuotes({
+      documentId: doc,
+      quotes: [quote],
+      color: 'yellow',
+    });
+    expect(accepted.createdTagIds).toEqual([]);
+    expect(accepted.annotations[0]?.coder).toMatchObject({ name: 'Cy' });
+    await other.notebook.close();
+  });
+
   it('refuses a coding file whose document text differs from the package’s, by name', async () => {
     const out = await tempDir();
     const lead = await person('Lead');
