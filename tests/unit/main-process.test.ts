@@ -12,8 +12,8 @@
  * which item): each test drives the real handler the glue installed and would fail if the
  * protection were removed. What a fake cannot show is that Electron honours what the glue asks
  * for: the sandboxed preload exposing exactly the contract, the CSP as the page sees it, a
- * navigation really refused, a highlight surviving a restart. tests/electron/app.spec.ts drives
- * the built app through Playwright for that wherever the binary is installed.
+ * navigation really refused, a highlight surviving a restart. tests/electron/ drives the built
+ * app through Playwright for that wherever the binary is installed (protocol.spec.ts for these).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';

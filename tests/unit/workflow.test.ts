@@ -164,6 +164,37 @@ describe('the build workflow', () => {
     expect(String(setupNode?.with?.['node-version'])).toMatch(/^22\.(1[3-9]|[2-9]\d)/);
   });
 
+  it('runs the packaged-app tests on the unpacked app that npm run dist leaves in dist/, so they cannot skip', () => {
+    const names = build.steps.map((step) => step.name ?? '');
+    const dist = build.steps.findIndex((step) => step.run?.trim() === 'npm run dist');
+    const packaged = build.steps.findIndex((step) =>
+      step.run?.includes('scripts/ci/electron-e2e.mjs --packaged'),
+    );
+    expect(dist, 'the step building the installers').toBeGreaterThanOrEqual(0);
+    expect(packaged, names.join(' / ')).toBeGreaterThan(dist);
+    const step = build.steps[packaged]!;
+    expect(step.if).toBeUndefined();
+    // The executable of each system's unpacked app, as electron-builder names it.
+    for (const path of [
+      'dist/win-unpacked/Marginalia.exe',
+      'dist/linux-unpacked/marginalia',
+      'dist/$mac/Marginalia.app/Contents/MacOS/Marginalia',
+    ])
+      expect(step.run).toContain(path);
+    expect(step.run).toContain('mac="mac-arm64"');
+    // It stops with an error naming the path when the app is not there.
+    expect(step.run).toMatch(/if \[ ! -f "\$app" \]; then\n\s+echo "::error [^\n]*\$app[^\n]*"/);
+    expect(step.run).toContain(
+      'xvfb-run --auto-servernum --server-args="-screen 0 1920x1080x24" node scripts/ci/electron-e2e.mjs --packaged "$app"',
+    );
+    expect(step.run).toContain('node scripts/ci/electron-e2e.mjs --packaged "$app"');
+    // Before the installers are uploaded: a broken packaged app is neither kept nor released.
+    const upload = build.steps.findIndex(
+      (s) => s.uses?.startsWith('actions/upload-artifact@') && !s.if,
+    );
+    expect(upload).toBeGreaterThan(packaged);
+  });
+
   it('uploads the installers of each system as artefacts', () => {
     const upload = build.steps.find(
       (step) => step.uses?.startsWith('actions/upload-artifact@') && !step.if,
@@ -195,5 +226,33 @@ describe('the build workflow', () => {
     }
     expect(runs).toContain('::notice title=Not signed::');
     expect(runs).toContain('::notice title=Not notarised::');
+  });
+});
+
+describe('scripts/ci/electron-e2e.mjs', () => {
+  const E2E = resolve('scripts/ci/electron-e2e.mjs');
+  const runE2e = async (args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [E2E, ...args]);
+      return { code: 0, output: stdout + stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, output: e.stdout + e.stderr };
+    }
+  };
+
+  it('takes --packaged with the packaged executable, and nothing else', async () => {
+    for (const args of [['--packaged'], ['--bogus'], ['--packaged', 'a', 'b']]) {
+      const { code, output } = await runE2e(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(output).toContain('Usage: node scripts/ci/electron-e2e.mjs [--packaged');
+    }
+  });
+
+  it('fails at once, naming it, when the packaged app is not there', async () => {
+    const missing = join(await tempDir(), 'dist', 'linux-unpacked', 'marginalia');
+    const { code, output } = await runE2e(['--packaged', missing]);
+    expect(code).toBe(1);
+    expect(output).toContain(`The packaged app ${missing} does not exist`);
   });
 });
