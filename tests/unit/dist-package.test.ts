@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
-import { FuseState } from '@electron/fuses';
+import { FuseState, FuseV1Options, FuseVersion, flipFuses } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGED_RESOURCES, type PackageInfo } from '../../electron-builder.ts';
 import { prepare } from '../../scripts/dist/prepare.mjs';
@@ -155,6 +155,30 @@ describe.skipIf(Boolean(skipReason))('npm run dist -- --dir (Linux, Electron sta
     );
     expect(devOnly).toEqual([]);
   });
+
+  it('passes npm run security over what ships, and fails it once a fuse is back on', async () => {
+    const binary = join(appDir, pkg.name);
+    const scan = (args: string[]) =>
+      run(process.execPath, [join(ROOT, 'scripts', 'security', 'scan.mjs'), ...args], {
+        cwd: ROOT,
+        maxBuffer: 16 * 1024 * 1024,
+      }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+    const sarif = ['--sarif', join(work, 'packaged.sarif')];
+    const clean = await scan(['--packaged', binary, ...sarif]);
+    expect(clean.stdout).toContain('every fuse as configured');
+    // The reviewed findings are found again, in the bundle that holds the reviewed code.
+    expect(clean.stdout).toMatch(/accepted: +MEDIUM +OPEN_EXTERNAL_JS_CHECK out\/main\/index\.js/);
+    expect(clean.stdout).toMatch(/accepted: +MEDIUM +PRELOAD_JS_CHECK out\/main\/index\.js/);
+    expect(clean.code).toBe(0);
+
+    await flipFuses(binary, { version: FuseVersion.V1, [FuseV1Options.RunAsNode]: true });
+    const reopened = await scan(['--packaged', binary, ...sarif]);
+    expect(reopened.stdout).toContain('fuse FAIL  RunAsNode');
+    expect(reopened.code).toBe(1);
+  }, 240_000);
 
   it('ships no native code: nothing unpacked beside app.asar, no .node file inside', () => {
     expect(existsSync(join(appDir, 'resources', 'app.asar.unpacked'))).toBe(false);

@@ -193,6 +193,13 @@ describe('the build workflow', () => {
       (s) => s.uses?.startsWith('actions/upload-artifact@') && !s.if,
     );
     expect(upload).toBeGreaterThan(packaged);
+    // The same app then passes the security scan (code in app.asar, fuses of the executable).
+    expect(step.run).toContain('echo "PACKAGED_APP=$app" >> "$GITHUB_ENV"');
+    const scan = build.steps.findIndex(
+      (s) => s.run?.trim() === 'npm run security -- --packaged "$PACKAGED_APP"',
+    );
+    expect(scan, names.join(' / ')).toBeGreaterThan(packaged);
+    expect(upload).toBeGreaterThan(scan);
   });
 
   it('uploads the installers of each system as artefacts', () => {
