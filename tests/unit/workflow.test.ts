@@ -207,7 +207,11 @@ describe('the build workflow', () => {
       (step) => step.uses?.startsWith('actions/upload-artifact@') && !step.if,
     );
     expect(upload?.with?.name).toBe(`marginalia-${expr('runner.os')}`);
-    expect(String(upload?.with?.path)).toContain('marginalia/dist/');
+    // Exactly the installers electron-builder.ts builds (NSIS and portable .exe, dmg, AppImage,
+    // deb), not its logs or the unpacked app.
+    expect(String(upload?.with?.path).trim().split('\n').sort()).toEqual(
+      ['AppImage', 'deb', 'dmg', 'exe'].map((ext) => `marginalia/dist/*.${ext}`),
+    );
     expect(upload?.with?.['if-no-files-found']).toBe('error');
   });
 
