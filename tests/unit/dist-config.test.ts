@@ -17,6 +17,7 @@ import configuration, {
   notarisation,
   type PackageInfo,
 } from '../../electron-builder.ts';
+import { electronCacheDir, networkFailure } from '../../scripts/dist/dist.mjs';
 import {
   associatedExtensions,
   linuxOpenWithMimeTypes,
@@ -50,9 +51,7 @@ describe('electron-builder.ts', () => {
     ]);
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
-    expect(pkg.scripts.dist).toMatch(
-      /^electron-builder --config electron-builder\.ts --publish never$/,
-    );
+    expect(pkg.scripts.dist).toBe('node scripts/dist/dist.mjs');
     expect(pkg.scripts.predist).toContain('npm run build');
   });
 
@@ -204,5 +203,32 @@ describe('file associations', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('npm run dist on a machine without network', () => {
+  it('tells a failed download from other failures, by the line that names it', () => {
+    expect(
+      networkFailure(
+        '  • packaging       platform=linux\n  ⨯ getaddrinfo ENOTFOUND github.com  failedTask=build stackTrace=RequestError: getaddrinfo ENOTFOUND github.com\n    at ClientRequest.<anonymous> (got/index.js:970:111)',
+      ),
+    ).toBe('getaddrinfo ENOTFOUND github.com');
+    expect(networkFailure('  ⨯ connect ECONNREFUSED 127.0.0.1:9  failedTask=build')).toBe(
+      'connect ECONNREFUSED 127.0.0.1:9',
+    );
+    // A failure of the build itself keeps electron-builder's own message and stack trace.
+    expect(
+      networkFailure('  ⨯ Application entry file "out/main/index.js" does not exist'),
+    ).toBeNull();
+    expect(networkFailure('    at ENOTFOUND (frame.js:1:1)')).toBeNull();
+  });
+
+  it('names the folder where a release zip can be put, per system', () => {
+    expect(electronCacheDir({ ELECTRON_CACHE: '/cache/e' }, 'linux')).toBe('/cache/e');
+    expect(electronCacheDir({ XDG_CACHE_HOME: '/x' }, 'linux')).toBe(join('/x', 'electron'));
+    expect(electronCacheDir({ LOCALAPPDATA: 'C:\\L' }, 'win32')).toBe(
+      join('C:\\L', 'electron', 'Cache'),
+    );
+    expect(electronCacheDir({}, 'darwin')).toMatch(/Library[\\/]Caches[\\/]electron$/);
   });
 });

@@ -217,3 +217,51 @@ describe.skipIf(Boolean(skipReason))('npm run dist -- --dir (Linux, Electron sta
     expect(shipped.some((file) => file.startsWith('packaging/'))).toBe(false);
   });
 });
+
+describe.skipIf(!linux)('npm run dist without network', () => {
+  it('says what could not be downloaded and how to supply it, without a stack trace', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'marginalia-dist-offline-'));
+    const electron = JSON.parse(
+      readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8'),
+    ) as { version: string };
+    try {
+      const result = await run(
+        process.execPath,
+        [
+          'scripts/dist/dist.mjs',
+          '--linux',
+          '--dir',
+          `-c.directories.output=${join(work, 'dist')}`,
+        ],
+        {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            MARGINALIA_ELECTRON_DIST: '',
+            // Nothing cached (Electron's own cache lives under XDG_CACHE_HOME here), and the
+            // download host refuses at once: a machine without network, made on purpose.
+            XDG_CACHE_HOME: join(work, 'cache'),
+            ELECTRON_BUILDER_CACHE: join(work, 'builder-cache'),
+            ELECTRON_CACHE: join(work, 'electron-cache'),
+            ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+          },
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      ).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'The build stopped because something could not be downloaded (',
+      );
+      expect(result.stderr).toContain(
+        `put electron-v${electron.version}-linux-${process.arch}.zip`,
+      );
+      expect(result.stderr).toContain(join(work, 'electron-cache'));
+      expect(result.stderr).not.toMatch(/^\s+at\s|stackTrace=/m);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
