@@ -7,9 +7,10 @@ import {
   appArguments,
   binary,
   expect,
+  expectPdfDrawn,
   fromProject,
   productionEnv,
-  SEED_HEADING,
+  seededWindow,
   skipWithoutElectron,
   test,
 } from './launch.ts';
@@ -31,8 +32,7 @@ test('the desktop app highlights, tags and keeps a quote across a restart', asyn
   dataDir,
 }) => {
   let app = await launch(fromProject(dataDir));
-  let page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  let page = await seededWindow(app);
   await highlightTagAndComment(page, THREAT_QUOTE, 'threat', COMMENT);
   await expect.poll(() => paintedRanges(page, 'mg-yellow')).toEqual([THREAT_QUOTE]);
   await page.screenshot({ path: join('tests', 'e2e', 'screenshots', 'electron-reader.png') });
@@ -61,8 +61,7 @@ test('File > Import… imports the files chosen in the native dialog, parsed in 
   const page1 = resolve('tests', 'fixtures', 'e2e', 'kabul-dispatch-v1.html');
   const notes = resolve('tests', 'fixtures', 'e2e', 'field-notes.md');
   const app = await launch(fromProject(dataDir));
-  const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  const page = await seededWindow(app);
   await stubDialogs(app, { open: [page1, notes] });
   await clickMenuItem(app, 'File', 'Import…');
   const report = page.getByRole('dialog', { name: 'Import finished' });
@@ -83,16 +82,13 @@ test('a PDF imports through the native dialog and reads as pages under the app p
 }) => {
   const pdf = resolve('..', 'shared', 'pdf', 'tracemonkey.pdf');
   const app = await launch(fromProject(dataDir));
-  const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  const page = await seededWindow(app);
   await stubDialogs(app, { open: [pdf] });
   await clickMenuItem(app, 'File', 'Import…');
   const library = page.getByRole('navigation', { name: 'Library' });
   await library.getByRole('button', { name: /^Trace-based Just-in-Time/ }).click();
   // The pdf.js worker, fonts and CMaps come from the app's own origin: the page draws.
-  const first = page.locator('.pdf-page[data-page-index="0"]');
-  await expect(first.locator('canvas')).toBeAttached({ timeout: 20_000 });
-  await expect(first.locator('.textLayer span').first()).toBeAttached({ timeout: 20_000 });
+  await expectPdfDrawn(page, 20_000);
 });
 
 test('File > Export… saves Markdown to the path chosen in the native Save dialog', async ({
@@ -102,8 +98,7 @@ test('File > Export… saves Markdown to the path chosen in the native Save dial
 }) => {
   const out = join(outDir, 'marginalia-export.md');
   const app = await launch(fromProject(dataDir));
-  const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  const page = await seededWindow(app);
   await stubDialogs(app, { save: out });
   // "Show in Folder" would open the system's file manager.
   await app.evaluate(({ shell }) => {
@@ -126,8 +121,7 @@ test('File > Import from Another Tool… reads a REFI-QDA project chosen in the 
 }) => {
   const project = resolve('../shared/interop/refi-qda/qc-1.3.2_demo.qdpx');
   const app = await launch(fromProject(dataDir));
-  const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  const page = await seededWindow(app);
   await stubDialogs(app, { open: [project] });
   await clickMenuItem(app, 'File', 'Import from Another Tool…');
   const preview = page.getByRole('dialog', { name: 'Import from Another Tool' });

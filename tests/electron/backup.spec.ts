@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, fromProject, SEED_HEADING, skipWithoutElectron, test } from './launch.ts';
+import {
+  expect,
+  fromProject,
+  SEED_HEADING,
+  seededWindow,
+  skipWithoutElectron,
+  test,
+} from './launch.ts';
 import { clickMenuItem, dialogCalls, stubDialogs } from './native.ts';
 
 /**
@@ -16,8 +23,7 @@ test('File > Back Up Notebook… writes a backup where the Save dialog says, and
 }) => {
   const backup = join(outDir, 'notebook backup.json');
   const app = await launch(fromProject(dataDir));
-  const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  const page = await seededWindow(app);
   await stubDialogs(app, { save: backup, open: [backup] });
 
   await clickMenuItem(app, 'File', 'Back Up Notebook…');

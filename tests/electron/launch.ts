@@ -1,7 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { _electron, test as base, type ElectronApplication } from '@playwright/test';
+import {
+  _electron,
+  test as base,
+  type ElectronApplication,
+  expect,
+  type Page,
+} from '@playwright/test';
 import { findElectronBinary } from './electron-binary.ts';
 
 /**
@@ -116,4 +122,18 @@ export const test = base.extend<{
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/** The app's window once the page is up (the seed article's heading shown). */
+export async function seededWindow(app: ElectronApplication): Promise<Page> {
+  const page = await app.firstWindow();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  return page;
+}
+
+/** A PDF's first page drawn: its canvas and its text layer (pdf.js's worker, fonts, CMaps). */
+export async function expectPdfDrawn(page: Page, timeout: number): Promise<void> {
+  const first = page.locator('.pdf-page[data-page-index="0"]');
+  await expect(first.locator('canvas')).toBeAttached({ timeout });
+  await expect(first.locator('.textLayer span').first()).toBeAttached({ timeout });
+}

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { IMPORT_EXTENSIONS } from '../../shared/import.ts';
 import { IMPORT_TIMEOUT } from '../e2e/reader-actions.ts';
-import { expect, fromProject, SEED_HEADING, skipWithoutElectron, test } from './launch.ts';
+import {
+  expect,
+  fromProject,
+  SEED_HEADING,
+  seededWindow,
+  skipWithoutElectron,
+  test,
+} from './launch.ts';
 import {
   allItems,
   clearDialogCalls,
@@ -101,8 +108,7 @@ test('each page command of the File menu opens its dialog on the page, and the n
   dataDir,
 }) => {
   const app = await launch(fromProject(dataDir));
-  const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  const page = await seededWindow(app);
   // Every native dialog answers Cancel: a real one is modal and would block the test.
   await stubDialogs(app);
 
@@ -252,8 +258,7 @@ test('File > Preferences… opens them; the theme chosen there drives the native
   dataDir,
 }) => {
   const app = await launch(fromProject(dataDir));
-  const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  const page = await seededWindow(app);
   await clickMenuItem(app, 'File', SETTINGS);
   const dialog = page.getByRole('dialog', { name: 'Preferences' });
   await expect(dialog).toBeVisible();

@@ -14,7 +14,15 @@ import { openStoreReadOnly } from '../../electron/notebook/store.ts';
 import { checkFuses } from '../../scripts/fuses/fuses.mjs';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { IMPORT_TIMEOUT } from '../e2e/reader-actions.ts';
-import { expect, productionEnv, SEED_HEADING, sandboxArguments, test } from './launch.ts';
+import {
+  expect,
+  expectPdfDrawn,
+  productionEnv,
+  SEED_HEADING,
+  sandboxArguments,
+  seededWindow,
+  test,
+} from './launch.ts';
 import { allItems, clickMenuItem, readApplicationMenu, stubDialogs } from './native.ts';
 
 /**
@@ -277,8 +285,7 @@ test.describe('the packaged app', { tag: '@packaged' }, () => {
     const notes = resolve('tests', 'fixtures', 'e2e', 'field-notes.md');
     const pdf = resolve('..', 'shared', 'pdf', 'tracemonkey.pdf');
     const app = await launch(packaged(dataDir));
-    const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+    const page = await seededWindow(app);
     await stubDialogs(app, { open: [notes, pdf] });
     await clickMenuItem(app, 'File', 'Import…');
     // A parser worker that cannot start from app.asar fails each file, and the report says so.
@@ -289,9 +296,7 @@ test.describe('the packaged app', { tag: '@packaged' }, () => {
     await expect(library.getByRole('button', { name: /^Field notes on the Bagram/ })).toBeVisible();
     await library.getByRole('button', { name: /^Trace-based Just-in-Time/ }).click();
     // pdf.js's worker, fonts and CMaps, served from inside app.asar: the page draws.
-    const first = page.locator('.pdf-page[data-page-index="0"]');
-    await expect(first.locator('canvas')).toBeAttached({ timeout: 30_000 });
-    await expect(first.locator('.textLayer span').first()).toBeAttached({ timeout: 30_000 });
+    await expectPdfDrawn(page, 30_000);
   });
 
   test('File > Export… writes Markdown with Chicago citations, from the styles in resources/csl', async ({
@@ -301,8 +306,7 @@ test.describe('the packaged app', { tag: '@packaged' }, () => {
   }) => {
     const out = join(outDir, 'chicago.md');
     const app = await launch(packaged(dataDir));
-    const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+    const page = await seededWindow(app);
     await stubDialogs(app, { save: out });
     await clickMenuItem(app, 'File', 'Export…');
     const dialog = page.getByRole('dialog', { name: 'Export', exact: true });

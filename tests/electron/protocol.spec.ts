@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { METHOD_NAMES } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
-import { expect, fromProject, SEED_HEADING, skipWithoutElectron, test } from './launch.ts';
+import { expect, fromProject, seededWindow, skipWithoutElectron, test } from './launch.ts';
 
 /**
  * The window's security baseline as only the real Electron shows it: the page served over app://
@@ -26,8 +26,7 @@ test('the page runs sandboxed, sees exactly the contract, and cannot open window
   dataDir,
 }) => {
   const app = await launch(fromProject(dataDir));
-  const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  const page = await seededWindow(app);
 
   const inside = await page.evaluate(() => ({
     protocol: location.protocol,
@@ -80,8 +79,7 @@ test('app:// serves the built page with its CSP header and refuses paths outside
   dataDir,
 }) => {
   const app = await launch(fromProject(dataDir));
-  const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  const page = await seededWindow(app);
 
   // Each of these, decoded by the handler, names a file outside out/renderer that exists (the main
   // process's own code, the project's package.json), so a broken check would visibly serve it.
