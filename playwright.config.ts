@@ -49,10 +49,14 @@ export default defineConfig({
     },
     { name: 'electron', testDir: 'tests/electron' },
   ],
-  webServer: {
-    command: `npx vite preview --outDir out/renderer --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  // The built page for the browser project; the Electron runs of scripts/ci/electron-e2e.mjs
+  // serve it over app:// themselves and turn this off, so a busy port cannot fail them.
+  webServer: process.env.MARGINALIA_E2E_NO_WEB_SERVER
+    ? undefined
+    : {
+        command: `npx vite preview --outDir out/renderer --host 127.0.0.1 --port ${PORT} --strictPort`,
+        url: `http://127.0.0.1:${PORT}/`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 60_000,
+      },
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
-import { resolveDataDir } from '../notebook/data-dir.ts';
+import { profileDir, resolveDataDir } from '../notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../notebook/notebook.ts';
 import { filesInArguments } from '../notebook/opened-files.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
@@ -20,6 +20,12 @@ import { createMainWindow } from './window.ts';
 const devServerUrl = findDevServerUrl(app.isPackaged, process.env);
 const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
 const isAppUrl = (url: string) => allowedOrigins.some((origin) => url.startsWith(`${origin}/`));
+
+// Chromium's profile (and with it the single-instance lock) can be put elsewhere: the Electron
+// tests give each launch its own, and two copies of the app can run side by side. Before
+// anything reads the path.
+const userDataDir = profileDir(process.env);
+if (userDataDir) app.setPath('userData', userDataDir);
 
 const dataDir = resolveDataDir(
   process.argv,

@@ -3,6 +3,16 @@ import { join, resolve } from 'node:path';
 export const DATA_DIR_FLAG = '--data-dir';
 export const DATA_DIR_ENV = 'MARGINALIA_DATA_DIR';
 export const STORE_FILE = 'notebook.json';
+export const PROFILE_ENV = 'MARGINALIA_USER_DATA_DIR';
+
+/**
+ * The app's user-data folder when `MARGINALIA_USER_DATA_DIR` moves it (Chromium's profile, the
+ * single-instance lock and the default notebook inside it), or null for the platform's own.
+ */
+export function profileDir(env: Readonly<Record<string, string | undefined>>): string | null {
+  const dir = env[PROFILE_ENV]?.trim();
+  return dir ? resolve(dir) : null;
+}
 
 /**
  * Where the notebook lives: `--data-dir` beats `MARGINALIA_DATA_DIR` beats the platform's
@@ -26,14 +36,17 @@ export function resolveDataDir(
 export const storePathIn = (dataDir: string) => join(dataDir, STORE_FILE);
 
 /**
- * The folder Electron's `app.getPath('userData')` names for Marginalia, worked out without
- * Electron, so the command line finds the same notebook as the app.
+ * The default notebook folder inside the one Electron's `app.getPath('userData')` names for
+ * Marginalia (or MARGINALIA_USER_DATA_DIR), worked out without Electron, so the command line
+ * finds the same notebook as the app.
  */
 export function appDataDir(
   platform: NodeJS.Platform,
   env: Readonly<Record<string, string | undefined>>,
   home: string,
 ): string {
+  const moved = profileDir(env);
+  if (moved) return join(moved, 'notebook');
   const base =
     platform === 'darwin'
       ? join(home, 'Library', 'Application Support')

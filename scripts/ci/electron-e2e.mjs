@@ -27,7 +27,8 @@ if (packaged && !existsSync(packaged)) {
   process.exit(1);
 }
 
-const env = { ...process.env };
+// The Electron app serves its own page over app://: no web server for the browser project.
+const env = { ...process.env, MARGINALIA_E2E_NO_WEB_SERVER: '1' };
 delete env.MARGINALIA_PACKAGED_APP;
 if (packaged) env.MARGINALIA_PACKAGED_APP = packaged;
 const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');

@@ -1,8 +1,13 @@
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { StoreData } from '../../shared/model.ts';
-import { highlightTagAndComment, paintedRanges, THREAT_QUOTE } from '../e2e/reader-actions.ts';
+import { openStoreReadOnly } from '../../electron/notebook/store.ts';
+import {
+  highlightTagAndComment,
+  IMPORT_TIMEOUT,
+  paintedRanges,
+  THREAT_QUOTE,
+} from '../e2e/reader-actions.ts';
 import {
   appArguments,
   binary,
@@ -10,6 +15,7 @@ import {
   expectPdfDrawn,
   fromProject,
   productionEnv,
+  profileEnv,
   seededWindow,
   skipWithoutElectron,
   test,
@@ -24,6 +30,8 @@ import { clickMenuItem, dialogCalls, stubDialogs } from './native.ts';
  * baseline in protocol.spec.ts. Runs where the Electron binary is installed.
  */
 skipWithoutElectron();
+// A launch and a graceful quit (the last write, a backup) each take seconds on a cold runner.
+test.describe.configure({ timeout: 90_000 });
 
 const COMMENT = 'The defence minister, on the record.';
 
@@ -39,7 +47,7 @@ test('the desktop app highlights, tags and keeps a quote across a restart', asyn
 
   await app.close();
   app = await launch(fromProject(dataDir));
-  page = await app.firstWindow();
+  page = await seededWindow(app);
   const card = page
     .getByRole('complementary', { name: 'Highlights in this document' })
     .getByRole('button', {
@@ -49,9 +57,10 @@ test('the desktop app highlights, tags and keeps a quote across a restart', asyn
   await expect(card).toContainText(COMMENT);
   await app.close();
 
-  // Closed means written: the notebook on disk has the quote, once.
-  const stored = JSON.parse(await readFile(join(dataDir, 'notebook.json'), 'utf8')) as StoreData;
-  expect(stored.annotations.map((a) => a.target.quote!.exact)).toEqual([THREAT_QUOTE]);
+  // Closed means written: the notebook on disk (snapshot and journal, read as the command line
+  // reads it) has the quote, once.
+  const stored = await openStoreReadOnly(dataDir);
+  expect(stored.data.annotations.map((a) => a.target.quote!.exact)).toEqual([THREAT_QUOTE]);
 });
 
 test('File > Import… imports the files chosen in the native dialog, parsed in the worker thread', async ({
@@ -65,7 +74,7 @@ test('File > Import… imports the files chosen in the native dialog, parsed in 
   await stubDialogs(app, { open: [page1, notes] });
   await clickMenuItem(app, 'File', 'Import…');
   const report = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(report).toContainText('Imported 2 documents.');
+  await expect(report).toContainText('Imported 2 documents.', IMPORT_TIMEOUT);
   await report.getByRole('button', { name: 'Done' }).click();
   const library = page.getByRole('navigation', { name: 'Library' });
   await expect(library.getByRole('button', { name: /^Taliban reject talk/ })).toBeVisible();
@@ -125,7 +134,7 @@ test('File > Import from Another Tool… reads a REFI-QDA project chosen in the 
   await stubDialogs(app, { open: [project] });
   await clickMenuItem(app, 'File', 'Import from Another Tool…');
   const preview = page.getByRole('dialog', { name: 'Import from Another Tool' });
-  await expect(preview).toContainText('written by qc 1.3.2');
+  await expect(preview).toContainText('written by qc 1.3.2', IMPORT_TIMEOUT);
   await expect
     .poll(() => dialogCalls(app))
     .toEqual([
@@ -150,9 +159,11 @@ test('a file given at launch, and one handed over by a second launch, are import
   const first = join(outDir, 'opened.md');
   await writeFile(first, '# Opened at launch\n\nA file double-clicked in the file manager.');
   const app = await launch(fromProject(dataDir, [first]));
-  const page = await app.firstWindow();
+  const page = await seededWindow(app);
   const library = page.getByRole('navigation', { name: 'Library' });
-  await expect(library.getByRole('button', { name: /^Opened at launch/ })).toBeVisible();
+  await expect(library.getByRole('button', { name: /^Opened at launch/ })).toBeVisible(
+    IMPORT_TIMEOUT,
+  );
 
   // A second launch with a file: it hands the path over and leaves; no second store opens.
   const second = join(outDir, 'handed.md');
@@ -160,10 +171,23 @@ test('a file given at launch, and one handed over by a second launch, are import
   const other = spawn(
     'path' in binary ? binary.path : 'electron',
     appArguments(dataDir, [second]),
-    { env: productionEnv(), stdio: 'ignore' },
+    { env: productionEnv(profileEnv(dataDir)), stdio: 'ignore' },
   );
-  const exitCode = await new Promise<number | null>((done) => other.on('exit', done));
-  expect(exitCode).toBe(0);
-  await expect(library.getByRole('button', { name: /^Handed over/ })).toBeVisible();
+  try {
+    // Bounded, and killed if it stays: a second instance left running would take every later
+    // launch's single-instance lock.
+    const exitCode = await new Promise<number | null>((done, fail) => {
+      other.once('exit', done);
+      other.once('error', fail);
+      setTimeout(
+        () => fail(new Error('The second launch did not hand over and exit within 20 s.')),
+        20_000,
+      );
+    });
+    expect(exitCode).toBe(0);
+  } finally {
+    if (other.exitCode === null && other.signalCode === null) other.kill('SIGKILL');
+  }
+  await expect(library.getByRole('button', { name: /^Handed over/ })).toBeVisible(IMPORT_TIMEOUT);
   await expect.poll(() => app.windows().length).toBe(1);
 });

@@ -15,6 +15,8 @@ import { clickMenuItem, dialogCalls, stubDialogs } from './native.ts';
  * real file where the user chose, and the restore flow offers it back through the Open dialog.
  */
 skipWithoutElectron();
+// A launch and a graceful quit (the last write, a backup) each take seconds on a cold runner.
+test.describe.configure({ timeout: 90_000 });
 
 test('File > Back Up Notebook… writes a backup where the Save dialog says, and Restore from Backup… brings it back', async ({
   launch,

@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   _electron,
   test as base,
@@ -66,12 +66,23 @@ export function productionEnv(extra: Record<string, string> = {}): Record<string
   return { ...env, NODE_ENV: 'production', ...extra };
 }
 
+/**
+ * Chromium's profile, and with it the single-instance lock, of a launch on the notebook at
+ * `dataDir`: a folder beside it in the test's temp folder (the app reads
+ * MARGINALIA_USER_DATA_DIR), so tests never share it with each other, with an earlier run, or
+ * with a Marginalia the developer has open. Two launches on one notebook share it, as the
+ * hand-over needs.
+ */
+export function profileEnv(dataDir: string): Record<string, string> {
+  return { MARGINALIA_USER_DATA_DIR: join(dirname(dataDir), 'profile') };
+}
+
 /** Launch options for the built app run from the project folder, as `npm start` does. */
 export function fromProject(dataDir: string, files: string[] = []) {
   return {
     executablePath: 'path' in binary ? binary.path : undefined,
     args: appArguments(dataDir, files),
-    env: productionEnv(),
+    env: productionEnv(profileEnv(dataDir)),
   };
 }
 
@@ -91,7 +102,10 @@ async function withTempDir(prefix: string, use: (dir: string) => Promise<void>):
 }
 
 export const test = base.extend<{
-  /** A new notebook folder (empty: the app seeds it), removed after the test. */
+  /**
+   * A new notebook folder (not there yet: the app makes and seeds it), inside a temp folder that
+   * also holds its profile (profileEnv), all removed after the test.
+   */
   dataDir: string;
   /**
    * A folder for files the test saves or opens, removed after the test. Never the notebook's
@@ -105,7 +119,8 @@ export const test = base.extend<{
   launch: (options: LaunchOptions) => Promise<ElectronApplication>;
 }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
-  dataDir: async ({}, use) => withTempDir('marginalia-electron-', use),
+  dataDir: async ({}, use) =>
+    withTempDir('marginalia-electron-', (dir) => use(join(dir, 'notebook'))),
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   outDir: async ({}, use) => withTempDir('marginalia-electron-out-', use),
   // Depends on the folders, so it is set up after them and torn down before them: every app is
@@ -125,9 +140,10 @@ export const test = base.extend<{
 export { expect };
 
 /** The app's window once the page is up (the seed article's heading shown). */
-export async function seededWindow(app: ElectronApplication): Promise<Page> {
+export async function seededWindow(app: ElectronApplication, timeout = 20_000): Promise<Page> {
   const page = await app.firstWindow();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING);
+  // A first launch on a cold runner (or of a packaged copy) loads for longer than 5 s.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_HEADING, { timeout });
   return page;
 }
 

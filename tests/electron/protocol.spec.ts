@@ -10,6 +10,8 @@ import { expect, fromProject, seededWindow, skipWithoutElectron, test } from './
  * the handler itself against a fake protocol module; this is the one Electron registers).
  */
 skipWithoutElectron();
+// A launch and a graceful quit (the last write, a backup) each take seconds on a cold runner.
+test.describe.configure({ timeout: 90_000 });
 
 /** What a fetch got: the status, the headers that matter here and the body, or the failure. */
 interface Fetched {

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveDataDir } from '../../electron/notebook/data-dir.ts';
+import { appDataDir, profileDir, resolveDataDir } from '../../electron/notebook/data-dir.ts';
 
 describe('resolveDataDir', () => {
   const fallback = '/home/user/.config/Marginalia/notebook';
@@ -24,5 +24,19 @@ describe('resolveDataDir', () => {
   it('resolves relative folders and ignores an empty variable', () => {
     expect(resolveDataDir(['--data-dir', 'rel'], {}, fallback)).toBe(resolve('rel'));
     expect(resolveDataDir([], { MARGINALIA_DATA_DIR: '  ' }, fallback)).toBe(resolve(fallback));
+  });
+});
+
+describe('MARGINALIA_USER_DATA_DIR', () => {
+  it('moves the app’s user-data folder, and with it the default notebook the command line finds', () => {
+    expect(profileDir({})).toBeNull();
+    expect(profileDir({ MARGINALIA_USER_DATA_DIR: '  ' })).toBeNull();
+    expect(profileDir({ MARGINALIA_USER_DATA_DIR: 'rel/profile' })).toBe(resolve('rel/profile'));
+    expect(appDataDir('linux', { MARGINALIA_USER_DATA_DIR: '/tmp/p' }, '/home/u')).toBe(
+      join('/tmp/p', 'notebook'),
+    );
+    expect(appDataDir('linux', {}, '/home/u')).toBe(
+      join('/home/u', '.config', 'Marginalia', 'notebook'),
+    );
   });
 });

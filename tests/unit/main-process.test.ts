@@ -87,6 +87,8 @@ const fake = vi.hoisted(() => {
   const hooks = { onQuit: null as (() => void) | null };
   const log = {
     singleInstanceData: [] as unknown[],
+    /** The user-data folder when the single-instance lock was asked for (the lock lives there). */
+    lockUserData: [] as string[],
     /** Every before-quit event and whether a listener cancelled it. */
     beforeQuit: [] as { prevented: boolean }[],
     quitCompleted: 0,
@@ -117,8 +119,12 @@ const fake = vi.hoisted(() => {
     isReady() {
       return ready;
     }
+    paths = new Map<string, string>();
     getPath(name: string) {
-      return `/nonexistent/fake-electron/${name}`;
+      return this.paths.get(name) ?? `/nonexistent/fake-electron/${name}`;
+    }
+    setPath(name: string, path: string) {
+      this.paths.set(name, path);
     }
     getAppPath() {
       return process.cwd();
@@ -128,6 +134,7 @@ const fake = vi.hoisted(() => {
     }
     requestSingleInstanceLock(data?: unknown) {
       log.singleInstanceData.push(data);
+      log.lockUserData.push(this.getPath('userData'));
       return true;
     }
     /** Like Electron: before-quit first; a listener that cancels it stops the quit. */
@@ -402,6 +409,7 @@ const trusted = { senderFrame: TOP_FRAME };
 let dataDir = '';
 const savedEnv = {
   dataDir: process.env.MARGINALIA_DATA_DIR,
+  userData: process.env.MARGINALIA_USER_DATA_DIR,
   rendererUrl: process.env.ELECTRON_RENDERER_URL,
 };
 /** What had been registered when the entry module finished loading, before `ready`. */
@@ -446,6 +454,7 @@ async function seedDocumentId(): Promise<string> {
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'marginalia-main-'));
   process.env.MARGINALIA_DATA_DIR = dataDir;
+  process.env.MARGINALIA_USER_DATA_DIR = join(dataDir, 'profile');
   delete process.env.ELECTRON_RENDERER_URL;
 
   await import('../../electron/main/index.ts');
@@ -470,6 +479,8 @@ afterAll(async () => {
   if (savedEnv.dataDir === undefined) delete process.env.MARGINALIA_DATA_DIR;
   else process.env.MARGINALIA_DATA_DIR = savedEnv.dataDir;
   if (savedEnv.rendererUrl !== undefined) process.env.ELECTRON_RENDERER_URL = savedEnv.rendererUrl;
+  if (savedEnv.userData === undefined) delete process.env.MARGINALIA_USER_DATA_DIR;
+  else process.env.MARGINALIA_USER_DATA_DIR = savedEnv.userData;
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -492,6 +503,8 @@ describe('start-up', () => {
       },
     ]);
     expect(fake.log.singleInstanceData).toEqual([{ dataDir }]);
+    // MARGINALIA_USER_DATA_DIR moved Chromium's profile before the lock (which lives in it).
+    expect(fake.log.lockUserData).toEqual([join(dataDir, 'profile')]);
     // Checklist: sandbox. Every renderer, before any exists (Electron refuses it after ready).
     expect(fake.log.sandboxEnabled).toEqual([{ afterReady: false }]);
     expect(fake.log.errorBoxes).toEqual([]);
