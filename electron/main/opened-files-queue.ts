@@ -3,6 +3,12 @@ import { planOpenedFiles } from '../notebook/opened-files.ts';
 
 /** How long the page gets to mount its listeners after loading, before a command is sent. */
 const SETTLE_MS = 400;
+/**
+ * How long a sent command's files wait for its Open dialog. A page that could not take the
+ * command (a modal in the way) never asks; without a limit, the user's next Import… minutes
+ * later would silently get those files instead of a dialog.
+ */
+export const ANSWER_WITHIN_MS = 30_000;
 
 /**
  * Files handed to the app, one kind at a time: the command for the first group is sent, the
@@ -12,6 +18,7 @@ const SETTLE_MS = 400;
 export function createOpenedFilesQueue(send: (command: AppCommand) => void) {
   const queue: { command: AppCommand; paths: string[] }[] = [];
   let current: string[] | null = null;
+  let expiry: ReturnType<typeof setTimeout> | null = null;
   let isReady = false;
 
   const next = () => {
@@ -19,6 +26,15 @@ export function createOpenedFilesQueue(send: (command: AppCommand) => void) {
     const step = queue.shift()!;
     current = step.paths;
     send(step.command);
+    expiry = setTimeout(() => {
+      // Not asked for in time: let them go, and go on with the next kind.
+      console.warn(`Files opened with the app were not taken by the page: ${current?.join(', ')}`);
+      current = null;
+      expiry = null;
+      next();
+    }, ANSWER_WITHIN_MS);
+    // A wait, not work: it never keeps the process alive.
+    expiry.unref?.();
   };
 
   return {
@@ -36,6 +52,8 @@ export function createOpenedFilesQueue(send: (command: AppCommand) => void) {
     take: (): string[] | null => {
       const paths = current;
       current = null;
+      if (expiry) clearTimeout(expiry);
+      expiry = null;
       if (paths) setTimeout(next, SETTLE_MS);
       return paths;
     },

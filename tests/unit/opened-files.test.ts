@@ -1,7 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createOpenedFilesQueue } from '../../electron/main/opened-files-queue.ts';
+import {
+  ANSWER_WITHIN_MS,
+  createOpenedFilesQueue,
+} from '../../electron/main/opened-files-queue.ts';
 import {
   filesInArguments,
   kindOfOpenedFile,
@@ -71,6 +74,32 @@ describe('files the system asks Marginalia to open', () => {
       expect(queue.take()).toEqual(['/x/p.qdpx']);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('lets files go that the page never asked for, so a later Import… shows its dialog', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const sent: string[] = [];
+      const queue = createOpenedFilesQueue((c) => sent.push(c));
+      queue.ready();
+      await vi.advanceTimersByTimeAsync(500);
+      queue.add(['/x/a.pdf', '/x/p.qdpx']);
+      expect(sent).toEqual(['import-files']);
+      // The page was busy and never showed the Open dialog.
+      await vi.advanceTimersByTimeAsync(ANSWER_WITHIN_MS - 1);
+      expect(sent).toEqual(['import-files']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sent).toEqual(['import-files', 'import-other']);
+      expect(queue.take()).toEqual(['/x/p.qdpx']);
+      // Taken in time: nothing expires later.
+      await vi.advanceTimersByTimeAsync(ANSWER_WITHIN_MS * 2);
+      expect(queue.take()).toBeNull();
+      expect(sent).toEqual(['import-files', 'import-other']);
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
     }
   });
 });
