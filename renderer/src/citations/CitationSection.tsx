@@ -97,17 +97,19 @@ export function CitationSection({
       </div>
       <label className="details-field">
         <span>Type</span>
-        <select value={form.type} onChange={(e) => set({ type: e.target.value })}>
-          <option value="">Not set</option>
-          {CSL_TYPES.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
-          {form.type && !CSL_TYPES.some((t) => t.value === form.type) && (
-            <option value={form.type}>{form.type}</option>
-          )}
-        </select>
+        <span className="tm-select">
+          <select value={form.type} onChange={(e) => set({ type: e.target.value })}>
+            <option value="">Not set</option>
+            {CSL_TYPES.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+            {form.type && !CSL_TYPES.some((t) => t.value === form.type) && (
+              <option value={form.type}>{form.type}</option>
+            )}
+          </select>
+        </span>
       </label>
       {/* Each input names its author and part ("Author 2 family name"): no group role needed. */}
       <div className="details-field citation-authors">

@@ -93,16 +93,18 @@ export function PreferencesDialog({
         <legend>Reading</legend>
         <label className="pref-row">
           <span className="pref-label">Typeface</span>
-          <select
-            value={settings.readerFont}
-            onChange={(e) => void onChange({ readerFont: e.target.value as ReaderFont })}
-          >
-            {READER_FONTS.map((font) => (
-              <option key={font} value={font}>
-                {READER_FONT_LABELS[font]}
-              </option>
-            ))}
-          </select>
+          <span className="tm-select">
+            <select
+              value={settings.readerFont}
+              onChange={(e) => void onChange({ readerFont: e.target.value as ReaderFont })}
+            >
+              {READER_FONTS.map((font) => (
+                <option key={font} value={font}>
+                  {READER_FONT_LABELS[font]}
+                </option>
+              ))}
+            </select>
+          </span>
         </label>
         <label className="pref-row">
           <span className="pref-label">Text size</span>
