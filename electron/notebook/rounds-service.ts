@@ -110,8 +110,16 @@ export function createRoundsService(
     await writeExportFile(path, [JSON.stringify(value, null, 1)], () => false);
   }
 
-  /** The round's agreement for a subset of its documents and codes (all when not given). */
-  function agreementOf(round: Round, documentIds?: readonly string[], tagIds?: readonly string[]) {
+  /**
+   * The round's agreement for a subset of its documents and codes (all when not given); the
+   * disagreements listed only where they are shown (the report and the CSV).
+   */
+  function agreementOf(
+    round: Round,
+    documentIds?: readonly string[],
+    tagIds?: readonly string[],
+    listDisagreements = true,
+  ) {
     if (round.role !== 'lead')
       throw new NotebookError(
         'invalid-input',
@@ -132,6 +140,7 @@ export function createRoundsService(
     return agreementTable(input, {
       ...(documentIds ? { documents: documentIds } : {}),
       ...(tagIds ? { codes: tagIds } : {}),
+      listDisagreements,
     });
   }
 
@@ -304,12 +313,14 @@ export function createRoundsService(
     },
 
     roundAgreement({ roundId, documentIds, tagIds }) {
-      return agreementOf(findRound(store.data, roundId), documentIds, tagIds);
+      // The Team view shows the figures; it compares documents itself, so no list crosses IPC.
+      return agreementOf(findRound(store.data, roundId), documentIds, tagIds, false);
     },
 
     async exportAgreement({ roundId, format, documentIds, tagIds }) {
       const round = findRound(store.data, roundId);
-      const table = agreementOf(round, documentIds, tagIds);
+      // The report quotes the disagreements; the CSV holds the figures only.
+      const table = agreementOf(round, documentIds, tagIds, format === 'html');
       const docs = store.data.documents.filter((d) => round.documentIds.includes(d.id));
       const codes = store.data.tags
         .filter((t) => table.codes.includes(t.id))

@@ -117,7 +117,7 @@ ${table.perDocument.map((f) => row(docTitle(f.document), f)).join('\n')}
   }
   if (table.disagreements.length > max)
     parts.push(
-      `<p class="empty">And ${plural(table.disagreements.length - max, 'more passage')}, not quoted here (see the CSV).</p>\n`,
+      `<p class="empty">And ${plural(table.disagreements.length - max, 'more passage')}, not quoted here (the command line's <code>agreement --json</code> lists them all).</p>\n`,
     );
   parts.push('</section>\n');
   parts.push(`<section class="methods" aria-labelledby="methods">

@@ -134,7 +134,7 @@ export function agreementTable(
   });
 
   const disagreements: Disagreement[] = [];
-  for (const [d, doc] of documents.entries()) {
+  for (const [d, doc] of options.listDisagreements === false ? [] : documents.entries()) {
     const found: Disagreement[] = [];
     for (const [k, code] of codes.entries()) {
       const units = prepared.cells.get(cellKey(k, d, D));

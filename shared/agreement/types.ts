@@ -41,6 +41,13 @@ export interface AgreementOptions {
   seed?: number;
   /** Confidence level of the interval. Default 0.95. */
   level?: number;
+  /**
+   * List every disagreement (the report, the CSV and the command line show them). Default true.
+   * The Team view's figures leave the list out: it can run to hundreds of thousands of passages
+   * in a big round, costs more than the figures themselves, and the view compares documents
+   * itself (shared/rounds/compare.ts).
+   */
+  listDisagreements?: boolean;
 }
 
 /** Which coefficient a headline α is. */
@@ -140,6 +147,7 @@ export interface AgreementTable {
   perCode: CodeFigures[];
   perDocument: DocumentFigures[];
   perCell: CellFigures[];
+  /** Every disagreement, by document then position; empty when `listDisagreements` was false. */
   disagreements: Disagreement[];
   bootstrap: { samples: number; seed: number; level: number; resampled: 'documents' };
 }

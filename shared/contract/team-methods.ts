@@ -52,7 +52,9 @@ export const teamMethods = {
   /**
    * Agreement among a round's coders (their layers), for any subset of documents and codes:
    * Krippendorff's unitized α with a bootstrap interval, percent agreement and Cohen's κ per
-   * character, overall, per code and per document, and the disagreements.
+   * character, overall, per code and per document. The disagreements are not listed here
+   * (`disagreements` is empty): the comparison view finds them per document, and the exported
+   * report and CSV list them all.
    */
   roundAgreement: method<AgreementTable>()(
     z

@@ -230,6 +230,10 @@ describe('edge cases', () => {
       { coder: 'a', ranges: [[10, 20]] },
       { coder: 'b', ranges: [] },
     ]);
+    // The Team view's figures: the same, without the list.
+    const figures = agreementTable(input, { listDisagreements: false });
+    expect(figures.disagreements).toEqual([]);
+    expect({ ...figures, disagreements: table.disagreements }).toEqual(table);
   });
 
   it('identical coding: every coefficient 1, no disagreement', () => {

@@ -139,6 +139,24 @@ describe('a coding round, file by file', () => {
     expect(
       (await lead.notebook.handlers.importCodingFiles({ roundId: summary!.id }))[0]!.status,
     ).toBe('replaced');
+
+    // The Team view's figures come without the list of disagreements; the report quotes them.
+    const agreement = await lead.notebook.handlers.roundAgreement({ roundId: summary!.id });
+    expect(agreement.coders).toHaveLength(2);
+    expect(agreement.overall.units).toBeGreaterThan(0);
+    expect(agreement.disagreements).toEqual([]);
+    const report = await lead.notebook.handlers.exportAgreement({
+      roundId: summary!.id,
+      format: 'html',
+    });
+    const html = await readFile(report!.path, 'utf8');
+    expect(html).toContain('1 passage where the coders differ');
+    expect(html).toContain('ready to fight you');
+    const csv = await lead.notebook.handlers.exportAgreement({
+      roundId: summary!.id,
+      format: 'csv',
+    });
+    expect(await readFile(csv!.path, 'utf8')).toContain('scope,document_id');
     await lead.notebook.close();
   });
 
