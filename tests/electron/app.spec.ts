@@ -20,7 +20,7 @@ import {
   skipWithoutElectron,
   test,
 } from './launch.ts';
-import { clickMenuItem, dialogCalls, stubDialogs } from './native.ts';
+import { clickMenuItem, expectOneDialog, stubDialogs } from './native.ts';
 
 /**
  * The desktop app at work: the built main process, the sandboxed preload and the renderer over
@@ -135,14 +135,7 @@ test('File > Import from Another Tool… reads a REFI-QDA project chosen in the 
   await clickMenuItem(app, 'File', 'Import from Another Tool…');
   const preview = page.getByRole('dialog', { name: 'Import from Another Tool' });
   await expect(preview).toContainText('written by qc 1.3.2', IMPORT_TIMEOUT);
-  await expect
-    .poll(() => dialogCalls(app))
-    .toEqual([
-      {
-        kind: 'open',
-        options: expect.objectContaining({ title: 'Import from another tool' }),
-      },
-    ]);
+  await expectOneDialog(app, 'open', { title: 'Import from another tool' });
   await preview.getByRole('button', { name: 'Import' }).click();
   await expect(
     page

@@ -14,6 +14,7 @@ import {
   clearDialogCalls,
   clickMenuItem,
   dialogCalls,
+  expectOneDialog,
   menuLines,
   readApplicationMenu,
   stubDialogs,
@@ -114,42 +115,28 @@ test('each page command of the File menu opens its dialog on the page, and the n
 
   // Import…: the Open dialog, several files, of the kinds the importer reads.
   await clickMenuItem(app, 'File', 'Import…');
-  await expect
-    .poll(() => dialogCalls(app))
-    .toEqual([
-      {
-        kind: 'open',
-        options: expect.objectContaining({
-          title: 'Import documents',
-          buttonLabel: 'Import',
-          properties: ['openFile', 'multiSelections'],
-          filters: [
-            { name: 'Articles (text, Markdown, HTML)', extensions: [...IMPORT_EXTENSIONS] },
-            { name: 'All files', extensions: ['*'] },
-          ],
-        }),
-      },
-    ]);
+  await expectOneDialog(app, 'open', {
+    title: 'Import documents',
+    buttonLabel: 'Import',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Articles (text, Markdown, HTML)', extensions: [...IMPORT_EXTENSIONS] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
   expect(IMPORT_EXTENSIONS).toEqual(expect.arrayContaining(['md', 'html', 'txt', 'pdf']));
 
   // Import from Another Tool…: one file, REFI-QDA among the kinds offered; cancelled, no preview.
   await clearDialogCalls(app);
   await clickMenuItem(app, 'File', 'Import from Another Tool…');
-  await expect
-    .poll(() => dialogCalls(app))
-    .toEqual([
-      {
-        kind: 'open',
-        options: expect.objectContaining({
-          title: 'Import from another tool',
-          properties: ['openFile'],
-          filters: expect.arrayContaining([
-            expect.objectContaining({ extensions: ['qdpx'] }),
-            { name: 'All files', extensions: ['*'] },
-          ]),
-        }),
-      },
-    ]);
+  await expectOneDialog(app, 'open', {
+    title: 'Import from another tool',
+    properties: ['openFile'],
+    filters: expect.arrayContaining([
+      expect.objectContaining({ extensions: ['qdpx'] }),
+      { name: 'All files', extensions: ['*'] },
+    ]),
+  });
   await expect(page.getByRole('dialog', { name: 'Import from Another Tool' })).toBeHidden();
 
   // Export…: the page's Export dialog, on the open document; its Export… asks where to save,
@@ -160,19 +147,12 @@ test('each page command of the File menu opens its dialog on the page, and the n
   await expect(exportDialog.getByRole('radio', { name: /This document/ })).toBeChecked();
   await exportDialog.locator('label.export-format', { hasText: 'Markdown' }).click();
   await exportDialog.getByRole('button', { name: 'Export…' }).click();
-  await expect
-    .poll(() => dialogCalls(app))
-    .toEqual([
-      {
-        kind: 'save',
-        options: expect.objectContaining({
-          title: 'Export Markdown',
-          defaultPath: expect.stringMatching(/^Marginalia – Afghan officials reject .*\.md$/),
-          filters: [{ name: 'Markdown', extensions: ['md'] }],
-          properties: expect.arrayContaining(['showOverwriteConfirmation']),
-        }),
-      },
-    ]);
+  await expectOneDialog(app, 'save', {
+    title: 'Export Markdown',
+    defaultPath: expect.stringMatching(/^Marginalia – Afghan officials reject .*\.md$/),
+    filters: [{ name: 'Markdown', extensions: ['md'] }],
+    properties: expect.arrayContaining(['showOverwriteConfirmation']),
+  });
   // Cancelled in the Save dialog: the form again, nothing saved.
   await expect(exportDialog.getByRole('button', { name: 'Export…' })).toBeEnabled();
   await expect(page.getByRole('dialog', { name: 'Export saved' })).toBeHidden();
@@ -184,18 +164,11 @@ test('each page command of the File menu opens its dialog on the page, and the n
   await clickMenuItem(app, 'File', 'Back Up Notebook…');
   await expect(exportDialog.getByRole('radio', { name: /Marginalia backup/ })).toBeChecked();
   await exportDialog.getByRole('button', { name: 'Export…' }).click();
-  await expect
-    .poll(() => dialogCalls(app))
-    .toEqual([
-      {
-        kind: 'save',
-        options: expect.objectContaining({
-          title: 'Export Marginalia backup',
-          defaultPath: expect.stringMatching(/^Marginalia backup \d{4}-\d{2}-\d{2}\.json$/),
-          filters: [{ name: 'Marginalia backup', extensions: ['json'] }],
-        }),
-      },
-    ]);
+  await expectOneDialog(app, 'save', {
+    title: 'Export Marginalia backup',
+    defaultPath: expect.stringMatching(/^Marginalia backup \d{4}-\d{2}-\d{2}\.json$/),
+    filters: [{ name: 'Marginalia backup', extensions: ['json'] }],
+  });
   await expect(exportDialog.getByRole('button', { name: 'Export…' })).toBeEnabled();
   await exportDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(exportDialog).toBeHidden();
@@ -206,21 +179,14 @@ test('each page command of the File menu opens its dialog on the page, and the n
   await clickMenuItem(app, 'File', 'Restore from Backup…');
   const restore = page.getByRole('dialog', { name: 'Restore from Backup' });
   await restore.getByRole('button', { name: 'Choose a File…' }).click();
-  await expect
-    .poll(() => dialogCalls(app))
-    .toEqual([
-      {
-        kind: 'open',
-        options: expect.objectContaining({
-          title: 'Restore from a Marginalia backup',
-          properties: ['openFile'],
-          filters: [
-            { name: 'Marginalia backup', extensions: ['json'] },
-            { name: 'All files', extensions: ['*'] },
-          ],
-        }),
-      },
-    ]);
+  await expectOneDialog(app, 'open', {
+    title: 'Restore from a Marginalia backup',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Marginalia backup', extensions: ['json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
   // Cancelled: still the list to choose from.
   await expect(restore.getByRole('button', { name: 'Choose a File…' })).toBeEnabled();
   await restore.getByRole('button', { name: 'Cancel', exact: true }).click();

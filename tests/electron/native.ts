@@ -1,4 +1,4 @@
-import type { ElectronApplication } from '@playwright/test';
+import { type ElectronApplication, expect } from '@playwright/test';
 
 /**
  * The native side of the app, reached in the main process with `app.evaluate`: the application
@@ -153,4 +153,18 @@ export async function clearDialogCalls(app: ElectronApplication): Promise<void> 
     if (!state) throw new Error('The dialogs are not stubbed (stubDialogs).');
     state.calls.length = 0;
   });
+}
+
+/**
+ * Exactly one native dialog asked for since the calls were last cleared, of `kind`, with (at
+ * least) `options`: waited for, as the page asks for it asynchronously.
+ */
+export async function expectOneDialog(
+  app: ElectronApplication,
+  kind: DialogCall['kind'],
+  options: Record<string, unknown>,
+): Promise<void> {
+  await expect
+    .poll(() => dialogCalls(app))
+    .toEqual([{ kind, options: expect.objectContaining(options) }]);
 }
