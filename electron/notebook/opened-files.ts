@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AppCommand } from '../../shared/contract.ts';
 import { PACKAGE_EXTENSION } from '../../shared/rounds/files.ts';
 
@@ -42,14 +43,26 @@ export function kindOfOpenedFile(
   return null;
 }
 
+/** A `file:` URL as a path; anything else (or a URL that names no local file) as it is. */
+function localPath(arg: string): string {
+  if (!/^file:/i.test(arg)) return arg;
+  try {
+    return fileURLToPath(arg);
+  } catch {
+    return arg;
+  }
+}
+
 /**
  * The files among a launch's arguments (the app's own path, flags and anything that is not an
- * existing file are not), resolved against the folder it was launched from.
+ * existing file are not), resolved against the folder it was launched from. Linux desktops
+ * hand files over as `file://` URLs (the desktop entry's `%U`), so those are turned into paths.
  */
 export function filesInArguments(argv: readonly string[], cwd: string): string[] {
   return argv
     .slice(1)
     .filter((arg) => !arg.startsWith('-'))
+    .map(localPath)
     .map((arg) => (isAbsolute(arg) ? arg : resolve(cwd, arg)))
     .filter((path) => {
       try {

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import {
   ANSWER_WITHIN_MS,
@@ -39,6 +40,17 @@ describe('files the system asks Marginalia to open', () => {
       dir,
     );
     expect(files).toEqual([join(dir, 'paper.pdf')]);
+  });
+
+  it('takes the file:// URLs a Linux desktop hands over (%U), spaces and all', async () => {
+    const dir = await tempDir();
+    const spaced = join(dir, 'field notes é.md');
+    await writeFile(spaced, '# Notes');
+    const files = filesInArguments(
+      ['/opt/Marginalia/marginalia', pathToFileURL(spaced).href, 'file:///nowhere/missing.pdf'],
+      '/',
+    );
+    expect(files).toEqual([spaced]);
   });
 
   it('groups documents into one import, and gives the others one at a time', () => {
