@@ -13,7 +13,9 @@ export function boxOf(range: Range | Element, content: HTMLElement) {
   };
 }
 
-/** Bring a range (or an area's box) a third of the way down the reader's scroller, and flash it. */
+/** A box as `boxOf` measures it: offsets in the content box, and the content box's width. */
+export type ContentBox = ReturnType<typeof boxOf>;
+
 /** Scroll a range into the reading third of the view, without flashing it (find's steps). */
 export function scrollToRange(range: Range | Element, content: HTMLElement) {
   const scroller = content.parentElement;
@@ -25,6 +27,7 @@ export function scrollToRange(range: Range | Element, content: HTMLElement) {
   scroller?.scrollTo({ top: Math.max(0, box.top - height / 3), behavior: 'auto' });
 }
 
+/** Bring a range (or an area's box) a third of the way down the reader's scroller, and flash it. */
 export function scrollToAndFlash(range: Range | Element, content: HTMLElement, flashMs = 900) {
   const scroller = content.parentElement;
   const box = boxOf(range, content);

@@ -1,10 +1,9 @@
-import { type RefObject, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../shared/model.ts';
-import type { PdfNavigator } from '../pdf/PdfPages.tsx';
 import { clearCandidates, clearFind, paintCandidates, paintFind } from './highlight-painter.ts';
 import type { ReaderProps } from './Reader.tsx';
 import { scrollToAndFlash, scrollToRange } from './reader-geometry.ts';
-import type { TextSurface } from './text-surface.ts';
+import type { ReaderSurface } from './use-text-surface.ts';
 
 /**
  * What other views ask of the reader: jump to a highlight (search, notes, the panel), reveal a
@@ -12,30 +11,11 @@ import type { TextSurface } from './text-surface.ts';
  * when its text is on screen: a document may still be loading, and a PDF page may not be drawn
  * yet (then the reader goes to the page, the page draws, and the request is served).
  */
-export function useReaderRequests({
-  index,
-  contentRef,
-  pdfGoTo,
-  visible,
-  placeOf,
-  indexed,
-  jump,
-  reveal,
-  candidates,
-  find,
-}: {
-  index: RefObject<TextSurface | null>;
-  contentRef: RefObject<HTMLElement | null>;
-  pdfGoTo: RefObject<PdfNavigator | null>;
-  visible: readonly Annotation[];
-  placeOf: (a: Annotation) => Range | Element | null;
-  /** Counts text surfaces drawn (a PDF page each time one is). */
-  indexed: number;
-  jump: ReaderProps['jump'];
-  reveal: ReaderProps['reveal'];
-  candidates: ReaderProps['candidates'];
-  find: ReaderProps['find'];
-}) {
+export function useReaderRequests(
+  { index, contentRef, pdfGoTo, placeOf, indexed }: ReaderSurface,
+  visible: readonly Annotation[],
+  { jump, reveal, candidates, find }: ReaderProps,
+) {
   // Scroll to a requested highlight once it is on the page (the document and its highlights may
   // still be loading when the request comes); each request is served once.
   const servedJump = useRef(0);
