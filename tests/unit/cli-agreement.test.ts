@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { contentHash } from '../../electron/notebook/content-hash.ts';
 import { agreementTable } from '../../shared/agreement/table.ts';
@@ -12,28 +10,13 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../shared/export/backup
 import type { Annotation } from '../../shared/model.ts';
 import { type CodingFile, codingFileSchema } from '../../shared/rounds/files.ts';
 import { exportFixture } from '../fixtures/export/notebook.ts';
+import { cli } from './cli-process.ts';
 import { tempDirs } from './temp-dir.ts';
 
 // Each case starts the command line as a process (seconds on a busy 2-core machine).
 vi.setConfig({ testTimeout: 30_000 });
 
 const tempDir = tempDirs();
-const run = promisify(execFile);
-const CLI = resolve('electron/cli/main.ts');
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', CLI, ...args],
-      { env: { ...process.env, MARGINALIA_DATA_DIR: '' } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 // Two real texts: the sample article and a short note.
 const ARTICLE = readFileSync(resolve('resources/seed-article.txt'), 'utf8');

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it, vi } from 'vitest';
 import { parseImportFile } from '../../electron/notebook/import/parse-import.ts';
@@ -10,6 +8,7 @@ import { openNotebook } from '../../electron/notebook/notebook.ts';
 import { MY_NOTES_END, MY_NOTES_START } from '../../shared/export/obsidian/my-notes.ts';
 import { UNSURE_BELOW } from '../../shared/quotes/confidence.ts';
 import { exportFixture } from '../fixtures/export/notebook.ts';
+import { cli } from './cli-process.ts';
 import { sharedPdf } from './pdf/pdf-files.ts';
 import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
 
@@ -18,23 +17,6 @@ import { RESOURCES_DIR, tempDirs } from './temp-dir.ts';
 vi.setConfig({ testTimeout: 30_000 });
 
 const tempDir = tempDirs();
-const run = promisify(execFile);
-const CLI = resolve('electron/cli/main.ts');
-
-/** Run the command line as a user would (`node electron/cli/main.ts …`, what `npm run cli` runs). */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--disable-warning=ExperimentalWarning', CLI, ...args],
-      { env: { ...process.env, MARGINALIA_DATA_DIR: '' } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** A data folder holding the export fixture, closed again (as if the app had quit). */
 async function notebookFolder(): Promise<string> {
