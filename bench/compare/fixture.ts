@@ -1,8 +1,6 @@
-import { contentHash } from '../../electron/notebook/content-hash.ts';
 import type { Notebook } from '../../electron/notebook/notebook.ts';
 import type { LayerHighlight, NotebookDocument, Round } from '../../shared/model.ts';
-import { paragraphsFromPlainText } from '../../shared/text/plain-text.ts';
-import { prose } from '../reader/fixture.ts';
+import { prose, documentOf as readerDocument } from '../reader/fixture.ts';
 import { mulberry32, type Random } from '../search/random.ts';
 
 /** The issue's case: one document compared, 3 coders × 500 highlights on it. */
@@ -29,23 +27,8 @@ export interface CompareCase {
   highlights: number;
 }
 
-function documentOf(id: string, title: string, raw: string, at: string): NotebookDocument {
-  const { text, blocks } = paragraphsFromPlainText(raw);
-  return {
-    id,
-    title,
-    author: 'Bench',
-    source: 'compare bench',
-    url: '',
-    publishedDate: '',
-    importedAt: at,
-    updatedAt: at,
-    contentHash: contentHash(text),
-    text,
-    blocks,
-    marks: [],
-  };
-}
+const documentOf = (id: string, title: string, raw: string, at: string) =>
+  readerDocument(id, title, raw, at, 'compare bench');
 
 /** A word boundary at or after `i` (the start of the next word), within the text. */
 function wordStart(text: string, i: number): number {

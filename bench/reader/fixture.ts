@@ -58,13 +58,20 @@ const COLORS: HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'orange'];
 /** The colour of the highlight each run adds: none of the fixture's are this colour. */
 export const ADDED_COLOR: HighlightColor = 'purple';
 
-function documentOf(id: string, title: string, raw: string, at: string): NotebookDocument {
+/** A bench's document of plain-text paragraphs, as an import would store it. */
+export function documentOf(
+  id: string,
+  title: string,
+  raw: string,
+  at: string,
+  source = 'reader bench',
+): NotebookDocument {
   const { text, blocks } = paragraphsFromPlainText(raw);
   return {
     id,
     title,
     author: 'Bench',
-    source: 'reader bench',
+    source,
     url: '',
     publishedDate: '',
     importedAt: at,
