@@ -1,4 +1,3 @@
-export declare function electronCacheDir(env?: NodeJS.ProcessEnv, platform?: string): string;
 export declare function offlineAdvice(options: {
   reason: string;
   version: string;

@@ -11,9 +11,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { electronCacheDir } from '../electron/cache-dir.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -22,15 +22,6 @@ const NETWORK_FAILURE =
   /\b(getaddrinfo|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|fetch failed|socket hang up)\b/;
 /** A line of a JavaScript stack trace. */
 const STACK_FRAME = /^\s+at\s/;
-
-/** Electron's download cache (@electron/get), where a release zip can be put by hand. */
-export function electronCacheDir(env = process.env, platform = process.platform) {
-  if (env.ELECTRON_CACHE) return env.ELECTRON_CACHE;
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'electron');
-  if (platform === 'win32')
-    return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'electron', 'Cache');
-  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'electron');
-}
 
 /** What to tell a person whose build could not download what it needs. */
 export function offlineAdvice({ reason, version, platform, arch, cacheDir }) {

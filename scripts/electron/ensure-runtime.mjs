@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { electronCacheDir } from './cache-dir.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -24,19 +24,6 @@ function electronBinary() {
         ? 'Electron.app/Contents/MacOS/Electron'
         : 'electron');
   return { packageDir, binary: join(distDir, name) };
-}
-
-/** Electron's download cache (@electron/get), where a release zip can be put by hand. */
-function cacheDir() {
-  if (process.env.ELECTRON_CACHE) return process.env.ELECTRON_CACHE;
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'electron');
-  if (process.platform === 'win32')
-    return join(
-      process.env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'),
-      'electron',
-      'Cache',
-    );
-  return join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'electron');
 }
 
 /** The first line of the downloader's complaint that says what went wrong. */
@@ -70,7 +57,7 @@ process.stderr.write(
     'To install it:',
     '  - from a mirror:      ELECTRON_MIRROR=https://your-mirror.example/electron/ npm start',
     `  - from a file:        put ${zip} (from github.com/electron/electron/releases) in`,
-    `                        ${cacheDir()} and run npm start again`,
+    `                        ${electronCacheDir()} and run npm start again`,
     '  - an Electron you already have: ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron/dist npm start',
     '',
     'Everything else works without it: npm test (the tests of the real window are skipped and say',

@@ -17,7 +17,7 @@ import configuration, {
   notarisation,
   type PackageInfo,
 } from '../../electron-builder.ts';
-import { electronCacheDir, networkFailure } from '../../scripts/dist/dist.mjs';
+import { networkFailure } from '../../scripts/dist/dist.mjs';
 import {
   associatedExtensions,
   linuxOpenWithMimeTypes,
@@ -27,6 +27,7 @@ import {
   ownFileAssociations,
   windowsOpenWithInclude,
 } from '../../scripts/dist/file-types.mjs';
+import { electronCacheDir } from '../../scripts/electron/cache-dir.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as PackageInfo & {
   scripts: Record<string, string>;

@@ -1,0 +1,1 @@
+export declare function electronCacheDir(env?: NodeJS.ProcessEnv, platform?: string): string;
