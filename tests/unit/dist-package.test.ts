@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
-import { FuseState, FuseV1Options, FuseVersion, flipFuses } from '@electron/fuses';
+import { FuseV1Options, FuseVersion, flipFuses } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGED_RESOURCES, type PackageInfo } from '../../electron-builder.ts';
 import { prepare } from '../../scripts/dist/prepare.mjs';
 import { checkFuses, FUSE_CONFIG } from '../../scripts/fuses/fuses.mjs';
+import { fakeElectronBinary } from './stand-in-electron.ts';
 
 const ROOT = resolve('.');
 const built = existsSync(join(ROOT, 'out', 'main', 'index.js'));
@@ -31,18 +32,9 @@ const skipReason = !linux
 if (skipReason) console.log(skipReason);
 const run = promisify(execFile);
 
-/** Electron 45's fuse defaults, in wire order, behind the sentinel @electron/fuses looks for. */
+/** An unpacked Electron for electron-builder, its binary the stand-in. */
 async function standInElectron(dir: string) {
-  const on = FuseState.ENABLE;
-  const off = FuseState.DISABLE;
-  const wire = [on, off, on, on, off, off, off, on, on];
-  const noise = Buffer.alloc(16 * 1024, 0x90);
-  const sentinel = Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX');
-  await writeFile(
-    join(dir, 'electron'),
-    Buffer.concat([noise, sentinel, Buffer.from([1, wire.length, ...wire]), noise]),
-    { mode: 0o755 },
-  );
+  await fakeElectronBinary(join(dir, 'electron'));
   await writeFile(join(dir, 'version'), '45.4.1');
   await writeFile(join(dir, 'LICENSE'), 'Electron licence (stand-in)');
 }

@@ -16,20 +16,10 @@ import afterPack, {
   FUSE_CONFIG,
   packedBinaryPath,
 } from '../../scripts/fuses/fuses.mjs';
+import { ELECTRON_DEFAULTS, fakeElectronBinary } from './stand-in-electron.ts';
 
-/** The marker Electron puts before its fuse wire (@electron/fuses' constants, not exported). */
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const ON = FuseState.ENABLE;
 const OFF = FuseState.DISABLE;
-
-/** Electron's defaults, in wire order (RunAsNode, cookie encryption, NODE_OPTIONS, …). */
-const ELECTRON_DEFAULTS = [ON, OFF, ON, ON, OFF, OFF, OFF, ON, ON];
-
-async function fakeElectronBinary(path: string) {
-  const noise = Buffer.alloc(64 * 1024, 0x90);
-  const wire = Buffer.from([1, ELECTRON_DEFAULTS.length, ...ELECTRON_DEFAULTS]);
-  await writeFile(path, Buffer.concat([noise, Buffer.from(SENTINEL), wire, noise]));
-}
 
 const run = promisify(execFile);
 
