@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -16,16 +16,74 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/** Where the page posts its calls into the core when the harness wires them over http. */
+export const INVOKE_PATH = '/__notebook/invoke';
+
+export type Invoke = (method: string, input: unknown) => Promise<unknown>;
+
+/** Where the page listens for the core's events (server-sent events) when wired over http. */
+export const EVENTS_PATH = '/__notebook/events';
+
+/** Follow the core's events; returns the way to stop. */
+export type Subscribe = (listener: (event: unknown) => void) => () => void;
+
+/** An event stream for one page: each event of the core as one `data:` line of JSON. */
+function streamEvents(subscribe: Subscribe, request: IncomingMessage, response: ServerResponse) {
+  response.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
+  response.write(': open\n\n');
+  const unsubscribe = subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
+  request.on('close', unsubscribe);
+}
+
+/** One call `{method, input}` in the request's body; the answer as JSON (204 for none). */
+function answerInvoke(invoke: Invoke, request: IncomingMessage, response: ServerResponse) {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    const { method, input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      method: string;
+      input: unknown;
+    };
+    invoke(method, input).then(
+      (answer) => {
+        if (answer === undefined) response.writeHead(204).end();
+        else {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(answer));
+        }
+      },
+      (error: unknown) => response.writeHead(500).end(String(error)),
+    );
+  });
+}
+
 /**
  * The built renderer over http on a free port of 127.0.0.1. A few lines in this process rather
  * than `vite preview` as a child: no second Node to start on a busy two-core machine, no port to
  * guess, and nothing left running if the suite stops. The page's own CSP (in index.html) applies
- * as in the app.
+ * as in the app. With `invoke` and `subscribe`, the page's calls into the core and the core's
+ * events can go through here too (same origin, so the CSP's `connect-src 'self'` lets them
+ * through): see `wirePage`'s `overHttp`.
  */
-export async function serveDirectory(root: string): Promise<{ url: string; close(): void }> {
+export async function serveDirectory(
+  root: string,
+  options: { invoke?: Invoke; subscribe?: Subscribe } = {},
+): Promise<{ url: string; close(): void }> {
   const base = normalize(root);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (options.invoke && request.method === 'POST' && path === INVOKE_PATH) {
+      answerInvoke(options.invoke, request, response);
+      return;
+    }
+    if (options.subscribe && request.method === 'GET' && path === EVENTS_PATH) {
+      streamEvents(options.subscribe, request, response);
+      return;
+    }
     const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
     if (file !== base && !file.startsWith(base + sep)) {
       response.writeHead(403).end();
