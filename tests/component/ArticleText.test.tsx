@@ -40,7 +40,7 @@ const visible = (start: number, end: number) => text.slice(start, end).replaceAl
 function setup(document: NotebookDocument = doc) {
   const { container } = render(
     <article>
-      <ArticleText document={document} />
+      <ArticleText document={document} shown={document.blocks.length} />
     </article>,
   );
   const root = container.querySelector('article') as HTMLElement;

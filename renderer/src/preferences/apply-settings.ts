@@ -11,4 +11,6 @@ export function applySettings(settings: Settings, root: HTMLElement = document.d
   root.style.setProperty('--font-reading', READER_FONT_STACKS[settings.readerFont]);
   root.style.setProperty('--reader-font-size', `${settings.readerFontSize}px`);
   root.style.setProperty('--reader-line-width', `${settings.lineWidth}ch`);
+  // The same as a number: a long text's unseen blocks guess their height from it (reader.css).
+  root.style.setProperty('--reader-line-chars', String(settings.lineWidth));
 }

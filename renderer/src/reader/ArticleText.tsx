@@ -2,6 +2,7 @@ import { Fragment, memo, type ReactNode } from 'react';
 import type { Block, Mark, NotebookDocument } from '../../../shared/model.ts';
 import { listMarkers } from '../../../shared/text/list-markers.ts';
 import { blockSegments } from '../../../shared/text/segments.ts';
+import { laysOutLazily } from './lazy-layout.ts';
 
 function wrap(mark: Mark, child: ReactNode): ReactNode {
   switch (mark.type) {
@@ -54,55 +55,70 @@ function BlockContent({
  * carrying its offset (`data-start`), which is all the highlighting layer needs: highlights are
  * drawn over this DOM, never inserted into it.
  */
-function BlockView({
+// Memoised: a long text drawn in slices renders again for each slice, and the blocks already
+// drawn (same text, block and marks) are then skipped rather than compared span by span.
+const BlockView = memo(function BlockView({
   text,
   block,
   marks,
   marker,
+  lazy,
 }: {
   text: string;
   block: Block;
   marks: readonly Mark[];
   marker: string | null;
+  /** In a text laid out lazily: the block's length, from which CSS guesses its height unseen. */
+  lazy: boolean;
 }) {
   const content = <BlockContent text={text} block={block} marks={marks} />;
+  const chars: Record<string, number> = lazy ? { '--chars': block.end - block.start } : {};
   switch (block.type) {
     case 'heading': {
       const level = Math.min(Math.max(block.level ?? 1, 1), 5) + 1;
       const Heading = `h${level}` as 'h2';
-      return <Heading>{content}</Heading>;
+      return <Heading style={chars as React.CSSProperties}>{content}</Heading>;
     }
     case 'list-item':
       return (
         <p
           className="list-item"
           data-marker={marker ?? '•'}
-          style={{ '--depth': block.level ?? 0 } as React.CSSProperties}
+          style={{ ...chars, '--depth': block.level ?? 0 } as React.CSSProperties}
         >
           {content}
         </p>
       );
     case 'blockquote':
-      return <blockquote>{content}</blockquote>;
+      return <blockquote style={chars as React.CSSProperties}>{content}</blockquote>;
     case 'code':
-      return <pre>{content}</pre>;
+      return <pre style={chars as React.CSSProperties}>{content}</pre>;
     default:
-      return <p>{content}</p>;
+      return <p style={lazy ? (chars as React.CSSProperties) : undefined}>{content}</p>;
   }
-}
+});
 
-export const ArticleText = memo(function ArticleText({ document }: { document: NotebookDocument }) {
+export const ArticleText = memo(function ArticleText({
+  document,
+  shown,
+}: {
+  document: NotebookDocument;
+  /** How many of its blocks to draw (a long text draws them in slices: `useBlocksShown`). */
+  shown: number;
+}) {
   const { text, blocks, marks } = document;
   const markers = listMarkers(blocks);
+  const lazy = laysOutLazily(text.length);
   return (
     <>
-      {blocks.map((block, i) => (
+      {blocks.slice(0, shown).map((block, i) => (
         <BlockView
           key={block.start}
           text={text}
           block={block}
           marks={marks}
           marker={markers[i] ?? null}
+          lazy={lazy}
         />
       ))}
     </>

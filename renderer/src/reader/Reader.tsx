@@ -11,8 +11,10 @@ import {
 import { ArticleText } from './ArticleText.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { paintCaret } from './highlight-painter.ts';
+import { laysOutLazily } from './lazy-layout.ts';
 import { ReattachBanner } from './ReattachBanner.tsx';
 import { AttachToolbar, SelectionToolbar } from './SelectionToolbar.tsx';
+import { useBlocksShown } from './use-blocks-shown.ts';
 import { useDocumentHighlights } from './use-document-highlights.ts';
 import { useHighlightEditor } from './use-highlight-editor.ts';
 import { useHighlightPainter } from './use-highlight-painter.ts';
@@ -86,7 +88,8 @@ export function Reader(props: ReaderProps) {
     reattach,
     onCreateArea,
   } = props;
-  const surface = useTextSurface(doc);
+  const blocks = useBlocksShown(doc);
+  const surface = useTextSurface(doc, blocks.shown);
   const { visible, areas } = useDocumentHighlights(annotations, doc.id);
   const scrollRef = useHighlightPainter(surface, visible, activeId, isShown);
   const editor = useHighlightEditor(surface, visible, activeId);
@@ -107,11 +110,13 @@ export function Reader(props: ReaderProps) {
         <DocumentHeader document={doc} actions={headerActions} />
         <article
           ref={surface.articleRef}
-          className="article"
+          className={!doc.pdf && laysOutLazily(doc.text.length) ? 'article lazy-layout' : 'article'}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: the article takes focus so it can be read and selected from the keyboard.
           tabIndex={0}
           aria-label={`Text of ${doc.title}`}
           aria-describedby="reader-keys"
+          // A long text still being drawn in slices (reading places wait for it).
+          aria-busy={!doc.pdf && !blocks.complete ? true : undefined}
           onMouseUp={readSelection}
           onKeyUp={(e) => e.shiftKey && readSelection()}
           onBlur={() => paintCaret(null)}
@@ -129,7 +134,7 @@ export function Reader(props: ReaderProps) {
               onCreateArea={(area) => onCreateArea?.(area)}
             />
           ) : (
-            <ArticleText document={doc} />
+            <ArticleText document={doc} shown={blocks.shown} />
           )}
         </article>
         <p id="reader-keys" className="visually-hidden">

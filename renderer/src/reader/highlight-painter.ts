@@ -66,8 +66,8 @@ export interface HighlightsToPaint {
 }
 
 /**
- * Paints highlights near the viewport of `scroller` only: the text from two screens above it to
- * two below. Scrolling more than a screen from where it last painted paints again, in the
+ * Paints highlights near the viewport of `scroller` only, at the next frame: the text from two
+ * screens above it to two below. Scrolling more than a screen from where it last painted paints again, in the
  * scroll event (before the frame is drawn), which costs the few dozen ranges in that span. A
  * surface that cannot tell what is in view (a PDF's, which draws only pages near the viewport
  * anyway; one not laid out) gets every highlight, as before.
@@ -92,13 +92,23 @@ export function createViewportPainter(scroller: HTMLElement) {
   };
   scroller.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('resize', paint);
+  // Updates are painted at the next frame, once however many came before it: what is in view
+  // is measured then, when the frame lays the page out anyway. Measuring at each update forced
+  // a layout per update, and a long text drawn in slices updates once per slice.
+  let frame = 0;
   return {
-    /** Paint these highlights now (near the viewport), and again as the reader scrolls. */
+    /** Paint these highlights at the next frame (near the viewport), and again as the reader scrolls. */
     update(next: HighlightsToPaint) {
       what = next;
-      paint();
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          paint();
+        });
     },
     dispose() {
+      cancelAnimationFrame(frame);
+      frame = 0;
       scroller.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', paint);
       what = null;

@@ -12,7 +12,7 @@ import { articleSurface, type TextSurface } from './text-surface.ts';
  * paint or scroll run again for each; `placeOf` finds a highlight on screen; positions are
  * measured in the content box (`contentRef`), which scrolls with the text.
  */
-export function useTextSurface(doc: NotebookDocument) {
+export function useTextSurface(doc: NotebookDocument, blocksShown: number) {
   const contentRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
   // The text as drawn: the article's DOM, or a PDF's text layers (set when its pages render).
@@ -22,15 +22,19 @@ export function useTextSurface(doc: NotebookDocument) {
 
   // Bumped each time the text is indexed: a new version of the document (or new details) renders
   // new DOM, and its highlights must be painted again even when the list of them is unchanged.
+  // A long text is drawn in slices: each slice drawn is indexed again (what waits for a far
+  // offset is served then), but highlights are cleared only for another document.
   const [indexed, setIndexed] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another document clears what was painted on the last.
+  useLayoutEffect(() => clearHighlights, [doc]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each slice drawn (`blocksShown`) is new DOM to index.
   useLayoutEffect(() => {
     const article = articleRef.current;
     if (article && !doc.pdf)
       index.current = articleSurface(indexSegments(article, doc.text.length), article);
     if (doc.pdf) index.current = null;
     setIndexed((n) => n + 1);
-    return clearHighlights;
-  }, [doc]);
+  }, [doc, blocksShown]);
   // A PDF's pages render as they come into view: each time, highlights are painted again.
   const onPdfSurface = useCallback((surface: TextSurface) => {
     index.current = surface;

@@ -45,8 +45,10 @@ export function useReadingPlace(
     // The text arrives and lays out after the document is chosen: wait for it, then restore.
     const attach = () => {
       scroller = documentScroller(readerRef.current);
+      // A long text is drawn in slices (the article is busy meanwhile): its place may be far down.
       const laidOut =
         scroller &&
+        !scroller.querySelector('.article[aria-busy="true"]') &&
         (scroller.querySelector('.article > *') || scroller.scrollHeight > scroller.clientHeight);
       if (!scroller || !laidOut) {
         if (performance.now() - started < RESTORE_WITHIN_MS) frame = requestAnimationFrame(attach);
