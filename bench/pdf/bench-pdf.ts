@@ -158,7 +158,7 @@ function readerTable(r: RendererResult): string {
       [`open (${name}): click → first page drawn (ink)`, open.firstPaintMs, 'ms', '≤ 500 ms'],
       [`open (${name}): click → page 1 text layer`, open.textLayerMs, 'ms', '≤ 500 ms'],
       [`open (${name}): page 1 canvas → its text layer`, open.textLayerGapMs, 'ms', '≤ 200 ms'],
-      [`open (${name}): of which core calls over CDP`, open.coreCallsMs, 'ms', '—'],
+      [`open (${name}): of which core calls over http`, open.coreCallsMs, 'ms', '—'],
       [
         `open (${name}): click → drawn, less core calls`,
         less(open.firstPaintMs, open.coreCallsMs),
@@ -178,9 +178,14 @@ function readerTable(r: RendererResult): string {
     ['scroll end to end: duration', r.scroll.seconds, 's', '—'],
     [`highlight with ${existing} on: call → painted`, r.highlight.paintedMs, 'ms', '≤ 50 ms'],
     [`highlight with ${existing} on: call → in painter`, r.highlight.seenMs, 'ms', '—'],
-    [`highlight with ${existing} on: of which CDP call`, r.highlight.coreCallsMs, 'ms', '—'],
     [
-      `highlight with ${existing} on: less the CDP call`,
+      `highlight with ${existing} on: of which the core call (http)`,
+      r.highlight.coreCallsMs,
+      'ms',
+      '—',
+    ],
+    [
+      `highlight with ${existing} on: less the core call`,
       less(r.highlight.paintedMs, r.highlight.coreCallsMs),
       'ms',
       '≤ 50 ms',

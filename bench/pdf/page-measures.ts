@@ -192,6 +192,36 @@ export async function waitForPainted(page: Page, count: number): Promise<void> {
   );
 }
 
+/**
+ * Back to the first page, with its text layer and a highlight of it painted. The book reopens
+ * where it was last read (the end, after the scroll runs), and the highlights are added on page 1.
+ */
+export async function showFirstPage(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector('.reader-scroll')?.scrollTo(0, 0));
+  await page
+    .waitForFunction(
+      () => {
+        const first = document.querySelector('.pdf-page[data-page-index="0"]');
+        const set = CSS.highlights.get('mg-yellow') as unknown as Set<Range> | undefined;
+        return !!first && [...(set ?? [])].some((r) => first.contains(r.startContainer));
+      },
+      null,
+      { timeout: 30_000 },
+    )
+    .catch(async (error: unknown) => {
+      // Say what the page shows instead, so a failed run can be told from a slow one.
+      const state = await page.evaluate(() => {
+        const set = CSS.highlights.get('mg-yellow') as unknown as Set<Range> | undefined;
+        const drawn = [...document.querySelectorAll<HTMLElement>('.pdf-page')]
+          .filter((p) => p.querySelector('.textLayer span'))
+          .map((p) => p.dataset.pageIndex);
+        const scroller = document.querySelector('.reader-scroll');
+        return `${set?.size ?? 0} yellow ranges; pages with text: ${drawn.join(',') || 'none'}; scrollTop ${scroller?.scrollTop}`;
+      });
+      throw new Error(`page 1 has no highlight painted (${state}): ${String(error)}`);
+    });
+}
+
 export interface AddMarks {
   /** The call made → the new range is in the painter's highlight set. */
   seenMs: number;

@@ -57,6 +57,12 @@ describe('blocksToShow', () => {
     for (let i = 1; i < slices.length; i++) expect(slices[i]!).toBeGreaterThan(slices[i - 1]!);
     expect(blocksToShow(doc, doc.blocks.length, NEXT_CHARS)).toBe(doc.blocks.length);
   });
+
+  it("draws a long PDF's blocks whole: its pages draw themselves near the viewport", () => {
+    const doc = documentOf(400);
+    const pdf = { pageCount: 1 } as NonNullable<NotebookDocument['pdf']>;
+    expect(blocksToShow({ ...doc, pdf }, 0, FIRST_CHARS)).toBe(doc.blocks.length);
+  });
 });
 
 function Article({ document }: { document: NotebookDocument }) {

@@ -18,16 +18,17 @@ export const FIRST_CHARS = 15_000;
 export const NEXT_CHARS = 60_000;
 
 /**
- * How many blocks to draw: all of a short text's; of a long one's, those already drawn
- * (`from`) and enough more to cover `chars` characters.
+ * How many blocks to draw: all of a short text's (and of a PDF's, whose pages draw themselves
+ * as they come into view); of a long one's, those already drawn (`from`) and enough more to
+ * cover `chars` characters.
  */
 export function blocksToShow(
-  doc: Pick<NotebookDocument, 'text' | 'blocks'>,
+  doc: Pick<NotebookDocument, 'text' | 'blocks' | 'pdf'>,
   from: number,
   chars: number,
 ): number {
   const { blocks } = doc;
-  if (!laysOutLazily(doc.text.length)) return blocks.length;
+  if (doc.pdf || !laysOutLazily(doc.text.length)) return blocks.length;
   if (from >= blocks.length) return blocks.length;
   const limit = (blocks[from]?.start ?? 0) + chars;
   let n = from + 1;
