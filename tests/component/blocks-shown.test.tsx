@@ -1,5 +1,6 @@
 import { render, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { documentOf as benchDocument } from '../../bench/reader/fixture.ts';
 import { ArticleText } from '../../renderer/src/reader/ArticleText.tsx';
 import {
   blocksToShow,
@@ -9,29 +10,12 @@ import {
 } from '../../renderer/src/reader/lazy-layout.ts';
 import { useBlocksShown } from '../../renderer/src/reader/use-blocks-shown.ts';
 import type { NotebookDocument } from '../../shared/model.ts';
-import { paragraphsFromPlainText } from '../../shared/text/plain-text.ts';
 
-/** A document of `n` paragraphs of about 600 characters each. */
+/** A document of `n` paragraphs of about 600 characters each (built as the reader bench builds one). */
 function documentOf(n: number, id = 'doc_long'): NotebookDocument {
   const paragraph = (i: number) => `Paragraph ${i}. ${'The archive holds the ledger. '.repeat(20)}`;
-  const { text, blocks } = paragraphsFromPlainText(
-    Array.from({ length: n }, (_, i) => paragraph(i)).join('\n\n'),
-  );
-  const at = '2025-01-01T00:00:00.000Z';
-  return {
-    id,
-    title: 'Long',
-    author: '',
-    source: '',
-    url: '',
-    publishedDate: '',
-    importedAt: at,
-    updatedAt: at,
-    contentHash: 'x',
-    text,
-    blocks,
-    marks: [],
-  };
+  const raw = Array.from({ length: n }, (_, i) => paragraph(i)).join('\n\n');
+  return benchDocument(id, 'Long', raw, '2025-01-01T00:00:00.000Z');
 }
 
 describe('blocksToShow', () => {
