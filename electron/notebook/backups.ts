@@ -1,7 +1,7 @@
 import { copyFile, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { BackupInfo } from '../../shared/contract.ts';
-import { syncFolder } from './durable-json-file.ts';
+import { commitTempFile } from './durable-json-file.ts';
 
 export const BACKUP_DIR = 'backups';
 /** The newest backups always kept… */
@@ -42,15 +42,45 @@ export async function keepCopy(
   const dir = join(dataDir, BACKUP_DIR);
   await mkdir(dir, { recursive: true });
   const target = join(dir, `${prefix}-${stamp(new Date())}.json`);
-  await copyFile(storePath, target);
-  const handle = await open(target, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await syncFolder(dir);
+  await copyDurably(storePath, target);
   return target;
+}
+
+/** What an interrupted copy leaves in `backups/`: never a backup's name (see `copyDurably`). */
+const TEMP_COPY = /^\..+\.tmp$/;
+
+/**
+ * Copy a file under a backup's name whole or not at all: into a temp file beside it, flushed,
+ * then renamed, and the folder flushed. Copied straight to its name, a copy cut short by a crash
+ * or power cut was left as a damaged backup among the good ones (and counted as one of the ten).
+ */
+async function copyDurably(source: string, target: string): Promise<void> {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await copyFile(source, tmp);
+    const handle = await open(tmp, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await unlink(tmp).catch(() => {});
+    throw error;
+  }
+  await commitTempFile(tmp, target);
+}
+
+/**
+ * Remove what interrupted backup copies left in `backups/`. Called with the lock held, when no
+ * copy of this process is under way.
+ */
+export async function removeLeftoverBackupCopies(dataDir: string): Promise<void> {
+  const dir = join(dataDir, BACKUP_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((n) => TEMP_COPY.test(n)).map((n) => unlink(join(dir, n)).catch(() => {})),
+  );
 }
 
 /** When a backup was taken, from its name; null for a name this app did not write. */
@@ -110,7 +140,7 @@ export async function backupStore(
   const [newest] = await listBackups(dataDir);
   if (newest && (await sameContent(storePath, newest))) return newest;
   const target = join(dir, `notebook-${stamp(now)}.json`);
-  await copyFile(storePath, target);
+  await copyDurably(storePath, target);
   const all = await listBackups(dataDir);
   const kept = backupsToKeep(all, now, keep);
   await Promise.all(all.filter((p) => !kept.has(p)).map((p) => unlink(p).catch(() => {})));

@@ -8,7 +8,13 @@ import {
   type StoreData,
 } from '../../shared/model.ts';
 import { NotebookError } from '../../shared/result.ts';
-import { backupStore, keepCopy, listBackups, stamp } from './backups.ts';
+import {
+  backupStore,
+  keepCopy,
+  listBackups,
+  removeLeftoverBackupCopies,
+  stamp,
+} from './backups.ts';
 import { STORE_FILE, storePathIn } from './data-dir.ts';
 import { ChangeTracker, type Touch } from './store/changes.ts';
 import { compactOffThread } from './store/compact-thread.ts';
@@ -322,6 +328,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   const release = await acquireStoreLock(dataDir);
   const path = storePathIn(dataDir);
   await removeLeftoverTempFiles(dataDir);
+  await removeLeftoverBackupCopies(dataDir);
 
   let opened: Opened;
   try {

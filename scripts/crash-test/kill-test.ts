@@ -204,20 +204,27 @@ function runChild(config: object, plan: KillPlan): Promise<Cycle & { inside: boo
   });
 }
 
+/** Temp files in the notebook folder and in `backups/` (interrupted snapshots and copies). */
 async function tmpFiles(dataDir: string): Promise<{ count: number; bytes: number }> {
   let count = 0;
   let bytes = 0;
-  for (const name of await readdir(dataDir)) {
-    if (!name.endsWith('.tmp')) continue;
-    count++;
-    bytes += (await stat(join(dataDir, name))).size;
+  for (const dir of [dataDir, join(dataDir, BACKUP_DIR)]) {
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!name.endsWith('.tmp')) continue;
+      count++;
+      bytes += (await stat(join(dir, name))).size;
+    }
   }
   return { count, bytes };
 }
 
+/**
+ * Every file under a backup's name must read whole. An interrupted copy leaves a hidden temp
+ * file instead, which is no backup: it is counted with the temp files (and gone after opening).
+ */
 async function checkBackups(dataDir: string): Promise<{ backups: number; damaged: number }> {
   const dir = join(dataDir, BACKUP_DIR);
-  const names = await readdir(dir).catch(() => [] as string[]);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
   let damaged = 0;
   for (const name of names) {
     if (!(await readStoreStrictly(join(dir, name))).ok) damaged++;
@@ -372,6 +379,7 @@ export async function killTest(options: {
   const backups = await checkBackups(dataDir);
   result.backups = backups.backups;
   result.damagedBackups = backups.damaged;
+  if (backups.damaged > 0) problem(`${backups.damaged} damaged backups after the kills`);
   result.finalOpen = await finalOpen(dataDir);
   // Opening removes what interrupted snapshot writes left: nothing may remain after it.
   const tmp = await tmpFiles(dataDir);

@@ -1,5 +1,16 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupsToKeep, backupTime, stamp } from '../../electron/notebook/backups.ts';
+import {
+  BACKUP_DIR,
+  backupsToKeep,
+  backupTime,
+  describeBackups,
+  listBackups,
+  stamp,
+} from '../../electron/notebook/backups.ts';
+import { openStore } from '../../electron/notebook/store.ts';
+import { tempDirs } from './temp-dir.ts';
 
 const at = (iso: string) => `/data/backups/notebook-${stamp(new Date(iso))}.json`;
 
@@ -34,5 +45,34 @@ describe('backup retention', () => {
   it('never drops the newest backups, whatever their names say', () => {
     const odd = ['/b/notebook-x.json', '/b/notebook-y.json'];
     expect([...backupsToKeep(odd, new Date())]).toEqual(odd);
+  });
+});
+
+describe('backup copies', () => {
+  const tempDir = tempDirs();
+
+  it('are made whole under their name, and what an interrupted copy left is removed at open', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    store.change((data) => {
+      data.meta.seeded = true;
+    });
+    await store.close();
+    // A copy a crash cut short: a hidden temp file in backups/, never a backup's name.
+    const backups = join(dir, BACKUP_DIR);
+    const torn = `.notebook-${stamp(new Date())}.json.4242.tmp`;
+    await writeFile(join(backups, torn), '{"schemaVersion":');
+    expect(await listBackups(dir)).not.toContain(join(backups, torn));
+    expect((await describeBackups(dir)).map((b) => b.name)).not.toContain(torn);
+
+    const reopened = await openStore(dir);
+    const names = await readdir(backups);
+    expect(names).not.toContain(torn);
+    // Everything left under a backup's name reads whole, and no temp file is left beside them.
+    expect(names.filter((n) => n.startsWith('.'))).toEqual([]);
+    for (const path of await listBackups(dir)) {
+      expect(JSON.parse(await readFile(path, 'utf8'))).toHaveProperty('schemaVersion');
+    }
+    await reopened.close();
   });
 });
