@@ -116,11 +116,34 @@ export function backupsToKeep(
   return kept;
 }
 
+/** Bytes compared at a time by `sameContent`. */
+const COMPARE_CHUNK = 1 << 20;
+
+/**
+ * Whether two files hold the same bytes, read a chunk at a time: comparing a 68 MB notebook
+ * with its newest backup in one go held the main thread ~200 ms at start-up (and both files in
+ * memory at once).
+ */
 async function sameContent(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([stat(a), stat(b)]);
   if (sa.size !== sb.size) return false;
-  const [ca, cb] = await Promise.all([readFile(a), readFile(b)]);
-  return ca.equals(cb);
+  const [ha, hb] = await Promise.all([open(a, 'r'), open(b, 'r')]);
+  try {
+    const ba = Buffer.alloc(COMPARE_CHUNK);
+    const bb = Buffer.alloc(COMPARE_CHUNK);
+    for (let position = 0; position < sa.size; position += COMPARE_CHUNK) {
+      const [ra, rb] = await Promise.all([
+        ha.read(ba, 0, COMPARE_CHUNK, position),
+        hb.read(bb, 0, COMPARE_CHUNK, position),
+      ]);
+      if (ra.bytesRead !== rb.bytesRead) return false;
+      if (!ba.subarray(0, ra.bytesRead).equals(bb.subarray(0, rb.bytesRead))) return false;
+      if (ra.bytesRead === 0) break;
+    }
+    return true;
+  } finally {
+    await Promise.all([ha.close(), hb.close()]);
+  }
 }
 
 /**

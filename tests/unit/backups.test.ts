@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_DIR,
+  backupStore,
   backupsToKeep,
   backupTime,
   describeBackups,
@@ -74,5 +75,24 @@ describe('backup copies', () => {
       expect(JSON.parse(await readFile(path, 'utf8'))).toHaveProperty('schemaVersion');
     }
     await reopened.close();
+  });
+});
+
+describe('a rolling backup', () => {
+  const tempDir = tempDirs();
+
+  it('is not taken again when the notebook is byte for byte the newest backup, and is when one byte differs', async () => {
+    const dir = await tempDir();
+    const store = join(dir, 'notebook.json');
+    // Over two of the chunks the comparison reads, differing only in the last byte.
+    const body = 'x'.repeat(2 * (1 << 20) + 17);
+    await writeFile(store, `${body}a`);
+    const first = await backupStore(store, dir, new Date('2026-12-01T10:00:00.000Z'));
+    const again = await backupStore(store, dir, new Date('2026-12-01T10:10:00.000Z'));
+    expect(again).toBe(first);
+    await writeFile(store, `${body}b`);
+    const changed = await backupStore(store, dir, new Date('2026-12-01T10:20:00.000Z'));
+    expect(changed).not.toBe(first);
+    expect(await listBackups(dir)).toEqual([changed, first]);
   });
 });
