@@ -92,14 +92,21 @@ export function createViewportPainter(scroller: HTMLElement) {
   };
   scroller.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('resize', paint);
-  // Updates are painted at the next frame, once however many came before it: what is in view
-  // is measured then, when the frame lays the page out anyway. Measuring at each update forced
-  // a layout per update, and a long text drawn in slices updates once per slice.
+  // New text (another document, a slice of a long one, a PDF page) is painted at the next frame,
+  // once however many came before it: what is in view is measured then, when the frame lays the
+  // page out anyway; measuring at each slice forced a layout per slice. A change of highlights
+  // on the text already drawn is painted at once: its layout is done, and a frame's wait would
+  // show a new highlight a frame late.
   let frame = 0;
   return {
-    /** Paint these highlights at the next frame (near the viewport), and again as the reader scrolls. */
+    /** Paint these highlights (near the viewport), and again as the reader scrolls. */
     update(next: HighlightsToPaint) {
+      const sameText = what !== null && what.surface === next.surface && paintedAt !== null;
       what = next;
+      if (sameText && frame === 0) {
+        paint();
+        return;
+      }
       if (frame === 0)
         frame = requestAnimationFrame(() => {
           frame = 0;

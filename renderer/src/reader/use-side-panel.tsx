@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Annotation, NotebookDocument } from '../../../shared/model.ts';
 import { PanelTabs } from '../ui/PanelTabs.tsx';
 import { useQuotePanel } from './use-quote-panel.ts';
@@ -25,9 +25,10 @@ export function useSidePanel(
     setModeState(next);
   }, []);
   const quotes = useQuotePanel(document, annotations, selectedId, mode === 'quotes', navigation);
-  // The side panel lists every highlight (thousands on a long PDF): it follows a new highlight in
-  // a render of its own, after the reader has painted it.
-  const panelAnnotations = useDeferredValue(annotations);
+  // The panel is a virtual list (a screenful of cards however many highlights), so it follows a
+  // new highlight in the same render as the reader: deferred, it took a render and a frame of
+  // its own before the card showed.
+  const panelAnnotations = annotations;
 
   // Ctrl/Cmd+Shift+A (attributions): find quotes, or back to the highlights. Not Q: ⇧⌘Q is
   // the Mac's Log Out.
