@@ -21,7 +21,7 @@ export interface BrowserMeasure {
   medianMs: number;
   /** The longest task on the page's main thread while the view opened (median). */
   longestTaskMs: number;
-  /** The page's call to analyzeNotebook, over the binding, with the index warm (median). */
+  /** The page's call to analyzeNotebook, over http, with the index warm (median). */
   coreCallMs: number;
   cells: number;
 }
@@ -48,7 +48,11 @@ export async function measureInBrowser(
     resourcesDir: join(repoRoot, 'resources'),
     seed: false,
   });
-  const server = await serveDirectory(built);
+  // Calls and events over http from the page's origin, as in the other browser suites.
+  const server = await serveDirectory(built, {
+    invoke: (method, input) => notebook.dispatch(method, input),
+    subscribe: (listener) => notebook.subscribe(listener),
+  });
   const browser = await launchChromium().catch(() => null);
   try {
     if (!browser) {
@@ -56,7 +60,7 @@ export async function measureInBrowser(
       return null;
     }
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    await wirePage(page, { notebook } as Parameters<typeof wirePage>[1], '');
+    await wirePage(page, { notebook } as Parameters<typeof wirePage>[1], '', { overHttp: true });
     await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Library' }).waitFor();
     const open = () =>

@@ -32,7 +32,7 @@ export interface CompareRow {
   drawMedianMs: number;
   /**
    * Of the draw: waiting on the core, until its last answer (the document's text and the
-   * layers, over the bench's bridge to the page: Playwright's binding, as one JSON string).
+   * layers, over the bench's http bridge to the page).
    */
   coreCallsMedianMs: number;
   /** Of the draw: the view's own part, from the last answer to the frame drawn (per run). */
@@ -78,7 +78,13 @@ export async function benchCompare(options: {
     landed: options.baseline ? ensureBaselineBuild(LANDED_COMMIT, log) : rendererDir,
   };
   const core = await openBenchCore({ seed: false });
-  const servers = await Promise.all(designs.map((d) => serveDirectory(dirs[d])));
+  // The page's calls and the core's events over http from its own origin (`wirePage`'s
+  // `overHttp`), as in the reader and PDF suites: nearer Electron's IPC than the CDP binding.
+  const wiring = {
+    invoke: (method: string, input: unknown) => core.notebook.dispatch(method, input),
+    subscribe: (listener: (event: unknown) => void) => core.notebook.subscribe(listener),
+  };
+  const servers = await Promise.all(designs.map((d) => serveDirectory(dirs[d], wiring)));
   let browser: Browser | null = null;
   try {
     const c = await writeCompareNotebook(core.notebook, words, log);
@@ -88,7 +94,7 @@ export async function benchCompare(options: {
     for (const [i, design] of designs.entries()) {
       const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
       const page = await context.newPage();
-      await wirePage(page, core, c.smallId, { jsonAnswers: true });
+      await wirePage(page, core, c.smallId, { overHttp: true });
       await openTeamView(page, servers[i]!.url, c);
       pages.set(design, page);
     }
@@ -199,7 +205,7 @@ function table(rows: CompareRow[], c: CompareCase, runs: number, seconds: number
   const head = [
     `Team view comparison in Chromium against the real core (median of ${runs} runs, ${STEPS} steps each): one document of ${f(c.words)} words (${f(c.blocks)} paragraphs), ${COMPARE_CODERS} coders × ${COMPARE_HIGHLIGHTS} highlights`,
     `Target (issue 20): the comparison of one document with 3 × 500 highlights drawn ≤ ${TARGET_MS} ms. Draw: Document select changed → text, lanes and marks drawn (frame done), the core's answers included;`,
-    "core wait: until the core's last answer came through the bench's bridge (Playwright's binding: most of it is that, not the core); view part: from there to the frame drawn.",
+    "core wait: until the core's last answer came through the bench's bridge (http from the page's origin, as near Electron's IPC as a page gets); view part: from there to the frame drawn.",
     'design        │ coders │ highlights │ draw (target 100 ms)  │ core wait │ view part │ long task │ short doc │ step N (target 100 ms) │ step long task │ unmarked │ rows drawn │ marks │ DOM nodes',
   ];
   const lines = rows.map((r) =>

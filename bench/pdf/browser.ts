@@ -39,12 +39,6 @@ export async function wirePage(
   startDocumentId: string,
   options: {
     /**
-     * Answers cross as one JSON string each, parsed in the page (as near as a page without
-     * Electron gets to its IPC's structured clone), rather than as Playwright's serialised
-     * value, which takes it a few hundred milliseconds and a long task for a 100k-word document.
-     */
-    jsonAnswers?: boolean;
-    /**
      * Calls go as `fetch` to the page's own server (`serveDirectory` with `invoke`), answers
      * as JSON, and events come as server-sent events (`subscribe`): no CDP on the way. A
      * 2.85 MB highlight list takes ~600 ms over the binding even as JSON, ~30 ms this way, and
@@ -54,14 +48,12 @@ export async function wirePage(
     overHttp?: boolean;
   } = {},
 ): Promise<{ pause(): void; resume(): void }> {
-  const json = options.jsonAnswers ?? false;
-  await page.exposeFunction('__notebookInvoke', async (method: string, input: unknown) => {
-    const answer = await core.notebook.dispatch(method, input);
-    return json ? JSON.stringify(answer) : answer;
-  });
+  await page.exposeFunction('__notebookInvoke', (method: string, input: unknown) =>
+    core.notebook.dispatch(method, input),
+  );
   const invoke = options.overHttp
     ? `fetch(${JSON.stringify(INVOKE_PATH)}, { method: 'POST', body: JSON.stringify({ method, input }) }).then((r) => { if (!r.ok) throw new Error('invoke ' + method + ': ' + r.status); return r.status === 204 ? undefined : r.json(); })`
-    : `window.__notebookInvoke(method, input)${json ? '.then((s) => (s === undefined ? undefined : JSON.parse(s)))' : ''}`;
+    : 'window.__notebookInvoke(method, input)';
   await page.addInitScript({
     content: `(() => {
       const listeners = new Set();
