@@ -117,6 +117,24 @@ describe('Obsidian export', () => {
     expect(fileStem('e\u0301te', 'x')).toBe('éte');
   });
 
+  it('ends a quote that ends at a line break where its text ends, with no empty line in the callout', () => {
+    const data = obsidianFixture();
+    const quote = data.annotations.find((a) => a.tagIds.length > 0 && a.target.position)!;
+    const doc = data.documents.find((d) => d.id === quote.documentId)!;
+    // The same highlight taken to the end of its paragraph, line break included.
+    const end = doc.text.indexOf('\n', quote.target.position!.end);
+    expect(end).toBeGreaterThan(0);
+    quote.target.position = { start: quote.target.position!.start, end: end + 1 };
+    quote.target.quote = {
+      ...quote.target.quote!,
+      exact: doc.text.slice(quote.target.position.start, end + 1),
+    };
+    const file = vault(new Map(), data).files.get(DOC)!;
+    const callout = file.slice(file.indexOf('> [!quote]'), file.indexOf('\n\n^m-'));
+    expect(callout).not.toMatch(/\n>\n>\n/);
+    expect(callout).not.toMatch(/\n>\n$/);
+  });
+
   it('writes tags as Obsidian reads them', () => {
     expect(obsidianTag('actors/afghan')).toBe('actors/afghan');
     expect(obsidianTag('stance/open question')).toBe('stance/open-question');

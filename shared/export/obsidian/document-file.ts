@@ -70,7 +70,8 @@ export function documentFile(input: DocumentFileInput): string {
 function quoteCallout(quote: Annotation, input: DocumentFileInput): string {
   const page = quotePage(quote, input.doc);
   const lines = [page ? `> [!quote] p. ${escapeText(page.label)}` : '> [!quote]'];
-  for (const line of quoteText(quote).split('\n'))
+  // A quote that ends at a line break (a whole paragraph selected) ends its callout there too.
+  for (const line of quoteText(quote).trimEnd().split('\n'))
     lines.push(line.trim() ? `> ${escapeText(line)}` : '>');
   if (quote.orphan)
     lines.push('>', '> *Unplaced: this passage is no longer found in the current text.*');
