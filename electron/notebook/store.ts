@@ -458,8 +458,10 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   }
 
   // One backup at each start, of the whole notebook: fold in a journal a crash left first.
+  // Closing waits for it: a copy still running after the lock is released was left half made.
+  let startupBackup: Promise<void> = Promise.resolve();
   if (opened.pending) {
-    void compact()
+    startupBackup = compact()
       .then(backUp)
       .catch(() => {}); // reported; the journal keeps everything until the next try
   } else await backUp();
@@ -514,6 +516,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       if (released) return;
       // Refuse changes from here on: whatever was acknowledged is in the final write below.
       closing = true;
+      await startupBackup;
       await compacting?.catch(() => {}); // a failed fold was reported; the journal has it all
       await writeNow();
       if (queue.length > 0 && !force) {

@@ -122,13 +122,11 @@ describe('Obsidian export', () => {
     const quote = data.annotations.find((a) => a.tagIds.length > 0 && a.target.position)!;
     const doc = data.documents.find((d) => d.id === quote.documentId)!;
     // The same highlight taken to the end of its paragraph, line break included.
+    const { start } = quote.target.position!;
     const end = doc.text.indexOf('\n', quote.target.position!.end);
     expect(end).toBeGreaterThan(0);
-    quote.target.position = { start: quote.target.position!.start, end: end + 1 };
-    quote.target.quote = {
-      ...quote.target.quote!,
-      exact: doc.text.slice(quote.target.position.start, end + 1),
-    };
+    quote.target.position = { ...quote.target.position!, end: end + 1 };
+    quote.target.quote = { ...quote.target.quote!, exact: doc.text.slice(start, end + 1) };
     const file = vault(new Map(), data).files.get(DOC)!;
     const callout = file.slice(file.indexOf('> [!quote]'), file.indexOf('\n\n^m-'));
     expect(callout).not.toMatch(/\n>\n>\n/);

@@ -51,6 +51,25 @@ describe('the journal', () => {
     expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).tags).toHaveLength(1);
   });
 
+  it('after a crash, closes only once its start-up backup is whole: nothing half-copied is left', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    store.change((data) => data.tags.push(tag('tag_a')));
+    await store.flush();
+    await rmLock(dir);
+    // Reopened with a journal to fold, then closed at once: the backup of the start is made
+    // after the fold, in the background, and the close must wait for it.
+    const reopened = await openStore(dir);
+    await reopened.close();
+    const backups = await readdir(join(dir, BACKUP_DIR));
+    expect(backups.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const newest = backups
+      .filter((n) => n.startsWith('notebook-'))
+      .sort()
+      .at(-1)!;
+    expect(JSON.parse(await readFile(join(dir, BACKUP_DIR, newest), 'utf8')).tags).toHaveLength(1);
+  });
+
   it('sets a torn end aside, says so, and keeps every whole entry', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
