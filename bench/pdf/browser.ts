@@ -48,9 +48,10 @@ export async function wirePage(
     overHttp?: boolean;
   } = {},
 ): Promise<{ pause(): void; resume(): void }> {
-  await page.exposeFunction('__notebookInvoke', (method: string, input: unknown) =>
-    core.notebook.dispatch(method, input),
-  );
+  if (!options.overHttp)
+    await page.exposeFunction('__notebookInvoke', (method: string, input: unknown) =>
+      core.notebook.dispatch(method, input),
+    );
   const invoke = options.overHttp
     ? `fetch(${JSON.stringify(INVOKE_PATH)}, { method: 'POST', body: JSON.stringify({ method, input }) }).then((r) => { if (!r.ok) throw new Error('invoke ' + method + ': ' + r.status); return r.status === 204 ? undefined : r.json(); })`
     : 'window.__notebookInvoke(method, input)';
@@ -93,7 +94,8 @@ export async function wirePage(
         .catch(() => {});
     });
   };
-  // Over http the page hears the core's events from its server instead.
+  // Over http the page hears the core's events from its server instead (which holds them back
+  // itself: see the PDF suite's `subscribe`), so there is nothing here to forward or pause.
   if (!options.overHttp) follow();
   return {
     /** Stop forwarding (while the bench writes thousands of records straight into the core). */
@@ -103,7 +105,7 @@ export async function wirePage(
     resume() {
       paused = false;
       unsubscribe();
-      follow();
+      if (!options.overHttp) follow();
     },
   };
 }

@@ -44,10 +44,14 @@ function answerInvoke(invoke: Invoke, request: IncomingMessage, response: Server
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
-    const { method, input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-      method: string;
-      input: unknown;
-    };
+    let call: { method: string; input: unknown };
+    try {
+      call = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch (error) {
+      response.writeHead(400).end(`not a call as JSON {method, input}: ${String(error)}`);
+      return;
+    }
+    const { method, input } = call;
     invoke(method, input).then(
       (answer) => {
         if (answer === undefined) response.writeHead(204).end();

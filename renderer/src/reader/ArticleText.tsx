@@ -108,7 +108,7 @@ export const ArticleText = memo(function ArticleText({
 }) {
   const { text, blocks, marks } = document;
   const markers = listMarkers(blocks);
-  const lazy = laysOutLazily(text.length);
+  const lazy = laysOutLazily(document);
   return (
     <>
       {blocks.slice(0, shown).map((block, i) => (

@@ -110,13 +110,13 @@ export function Reader(props: ReaderProps) {
         <DocumentHeader document={doc} actions={headerActions} />
         <article
           ref={surface.articleRef}
-          className={!doc.pdf && laysOutLazily(doc.text.length) ? 'article lazy-layout' : 'article'}
+          className={laysOutLazily(doc) ? 'article lazy-layout' : 'article'}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: the article takes focus so it can be read and selected from the keyboard.
           tabIndex={0}
           aria-label={`Text of ${doc.title}`}
           aria-describedby="reader-keys"
           // A long text still being drawn in slices (reading places wait for it).
-          aria-busy={!doc.pdf && !blocks.complete ? true : undefined}
+          aria-busy={blocks.complete ? undefined : true}
           onMouseUp={readSelection}
           onKeyUp={(e) => e.shiftKey && readSelection()}
           onBlur={() => paintCaret(null)}

@@ -131,7 +131,9 @@ export function ReaderView({
       {document && panel.mode === 'highlights' && (
         <AnnotationPanel
           tabs={panel.tabs}
-          annotations={panel.panelAnnotations}
+          // A virtual list, so it follows a new highlight in the reader's own render (deferred,
+          // it took a render and a frame of its own before the card showed).
+          annotations={annotations}
           tags={tags}
           activeId={activeId}
           onOpen={jumpTo}

@@ -10,7 +10,9 @@ import type { NotebookDocument } from '../../../shared/model.ts';
  */
 export const LAZY_LAYOUT_CHARS = 60_000;
 
-export const laysOutLazily = (textLength: number) => textLength > LAZY_LAYOUT_CHARS;
+/** Whether a document's text is drawn lazily: a long article's; never a PDF's, whose pages draw themselves. */
+export const laysOutLazily = (doc: Pick<NotebookDocument, 'text' | 'pdf'>) =>
+  !doc.pdf && doc.text.length > LAZY_LAYOUT_CHARS;
 
 /** Characters drawn at once when a long text opens: several screens at any line width. */
 export const FIRST_CHARS = 15_000;
@@ -28,7 +30,7 @@ export function blocksToShow(
   chars: number,
 ): number {
   const { blocks } = doc;
-  if (doc.pdf || !laysOutLazily(doc.text.length)) return blocks.length;
+  if (!laysOutLazily(doc)) return blocks.length;
   if (from >= blocks.length) return blocks.length;
   const limit = (blocks[from]?.start ?? 0) + chars;
   let n = from + 1;

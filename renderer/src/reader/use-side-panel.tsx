@@ -25,11 +25,6 @@ export function useSidePanel(
     setModeState(next);
   }, []);
   const quotes = useQuotePanel(document, annotations, selectedId, mode === 'quotes', navigation);
-  // The panel is a virtual list (a screenful of cards however many highlights), so it follows a
-  // new highlight in the same render as the reader: deferred, it took a render and a frame of
-  // its own before the card showed.
-  const panelAnnotations = annotations;
-
   // Ctrl/Cmd+Shift+A (attributions): find quotes, or back to the highlights. Not Q: ⇧⌘Q is
   // the Mac's Log Out.
   useEffect(() => {
@@ -69,5 +64,5 @@ export function useSidePanel(
 
   const toggleQuotes = () => setMode(mode === 'quotes' ? 'highlights' : 'quotes');
 
-  return { mode, toggleQuotes, tabs, panelAnnotations, quotes };
+  return { mode, toggleQuotes, tabs, quotes };
 }
