@@ -173,6 +173,23 @@ describe('the journal', () => {
     expect(await loadSnapshot(path)).toMatchObject({ kind: 'read', sealed: true });
   });
 
+  it('reads back records longer than a decoding piece, and multi-byte text around every cut', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    // Lines are decoded in pieces of about 48 KB cut at line ends: a 200 KB record, and many
+    // short ones full of two-, three- and four-byte characters, cross the cuts at every offset.
+    const long = tag('tag_long', 'Kābul “quoted” 東京 😀 '.repeat(10_000));
+    const short = Array.from({ length: 3000 }, (_, i) =>
+      tag(`tag_${i}`, `${'Łódź—Zürich ’ 東 😀'.repeat(i % 17)}${i}`),
+    );
+    store.change((data) => data.tags.push(...short.slice(0, 1500), long, ...short.slice(1500)));
+    await store.close();
+    const load = await loadSnapshot(join(dir, STORE_FILE));
+    expect(load).toMatchObject({ kind: 'read', sealed: true });
+    if (load.kind !== 'read') return;
+    expect(load.data.tags).toEqual([...short.slice(0, 1500), long, ...short.slice(1500)]);
+  });
+
   it('never loses a change made while a compaction runs, and the notebook keeps working', async () => {
     const dir = await tempDir();
     const notebook = await openNotebook({
