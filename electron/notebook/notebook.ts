@@ -103,7 +103,6 @@ export async function openNotebook(options: {
   };
   // The search index is cached beside the notebook; a read-only opening leaves the folder alone.
   const search = createSearchService(store, subscribe, { writeCache: !options.readOnly });
-  search.buildInBackground();
   const host: NotebookHost = { ...headlessHost, ...options.host };
   const now = options.now ?? (() => new Date().toISOString());
   const settings = await createSettingsService(options.dataDir, emit, {
@@ -177,6 +176,10 @@ export async function openNotebook(options: {
     getReadingStates: reading.getReadingStates,
     saveReadingState: reading.saveReadingState,
   };
+  // The index is built (or restored from its cache) in slices once the notebook is composed:
+  // started earlier, its slices ran at every await above and held back the library's first
+  // calls by up to a slice each.
+  search.buildInBackground();
   return {
     store,
     handlers,
