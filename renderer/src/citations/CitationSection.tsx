@@ -4,6 +4,7 @@ import {
   type CslRecord,
   shortCitationLabel,
 } from '../../../shared/citations/citations.ts';
+import { IconButton } from '../ui/IconButton.tsx';
 import { type AuthorRow, type CitationForm, recordFromForm } from './citation-form.ts';
 
 type TextField = Exclude<keyof CitationForm, 'authors' | 'type'>;
@@ -135,15 +136,13 @@ export function CitationSection({
                   value={author.given}
                   onChange={(e) => setAuthor(i, { given: e.target.value })}
                 />
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Remove author ${i + 1}`}
+                <IconButton
+                  label={`Remove author ${i + 1}`}
                   title="Remove this author"
                   onClick={() => set({ authors: form.authors.filter((_, j) => j !== i) })}
                 >
                   ×
-                </button>
+                </IconButton>
               </li>
             ))}
           </ol>

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { Collection } from '../../../shared/model.ts';
+import { IconButton } from '../ui/IconButton.tsx';
 import { LineIcon } from '../ui/LineIcon.tsx';
 import type { Collections } from './use-collections.ts';
 
@@ -50,15 +51,9 @@ export function CollectionList({
     <section className="collections" aria-label="Collections">
       <div className="collections-header">
         <h3>Collections</h3>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="New collection"
-          title="New collection"
-          onClick={() => onCreating({ documentIds: [] })}
-        >
+        <IconButton label="New collection" onClick={() => onCreating({ documentIds: [] })}>
           <LineIcon d="M8 3.5v9M3.5 8h9" />
-        </button>
+        </IconButton>
       </div>
       <ul className="collection-items">
         <li>
@@ -109,10 +104,9 @@ export function CollectionList({
                 <span className="collection-name">{c.name}</span>
                 <span className="count">{c.documentIds.length}</span>
               </button>
-              <button
-                type="button"
-                className="icon-button collection-delete"
-                aria-label={`Delete collection ${c.name}`}
+              <IconButton
+                className="collection-delete"
+                label={`Delete collection ${c.name}`}
                 title="Delete collection (its documents stay)"
                 onClick={() => {
                   if (current === c.id) onChoose(null);
@@ -120,7 +114,7 @@ export function CollectionList({
                 }}
               >
                 <LineIcon d="M4.5 4.5l7 7M11.5 4.5l-7 7" />
-              </button>
+              </IconButton>
             </li>
           ),
         )}

@@ -1,5 +1,6 @@
 import '../styles/find.css';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { IconButton } from '../ui/IconButton.tsx';
 import { LineIcon } from '../ui/LineIcon.tsx';
 import type { FindState } from './use-find.ts';
 
@@ -56,35 +57,25 @@ export function FindBar({ find }: { find: FindState }) {
       <output id="find-count" className="find-count" aria-live="polite">
         {count}
       </output>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Previous match"
+      <IconButton
+        label="Previous match"
         title="Previous match (Shift+Enter)"
         disabled={find.matches.length === 0}
         onClick={find.previous}
       >
         <LineIcon d="M4 10l4-4 4 4" size={14} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Next match"
+      </IconButton>
+      <IconButton
+        label="Next match"
         title="Next match (Enter)"
         disabled={find.matches.length === 0}
         onClick={find.next}
       >
         <LineIcon d="M4 6l4 4 4-4" size={14} />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Close find"
-        title="Close (Escape)"
-        onClick={find.close}
-      >
+      </IconButton>
+      <IconButton label="Close find" title="Close (Escape)" onClick={find.close}>
         <LineIcon d="M4.5 4.5l7 7M11.5 4.5l-7 7" size={14} />
-      </button>
+      </IconButton>
     </search>
   );
 }

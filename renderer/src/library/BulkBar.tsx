@@ -1,6 +1,7 @@
 import { plural } from '../../../shared/format.ts';
 import type { Collection } from '../../../shared/model.ts';
 import type { Collections } from '../collections/use-collections.ts';
+import { IconButton } from '../ui/IconButton.tsx';
 
 const NEW_COLLECTION = '__new__';
 
@@ -61,15 +62,14 @@ export function BulkBar({
       <button type="button" className="danger" onClick={() => onDelete([...ids])}>
         Delete
       </button>
-      <button
-        type="button"
-        className="icon-button bulk-clear"
-        aria-label="Clear selection"
+      <IconButton
+        className="bulk-clear"
+        label="Clear selection"
         title="Clear selection (Escape)"
         onClick={onClear}
       >
         ×
-      </button>
+      </IconButton>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { formatPublishedDate, plural } from '../../../shared/format.ts';
 import type { DocumentSummary } from '../../../shared/model.ts';
 import { progressLabel, type ReadingState } from '../../../shared/reading/reading-state.ts';
 import { DOCUMENTS_DRAG_TYPE } from '../collections/CollectionList.tsx';
+import { IconButton } from '../ui/IconButton.tsx';
 
 /**
  * One document in the library: a box to choose it for bulk actions, its title, where it is
@@ -97,10 +98,9 @@ export function DocumentRow({
           />
         )}
       </button>
-      <button
-        type="button"
-        className="icon-button document-delete"
-        aria-label={`Delete ${doc.title}`}
+      <IconButton
+        className="document-delete"
+        label={`Delete ${doc.title}`}
         title="Delete document"
         onClick={() => onDelete(doc)}
       >
@@ -112,7 +112,7 @@ export function DocumentRow({
             strokeWidth="1.3"
           />
         </svg>
-      </button>
+      </IconButton>
     </li>
   );
 }

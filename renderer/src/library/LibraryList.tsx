@@ -5,6 +5,7 @@ import type { DocumentSummary } from '../../../shared/model.ts';
 import { useApp } from '../app-services.ts';
 import { CollectionList } from '../collections/CollectionList.tsx';
 import { requestExchangeImport } from '../exchange/exchange-requests.ts';
+import { IconButton } from '../ui/IconButton.tsx';
 import { LineIcon } from '../ui/LineIcon.tsx';
 import { BulkBar } from './BulkBar.tsx';
 import { DocumentRow } from './DocumentRow.tsx';
@@ -65,10 +66,8 @@ export function LibraryList({
         <h2>Library</h2>
         <span className="count">{documents.length}</span>
         <span className="library-actions">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Export"
+          <IconButton
+            label="Export"
             title="Export quotes, notes or a backup (Ctrl+E)"
             onClick={() =>
               exporter.open({
@@ -88,25 +87,21 @@ export function LibraryList({
                 strokeLinejoin="round"
               />
             </svg>
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="New document from clipboard"
+          </IconButton>
+          <IconButton
+            label="New document from clipboard"
             title="New document from clipboard (or paste anywhere outside a text field)"
             onClick={() => void importer.fromClipboard()}
           >
             <LineIcon d="M5.5 2.5h5v2h-5zM5.5 3.5H3.5v10h9v-10h-2M6 8h4M6 10.5h4" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Import from another tool"
+          </IconButton>
+          <IconButton
+            label="Import from another tool"
             title="Import from another tool (Ctrl+Shift+O): an NVivo, ATLAS.ti, MAXQDA or QualCoder project (.qdpx), a codebook, Hypothesis annotations"
             onClick={requestExchangeImport}
           >
             <LineIcon d="M2.5 4.5h4l1.5 1.5h5.5v7h-11zM8 7.5v4M6 9.5l2 2 2-2" />
-          </button>
+          </IconButton>
           <button
             type="button"
             className="import-button"

@@ -17,6 +17,7 @@ import type { Note } from '../../../shared/model.ts';
 import { citedQuoteIds } from '../../../shared/note-links.ts';
 import { useApp } from '../app-services.ts';
 import { call } from '../notebook-client.ts';
+import { IconButton } from '../ui/IconButton.tsx';
 import { LineIcon } from '../ui/LineIcon.tsx';
 import { TagInput } from '../ui/TagInput.tsx';
 import { describeSaveState, type SaveState, useAutosave } from '../ui/use-autosave.ts';
@@ -263,15 +264,9 @@ export function NoteEditor({
         <span className={`note-save-state${failed ? ' save-failed' : ''}`} role="status">
           {saveState}
         </span>
-        <button
-          type="button"
-          className="icon-button note-delete"
-          aria-label="Delete note"
-          title="Delete note"
-          onClick={onDelete}
-        >
+        <IconButton className="note-delete" label="Delete note" onClick={onDelete}>
           <LineIcon d="M2.5 4h11M6.25 4V2.5h3.5V4M4 4l.7 9.5h6.6L12 4M6.6 6.5v4.75M9.4 6.5v4.75" />
-        </button>
+        </IconButton>
       </div>
 
       <div className="note-scroll">

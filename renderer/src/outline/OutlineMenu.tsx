@@ -2,6 +2,7 @@ import '../styles/outline.css';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { NotebookDocument } from '../../../shared/model.ts';
 import { documentOutline, type OutlineEntry } from '../../../shared/outline.ts';
+import { IconButton } from '../ui/IconButton.tsx';
 import { LineIcon } from '../ui/LineIcon.tsx';
 
 /**
@@ -38,18 +39,16 @@ export function OutlineMenu({
   };
   return (
     <div className="outline-menu">
-      <button
+      <IconButton
         ref={button}
-        type="button"
-        className="icon-button"
-        aria-label="Outline"
+        label="Outline"
         aria-expanded={open}
         aria-controls={id}
         title="Outline: jump to a heading"
         onClick={() => setOpen(!open)}
       >
         <LineIcon d="M3 4h10M5 8h8M5 12h8M3 4v0" />
-      </button>
+      </IconButton>
       {open && (
         <nav className="outline-popover" id={id} aria-label="Outline">
           <ul ref={list}>

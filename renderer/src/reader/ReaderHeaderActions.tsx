@@ -2,6 +2,7 @@ import type { NotebookDocument } from '../../../shared/model.ts';
 import type { OutlineEntry } from '../../../shared/outline.ts';
 import { useApp } from '../app-services.ts';
 import { OutlineMenu } from '../outline/OutlineMenu.tsx';
+import { IconButton } from '../ui/IconButton.tsx';
 import { LineIcon } from '../ui/LineIcon.tsx';
 
 /**
@@ -26,34 +27,28 @@ export function ReaderHeaderActions({
   return (
     <>
       <OutlineMenu document={document} onGo={onGo} />
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Find quotes"
+      <IconButton
+        label="Find quotes"
         aria-pressed={quotesShown}
         title="Find quotes and their speakers (Ctrl+Shift+A)"
         onClick={onToggleQuotes}
       >
         <LineIcon d="M2.5 9.5h3.2v3.8H2.5zM2.5 9.5c0-3 .8-4.6 3-5.6M9.5 9.5h3.2v3.8H9.5zM9.5 9.5c0-3 .8-4.6 3-5.6" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Edit document details"
+      </IconButton>
+      <IconButton
+        label="Edit document details"
         title="Edit details: title, author, source, URL, date"
         onClick={onEditDetails}
       >
         <LineIcon d="M10.5 2.5l3 3-8 8H2.5v-3z M9 4l3 3" />
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        aria-label="Replace text with a newer version"
+      </IconButton>
+      <IconButton
+        label="Replace text with a newer version"
         title="Replace text with a newer version (highlights are re-anchored)"
         onClick={() => void importer.replaceText(document.id)}
       >
         <LineIcon d="M13 6.5A5 5 0 0 0 3.8 4.2M3 9.5a5 5 0 0 0 9.2 2.3M3.5 2v2.6h2.6M12.5 14v-2.6H9.9" />
-      </button>
+      </IconButton>
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { Tag } from '../../../shared/model.ts';
 import { findTagByName, normalizeTagName } from '../../../shared/tags.ts';
 import { useApp } from '../app-services.ts';
 import { call } from '../notebook-client.ts';
+import { IconButton } from '../ui/IconButton.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { TagDetail } from './TagDetail.tsx';
 import { TagTree } from './TagTree.tsx';
@@ -257,10 +258,9 @@ export function TagManager({
               }
             }}
           />
-          <button
-            type="button"
-            className="icon-button tm-add"
-            aria-label="Create tag"
+          <IconButton
+            className="tm-add"
+            label="Create tag"
             title="Create tag (Enter)"
             disabled={normalizeTagName(draft) === ''}
             onClick={() => void create()}
@@ -273,7 +273,7 @@ export function TagManager({
                 strokeLinecap="round"
               />
             </svg>
-          </button>
+          </IconButton>
         </div>
         {tags.length === 0 ? (
           <div className="empty-state tm-empty">

@@ -1,3 +1,5 @@
+import { IconButton } from './IconButton.tsx';
+
 export interface ToastMessage {
   id: number;
   message: string;
@@ -34,14 +36,9 @@ export function Toasts({
               {toast.action.label}
             </button>
           )}
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Dismiss"
-            onClick={() => onDismiss(toast.id)}
-          >
+          <IconButton label="Dismiss" onClick={() => onDismiss(toast.id)}>
             ×
-          </button>
+          </IconButton>
         </div>
       ))}
     </div>
