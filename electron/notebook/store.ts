@@ -354,12 +354,17 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       ? new JournalVerifier(db.data)
       : null;
 
-  const backUp = async () => {
-    try {
-      await backupStore(path, dataDir);
-    } catch (error) {
-      options.onBackupError?.(error); // a missing backup must never stop the notebook itself
-    }
+  /** Backups one after another: the start-up one runs while the notebook is in use. */
+  let backups: Promise<void> = Promise.resolve();
+  const backUp = (): Promise<void> => {
+    backups = backups.then(async () => {
+      try {
+        await backupStore(path, dataDir);
+      } catch (error) {
+        options.onBackupError?.(error); // a missing backup must never stop the notebook itself
+      }
+    });
+    return backups;
   };
   let lastBackup = Date.now();
   let changedSinceBackup = false;
@@ -457,14 +462,16 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     if (due) void compact().catch(() => {}); // reported through onBackupError
   }
 
-  // One backup at each start, of the whole notebook: fold in a journal a crash left first.
-  // Closing waits for it: a copy still running after the lock is released was left half made.
-  let startupBackup: Promise<void> = Promise.resolve();
-  if (opened.pending) {
-    startupBackup = compact()
-      .then(backUp)
-      .catch(() => {}); // reported; the journal keeps everything until the next try
-  } else await backUp();
+  // One backup at each start, of the whole notebook (fold in a journal a crash left first),
+  // taken while the notebook is already in use: comparing 71 MB with the newest backup, or
+  // copying it, held the open back 0.2-0.4 s at 100k items. The copy reads the snapshot through
+  // its own handle, so a compaction renaming a new one meanwhile cannot tear it. Closing waits
+  // for it: a copy still running after the lock is released was left half made.
+  const startupBackup: Promise<void> = opened.pending
+    ? compact()
+        .then(backUp)
+        .catch(() => {}) // reported; the journal keeps everything until the next try
+    : backUp();
   snapshotBytes = (await stat(path).catch(() => ({ size: 0 }))).size;
 
   let closing = false;
