@@ -173,12 +173,13 @@ describe('the journal', () => {
     expect(await loadSnapshot(path)).toMatchObject({ kind: 'read', sealed: true });
   });
 
-  it('reads back records longer than a decoding piece, and multi-byte text around every cut', async () => {
+  it('reads back records longer than a read or a decoding piece, and multi-byte text at every cut', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
-    // Lines are decoded in pieces of about 48 KB cut at line ends: a 200 KB record, and many
-    // short ones full of two-, three- and four-byte characters, cross the cuts at every offset.
-    const long = tag('tag_long', 'Kābul “quoted” 東京 😀 '.repeat(10_000));
+    // Lines are read a megabyte at a time and decoded in pieces of about 48 KB cut at line ends:
+    // a 2.4 MB record (over three reads), and many short ones full of two-, three- and four-byte
+    // characters, cross the cuts at every offset.
+    const long = tag('tag_long', 'Kābul “quoted” 東京 😀 '.repeat(60_000));
     const short = Array.from({ length: 3000 }, (_, i) =>
       tag(`tag_${i}`, `${'Łódź—Zürich ’ 東 😀'.repeat(i % 17)}${i}`),
     );

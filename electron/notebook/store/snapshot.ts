@@ -237,8 +237,8 @@ export async function readSnapshotLines(
   // 100k items otherwise).
   const handle = await open(path, 'r');
   const buffer = Buffer.allocUnsafe(READ_CHUNK);
-  /** The start of a line the previous chunk ended inside. */
-  let carry: Buffer | null = null;
+  /** The start of a line the previous chunks ended inside (copied: the buffer is reused). */
+  let carry: Buffer[] = [];
   let lineNo = 0;
   let crc = 0;
   let schemaVersion = 0;
@@ -293,20 +293,20 @@ export async function readSnapshotLines(
       if (bytesRead === 0) break;
       const chunk = buffer.subarray(0, bytesRead);
       let from = 0;
-      if (carry !== null) {
+      if (carry.length > 0) {
         const lineEnd = chunk.indexOf(0x0a);
         if (lineEnd < 0) {
-          carry = Buffer.concat([carry, chunk]); // a line longer than a chunk
+          carry.push(Buffer.from(chunk)); // a line longer than a chunk (a book's text)
           continue;
         }
-        take(Buffer.concat([carry, chunk.subarray(0, lineEnd + 1)]));
-        carry = null;
+        take(Buffer.concat([...carry, chunk.subarray(0, lineEnd + 1)]));
+        carry = [];
         from = lineEnd + 1;
       }
       const whole = chunk.lastIndexOf(0x0a) + 1;
       if (whole > from) take(chunk.subarray(from, whole));
       if (Math.max(whole, from) < bytesRead)
-        carry = Buffer.from(chunk.subarray(Math.max(whole, from)));
+        carry = [Buffer.from(chunk.subarray(Math.max(whole, from)))];
       await visitor.afterChunk?.();
     }
   } catch (error) {
@@ -316,7 +316,7 @@ export async function readSnapshotLines(
     await handle.close();
   }
   const last = end as { header: SnapshotHeader; seal: string } | null;
-  if (carry !== null || last === null) return { layout: 'other' };
+  if (carry.length > 0 || last === null) return { layout: 'other' };
   const seal = `crc32:${(crc >>> 0).toString(16).padStart(8, '0')}`;
   return { layout: 'lines', schemaVersion, header: last.header, sealed: seal === last.seal };
 }
