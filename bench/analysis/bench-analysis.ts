@@ -206,7 +206,7 @@ export async function benchAnalysis(options: { sizes: number[]; log: (line: stri
       detail: 'bins, scales and label room (pure, before React)',
     });
     rows.push({
-      measure: 'page: heat map drawn',
+      measure: 'page: whole heat map drawn',
       quotes: size,
       medianMs: time(() => {
         const layout = heatmapLayout(table, LIGHT);
@@ -224,7 +224,7 @@ export async function benchAnalysis(options: { sizes: number[]; log: (line: stri
           }),
         );
       }),
-      detail: `${(table.rows.length * table.columns.length).toLocaleString('en')} cells: layout + visx/React render to markup`,
+      detail: `${(table.rows.length * table.columns.length).toLocaleString('en')} cells: layout + visx/React render to markup (what saving draws; the view draws the cells in view)`,
     });
     // The same in Chromium over the built page and a real core: what a person waits for.
     const browser = await measureInBrowser(data, 5, options.log);
