@@ -82,7 +82,7 @@ test('the Analysis view counts the coding, opens a cell’s quotes and saves SVG
     await expect(view.getByRole('heading', { name: 'Code × document' })).toBeVisible();
 
     // The numbers are in the page: actors (afghan and us rolled up) on 4 quotes, threat on 3.
-    const table = view.getByRole('table');
+    const table = view.getByRole('grid');
     const cellButton = (row: string, column: string) =>
       table.locator(`button[data-row="${row}"][data-column="${column}"]`);
     await expect(cellButton(actors.id, doc.id)).toHaveText('4');
@@ -231,7 +231,7 @@ test('a larger notebook draws a full matrix and its table agrees with the core',
   const column = table.columns[2]!;
   const count = table.cells[1]![2]!;
   await expect(
-    view.getByRole('table').locator(`button[data-row="${row.id}"][data-column="${column.id}"]`),
+    view.getByRole('grid').locator(`button[data-row="${row.id}"][data-column="${column.id}"]`),
   ).toHaveText(String(count));
   await expect(view.locator('svg.analysis-svg rect.analysis-cell')).toHaveCount(
     table.rows.length * table.columns.length,
@@ -283,7 +283,7 @@ test('the matrix by collection, and every chart narrowed to one collection', asy
   await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible(IMPORT_TIMEOUT);
   await page.keyboard.press('Control+6');
   const view = page.getByRole('region', { name: 'Analysis' });
-  const table = view.getByRole('table');
+  const table = view.getByRole('grid');
   const cellButton = (row: string, column: string) =>
     table.locator(`button[data-row="${row}"][data-column="${column}"]`);
 

@@ -8,8 +8,9 @@ import { PanelTabs } from '../ui/PanelTabs.tsx';
 import { CellQuoteList } from './CellQuoteList.tsx';
 import { CountTable } from './CountTable.tsx';
 import { useChartTheme } from './chart-theme.ts';
+import { pictureFile } from './export-picture.ts';
 import { FilterBar } from './FilterBar.tsx';
-import { type CellAt, HeatmapChart } from './HeatmapChart.tsx';
+import { type CellAt, HeatmapChart, wholeHeatmap } from './HeatmapChart.tsx';
 import { PairList } from './PairList.tsx';
 import { TimelineChart } from './TimelineChart.tsx';
 import { CHART_TITLES, useAnalysis } from './use-analysis.ts';
@@ -41,7 +42,7 @@ export function AnalysisView() {
   const { openQuote, navigate, usage } = useApp();
   const a = useAnalysis();
   const theme = useChartTheme();
-  const svg = useRef<SVGSVGElement>(null);
+  const scroll = useRef<HTMLDivElement>(null);
   const coded = useMemo(() => Object.values(usage).some((u) => u.quotes > 0), [usage]);
   const { table } = a;
   // The table of numbers renders after the picture, in a render React may interrupt: at 400
@@ -79,8 +80,19 @@ export function AnalysisView() {
     title: a.title,
     selected,
     onSelect: select,
-    svgRef: svg,
+    scrollRef: scroll,
   };
+  // The file holds the whole chart, drawn apart when saving (the heat map shows only its view).
+  const draw =
+    chartProps &&
+    (() =>
+      pictureFile(
+        chartProps.table.chart === 'timeline' ? (
+          <TimelineChart {...chartProps} />
+        ) : (
+          wholeHeatmap(chartProps)
+        ),
+      ));
   const empty = table && (table.rows.length === 0 || table.columns.length === 0);
   return (
     <section className="analysis-view" aria-label="Analysis">
@@ -113,14 +125,14 @@ export function AnalysisView() {
               <button
                 type="button"
                 disabled={!table || !!empty}
-                onClick={() => void a.save('svg', svg.current)}
+                onClick={() => void a.save('svg', draw)}
               >
                 Save SVG
               </button>
               <button
                 type="button"
                 disabled={!table || !!empty}
-                onClick={() => void a.save('png', svg.current)}
+                onClick={() => void a.save('png', draw)}
               >
                 Save PNG
               </button>
@@ -135,7 +147,7 @@ export function AnalysisView() {
           )}
           {chartProps && !empty && (
             <figure className="analysis-figure">
-              <div className="analysis-picture">
+              <div className="analysis-picture" ref={scroll}>
                 {table.chart === 'timeline' ? (
                   <TimelineChart {...chartProps} />
                 ) : (

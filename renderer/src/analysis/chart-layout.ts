@@ -27,6 +27,18 @@ export interface BinColumn {
   bins: Bin[];
 }
 
+/** The rows and columns of a heat map that are drawn, each range from its first to past its last. */
+export interface CellWindow {
+  rows: [from: number, to: number];
+  columns: [from: number, to: number];
+}
+
+/** Every row and column: the whole chart, as a saved file draws it. */
+export const wholeWindow = (layout: Pick<HeatmapLayout, 'rows' | 'data'>): CellWindow => ({
+  rows: [0, layout.rows],
+  columns: [0, layout.data.length],
+});
+
 export interface HeatmapLayout {
   width: number;
   height: number;

@@ -6,7 +6,7 @@ import { speakerOfTag } from '../../../shared/quotes/speaker-tags.ts';
 import { useApp } from '../app-services.ts';
 import { call } from '../notebook-client.ts';
 import { useLiveValue } from '../use-live-list.ts';
-import { pngBase64, svgText } from './export-picture.ts';
+import { type PictureFile, pngBase64 } from './export-picture.ts';
 
 export const CHART_TITLES: Record<ChartKind, string> = {
   matrix: 'Code × document',
@@ -153,16 +153,17 @@ export function useAnalysis() {
     },
     [notify],
   );
+  /** Saves the table as CSV, or the picture `draw` makes (drawn whole, only when saving). */
   const save = useCallback(
-    async (format: 'svg' | 'png' | 'csv', svg: SVGSVGElement | null) => {
+    async (format: 'svg' | 'png' | 'csv', draw: (() => PictureFile) | null) => {
       try {
         if (format === 'csv') saved(await call('saveAnalysisFile', { format, name: title, query }));
-        else if (!svg) return;
+        else if (!draw) return;
         else if (format === 'svg')
-          saved(await call('saveAnalysisFile', { format, name: title, text: svgText(svg) }));
+          saved(await call('saveAnalysisFile', { format, name: title, text: draw().text }));
         else
           saved(
-            await call('saveAnalysisFile', { format, name: title, data: await pngBase64(svg) }),
+            await call('saveAnalysisFile', { format, name: title, data: await pngBase64(draw()) }),
           );
       } catch (error) {
         onError(error);
