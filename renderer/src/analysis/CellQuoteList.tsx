@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { CellQuotes } from '../../../shared/analysis/types.ts';
 import { plural } from '../../../shared/format.ts';
 import { truncateQuote } from '../../../shared/quotes/suggestion-list.ts';
+import { IconButton } from '../ui/IconButton.tsx';
 
 /** The quotes behind the chosen cell; each opens in the reader. */
 export function CellQuoteList({
@@ -34,14 +35,9 @@ export function CellQuoteList({
           {plural(cell.total, 'quote')}
           {unit === 'passages' && ' in the passages counted'}
         </span>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close the quote list"
-          onClick={onClose}
-        >
+        <IconButton label="Close the quote list" onClick={onClose}>
           ×
-        </button>
+        </IconButton>
       </header>
       <ol>
         {cell.quotes.map((q) => (
