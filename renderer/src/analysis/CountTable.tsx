@@ -121,7 +121,7 @@ export function CountTable({
                     className={column?.apart ? 'apart' : undefined}
                     style={place(start)}
                   >
-                    <span>{column ? column.label : 'Total'}</span>
+                    <span title={column?.label}>{column ? column.label : 'Total'}</span>
                   </th>
                 );
               })}
