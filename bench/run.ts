@@ -19,7 +19,8 @@ import { benchStore, rowJson as storeRowJson } from './store/bench-store.ts';
  * words/highlights pairs such as `10k/500,100k/5000`; analysis: quotes; compare: words of the
  * compared document, the first size only; default 1k, 10k, 100k, for quotes 5k, 20k, 50k, for pdf
  * 500, for reader the issue's five, for analysis 10k and 100k, for compare 100k). `--runs` sets
- * the runs per figure of the reader suite (5) and the compare suite (7). `--baseline` has the
+ * the runs per figure of the reader suite (5) and the compare suite (7), and the openings per
+ * size of the store suite (3). `--baseline` has the
  * compare suite measure the Team view as it landed beside this checkout's. The table goes
  * to stdout; with `--json` the last line of stdout is one JSON object with a key per suite.
  * Progress goes to stderr.
@@ -108,6 +109,7 @@ async function main() {
         sizes: args.sizes ?? STORE_SIZES,
         heavy: args.sizes === null,
         baselineEdits: 20,
+        opens: args.runs ?? 3,
         log,
       });
       process.stdout.write(`${text}\n`);
