@@ -96,6 +96,7 @@ export async function measureRenderer(options: {
   const server = await serveDirectory(rendererDir, {
     invoke: (method, input) => core.notebook.dispatch(method, input),
     subscribe: (listener) => core.notebook.subscribe((event) => paused || listener(event)),
+    files: (path, request) => core.notebook.pdfFiles(path, request),
   });
   const wiring = {
     pause: () => {
