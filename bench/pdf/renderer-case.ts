@@ -62,8 +62,9 @@ export interface OpenRuns {
   /** Page 1's canvas attached (the page starts drawing) → its text layer's spans. */
   textLayerGapMs: Runs;
   /**
-   * Of which: the core calls on the way, one after the other (`getDocument` for the text, then
-   * `readPdf` for the bytes), which cross http as JSON here and IPC in the app.
+   * Of which: the core calls on the way (`getDocument` for the text; `readPdf` only where the
+   * page falls back to it), which cross http as JSON here and IPC in the app. The PDF's bytes
+   * come by URL beside them (`PDF_FILE_ROUTE`, as binary) and are not counted here.
    */
   coreCallsMs: Runs;
 }
@@ -96,6 +97,7 @@ export async function measureRenderer(options: {
   const server = await serveDirectory(rendererDir, {
     invoke: (method, input) => core.notebook.dispatch(method, input),
     subscribe: (listener) => core.notebook.subscribe((event) => paused || listener(event)),
+    files: (path, request) => core.notebook.pdfFiles(path, request),
   });
   const wiring = {
     pause: () => {

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import type { FileAnswer } from '../../electron/notebook/pdf-file-route.ts';
+import { PDF_FILE_ROUTE } from '../../shared/pdf/file-route.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +28,12 @@ export const EVENTS_PATH = '/__notebook/events';
 
 /** Follow the core's events; returns the way to stop. */
 export type Subscribe = (listener: (event: unknown) => void) => () => void;
+
+/** A notebook file route (the core's `pdfFiles`): an answer, or null for another path. */
+export type Files = (
+  pathname: string,
+  request: { method: string; range: string | null },
+) => Promise<FileAnswer | null>;
 
 /** An event stream for one page: each event of the core as one `data:` line of JSON. */
 function streamEvents(subscribe: Subscribe, request: IncomingMessage, response: ServerResponse) {
@@ -71,11 +79,11 @@ function answerInvoke(invoke: Invoke, request: IncomingMessage, response: Server
  * guess, and nothing left running if the suite stops. The page's own CSP (in index.html) applies
  * as in the app. With `invoke` and `subscribe`, the page's calls into the core and the core's
  * events can go through here too (same origin, so the CSP's `connect-src 'self'` lets them
- * through): see `wirePage`'s `overHttp`.
+ * through): see `wirePage`'s `overHttp`; with `files`, the PDFs' bytes by URL as in the app.
  */
 export async function serveDirectory(
   root: string,
-  options: { invoke?: Invoke; subscribe?: Subscribe } = {},
+  options: { invoke?: Invoke; subscribe?: Subscribe; files?: Files } = {},
 ): Promise<{ url: string; close(): void }> {
   const base = normalize(root);
   const server = createServer((request, response) => {
@@ -86,6 +94,20 @@ export async function serveDirectory(
     }
     if (options.subscribe && request.method === 'GET' && path === EVENTS_PATH) {
       streamEvents(options.subscribe, request, response);
+      return;
+    }
+    if (options.files && path.startsWith(PDF_FILE_ROUTE)) {
+      // The raw path: the route refuses what is not a plain id itself.
+      const raw = new URL(request.url ?? '/', 'http://x').pathname;
+      const range = request.headers.range ?? null;
+      options.files(raw, { method: request.method ?? 'GET', range }).then(
+        (answer) => {
+          if (!answer) return void response.writeHead(404).end();
+          response.writeHead(answer.status, answer.headers);
+          response.end(answer.body ?? undefined);
+        },
+        (error: unknown) => response.writeHead(500).end(String(error)),
+      );
       return;
     }
     const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));

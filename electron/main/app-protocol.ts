@@ -3,7 +3,9 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
-import { APP_SCHEME, resolveAppFile } from './app-protocol-path.ts';
+import { PDF_FILE_ROUTE } from '../../shared/pdf/file-route.ts';
+import type { PdfFileRoute } from '../notebook/pdf-file-route.ts';
+import { APP_HOST, APP_SCHEME, resolveAppFile } from './app-protocol-path.ts';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -12,9 +14,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serve the built renderer from app://marginalia/ rather than file://, with the CSP header. */
-export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+/**
+ * Serve the built renderer from app://marginalia/ rather than file://, with the CSP header; and
+ * at `PDF_FILE_ROUTE`, the notebook's PDFs for pdf.js (`pdfFiles`, once the notebook is open).
+ */
+export function serveRenderer(rendererDir: string, pdfFiles: () => PdfFileRoute | null): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, pdfFiles));
 }
 
 /** Every answer, a refusal included, carries the CSP and is never sniffed into something else. */
@@ -36,9 +41,14 @@ const notFound = () =>
  * real path here, so a symbolic link cannot lead out of the folder), served with the CSP header.
  * `fs.promises` is looked up at each call, where Electron's ASAR support has patched it.
  */
-export function createAppProtocolHandler(rendererDir: string) {
+export function createAppProtocolHandler(
+  rendererDir: string,
+  pdfFiles: () => PdfFileRoute | null = () => null,
+) {
   let realRoot: Promise<string> | null = null;
   return async (request: Request): Promise<Response> => {
+    const pdf = await answerPdfFile(request, pdfFiles);
+    if (pdf) return pdf;
     const file = resolveAppFile(rendererDir, request.url);
     if (!file) return notFound();
     realRoot ??= fs.promises.realpath(rendererDir);
@@ -54,6 +64,34 @@ export function createAppProtocolHandler(rendererDir: string) {
       headers: withSecurityHeaders(response.headers),
     });
   };
+}
+
+/**
+ * A request for a PDF's bytes (app://marginalia + `PDF_FILE_ROUTE` + a document id), answered
+ * by the notebook core, which checks the id, the file's hash and the range (pdf-file-route.ts);
+ * null for any other request. The answer keeps the route's own, stricter CSP (a sandbox).
+ */
+async function answerPdfFile(
+  request: Request,
+  pdfFiles: () => PdfFileRoute | null,
+): Promise<Response | null> {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  if (!url.pathname.startsWith(PDF_FILE_ROUTE)) return null;
+  const route = pdfFiles();
+  const answer = route
+    ? await route(url.pathname, { method: request.method, range: request.headers.get('range') })
+    : null;
+  if (!answer) return notFound();
+  return new Response(answer.body as Uint8Array<ArrayBuffer> | null, {
+    status: answer.status,
+    headers: answer.headers,
+  });
 }
 
 function isInside(root: string, path: string): boolean {

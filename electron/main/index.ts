@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import { PDF_FILE_ROUTE } from '../../shared/pdf/file-route.ts';
 import { profileDir, resolveDataDir } from '../notebook/data-dir.ts';
 import { type Notebook, openNotebook } from '../notebook/notebook.ts';
 import { filesInArguments } from '../notebook/opened-files.ts';
@@ -19,7 +20,15 @@ import { createMainWindow } from './window.ts';
 // electron-vite sets this in `dev`; production loads the built renderer over app://.
 const devServerUrl = findDevServerUrl(app.isPackaged, process.env);
 const allowedOrigins = [APP_ORIGIN, ...(devServerUrl ? [new URL(devServerUrl).origin] : [])];
-const isAppUrl = (url: string) => allowedOrigins.some((origin) => url.startsWith(`${origin}/`));
+// The app's pages, never its PDFs' bytes (those are for pdf.js's fetch, not to be navigated to).
+const isAppUrl = (url: string) => {
+  if (!allowedOrigins.some((origin) => url.startsWith(`${origin}/`))) return false;
+  try {
+    return !new URL(url).pathname.startsWith(PDF_FILE_ROUTE);
+  } catch {
+    return false;
+  }
+};
 
 // Chromium's profile (and with it the single-instance lock) can be put elsewhere: the Electron
 // tests give each launch its own, and two copies of the app can run side by side. Before
@@ -93,7 +102,7 @@ async function start(): Promise<void> {
     });
   } else {
     // The built page, out/renderer beside out/main (inside app.asar once packaged).
-    serveRenderer(join(app.getAppPath(), 'out', 'renderer'));
+    serveRenderer(join(app.getAppPath(), 'out', 'renderer'), () => notebook?.pdfFiles ?? null);
   }
   try {
     notebook = await openNotebook({

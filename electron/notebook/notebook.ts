@@ -12,6 +12,7 @@ import { headlessHost, type NotebookHost } from './host.ts';
 import { newId } from './ids.ts';
 import { createImportService } from './import-service.ts';
 import { createNotesService } from './notes-service.ts';
+import { createPdfFileRoute, type PdfFileRoute } from './pdf-file-route.ts';
 import { createQuotesService } from './quotes-service.ts';
 import { createReadingService } from './reading-service.ts';
 import { createRestoreService } from './restore-service.ts';
@@ -32,6 +33,11 @@ export interface Notebook {
   restores: ReturnType<typeof createRestoreService>;
   /** Import other tools' files without a dialog (the command line). */
   exchange: ReturnType<typeof createExchangeService>;
+  /**
+   * A PDF's bytes by URL (`PDF_FILE_ROUTE`), with range requests: what the app:// protocol and
+   * the browser harnesses answer the page's pdf.js with.
+   */
+  pdfFiles: PdfFileRoute;
   /** Bring the search index up to date now (the command line searches once and exits). */
   searchReady(): void;
   /** Listen to the event channel (one listener per transport). */
@@ -187,6 +193,7 @@ export async function openNotebook(options: {
     exports,
     restores,
     exchange,
+    pdfFiles: createPdfFileRoute(() => store.data.documents, filesDirIn(options.dataDir)),
     searchReady: search.ready,
     subscribe,
     async close(closeOptions) {

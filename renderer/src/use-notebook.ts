@@ -3,6 +3,7 @@ import { applyAnnotationDelta, applyCountsDelta } from '../../shared/annotation-
 import type { NotebookInfo } from '../../shared/contract.ts';
 import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../shared/model.ts';
 import { call } from './notebook-client.ts';
+import { openAhead } from './pdf/pdf-open.ts';
 
 const LAST_DOCUMENT_KEY = 'marginalia.lastDocument';
 
@@ -47,7 +48,9 @@ export function useNotebook(onError: (error: unknown) => void) {
   }, [documents, selectedId]);
 
   // Fetch the text only when another document is chosen, not on every change to the list.
-  const selectedExists = documents?.some((d) => d.id === selectedId) ?? false;
+  const selected = documents?.find((d) => d.id === selectedId);
+  const selectedExists = selected !== undefined;
+  const selectedIsPdf = selected?.pageCount !== undefined;
   useEffect(() => {
     if (!selectedId || !selectedExists) {
       setDocument(null);
@@ -56,6 +59,8 @@ export function useNotebook(onError: (error: unknown) => void) {
     }
     localStorage.setItem(LAST_DOCUMENT_KEY, selectedId);
     let current = true;
+    // A PDF's bytes and pdf.js's parse start now, beside its text (see openAhead).
+    if (selectedIsPdf) openAhead(selectedId);
     call('getDocument', { id: selectedId }).then((doc) => current && setDocument(doc), onError);
     // Guarded like the text: a slow answer for the document left behind must not land on the next.
     call('listAnnotations', { documentId: selectedId }).then(
@@ -65,7 +70,7 @@ export function useNotebook(onError: (error: unknown) => void) {
     return () => {
       current = false;
     };
-  }, [selectedId, selectedExists, onError]);
+  }, [selectedId, selectedExists, selectedIsPdf, onError]);
 
   useEffect(
     () =>

@@ -7,6 +7,7 @@ import { openStoreReadOnly } from '../../electron/notebook/store.ts';
 import { buildNotebookApi } from '../../shared/bridge.ts';
 import { METHOD_NAMES, type NotebookEvent } from '../../shared/contract.ts';
 import type { StoreData } from '../../shared/model.ts';
+import { PDF_FILE_ROUTE } from '../../shared/pdf/file-route.ts';
 
 /**
  * The browser transport of the contract: the page gets `window.notebook` built by the same
@@ -42,6 +43,21 @@ export interface Harness {
 }
 
 async function wire(page: Page, holder: { notebook: Notebook }) {
+  // A PDF's bytes by URL on the page's own origin, answered by the core's route as the app://
+  // protocol answers them in the app (electron/main/app-protocol.ts).
+  await page.route(`**${PDF_FILE_ROUTE}**`, async (route) => {
+    const request = route.request();
+    const answer = await holder.notebook.pdfFiles(new URL(request.url()).pathname, {
+      method: request.method(),
+      range: (await request.headerValue('range')) ?? null,
+    });
+    if (!answer) return route.fulfill({ status: 404 });
+    return route.fulfill({
+      status: answer.status,
+      headers: answer.headers,
+      body: answer.body ? Buffer.from(answer.body) : '',
+    });
+  });
   await page.exposeFunction('__notebookInvoke', (method: string, input: unknown) =>
     holder.notebook.dispatch(method, input),
   );

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { PDF_FILE_ROUTE } from '../../shared/pdf/file-route.ts';
 import { expect, screenshotPath, test } from './harness.ts';
 import { dragOnPages, openSharedPdf, paintedBox, sharedPdf } from './pdf-actions.ts';
 import { IMPORT_TIMEOUT } from './reader-actions.ts';
@@ -218,4 +219,42 @@ test('a scanned PDF imports, and the report says which pages have no readable te
   await report.getByRole('button', { name: 'Open' }).click();
   // The page is shown as printed, even without text to select.
   await expect(page.locator('.pdf-page[data-page-index="0"] canvas')).toBeAttached();
+});
+
+test('a PDF’s bytes come from the notebook by URL, and a damaged copy is named, never shown', async ({
+  page,
+  harness,
+}) => {
+  test.slow();
+  const served: { url: string; status: number }[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes(PDF_FILE_ROUTE))
+      served.push({ url: response.url(), status: response.status() });
+  });
+  await openSharedPdf(
+    page,
+    harness,
+    'tracemonkey.pdf',
+    /^Trace-based Just-in-Time Type Specialization/,
+  );
+  const firstPage = page.locator('.pdf-page[data-page-index="0"]');
+  await expect(firstPage.locator('.textLayer span').first()).toBeAttached({ timeout: 15_000 });
+  const doc = harness.notebook.store.data.documents.find((d) => d.pdf)!;
+  expect(served).toContainEqual({
+    url: expect.stringMatching(new RegExp(`${PDF_FILE_ROUTE}${doc.id}$`)),
+    status: 200,
+  });
+
+  // The kept file changed behind the notebook's back: the route refuses it, the reader says why.
+  const path = join(harness.dataDir, 'files', `${doc.pdf!.file}.pdf`);
+  const bytes = await readFile(path);
+  bytes.writeUInt8(bytes.readUInt8(bytes.length - 40) ^ 0xff, bytes.length - 40);
+  await writeFile(path, bytes);
+  harness.expectedErrors.push(/is damaged/);
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be shown' })).toContainText(
+    'is damaged',
+  );
+  expect(served.at(-1)?.status).toBe(409);
+  await expect(firstPage.locator('canvas')).toHaveCount(0);
 });

@@ -31,7 +31,9 @@ import {
 } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import type { StoreData } from '../../shared/model.ts';
+import { PDF_FILE_ROUTE } from '../../shared/pdf/file-route.ts';
 import type { Result } from '../../shared/result.ts';
+import { makePdf } from './pdf/pdf-files.ts';
 import { RESOURCES_DIR } from './temp-dir.ts';
 
 const fake = vi.hoisted(() => {
@@ -927,6 +929,48 @@ describe.skipIf(!rendererBuilt)(
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     });
 
+    // Checklist: the custom protocol serves only the notebook's own PDFs, by document id.
+    it('serves a document’s PDF by id at the PDF route, in ranges, and nothing else there', async () => {
+      const bytes = await makePdf([{ columns: [['A page served over app:// in ranges.']] }]);
+      const report = await value('importFiles', {
+        jobId: 'protocol-pdf',
+        files: [{ name: 'p.pdf', size: bytes.length, data: Buffer.from(bytes).toString('base64') }],
+      });
+      const documentId = (report.items[0] as { documentId: string }).documentId;
+      // The tests after this one expect the notebook as it was.
+      try {
+        const whole = await serve(`app://marginalia${PDF_FILE_ROUTE}${documentId}`);
+        expect(whole.status).toBe(200);
+        expect(whole.headers.get('content-type')).toBe('application/pdf');
+        expect(whole.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+        expect(whole.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(Buffer.from(await whole.arrayBuffer())).toEqual(Buffer.from(bytes));
+        const part = await fake.protocolHandlers.get('app')!(
+          new Request(`app://marginalia${PDF_FILE_ROUTE}${documentId}`, {
+            headers: { Range: 'bytes=0-7' },
+          }),
+        );
+        expect(part.status).toBe(206);
+        expect(part.headers.get('content-range')).toBe(`bytes 0-7/${bytes.length}`);
+        expect(Buffer.from(await part.arrayBuffer()).toString('latin1')).toBe('%PDF-1.7');
+        const fetches = fake.log.netFetches.length;
+        for (const url of [
+          `app://marginalia${PDF_FILE_ROUTE}doc_unknown`,
+          `app://marginalia${PDF_FILE_ROUTE}..%2F..%2Fpackage.json`,
+          `app://marginalia${PDF_FILE_ROUTE}${documentId}%2F..%2F..%2F..%2Fpackage.json`,
+          `app://marginalia${PDF_FILE_ROUTE}..%2Fnotebook.json`,
+          `app://elsewhere${PDF_FILE_ROUTE}${documentId}`,
+        ]) {
+          const refused = await serve(url);
+          expect(refused.status, url).toBe(404);
+          expect(await refused.text(), url).not.toMatch(/"name": "marginalia"|%PDF/);
+        }
+        expect(fake.log.netFetches).toHaveLength(fetches);
+      } finally {
+        await value('deleteDocument', { id: documentId });
+      }
+    });
+
     it('answers 404 for a missing file inside the renderer folder', async () => {
       const response = await serve('app://marginalia/assets/missing.js');
       expect(response.status).toBe(404);
@@ -1060,6 +1104,9 @@ describe('security handlers', () => {
         'about:blank',
         'chrome://settings',
         'devtools://devtools/bundled/inspector.html',
+        // The PDFs' bytes are for pdf.js's fetch, never a page to navigate to.
+        `app://marginalia${PDF_FILE_ROUTE}doc_1`,
+        `app://marginalia${PDF_FILE_ROUTE}`,
       ]) {
         expect(prevented(contents, name, url), `${name} ${url}`).toBe(true);
       }

@@ -15,7 +15,8 @@ import { loadPdfJs } from './pdf-engine.ts';
 import type { DrawnPage } from './pdf-surface.ts';
 
 interface PdfPageProps {
-  pdf: PDFDocumentProxy;
+  /** Null while the PDF opens: the page is its placeholder, already the right element. */
+  pdf: PDFDocumentProxy | null;
   index: number;
   /** Upright size in PDF points at zoom 1. */
   size: readonly [number, number];
@@ -53,7 +54,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!draw) return;
+    if (!draw || !pdf) return;
     let cancelled = false;
     let renderTask: RenderTask | null = null;
     let textLayer: TextLayer | null = null;
@@ -170,7 +171,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
         } as React.CSSProperties
       }
     >
-      {draw ? (
+      {draw && pdf ? (
         <>
           <canvas ref={canvasRef} className="pdf-canvas" style={{ width, height }} aria-hidden />
           <div ref={layerRef} className="textLayer pdf-text-layer" />

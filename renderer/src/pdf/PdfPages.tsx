@@ -229,38 +229,30 @@ export function PdfPages({
         className={`pdf-pages${drawingArea ? ' drawing-area' : ''}`}
         data-pdf-pages
       >
-        {info.pageSizes.map((size, index) =>
-          load.state === 'ready' ? (
-            <PdfPage
-              // biome-ignore lint/suspicious/noArrayIndexKey: pages are fixed for a document.
-              key={index}
-              pdf={load.pdf}
-              index={index}
-              size={size}
-              scale={scale}
-              draw={wanted.has(index)}
-              storedText={pageText(index)}
-              pageStart={info.pageStarts[index] ?? 0}
-              label={labelOf(info, index)}
-              onDrawn={onDrawn}
-              onGone={onGone}
-              areas={areasByPage.get(index) ?? NO_AREAS}
-              activeId={activeId}
-              drawingArea={drawingArea}
-              onOpenArea={onOpenArea}
-              onCreateArea={createArea}
-              onFollowLink={followLink}
-            />
-          ) : (
-            <div
-              // biome-ignore lint/suspicious/noArrayIndexKey: pages are fixed for a document.
-              key={index}
-              className="pdf-page"
-              data-page-index={index}
-              style={{ width: size[0] * scale, height: size[1] * scale }}
-            />
-          ),
-        )}
+        {info.pageSizes.map((size, index) => (
+          // The same element while the PDF opens and once it is open: opening it then only
+          // draws the pages in view, instead of replacing every page's placeholder.
+          <PdfPage
+            // biome-ignore lint/suspicious/noArrayIndexKey: pages are fixed for a document.
+            key={index}
+            pdf={ready}
+            index={index}
+            size={size}
+            scale={scale}
+            draw={wanted.has(index)}
+            storedText={pageText(index)}
+            pageStart={info.pageStarts[index] ?? 0}
+            label={labelOf(info, index)}
+            onDrawn={onDrawn}
+            onGone={onGone}
+            areas={areasByPage.get(index) ?? NO_AREAS}
+            activeId={activeId}
+            drawingArea={drawingArea}
+            onOpenArea={onOpenArea}
+            onCreateArea={createArea}
+            onFollowLink={followLink}
+          />
+        ))}
       </div>
     </div>
   );

@@ -29,6 +29,9 @@ export class PdfSurface implements TextSurface {
   private readonly pageStarts: readonly number[];
   private readonly drawn = new Map<number, DrawnPage>();
   private readonly owner = new WeakMap<Node, { page: DrawnPage; item: number }>();
+  /** Each drawn page's drawing, counted: a page drawn again (zoom, scrolled back) is new DOM. */
+  private readonly drawing = new Map<number, number>();
+  private drawings = 0;
 
   constructor(root: HTMLElement, textLength: number, pageStarts: readonly number[]) {
     this.root = root;
@@ -41,13 +44,25 @@ export class PdfSurface implements TextSurface {
 
   addPage(page: DrawnPage): void {
     this.drawn.set(page.index, page);
+    this.drawing.set(page.index, ++this.drawings);
     this.ordered = null;
     for (const [item, div] of page.divs.entries()) this.owner.set(div, { page, item });
   }
 
   removePage(index: number): void {
     this.drawn.delete(index);
+    this.drawing.delete(index);
     this.ordered = null;
+  }
+
+  /** The drawings of the pages under [start, end]: what a range over it is made of. */
+  placementKey(start: number, end: number): string {
+    let key = '';
+    for (const page of this.pagesInOrder()) {
+      if (page.map.end < start || page.map.start > end) continue;
+      key += `${page.index}.${this.drawing.get(page.index)},`;
+    }
+    return key;
   }
 
   /** Pages drawn now, in page order. */

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useCallback, useRef } from 'react';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import type { Annotation, NotebookDocument, PageSelector, Tag } from '../../../shared/model.ts';
 import type { NewArea } from '../pdf/AreaLayer.tsx';
@@ -102,6 +102,11 @@ export function Reader(props: ReaderProps) {
   });
   const { pending, readSelection } = selection;
   const { active } = editor;
+  // Stable across renders, so a new highlight does not draw the PDF's pages (memoised) again.
+  const latest = useRef({ onOpen, onCreateArea });
+  latest.current = { onOpen, onCreateArea };
+  const openArea = useCallback((id: string) => latest.current.onOpen(id, 'dialog'), []);
+  const createArea = useCallback((area: NewArea) => latest.current.onCreateArea?.(area), []);
 
   return (
     <div className="reader-scroll" ref={scrollRef}>
@@ -130,8 +135,8 @@ export function Reader(props: ReaderProps) {
               goTo={surface.pdfGoTo}
               areas={areas}
               activeId={activeId}
-              onOpenArea={(id) => onOpen(id, 'dialog')}
-              onCreateArea={(area) => onCreateArea?.(area)}
+              onOpenArea={openArea}
+              onCreateArea={createArea}
             />
           ) : (
             <ArticleText document={doc} shown={blocks.shown} />

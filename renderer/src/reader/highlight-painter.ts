@@ -19,43 +19,88 @@ export const FIND_ACTIVE_HIGHLIGHT = 'mg-find-active';
 const supported = () =>
   typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 
+/** What a highlight was painted as: its cache key, its range (null: not on screen), its set. */
+interface Painted {
+  key: string;
+  range: Range | null;
+  name: string;
+}
+
 /**
- * Draw highlights with the CSS Custom Highlight API: one Highlight per colour, ranges over the
- * untouched article DOM. Overlaps simply blend. The active (being edited) highlight is drawn
- * again on top with an outline-like underline. With `near`, only the highlights that touch that
- * span of the text are registered (and the active one): the browser then has a few dozen
- * ranges to track, not thousands (see `createViewportPainter`).
+ * Draw highlights with the CSS Custom Highlight API: one Highlight per colour (and one for the
+ * dimmed), ranges over the untouched article DOM. Overlaps simply blend. The active (being
+ * edited) highlight is drawn again on top with an outline-like underline. With `near`, only the
+ * highlights that touch that span of the text are registered (and the active one): the browser
+ * then has a few dozen ranges to track, not thousands (see `createViewportPainter`).
+ *
+ * Incremental: each highlight's range is kept with a key of what placed it (its offsets, its
+ * set, and where the surface drew that text: `placementKey`, or the surface itself), and only a
+ * highlight whose key changed is placed again and moved between the sets. Adding one highlight
+ * to 2,000 places one range; a page drawn again (scrolled back, another zoom) places the
+ * highlights on that page; removed highlights leave their sets. Another surface, or sets taken
+ * away (`clearHighlights`), start afresh.
  */
-export function paintHighlights(
-  surface: TextSurface,
-  annotations: readonly Annotation[],
-  activeId: string | null,
-  isShown: (annotation: Annotation) => boolean = () => true,
-  near: { start: number; end: number } | null = null,
-) {
-  if (!supported()) return;
-  const byColor = new Map<string, Range[]>(HIGHLIGHT_COLORS.map((c) => [c, []]));
-  const active: Range[] = [];
-  const dim: Range[] = [];
-  for (const annotation of annotations) {
-    // Areas are boxes over their page (drawn by the PDF view), not ranges of text.
-    if (annotation.orphan || 'area' in annotation.target) continue;
-    const { start, end } = annotation.target.position;
-    if (near && (end < near.start || start > near.end) && annotation.id !== activeId) continue;
-    const range = surface.range(annotation.target.position.start, annotation.target.position.end);
-    if (!range) continue;
-    if (isShown(annotation)) byColor.get(annotation.color)?.push(range);
-    else dim.push(range);
-    if (annotation.id === activeId) active.push(range.cloneRange());
-  }
-  for (const [color, ranges] of byColor) {
-    const highlight = new Highlight(...ranges);
-    CSS.highlights.set(highlightName(color), highlight);
-  }
-  CSS.highlights.set(DIM_HIGHLIGHT, new Highlight(...dim));
-  const activeHighlight = new Highlight(...active);
-  activeHighlight.priority = 1;
-  CSS.highlights.set(ACTIVE_HIGHLIGHT, activeHighlight);
+export function createHighlightPainter() {
+  const painted = new Map<string, Painted>();
+  let sets: Map<string, Highlight> | null = null;
+  let surfaceSeen: TextSurface | null = null;
+
+  /** Our sets, registered again (and everything placed again) when they were taken away. */
+  const ownSets = (): Map<string, Highlight> => {
+    const names = [...HIGHLIGHT_COLORS.map(highlightName), DIM_HIGHLIGHT];
+    if (sets && names.every((name) => CSS.highlights.get(name) === sets?.get(name))) return sets;
+    const fresh = new Map(names.map((name) => [name, new Highlight()]));
+    for (const [name, highlight] of fresh) CSS.highlights.set(name, highlight);
+    painted.clear();
+    sets = fresh;
+    return fresh;
+  };
+
+  return {
+    paint(
+      surface: TextSurface,
+      annotations: readonly Annotation[],
+      activeId: string | null,
+      isShown: (annotation: Annotation) => boolean = () => true,
+      near: { start: number; end: number } | null = null,
+    ) {
+      if (!supported()) return;
+      const own = ownSets();
+      if (surface !== surfaceSeen) {
+        for (const entry of painted.values())
+          if (entry.range) own.get(entry.name)?.delete(entry.range);
+        painted.clear();
+        surfaceSeen = surface;
+      }
+      const wanted = new Set<string>();
+      let active: Range | null = null;
+      for (const annotation of annotations) {
+        // Areas are boxes over their page (drawn by the PDF view), not ranges of text.
+        if (annotation.orphan || 'area' in annotation.target) continue;
+        const { start, end } = annotation.target.position;
+        if (near && (end < near.start || start > near.end) && annotation.id !== activeId) continue;
+        wanted.add(annotation.id);
+        const name = isShown(annotation) ? highlightName(annotation.color) : DIM_HIGHLIGHT;
+        const key = `${start}:${end}:${name}:${surface.placementKey?.(start, end) ?? ''}`;
+        let entry = painted.get(annotation.id);
+        if (entry?.key !== key) {
+          if (entry?.range) own.get(entry.name)?.delete(entry.range);
+          entry = { key, range: surface.range(start, end), name };
+          painted.set(annotation.id, entry);
+          if (entry.range) own.get(name)?.add(entry.range);
+        }
+        if (annotation.id === activeId && entry.range) active = entry.range.cloneRange();
+      }
+      for (const [id, entry] of painted) {
+        if (wanted.has(id)) continue;
+        if (entry.range) own.get(entry.name)?.delete(entry.range);
+        painted.delete(id);
+      }
+      const activeHighlight = active ? new Highlight(active) : new Highlight();
+      activeHighlight.priority = 1;
+      CSS.highlights.set(ACTIVE_HIGHLIGHT, activeHighlight);
+    },
+  };
 }
 
 export interface HighlightsToPaint {
@@ -73,6 +118,7 @@ export interface HighlightsToPaint {
  * anyway; one not laid out) gets every highlight, as before.
  */
 export function createViewportPainter(scroller: HTMLElement) {
+  const painter = createHighlightPainter();
   let what: HighlightsToPaint | null = null;
   let paintedAt: number | null = null;
   const paint = () => {
@@ -84,7 +130,7 @@ export function createViewportPainter(scroller: HTMLElement) {
         ? (what.surface.offsetsBetween?.(view.top - 2 * screen, view.bottom + 2 * screen) ?? null)
         : null;
     paintedAt = scroller.scrollTop;
-    paintHighlights(what.surface, what.annotations, what.activeId, what.isShown, near);
+    painter.paint(what.surface, what.annotations, what.activeId, what.isShown, near);
   };
   const onScroll = () => {
     if (!what || paintedAt === null) return;

@@ -24,6 +24,13 @@ export interface TextSurface {
    * there. A PDF leaves it out: it draws only the pages near the viewport anyway.
    */
   offsetsBetween?(top: number, bottom: number): { start: number; end: number } | null;
+  /**
+   * What `range(start, end)` depends on, as a key that changes when it would answer otherwise
+   * (the pages drawn under those offsets, each drawing counted). The painter keeps a highlight's
+   * range while its key stays. Without it, a range is kept as long as the surface itself: the
+   * article is a new surface each time it is indexed.
+   */
+  placementKey?(start: number, end: number): string;
 }
 
 /** The article's surface: spans carrying their offset (`data-start`). */
