@@ -3,6 +3,7 @@ import { applyAnnotationDelta, applyCountsDelta } from '../../shared/annotation-
 import type { NotebookInfo } from '../../shared/contract.ts';
 import type { Annotation, DocumentSummary, NotebookDocument, Tag } from '../../shared/model.ts';
 import { call } from './notebook-client.ts';
+import { warmPdfJs } from './pdf/pdf-engine.ts';
 import { openAhead } from './pdf/pdf-open.ts';
 
 const LAST_DOCUMENT_KEY = 'marginalia.lastDocument';
@@ -39,6 +40,9 @@ export function useNotebook(onError: (error: unknown) => void) {
     void loadDocuments();
     void loadTags();
   }, [loadDocuments, loadTags, onError]);
+
+  const libraryHasPdf = documents?.some((d) => d.pageCount !== undefined) ?? false;
+  useEffect(() => warmPdfJs(libraryHasPdf), [libraryHasPdf]);
 
   // Keep the selection on a document that exists: the last one read, else the newest.
   useEffect(() => {

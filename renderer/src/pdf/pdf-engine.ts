@@ -22,6 +22,17 @@ export function loadPdfJs(): Promise<PdfJs> {
   return loaded;
 }
 
+/**
+ * Load pdf.js and start its worker now, when the library holds a PDF, rather than at the first
+ * click on one: importing the library and compiling the worker's script (a megabyte and a half)
+ * was most of what the first PDF opened after a start cost beyond a second one. Runs after the
+ * page's current work; a notebook without PDFs never loads it.
+ */
+export function warmPdfJs(libraryHasPdf: boolean): void {
+  if (!libraryHasPdf || loaded) return;
+  setTimeout(() => void loadPdfJs().catch(() => {}), 0); // a failure shows when a PDF opens
+}
+
 /** Where the build puts pdf.js's CMaps, standard fonts and wasm decoders (see electron.config.ts). */
 const assetUrl = (folder: string) => new URL(`pdfjs/${folder}/`, document.baseURI).href;
 
