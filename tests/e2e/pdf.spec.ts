@@ -11,21 +11,29 @@ const OVER_LINE_END =
 const ACROSS_COLUMNS =
   'The result is a native code fragment that can be entered if the\ninterpreter PC and the types of values match';
 
-test('a PDF imports, reads as pages, and takes highlights over a line end and across a column', async ({
-  page,
-  harness,
-}) => {
-  test.slow();
+/** Import and open the two-column paper; its first page, once drawn with its text layer. */
+async function openTracemonkey(
+  page: Parameters<typeof openSharedPdf>[0],
+  harness: Parameters<typeof openSharedPdf>[1],
+) {
   await openSharedPdf(
     page,
     harness,
     'tracemonkey.pdf',
     /^Trace-based Just-in-Time Type Specialization/,
   );
-
-  // Pages are drawn with their text layers; far pages wait as placeholders.
   const firstPage = page.locator('.pdf-page[data-page-index="0"]');
   await expect(firstPage.locator('.textLayer span').first()).toBeAttached({ timeout: 15_000 });
+  return firstPage;
+}
+
+test('a PDF imports, reads as pages, and takes highlights over a line end and across a column', async ({
+  page,
+  harness,
+}) => {
+  test.slow();
+  // Pages are drawn with their text layers; far pages wait as placeholders.
+  await openTracemonkey(page, harness);
   await expect(page.locator('.pdf-page')).toHaveCount(14);
   await expect(page.locator('.pdf-page[data-page-index="12"] canvas')).toHaveCount(0);
 
@@ -231,14 +239,7 @@ test('a PDF’s bytes come from the notebook by URL, and a damaged copy is named
     if (response.url().includes(PDF_FILE_ROUTE))
       served.push({ url: response.url(), status: response.status() });
   });
-  await openSharedPdf(
-    page,
-    harness,
-    'tracemonkey.pdf',
-    /^Trace-based Just-in-Time Type Specialization/,
-  );
-  const firstPage = page.locator('.pdf-page[data-page-index="0"]');
-  await expect(firstPage.locator('.textLayer span').first()).toBeAttached({ timeout: 15_000 });
+  const firstPage = await openTracemonkey(page, harness);
   const doc = harness.notebook.store.data.documents.find((d) => d.pdf)!;
   expect(served).toContainEqual({
     url: expect.stringMatching(new RegExp(`${PDF_FILE_ROUTE}${doc.id}$`)),

@@ -43,26 +43,21 @@ export function CountTable({
     row: Math.min(active.row, table.rows.length - 1),
     column: Math.min(active.column, width - 1),
   };
-  const rows = useVirtualizer({
-    count: table.rows.length,
+  /** One axis of the grid, drawn in and near view; `keep` stays drawn (it has the focus). */
+  const axis = (count: number, size: number, head: number, overscan: number, keep: number) => ({
+    count,
     getScrollElement: () => scroll.current,
-    estimateSize: () => ROW_HEIGHT,
-    paddingStart: HEAD_HEIGHT,
-    scrollPaddingStart: HEAD_HEIGHT,
-    overscan: 6,
+    estimateSize: () => size,
+    paddingStart: head,
+    scrollPaddingStart: head,
+    overscan,
     initialRect: { width: 1000, height: 500 },
-    rangeExtractor: keeping(at.row),
+    rangeExtractor: keeping(keep),
   });
+  const rows = useVirtualizer(axis(table.rows.length, ROW_HEIGHT, HEAD_HEIGHT, 6, at.row));
   const columns = useVirtualizer({
     horizontal: true,
-    count: width,
-    getScrollElement: () => scroll.current,
-    estimateSize: () => COLUMN_WIDTH,
-    paddingStart: ROW_HEAD_WIDTH,
-    scrollPaddingStart: ROW_HEAD_WIDTH,
-    overscan: 3,
-    initialRect: { width: 1000, height: 500 },
-    rangeExtractor: keeping(at.column),
+    ...axis(width, COLUMN_WIDTH, ROW_HEAD_WIDTH, 3, at.column),
   });
   const moved = useRef(false);
   useEffect(() => {
