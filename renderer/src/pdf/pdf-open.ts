@@ -40,6 +40,39 @@ function giveUp() {
 }
 
 /**
+ * The PDF whose reader closed last, still open for a while: going back to it (from a note, a
+ * search hit, the other paper being compared) draws its page at once instead of fetching and
+ * parsing the file again, which was most of reopening a 500-page book (0.4-0.5 s of 0.6). One
+ * only, so a library of PDFs read one after another holds one more at most.
+ */
+let kept: { id: string; opened: OpenedPdf; timer: number } | null = null;
+/** How long a PDF stays open after its reader closed. */
+export const KEEP_MS = 5 * 60_000;
+
+function dropKept(): void {
+  if (!kept) return;
+  window.clearTimeout(kept.timer);
+  void kept.opened.task.destroy();
+  kept = null;
+}
+
+/** The reader is done with this PDF: keep it open a while (closing the one kept before). */
+export function closeOpened(documentId: string, opened: OpenedPdf): void {
+  if (kept?.opened === opened) return;
+  dropKept();
+  kept = { id: documentId, opened, timer: window.setTimeout(dropKept, KEEP_MS) };
+}
+
+/** The kept PDF of this document, now the caller's; null if it is not the one kept. */
+function takeKept(documentId: string): Promise<OpenedPdf> | null {
+  if (kept?.id !== documentId) return null;
+  const { opened, timer } = kept;
+  kept = null;
+  window.clearTimeout(timer);
+  return Promise.resolve(opened);
+}
+
+/**
  * Start opening a PDF as soon as it is chosen, while the core sends its text: the bytes and
  * pdf.js's parse then overlap `getDocument` and the reader's first render instead of following
  * them. One at a time; the reader takes it with `takeOpenedAhead`.
@@ -47,14 +80,17 @@ function giveUp() {
 export function openAhead(documentId: string): void {
   if (ahead?.id === documentId) return;
   giveUp();
-  const opening = openDocumentPdf(documentId);
+  const opening = takeKept(documentId) ?? openDocumentPdf(documentId);
   opening.catch(() => {}); // the reader that takes it reports the failure
   ahead = { id: documentId, opening, timer: window.setTimeout(giveUp, AHEAD_MS) };
 }
 
-/** The PDF opened ahead for this document, now the caller's to close; null if none. */
+/**
+ * The PDF opened ahead for this document (or kept since its reader closed), now the caller's to
+ * close; null if none.
+ */
 export function takeOpenedAhead(documentId: string): Promise<OpenedPdf> | null {
-  if (ahead?.id !== documentId) return null;
+  if (ahead?.id !== documentId) return takeKept(documentId);
   const { opening, timer } = ahead;
   ahead = null;
   window.clearTimeout(timer);

@@ -1,6 +1,6 @@
-import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useState } from 'react';
-import { openDocumentPdf, takeOpenedAhead } from './pdf-open.ts';
+import { closeOpened, type OpenedPdf, openDocumentPdf, takeOpenedAhead } from './pdf-open.ts';
 
 export type PdfLoad =
   | { state: 'loading' }
@@ -9,18 +9,19 @@ export type PdfLoad =
 
 /**
  * A document's PDF opened in pdf.js (taken from `openAhead` when the choice of the document
- * started it); closed when the reader leaves it.
+ * started it, or kept since it was last read); handed back to be kept a while when the reader
+ * leaves it (`closeOpened`).
  */
 export function usePdfDocument(documentId: string): PdfLoad {
   const [load, setLoad] = useState<PdfLoad>({ state: 'loading' });
   useEffect(() => {
-    let task: PDFDocumentLoadingTask | null = null;
+    let open: OpenedPdf | null = null;
     let gone = false;
     setLoad({ state: 'loading' });
     (takeOpenedAhead(documentId) ?? openDocumentPdf(documentId))
       .then((opened) => {
-        task = opened.task;
-        if (gone) return void opened.task.destroy();
+        open = opened;
+        if (gone) return closeOpened(documentId, opened);
         setLoad({ state: 'ready', pdf: opened.document });
       })
       .catch((error: unknown) => {
@@ -32,7 +33,7 @@ export function usePdfDocument(documentId: string): PdfLoad {
       });
     return () => {
       gone = true;
-      void task?.destroy();
+      if (open) closeOpened(documentId, open);
     };
   }, [documentId]);
   return load;
