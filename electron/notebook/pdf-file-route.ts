@@ -63,8 +63,9 @@ export function parseRange(
  * The page's route to a PDF's bytes (`PDF_FILE_ROUTE` + document id): only the kept file of a
  * document the notebook has, found by looking the id up (nothing from the URL is ever part of
  * a path), checked against its hash before its first byte is served (once per file and
- * version: kept files never change), with range requests (one range of bytes) so pdf.js reads
- * only what it draws. Returns null for a path that is not this route.
+ * version: kept files never change), and one range of bytes per request for a client that asks
+ * (the reader fetches the whole file: see `fetchPdfBytes`). Returns null for a path that is not
+ * this route.
  */
 export function createPdfFileRoute(documents: () => readonly NotebookDocument[], filesDir: string) {
   /** Files whose hash was checked, with the size and time they had then. */

@@ -1,8 +1,8 @@
 /**
  * Where the page reads a PDF's bytes by URL, on its own origin: `/notebook-files/pdf/<id>` for
  * the PDF of document `<id>` (answered by the core's `createPdfFileRoute`; in the app through
- * the app:// protocol, in the browser harnesses by their server). pdf.js fetches it with range
- * requests, so the bytes never cross as base64 inside JSON and page 1 needs only its own parts.
+ * the app:// protocol, in the browser harnesses by their server). The page fetches it whole, as
+ * binary (see `fetchPdfBytes`), so the bytes never cross as base64 inside JSON.
  */
 export const PDF_FILE_ROUTE = '/notebook-files/pdf/';
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createRef, useRef } from 'react';
+import { useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CountTable } from '../../renderer/src/analysis/CountTable.tsx';
 import { heatmapLayout, MAX_LABELLED_CELLS } from '../../renderer/src/analysis/chart-layout.ts';
@@ -107,7 +107,6 @@ function big(rows: number, columns: number): AnalysisTable {
 describe('the heat map', () => {
   it('draws one cell per count with its numbers, and a click on a cell selects it', () => {
     const onSelect = vi.fn();
-    const svg = createRef<SVGSVGElement>();
     const { container } = render(
       <Picture
         table={table()}
@@ -115,7 +114,6 @@ describe('the heat map', () => {
         title="Speaker × code"
         selected={null}
         onSelect={onSelect}
-        svgRef={svg}
       />,
     );
     expect(
@@ -128,7 +126,7 @@ describe('the heat map', () => {
     fireEvent.click(cell);
     expect(onSelect).toHaveBeenCalledWith({ row: 1, column: 1 });
     // The file is the element: colours are attributes, and the interaction hooks are dropped.
-    const text = svgText(svg.current!);
+    const text = svgText(container.querySelector('svg')!);
     expect(text).toMatch(/^<\?xml/);
     expect(text).toContain(`fill="${LIGHT.background}"`);
     expect(text).not.toContain('class=');

@@ -223,7 +223,7 @@ function forEachLine(bytes: Buffer, whole: number, onLine: (line: string) => voi
 }
 
 /**
- * Read a snapshot line by line from a stream (about a megabyte per turn of the event loop),
+ * Read a snapshot line by line, a megabyte per read (a turn of the event loop between reads),
  * handing each record's line to the visitor. Says whether the file is in the line layout and,
  * if so, whether its seal holds. Throws only on errors reading the file (ENOENT included).
  */
@@ -303,10 +303,9 @@ export async function readSnapshotLines(
         carry = [];
         from = lineEnd + 1;
       }
-      const whole = chunk.lastIndexOf(0x0a) + 1;
+      const whole = Math.max(from, chunk.lastIndexOf(0x0a) + 1);
       if (whole > from) take(chunk.subarray(from, whole));
-      if (Math.max(whole, from) < bytesRead)
-        carry = [Buffer.from(chunk.subarray(Math.max(whole, from)))];
+      if (whole < bytesRead) carry = [Buffer.from(chunk.subarray(whole))];
       await visitor.afterChunk?.();
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Group } from '@visx/group';
 import { HeatmapRect } from '@visx/heatmap';
-import { Fragment, type MouseEvent, type Ref, type RefObject, useMemo } from 'react';
+import { Fragment, type MouseEvent, type RefObject, useMemo } from 'react';
 import type { AnalysisTable } from '../../../shared/analysis/types.ts';
 import {
   type Bin,
@@ -31,7 +31,6 @@ export interface ChartProps {
   title: string;
   selected: CellAt | null;
   onSelect: (cell: CellAt) => void;
-  svgRef?: Ref<SVGSVGElement>;
   /** The box the picture scrolls in: the heat map draws only the cells in and near its view. */
   scrollRef: RefObject<HTMLElement | null>;
 }
@@ -95,7 +94,6 @@ export function HeatmapPicture({
   title,
   selected,
   onSelect,
-  svgRef,
   layout,
   drawn,
 }: PictureProps) {
@@ -162,7 +160,6 @@ export function HeatmapPicture({
   const span = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
   return (
     <svg
-      ref={svgRef}
       xmlns="http://www.w3.org/2000/svg"
       width={layout.width}
       height={layout.height}

@@ -16,7 +16,7 @@ const MARGIN = { top: 16, right: 180, bottom: 56, left: 48 };
  * @visx/shape over @visx/scale, with @visx/axis axes. The undated column is not on the axis:
  * the notes under the chart say how many quotes it holds.
  */
-export function TimelineChart({ table, theme, title, selected, onSelect, svgRef }: ChartProps) {
+export function TimelineChart({ table, theme, title, selected, onSelect }: ChartProps) {
   const periods = useMemo(
     () => table.columns.map((c, i) => ({ ...c, i })).filter((c) => !c.apart),
     [table],
@@ -46,7 +46,6 @@ export function TimelineChart({ table, theme, title, selected, onSelect, svgRef 
   const axisLabel = { fill: theme.text, fontSize: 11, fontFamily: theme.font };
   return (
     <svg
-      ref={svgRef}
       xmlns="http://www.w3.org/2000/svg"
       width={width}
       height={height}
