@@ -13,7 +13,6 @@ import { type AppServices, AppServicesContext } from './app-services.ts';
 import { ExchangeImport } from './exchange/ExchangeImport.tsx';
 import { call } from './notebook-client.ts';
 import { NotesView } from './notes/NotesView.tsx';
-import { usePdfPrewarm } from './pdf/use-pdf-prewarm.ts';
 import { ColorLabelsContext } from './preferences/color-labels.ts';
 import { usePreferences } from './preferences/use-preferences.ts';
 import { ReaderView } from './reader/ReaderView.tsx';
@@ -38,7 +37,6 @@ export function App() {
   const { info, documents, tags, selectedId, setSelectedId, showDocument, document, annotations } =
     useNotebook(onError);
   useNotebookNotices(info, notices);
-  usePdfPrewarm(documents);
   const preferences = usePreferences(onError);
   const nav = useNavigation(showDocument, setSelectedId, notices);
   const { openDocument, setView } = nav;

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { startPdfWorkerEarly } from './pdf/pdf-engine.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/reader.css';
@@ -11,6 +12,9 @@ import './styles/search.css';
 import './styles/exchange.css';
 import './styles/export.css';
 import './styles/preferences.css';
+
+// Before the first render: the worker's script compiles on its own thread while the app starts.
+startPdfWorkerEarly();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

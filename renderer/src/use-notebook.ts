@@ -7,6 +7,12 @@ import { warmPdfJs } from './pdf/pdf-engine.ts';
 import { openAhead } from './pdf/pdf-open.ts';
 
 const LAST_DOCUMENT_KEY = 'marginalia.lastDocument';
+/**
+ * How long a PDF's text waits for its bytes (see openAhead): long enough for a book's from the
+ * app's own disk, short enough that a slow file never holds the header and the side panel back.
+ */
+const PDF_BYTES_FIRST_MS = 250;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The renderer's view of the notebook: what the library, reader and panels show. It loads on
@@ -63,14 +69,21 @@ export function useNotebook(onError: (error: unknown) => void) {
     }
     localStorage.setItem(LAST_DOCUMENT_KEY, selectedId);
     let current = true;
-    // A PDF's bytes and pdf.js's parse start now, beside its text (see openAhead).
-    if (selectedIsPdf) openAhead(selectedId);
-    call('getDocument', { id: selectedId }).then((doc) => current && setDocument(doc), onError);
-    // Guarded like the text: a slow answer for the document left behind must not land on the next.
-    call('listAnnotations', { documentId: selectedId }).then(
-      (list) => current && setAnnotations(list),
-      onError,
-    );
+    // A PDF's bytes go first, and pdf.js parses them while its text comes (see openAhead).
+    const bytesFirst = selectedIsPdf
+      ? Promise.race([openAhead(selectedId), delay(PDF_BYTES_FIRST_MS)])
+      : null;
+    const load = () => {
+      if (!current) return;
+      call('getDocument', { id: selectedId }).then((doc) => current && setDocument(doc), onError);
+      // Guarded like the text: a slow answer for the document left behind must not land on the next.
+      call('listAnnotations', { documentId: selectedId }).then(
+        (list) => current && setAnnotations(list),
+        onError,
+      );
+    };
+    if (bytesFirst) void bytesFirst.then(load);
+    else load();
     return () => {
       current = false;
     };

@@ -4,10 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // pdf.js itself is not loaded here: what is tested is which opened PDF the reader gets, and
 // when one is closed. Each opening is a fresh object with a destroy() to count.
 const opened: { id: string; destroy: ReturnType<typeof vi.fn> }[] = [];
+/** Openings held at their bytes until the test lets them go (by document id). */
+const held = new Map<string, { bytes: () => void; fail: (error: Error) => void }>();
 vi.mock('../../renderer/src/pdf/pdf-engine.ts', () => ({
   PdfUrlUnavailable: class extends Error {},
-  openPdf: vi.fn(async (source: { url: string }) => {
-    const entry = { id: source.url.split('/').at(-1)!, destroy: vi.fn(async () => {}) };
+  openPdf: vi.fn(async (source: { url: string }, onBytes?: () => void) => {
+    const id = source.url.split('/').at(-1)!;
+    if (id.startsWith('held_'))
+      await new Promise<void>((resolve, reject) => held.set(id, { bytes: resolve, fail: reject }));
+    onBytes?.();
+    const entry = { id, destroy: vi.fn(async () => {}) };
     opened.push(entry);
     return { task: { destroy: entry.destroy }, document: { entry } };
   }),
@@ -56,6 +62,37 @@ describe('PDFs opened for the reader', () => {
     const back = await read('doc_b2');
     expect(opened).toHaveLength(2);
     back.close();
+  });
+
+  it('says when the bytes of a PDF opened ahead are in hand, so its text can follow them', async () => {
+    const settled = (promise: Promise<void>) => {
+      const state = { done: false };
+      void promise.then(() => {
+        state.done = true;
+      });
+      return state;
+    };
+    const slow = settled(openAhead('held_1'));
+    await waitFor(() => expect(held.has('held_1')).toBe(true));
+    expect(slow.done).toBe(false);
+    held.get('held_1')!.bytes();
+    await waitFor(() => expect(slow.done).toBe(true));
+    // Asked again for the same PDF: the same answer, not a second opening.
+    await openAhead('held_1');
+    expect(opened.filter((o) => o.id === 'held_1')).toHaveLength(1);
+
+    // A failed opening lets the text go too (the reader reports the failure).
+    const failing = settled(openAhead('held_2'));
+    await waitFor(() => expect(held.has('held_2')).toBe(true));
+    held.get('held_2')!.fail(new Error('damaged'));
+    await waitFor(() => expect(failing.done).toBe(true));
+
+    // A PDF still open since it was read has its bytes already.
+    const kept = await read('doc_kept');
+    kept.close();
+    await openAhead('doc_kept');
+    expect(opened.filter((o) => o.id === 'doc_kept')).toHaveLength(1);
+    (await read('doc_kept')).close();
   });
 
   it('closes the kept PDF once it has waited its time', async () => {

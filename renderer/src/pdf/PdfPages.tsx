@@ -1,8 +1,9 @@
 import {
   type MutableRefObject,
+  memo,
   useCallback,
-  useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -11,7 +12,6 @@ import type { AreaAnnotation } from '../../../shared/annotations.ts';
 import type { NotebookDocument } from '../../../shared/model.ts';
 import { pageOfDestination } from '../../../shared/pdf/destination.ts';
 import { pageRanges } from '../../../shared/pdf/document-text.ts';
-import { AppServicesContext } from '../app-services.ts';
 import { openLink } from '../open-link.ts';
 import type { TextSurface } from '../reader/text-surface.ts';
 import type { NewArea } from './AreaLayer.tsx';
@@ -33,9 +33,11 @@ export interface PdfNavigator {
 /**
  * A PDF read as its pages, the sibling of the article text: the same reader, selection toolbar,
  * highlight painter and keys work on it through a PdfSurface (text layers mapped to the canonical
- * text). Pages are drawn near the viewport only.
+ * text). Pages are drawn near the viewport only. Memoised, and it reads no context (the app's
+ * services change with every highlight's counts): a highlight added or changed renders the
+ * reader and its painter, not these pages, which the painter draws over as they are.
  */
-export function PdfPages({
+export const PdfPages = memo(function PdfPages({
   document: doc,
   onSurface,
   goTo,
@@ -43,6 +45,7 @@ export function PdfPages({
   activeId,
   onOpenArea,
   onCreateArea,
+  onError,
 }: {
   document: NotebookDocument;
   onSurface: (surface: TextSurface) => void;
@@ -52,12 +55,16 @@ export function PdfPages({
   activeId: string | null;
   onOpenArea: (id: string) => void;
   onCreateArea: (area: NewArea) => void;
+  /** A link that could not be followed. */
+  onError: (error: unknown) => void;
 }) {
   const info = doc.pdf!;
   const load = usePdfDocument(doc.id);
   const rootRef = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState<Zoom>({ mode: 'fit' });
-  const [width, setWidth] = useState(0);
+  // The pages' column width, measured before any page is laid out (null until then): drawn at
+  // zoom 1 first and then at the fitting zoom, 500 page boxes were styled and laid out twice.
+  const [width, setWidth] = useState<number | null>(null);
   const [current, setCurrent] = useState(0);
   // Area mode: a drag on a page marks a region instead of selecting text.
   const [drawingArea, setDrawingArea] = useState(false);
@@ -70,13 +77,12 @@ export function PdfPages({
     }
     return byPage;
   }, [areas]);
-  const app = useContext(AppServicesContext);
   // A web address goes through the app's confirm-before-open path (the core checks it again); a
   // place in this PDF is resolved to its page.
   const followLink = useCallback(
     (link: PdfLink) => {
       if (link.url) {
-        openLink(link.url).catch((error: unknown) => app?.onError(error));
+        openLink(link.url).catch(onError);
         return;
       }
       if (load.state !== 'ready') return;
@@ -84,7 +90,7 @@ export function PdfPages({
         if (page !== null) goToPageRef.current(page);
       });
     },
-    [app, load],
+    [onError, load],
   );
   const createArea = useCallback(
     (area: NewArea) => {
@@ -96,7 +102,7 @@ export function PdfPages({
 
   const widest = Math.max(...info.pageSizes.map(([w]) => w), 1);
   const scale =
-    zoom.mode === 'scale' ? zoom.value : width > 0 ? Math.max(0.3, (width - 8) / widest) : 1;
+    zoom.mode === 'scale' ? zoom.value : width ? Math.max(0.3, (width - 8) / widest) : 1;
 
   // A new surface per document and per loaded file (the page boxes are new then).
   const ready = load.state === 'ready' ? load.pdf : null;
@@ -124,9 +130,10 @@ export function PdfPages({
   );
 
   // Fit width follows the reader's width.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = rootRef.current;
     if (!root) return;
+    setWidth(root.clientWidth);
     const observer = new ResizeObserver(() => setWidth(root.clientWidth));
     observer.observe(root);
     return () => observer.disconnect();
@@ -200,8 +207,11 @@ export function PdfPages({
     return () => window.removeEventListener('keydown', onKey);
   }, [scale, drawingArea]);
 
-  const pages = useMemo(() => pageRanges(info.pageStarts, doc.blocks), [info, doc.blocks]);
-  const pageText = (index: number) => doc.text.slice(pages[index]!.start, pages[index]!.end);
+  // Each page's stored text, sliced once per document: the same strings at every render.
+  const pageTexts = useMemo(
+    () => pageRanges(info.pageStarts, doc.blocks).map((p) => doc.text.slice(p.start, p.end)),
+    [info, doc.blocks, doc.text],
+  );
 
   return (
     <div className="pdf-view">
@@ -229,31 +239,32 @@ export function PdfPages({
         className={`pdf-pages${drawingArea ? ' drawing-area' : ''}`}
         data-pdf-pages
       >
-        {info.pageSizes.map((size, index) => (
-          // The same element while the PDF opens and once it is open: opening it then only
-          // draws the pages in view, instead of replacing every page's placeholder.
-          <PdfPage
-            // biome-ignore lint/suspicious/noArrayIndexKey: pages are fixed for a document.
-            key={index}
-            pdf={ready}
-            index={index}
-            size={size}
-            scale={scale}
-            draw={wanted.has(index)}
-            storedText={pageText(index)}
-            pageStart={info.pageStarts[index] ?? 0}
-            label={labelOf(info, index)}
-            onDrawn={onDrawn}
-            onGone={onGone}
-            areas={areasByPage.get(index) ?? NO_AREAS}
-            activeId={activeId}
-            drawingArea={drawingArea}
-            onOpenArea={onOpenArea}
-            onCreateArea={createArea}
-            onFollowLink={followLink}
-          />
-        ))}
+        {width !== null &&
+          info.pageSizes.map((size, index) => (
+            // The same element while the PDF opens and once it is open: opening it then only
+            // draws the pages in view, instead of replacing every page's placeholder.
+            <PdfPage
+              // biome-ignore lint/suspicious/noArrayIndexKey: pages are fixed for a document.
+              key={index}
+              pdf={ready}
+              index={index}
+              size={size}
+              scale={scale}
+              draw={wanted.has(index)}
+              storedText={pageTexts[index]!}
+              pageStart={info.pageStarts[index] ?? 0}
+              label={labelOf(info, index)}
+              onDrawn={onDrawn}
+              onGone={onGone}
+              areas={areasByPage.get(index) ?? NO_AREAS}
+              activeId={activeId}
+              drawingArea={drawingArea}
+              onOpenArea={onOpenArea}
+              onCreateArea={createArea}
+              onFollowLink={followLink}
+            />
+          ))}
       </div>
     </div>
   );
-}
+});

@@ -1,36 +1,76 @@
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
 
 type PdfJs = typeof import('pdfjs-dist');
+
+/** Performance marks set while a PDF opens: its bytes in hand, then pdf.js done opening it. */
+export const PDF_MARKS = { bytes: 'marginalia:pdf-bytes', opened: 'marginalia:pdf-opened' };
 let loaded: Promise<PdfJs> | null = null;
+let worker: Worker | null = null;
 
 /**
- * pdf.js, loaded on first use (the library is large and text documents never need it), with
- * its worker started by us as a module Worker from the app's own origin and handed over as
- * `workerPort`. Given only a `workerSrc`, pdf.js may wrap the script in a `blob:` URL, which the
- * app's Content-Security-Policy (`script-src 'self'`) rightly refuses.
+ * pdf.js's worker, started by us as a module Worker from the app's own origin (handed to pdf.js
+ * as `workerPort`). Given only a `workerSrc`, pdf.js may wrap the script in a `blob:` URL, which
+ * the app's Content-Security-Policy (`script-src 'self'`) rightly refuses. Started before the
+ * library itself is imported: fetching and compiling its script (1.5 MB) is the longer of the two.
  */
+function startWorker(): Worker {
+  worker ??= new Worker(new URL('pdfjs-dist/build/pdf.worker.mjs', import.meta.url), {
+    type: 'module',
+    name: 'pdf.js',
+  });
+  return worker;
+}
+
+/** pdf.js, loaded on first use (the library is large and text documents never need it). */
 export function loadPdfJs(): Promise<PdfJs> {
-  loaded ??= import('pdfjs-dist').then((pdfjs) => {
-    if (!pdfjs.GlobalWorkerOptions.workerPort) {
-      pdfjs.GlobalWorkerOptions.workerPort = new Worker(
-        new URL('pdfjs-dist/build/pdf.worker.mjs', import.meta.url),
-        { type: 'module', name: 'pdf.js' },
-      );
-    }
+  if (loaded) return loaded;
+  const port = startWorker();
+  loaded = import('pdfjs-dist').then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerPort ??= port;
     return pdfjs;
   });
   return loaded;
 }
 
+/** Set while the library lists a PDF, so that the next start can begin with pdf.js's worker. */
+const LIBRARY_HAS_PDF_KEY = 'marginalia.libraryHasPdf';
+
 /**
  * Load pdf.js and start its worker now, when the library holds a PDF, rather than at the first
- * click on one: importing the library and compiling the worker's script (a megabyte and a half)
- * was most of what the first PDF opened after a start cost beyond a second one. Runs after the
- * page's current work; a notebook without PDFs never loads it.
+ * click on one: importing the library and compiling and running the worker's script (a megabyte
+ * and a half, 150-200 ms of a busy 2-core machine) was most of what the first PDF opened after a
+ * start cost beyond a second one. Runs after the page's current work; a notebook without PDFs
+ * never loads it (and a worker started early for one that had them is stopped).
  */
 export function warmPdfJs(libraryHasPdf: boolean): void {
-  if (!libraryHasPdf || loaded) return;
+  try {
+    if (libraryHasPdf) localStorage.setItem(LIBRARY_HAS_PDF_KEY, '1');
+    else localStorage.removeItem(LIBRARY_HAS_PDF_KEY);
+  } catch {
+    // Storage refused (private mode, quota): only the next start's head start is lost.
+  }
+  if (!libraryHasPdf) {
+    if (!loaded) {
+      worker?.terminate();
+      worker = null;
+    }
+    return;
+  }
+  if (loaded) return;
   setTimeout(() => void loadPdfJs().catch(() => {}), 0); // a failure shows when a PDF opens
+}
+
+/**
+ * At start, before the window's first render: when the library held a PDF last time, start
+ * pdf.js's worker at once, so that it is ready by the time the library is listed and a PDF
+ * clicked, or the PDF read last is opened again. `warmPdfJs` confirms or stops it.
+ */
+export function startPdfWorkerEarly(): void {
+  try {
+    if (localStorage.getItem(LIBRARY_HAS_PDF_KEY) === '1') startWorker();
+  } catch {
+    // No storage or no workers here: pdf.js starts its worker when it is first needed.
+  }
 }
 
 /** Where the build puts pdf.js's CMaps, standard fonts and wasm decoders (see electron.config.ts). */
@@ -70,7 +110,11 @@ export async function fetchPdfBytes(url: string): Promise<Uint8Array> {
  * Open a PDF for viewing. Its scripts, forms and actions never run: scripting is a viewer
  * component this app does not load, and annotations are not drawn as live form fields.
  */
-export async function openPdf(source: PdfSource): Promise<{
+export async function openPdf(
+  source: PdfSource,
+  /** Told when the bytes are in hand (pdf.js then parses them in its worker). */
+  onBytes?: () => void,
+): Promise<{
   task: PDFDocumentLoadingTask;
   document: PDFDocumentProxy;
 }> {
@@ -82,6 +126,9 @@ export async function openPdf(source: PdfSource): Promise<{
       : typeof source.data === 'string'
         ? bytesOf(source.data)
         : source.data;
+  // Marks the bench reads to say where an opening's time went (bytes, then pdf.js's parse).
+  performance.mark(PDF_MARKS.bytes);
+  onBytes?.();
   const pdfjs = await loading;
   const task = pdfjs.getDocument({
     data,
@@ -92,5 +139,7 @@ export async function openPdf(source: PdfSource): Promise<{
     enableXfa: false,
     verbosity: 0,
   });
-  return { task, document: await task.promise };
+  const document = await task.promise;
+  performance.mark(PDF_MARKS.opened);
+  return { task, document };
 }

@@ -1,6 +1,7 @@
-import { type ReactNode, useCallback, useRef } from 'react';
+import { type ReactNode, useCallback, useContext, useRef } from 'react';
 import type { HighlightColor } from '../../../shared/colors.ts';
 import type { Annotation, NotebookDocument, PageSelector, Tag } from '../../../shared/model.ts';
+import { AppServicesContext } from '../app-services.ts';
 import type { NewArea } from '../pdf/AreaLayer.tsx';
 import { PdfPages } from '../pdf/PdfPages.tsx';
 import {
@@ -68,6 +69,13 @@ export interface ReaderProps {
 }
 
 /**
+ * The article's classes: a PDF's (`pdf`) leaves highlight and selection styles to its text
+ * layers, so its 500 page boxes have none to compute (see reader.css).
+ */
+const articleClass = (doc: NotebookDocument) =>
+  doc.pdf ? 'article pdf' : laysOutLazily(doc) ? 'article lazy-layout' : 'article';
+
+/**
  * One document's text (an article or a PDF's pages) with its highlights: select to highlight,
  * click or press Enter to open one in the editor, and serve what other views ask of it (jump,
  * reveal, candidates, find). Each concern is a hook of its own (see their files). Their order
@@ -103,10 +111,12 @@ export function Reader(props: ReaderProps) {
   const { pending, readSelection } = selection;
   const { active } = editor;
   // Stable across renders, so a new highlight does not draw the PDF's pages (memoised) again.
-  const latest = useRef({ onOpen, onCreateArea });
-  latest.current = { onOpen, onCreateArea };
+  const app = useContext(AppServicesContext);
+  const latest = useRef({ onOpen, onCreateArea, app });
+  latest.current = { onOpen, onCreateArea, app };
   const openArea = useCallback((id: string) => latest.current.onOpen(id, 'dialog'), []);
   const createArea = useCallback((area: NewArea) => latest.current.onCreateArea?.(area), []);
+  const reportError = useCallback((error: unknown) => latest.current.app?.onError(error), []);
 
   return (
     <div className="reader-scroll" ref={scrollRef}>
@@ -115,7 +125,7 @@ export function Reader(props: ReaderProps) {
         <DocumentHeader document={doc} actions={headerActions} />
         <article
           ref={surface.articleRef}
-          className={laysOutLazily(doc) ? 'article lazy-layout' : 'article'}
+          className={articleClass(doc)}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: the article takes focus so it can be read and selected from the keyboard.
           tabIndex={0}
           aria-label={`Text of ${doc.title}`}
@@ -137,6 +147,7 @@ export function Reader(props: ReaderProps) {
               activeId={activeId}
               onOpenArea={openArea}
               onCreateArea={createArea}
+              onError={reportError}
             />
           ) : (
             <ArticleText document={doc} shown={blocks.shown} />
