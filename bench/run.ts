@@ -121,7 +121,11 @@ async function main() {
       json.quotes = result.json;
     }
     if (suite === 'pdf') {
-      const result = await benchPdf({ pages: args.sizes ?? PDF_PAGES, log });
+      const result = await benchPdf({
+        pages: args.sizes ?? PDF_PAGES,
+        baseline: args.baseline,
+        log,
+      });
       process.stdout.write(`${result.text}\n`);
       json.pdf = result.json;
     }

@@ -2,12 +2,19 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBaselineBuild } from '../reader/baseline.ts';
 import { median } from '../search/stats.ts';
 import { type ImportMeasure, importPdf, openBenchCore } from './core.ts';
 import { generatedTitle, sharedPdf, sharedPdfNames, writeBook } from './fixture.ts';
 import { SCROLL_STEPS, SCROLL_WAIT_MS } from './page-measures.ts';
-import { measureRenderer, type RendererResult, type Runs } from './renderer-case.ts';
+import { measureRenderer, type OpenRuns, type RendererResult, type Runs } from './renderer-case.ts';
 import { type RoundTripRow, roundTrip } from './round-trip.ts';
+
+/**
+ * The renderer `--baseline` measures beside this one: the PDF reader as it landed before its
+ * opening and highlighting were made faster (stop 29).
+ */
+export const PDF_BASELINE_COMMIT = '998655e';
 
 /** Real PDFs whose import is timed beside the generated book: a long book and a paper. */
 const TIMED_REAL = ['GeoTopo-komprimiert.pdf', 'tracemonkey.pdf'];
@@ -30,6 +37,8 @@ export interface ImportRow {
  */
 export async function benchPdf(options: {
   pages: number[];
+  /** Measure the reader of `PDF_BASELINE_COMMIT` beside this one (opening, highlighting). */
+  baseline?: boolean;
   log: (line: string) => void;
 }): Promise<{ text: string; json: unknown }> {
   const { log } = options;
@@ -55,6 +64,12 @@ export async function benchPdf(options: {
         bookPath: books.get(largest)!,
         title: generatedTitle(largest),
         log,
+        baseline: options.baseline
+          ? {
+              commit: PDF_BASELINE_COMMIT,
+              dir: ensureBaselineBuild(PDF_BASELINE_COMMIT, log),
+            }
+          : undefined,
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -73,6 +88,7 @@ export async function benchPdf(options: {
       importTable(imports, largest),
       '',
       'error' in reader ? `reader (Chromium): failed: ${reader.error}` : readerTable(reader),
+      ...('error' in reader || !reader.baseline ? [] : ['', baselineTable(reader)]),
       '',
       roundTripTable(trips, 'error' in reader ? null : reader),
       '',
@@ -147,6 +163,18 @@ const less = (a: Runs, b: Runs): Runs => {
   return { runs: values, median: median(values) };
 };
 
+/** The width of the reader table's first column. */
+const NAME_WIDTH = 55;
+
+/** From the reader's marks; a PDF still open since it was last read has none. */
+const markRows = (name: string, open: OpenRuns): [string, Runs, string, string][] =>
+  open.bytesMs.runs.length
+    ? [
+        [`open (${name}): click → bytes in hand`, open.bytesMs, 'ms', '—'],
+        [`open (${name}): click → pdf.js opened it`, open.openedMs, 'ms', '—'],
+      ]
+    : [];
+
 function readerTable(r: RendererResult): string {
   const existing = r.highlight.existing.toLocaleString('en');
   const rows: [string, Runs, string, string][] = [];
@@ -165,8 +193,16 @@ function readerTable(r: RendererResult): string {
         'ms',
         '≤ 500 ms',
       ],
+      ...markRows(name, open),
     );
   }
+  const bare = r.unattachedOpen;
+  rows.push(
+    ['open (cold, unattached): click → drawn (ink)', bare.firstPaintMs, 'ms', '≤ 500 ms'],
+    ['open (cold, unattached): click → text layer', bare.textLayerMs, 'ms', '≤ 500 ms'],
+    ['open (cold, unattached): canvas → text layer', bare.textLayerGapMs, 'ms', '≤ 200 ms'],
+    ...markRows('cold, unattached', bare),
+  );
   rows.push(
     ['scroll end to end: longest long task', r.scroll.longestTaskMs, 'ms', '≤ 100 ms'],
     ['scroll end to end: long tasks (> 50 ms)', r.scroll.tasksOver50, '', '0'],
@@ -192,11 +228,11 @@ function readerTable(r: RendererResult): string {
     ],
   );
   const head = `Reader in Chromium, ${r.pages}-page book (median of ${RUNS}; ${SCROLL_NOTE})
-figure                                          │   median │ runs (min–max) │ target`;
+${'figure'.padEnd(NAME_WIDTH)} │   median │ runs (min–max) │ target`;
   const lines = rows.map(([name, value, unit, target]) => {
     const digits = unit === 's' ? 1 : 0;
     return [
-      name.padEnd(47),
+      name.padEnd(NAME_WIDTH),
       `${f(value.median, digits)}${unit ? ` ${unit}` : ''}`.padStart(8),
       spread(value, digits).padStart(14),
       target,
@@ -207,9 +243,67 @@ figure                                          │   median │ runs (min–max
   lines.splice(
     afterScroll,
     0,
-    `${'scroll end to end: reached the last page'.padEnd(47)} │ ${`${r.scroll.reachedEnd}/${RUNS}`.padStart(8)} │ ${''.padStart(14)} │ ${RUNS}/${RUNS}`,
+    `${'scroll end to end: reached the last page'.padEnd(NAME_WIDTH)} │ ${`${r.scroll.reachedEnd}/${RUNS}`.padStart(8)} │ ${''.padStart(14)} │ ${RUNS}/${RUNS}`,
   );
   return [head, ...lines].join('\n');
+}
+
+/** Old beside new: the figures both designs were measured on, alternately in this run. */
+function baselineTable(r: RendererResult): string {
+  const old = r.baseline!;
+  const pair = (name: string, before: Runs, after: Runs, target: string) =>
+    [
+      name.padEnd(44),
+      `${f(before.median)} (${spread(before)})`.padStart(16),
+      `${f(after.median)} (${spread(after)})`.padStart(16),
+      target,
+    ].join(' │ ');
+  return [
+    `Old (${old.commit}) beside new, measured alternately in this run (ms, median (range))`,
+    `${'figure'.padEnd(44)} │ ${'old'.padStart(16)} │ ${'new'.padStart(16)} │ target`,
+    pair(
+      'open (cold): click → first page drawn',
+      old.coldOpen.firstPaintMs,
+      r.coldOpen.firstPaintMs,
+      '≤ 500',
+    ),
+    pair(
+      'open (cold): click → page 1 text layer',
+      old.coldOpen.textLayerMs,
+      r.coldOpen.textLayerMs,
+      '≤ 500',
+    ),
+    pair(
+      'open (warm): click → first page drawn',
+      old.warmOpen.firstPaintMs,
+      r.warmOpen.firstPaintMs,
+      '≤ 500',
+    ),
+    pair(
+      'open (cold, unattached): click → drawn',
+      old.unattachedOpen.firstPaintMs,
+      r.unattachedOpen.firstPaintMs,
+      '≤ 500',
+    ),
+    pair(
+      'open (cold, unattached): → text layer',
+      old.unattachedOpen.textLayerMs,
+      r.unattachedOpen.textLayerMs,
+      '≤ 500',
+    ),
+    pair(
+      `highlight with ${r.highlight.existing.toLocaleString('en')} on: → painted`,
+      old.highlight.paintedMs,
+      r.highlight.paintedMs,
+      '≤ 50',
+    ),
+    pair(
+      `highlight with ${r.highlight.existing.toLocaleString('en')} on: → in painter`,
+      old.highlight.seenMs,
+      r.highlight.seenMs,
+      '—',
+    ),
+  ].join('\n');
 }
 
 const SCROLL_NOTE = `scroll: ${SCROLL_STEPS} even jumps, a frame and ${SCROLL_WAIT_MS} ms each`;

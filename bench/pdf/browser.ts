@@ -5,7 +5,7 @@ import type { BenchCore } from './core.ts';
 import { EVENTS_PATH, INVOKE_PATH } from './static-server.ts';
 
 /** The operating system's Chromium (Playwright's own browsers cannot be downloaded here). */
-const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from '@playwright/test';
+import { PDF_OPEN_MARKS } from '../../shared/pdf/open-marks.ts';
 import { memoryMB, pageRendererPid } from './process-memory.ts';
 import type { TextRange } from './ranges.ts';
 
@@ -18,62 +19,87 @@ export interface OpenMarks {
   firstPaintMs: number;
   textLayerMs: number;
   coreCallsMs: number;
+  /** Click → the PDF's bytes in hand, and → pdf.js done opening them (NaN: it was still open). */
+  bytesMs: number;
+  openedMs: number;
 }
 
+/** Page 1 seen, in milliseconds from the click, and the click's time in the page's clock. */
+export type FirstPageMarks = Pick<OpenMarks, 'canvasMs' | 'firstPaintMs' | 'textLayerMs'> & {
+  at: number;
+};
+
 /**
- * Click the book in the library and watch, frame by frame inside the page (no round trips to
- * this process in the timing), for page 1's canvas element, the first ink on it, and its text
- * layer's spans. "Ink" is a pixel darker than paper in a small copy of the canvas: the canvas
- * element exists (blank) before pdf.js has drawn anything into it.
+ * Click `button` (a PDF in the library) and watch, frame by frame inside the page (no round
+ * trips to a driving process in the timing), for page 1's canvas element, the first ink on it,
+ * and its text layer's spans. "Ink" is a pixel darker than paper in a small copy of the canvas:
+ * the canvas element exists (blank) before pdf.js has drawn anything into it. Self-contained:
+ * it runs in the page, by Playwright or as the source of a script (see unattached-open.ts).
  */
+export function clickAndWatchFirstPage(button: Element): Promise<FirstPageMarks> {
+  return new Promise((resolve, reject) => {
+    const probe = document.createElement('canvas');
+    probe.width = 96;
+    probe.height = 96;
+    const context = probe.getContext('2d', { willReadFrequently: true })!;
+    const hasInk = (canvas: HTMLCanvasElement) => {
+      if (canvas.width === 0 || canvas.height === 0) return false;
+      context.clearRect(0, 0, 96, 96);
+      context.drawImage(canvas, 0, 0, 96, 96);
+      const pixels = context.getImageData(0, 0, 96, 96).data;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i + 3]! > 0 && pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < 690) return true;
+      }
+      return false;
+    };
+    let canvasMs = -1;
+    let firstPaintMs = -1;
+    let textLayerMs = -1;
+    const started = performance.now();
+    (button as HTMLElement).click();
+    const tick = () => {
+      const now = performance.now() - started;
+      const canvas = document.querySelector<HTMLCanvasElement>(
+        '.pdf-page[data-page-index="0"] canvas',
+      );
+      if (canvas && canvasMs < 0) canvasMs = now;
+      if (canvas && firstPaintMs < 0 && hasInk(canvas)) firstPaintMs = now;
+      if (
+        textLayerMs < 0 &&
+        document.querySelector('.pdf-page[data-page-index="0"] .textLayer span')
+      )
+        textLayerMs = now;
+      if (firstPaintMs >= 0 && textLayerMs >= 0)
+        resolve({ canvasMs, firstPaintMs, textLayerMs, at: started });
+      else if (now > 60_000) reject(new Error('page 1 was not drawn within 60 s'));
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Click the book in the library and time page 1 (see clickAndWatchFirstPage). */
 export async function timedOpen(page: Page, entry: Locator): Promise<OpenMarks> {
   await entry.waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => !document.querySelector('.pdf-page'));
-  const marks = await entry.evaluate(
-    (button) =>
-      new Promise<Omit<OpenMarks, 'coreCallsMs'> & { at: number }>((resolve, reject) => {
-        const probe = document.createElement('canvas');
-        probe.width = 96;
-        probe.height = 96;
-        const context = probe.getContext('2d', { willReadFrequently: true })!;
-        const hasInk = (canvas: HTMLCanvasElement) => {
-          if (canvas.width === 0 || canvas.height === 0) return false;
-          context.clearRect(0, 0, 96, 96);
-          context.drawImage(canvas, 0, 0, 96, 96);
-          const pixels = context.getImageData(0, 0, 96, 96).data;
-          for (let i = 0; i < pixels.length; i += 4) {
-            if (pixels[i + 3]! > 0 && pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < 690)
-              return true;
-          }
-          return false;
-        };
-        let canvasMs = -1;
-        let firstPaintMs = -1;
-        let textLayerMs = -1;
-        const started = performance.now();
-        (button as HTMLElement).click();
-        const tick = () => {
-          const now = performance.now() - started;
-          const canvas = document.querySelector<HTMLCanvasElement>(
-            '.pdf-page[data-page-index="0"] canvas',
-          );
-          if (canvas && canvasMs < 0) canvasMs = now;
-          if (canvas && firstPaintMs < 0 && hasInk(canvas)) firstPaintMs = now;
-          if (
-            textLayerMs < 0 &&
-            document.querySelector('.pdf-page[data-page-index="0"] .textLayer span')
-          )
-            textLayerMs = now;
-          if (firstPaintMs >= 0 && textLayerMs >= 0)
-            resolve({ canvasMs, firstPaintMs, textLayerMs, at: started });
-          else if (now > 60_000) reject(new Error('page 1 was not drawn within 60 s'));
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
+  const { at, ...figures } = await entry.evaluate(clickAndWatchFirstPage);
+  return {
+    ...figures,
+    coreCallsMs: await callsSince(page, at, ['getDocument', 'readPdf']),
+    bytesMs: await markSince(page, at, PDF_OPEN_MARKS.bytes),
+    openedMs: await markSince(page, at, PDF_OPEN_MARKS.opened),
+  };
+}
+
+/** Milliseconds from `at` (the page's performance.now()) to the first such mark after it; NaN if none. */
+function markSince(page: Page, at: number, name: string): Promise<number> {
+  return page.evaluate(
+    ({ at, name }) => {
+      const mark = performance.getEntriesByName(name).find((m) => m.startTime >= at);
+      return mark ? mark.startTime - at : Number.NaN;
+    },
+    { at, name },
   );
-  const { at, ...figures } = marks;
-  return { ...figures, coreCallsMs: await callsSince(page, at, ['getDocument', 'readPdf']) };
 }
 
 /** The time the page waited on the named core calls made since `at` (its performance.now()). */
@@ -116,6 +142,10 @@ export async function scrollEndToEnd(
     document.querySelector('.reader-scroll')!.scrollTop = 0;
   });
   await page.waitForSelector('.pdf-page[data-page-index="0"] .textLayer span');
+  // From a settled start: what the pages loaded before this run left (the open runs load the
+  // page ten times) is collected first, so the peak is the scroll's own (the first run started
+  // at 429 MB with 61 MB of those leftovers in the heap, the others at about 300 MB).
+  await collectGarbage(page);
   await sleep(1000);
   const pid = await pageRendererPid(browser);
   const rssStartMB = memoryMB(pid).rss;
@@ -173,14 +203,19 @@ export async function scrollEndToEnd(
     clearInterval(sampler);
     sample();
     // What stays once the page's garbage is collected: pages kept drawn, caches, leaks.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.detach();
+    await collectGarbage(page);
     await sleep(1000);
     return { ...result, rssStartMB, rssPeakMB, ownPeakMB, rssAfterGcMB: memoryMB(pid).rss };
   } finally {
     clearInterval(sampler);
   }
+}
+
+/** A full garbage collection in the page (its JS heap; the canvases it frees go with it). */
+async function collectGarbage(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
 }
 
 /** Wait until the yellow highlight set paints at least `count` ranges (pages drawn, mapped). */

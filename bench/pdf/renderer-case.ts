@@ -17,6 +17,7 @@ import {
 } from './page-measures.ts';
 import { freeWords, spreadRanges } from './ranges.ts';
 import { serveDirectory } from './static-server.ts';
+import { unattachedOpens } from './unattached-open.ts';
 
 /** One figure measured over several runs (milliseconds or MB). */
 export interface Runs {
@@ -30,6 +31,11 @@ export interface RendererResult {
   coldOpen: OpenRuns;
   /** Opening it again after reading another document (pdf.js loaded, its worker running). */
   warmOpen: OpenRuns;
+  /**
+   * Cold opens in a Chromium nothing drives (no DevTools attached, unlike the two above), the
+   * book clicked by the page itself the moment the library lists it: see unattached-open.ts.
+   */
+  unattachedOpen: OpenRuns;
   scroll: {
     longestTaskMs: Runs;
     tasksOver50: Runs;
@@ -43,15 +49,24 @@ export interface RendererResult {
     /** Runs whose last page had its text layer at the end (the scroll reached it). */
     reachedEnd: number;
   };
-  highlight: {
-    existing: number;
-    paintedMs: Runs;
-    seenMs: Runs;
-    /** Of which: `listAnnotations` (2,000 highlights) over http after the change event. */
-    coreCallsMs: Runs;
-  };
+  highlight: AddRuns & { existing: number };
   /** Painted highlights compared before and after the core and the page restarted. */
   rects: { compared: number; same: number };
+  /** The same opens and highlights of an earlier commit's renderer, measured alternately. */
+  baseline?: {
+    commit: string;
+    coldOpen: OpenRuns;
+    warmOpen: OpenRuns;
+    unattachedOpen: OpenRuns;
+    highlight: AddRuns;
+  };
+}
+
+export interface AddRuns {
+  paintedMs: Runs;
+  seenMs: Runs;
+  /** Of which: `listAnnotations` (2,000 highlights) over http after the change event. */
+  coreCallsMs: Runs;
 }
 
 export interface OpenRuns {
@@ -67,6 +82,9 @@ export interface OpenRuns {
    * come by URL beside them (`PDF_FILE_ROUTE`, as binary) and are not counted here.
    */
   coreCallsMs: Runs;
+  /** Click → the PDF's bytes in hand, and → pdf.js done opening them (empty when it was open). */
+  bytesMs: Runs;
+  openedMs: Runs;
 }
 
 const RUNS = 5;
@@ -84,6 +102,8 @@ export async function measureRenderer(options: {
   bookPath: string;
   title: string;
   log: (line: string) => void;
+  /** An earlier renderer build to measure beside this one (`--baseline`). */
+  baseline?: { commit: string; dir: string };
 }): Promise<RendererResult> {
   const { log } = options;
   ensureRendererBuild(log);
@@ -94,11 +114,17 @@ export async function measureRenderer(options: {
   // of the "first page painted" that Electron's IPC does not spend. Events are held back while
   // the suite writes thousands of highlights straight into the core.
   let paused = false;
-  const server = await serveDirectory(rendererDir, {
-    invoke: (method, input) => core.notebook.dispatch(method, input),
-    subscribe: (listener) => core.notebook.subscribe((event) => paused || listener(event)),
-    files: (path, request) => core.notebook.pdfFiles(path, request),
-  });
+  const wired = {
+    invoke: (method: string, input: unknown) => core.notebook.dispatch(method, input),
+    subscribe: (listener: (event: unknown) => void) =>
+      core.notebook.subscribe((event) => paused || listener(event)),
+    files: (path: string, request: { method: string; range: string | null }) =>
+      core.notebook.pdfFiles(path, request),
+  };
+  const server = await serveDirectory(rendererDir, wired);
+  const baselineServer = options.baseline
+    ? await serveDirectory(options.baseline.dir, wired)
+    : null;
   const wiring = {
     pause: () => {
       paused = true;
@@ -123,19 +149,44 @@ export async function measureRenderer(options: {
       name: new RegExp(`^${escapeRegExp(sample.title)}`),
     });
 
-    const cold: OpenMarks[] = [];
-    const warm: OpenMarks[] = [];
+    // The renderer measured, and the baseline's beside it (alternately) when there is one.
+    const designs = [
+      { dir: rendererDir, url: server.url, ...emptyMarks() },
+      ...(baselineServer && options.baseline
+        ? [{ dir: options.baseline.dir, url: baselineServer.url, ...emptyMarks() }]
+        : []),
+    ];
+    const [current] = designs as [(typeof designs)[number]];
     for (let run = 1; run <= RUNS; run++) {
       log(`pdf: reader, open ${run}/${RUNS}`);
-      await page.goto(server.url);
-      cold.push(await timedOpen(page, entry));
-      await sampleEntry.click();
-      await page.waitForFunction(() => !document.querySelector('.pdf-page'));
-      await sleep(300);
-      warm.push(await timedOpen(page, entry));
+      for (const design of designs) {
+        await page.goto(design.url);
+        design.cold.push(await timedOpen(page, entry));
+        await sampleEntry.click();
+        await page.waitForFunction(() => !document.querySelector('.pdf-page'));
+        await sleep(300);
+        design.warm.push(await timedOpen(page, entry));
+      }
+    }
+
+    log(`pdf: reader, ${RUNS} cold opens in a Chromium with nothing attached`);
+    // In two rounds when there is a baseline, so neither design has all its runs first.
+    const rounds = designs.length > 1 ? [Math.ceil(RUNS / 2), Math.floor(RUNS / 2)] : [RUNS];
+    for (const count of rounds) {
+      for (const design of designs) {
+        const marks = await unattachedOpens({
+          core,
+          rendererDir: design.dir,
+          title: options.title,
+          startDocumentId: sample.id,
+          runs: count,
+        });
+        design.unattached.push(...marks.map((m) => ({ ...m, coreCallsMs: Number.NaN })));
+      }
     }
 
     const scroll: ScrollRun[] = [];
+    await openBook(page, server.url, entry, false);
     for (let run = 1; run <= RUNS; run++) {
       log(`pdf: reader, scroll end to end ${run}/${RUNS}`);
       scroll.push(await scrollEndToEnd(page, browser, measure.pages));
@@ -151,27 +202,35 @@ export async function measureRenderer(options: {
     }
     await core.notebook.store.flush();
     wiring.resume();
-    await page.goto(server.url);
-    await entry.click();
-    await waitForPainted(page, 1);
-    await showFirstPage(page);
-    // New highlights on page 1, which is in view, between the words already highlighted there.
+    // New highlights on page 1, which is in view, between the words already highlighted there;
+    // the book opened afresh for each (one page at a time hears the core's events).
     const starts = doc.pdf!.pageStarts;
-    const fresh = freeWords(doc.text, starts[0] ?? 0, starts[1] ?? doc.text.length, existing, RUNS);
-    const added: AddMarks[] = [];
-    for (const [i, r] of fresh.entries()) {
-      log(`pdf: reader, highlight ${i + 1}/${fresh.length} over ${EXISTING_HIGHLIGHTS}`);
-      added.push(await timedHighlight(page, documentId, r));
-      await sleep(500);
+    const fresh = freeWords(
+      doc.text,
+      starts[0] ?? 0,
+      starts[1] ?? doc.text.length,
+      existing,
+      RUNS * designs.length,
+    );
+    for (let run = 1; run <= RUNS; run++) {
+      log(`pdf: reader, highlight ${run}/${RUNS} over ${EXISTING_HIGHLIGHTS}`);
+      for (const design of designs) {
+        await openBook(page, design.url, entry, true);
+        await sleep(500);
+        design.added.push(await timedHighlight(page, documentId, fresh.shift()!));
+      }
     }
 
     log('pdf: reader, painted rectangles after a restart');
+    await openBook(page, server.url, entry, true);
     const rects = await rectRoundTrip(page, core, wiring, entry, server.url);
+    const { cold, warm, unattached, added } = current;
 
     return {
       pages: measure.pages,
       coldOpen: openRuns(cold),
       warmOpen: openRuns(warm),
+      unattachedOpen: openRuns(unattached),
       scroll: {
         longestTaskMs: runs(scroll.map((s) => s.longestTaskMs)),
         tasksOver50: runs(scroll.map((s) => s.tasksOver50)),
@@ -183,18 +242,56 @@ export async function measureRenderer(options: {
         seconds: runs(scroll.map((s) => s.ms / 1000)),
         reachedEnd: scroll.filter((s) => s.reachedEnd).length,
       },
-      highlight: {
-        existing: EXISTING_HIGHLIGHTS,
-        paintedMs: runs(added.map((a) => a.paintedMs)),
-        seenMs: runs(added.map((a) => a.seenMs)),
-        coreCallsMs: runs(added.map((a) => a.coreCallsMs)),
-      },
+      highlight: { existing: EXISTING_HIGHLIGHTS, ...addRuns(added) },
       rects,
+      baseline: designs[1] &&
+        options.baseline && {
+          commit: options.baseline.commit,
+          coldOpen: openRuns(designs[1].cold),
+          warmOpen: openRuns(designs[1].warm),
+          unattachedOpen: openRuns(designs[1].unattached),
+          highlight: addRuns(designs[1].added),
+        },
     };
   } finally {
     await browser?.close().catch(() => {});
     server.close();
+    baselineServer?.close();
     await core.dispose();
+  }
+}
+
+const addRuns = (added: AddMarks[]): AddRuns => ({
+  paintedMs: runs(added.map((a) => a.paintedMs)),
+  seenMs: runs(added.map((a) => a.seenMs)),
+  coreCallsMs: runs(added.map((a) => a.coreCallsMs)),
+});
+
+/** Where one design's measurements gather. */
+const emptyMarks = () => ({
+  cold: [] as OpenMarks[],
+  warm: [] as OpenMarks[],
+  unattached: [] as OpenMarks[],
+  added: [] as AddMarks[],
+});
+
+/**
+ * The page loaded from `url` with the book open (it reopens where it was last read), then on its
+ * first page; with `highlighted`, until a highlight is painted there.
+ */
+async function openBook(
+  page: Page,
+  url: string,
+  entry: Locator,
+  highlighted: boolean,
+): Promise<void> {
+  await page.goto(url);
+  await entry.click();
+  if (highlighted) {
+    await waitForPainted(page, 1);
+    await showFirstPage(page);
+  } else {
+    await page.waitForSelector('.pdf-page .textLayer span');
   }
 }
 
@@ -203,6 +300,8 @@ const openRuns = (marks: OpenMarks[]): OpenRuns => ({
   textLayerMs: runs(marks.map((m) => m.textLayerMs)),
   textLayerGapMs: runs(marks.map((m) => m.textLayerMs - m.canvasMs)),
   coreCallsMs: runs(marks.map((m) => m.coreCallsMs)),
+  bytesMs: runs(marks.map((m) => m.bytesMs).filter(Number.isFinite)),
+  openedMs: runs(marks.map((m) => m.openedMs).filter(Number.isFinite)),
 });
 
 /**

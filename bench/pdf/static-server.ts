@@ -23,6 +23,9 @@ export const INVOKE_PATH = '/__notebook/invoke';
 
 export type Invoke = (method: string, input: unknown) => Promise<unknown>;
 
+/** Where a script given to `serveDirectory` is served (index.html loads it first). */
+export const SCRIPT_PATH = '/__bench/script.js';
+
 /** Where the page listens for the core's events (server-sent events) when wired over http. */
 export const EVENTS_PATH = '/__notebook/events';
 
@@ -80,10 +83,18 @@ function answerInvoke(invoke: Invoke, request: IncomingMessage, response: Server
  * as in the app. With `invoke` and `subscribe`, the page's calls into the core and the core's
  * events can go through here too (same origin, so the CSP's `connect-src 'self'` lets them
  * through): see `wirePage`'s `overHttp`; with `files`, the PDFs' bytes by URL as in the app.
+ * With `script`, index.html loads that script (served at `SCRIPT_PATH`, same origin, so the
+ * CSP's `script-src 'self'` allows it) before the app's own, and `routes` answer further paths.
  */
 export async function serveDirectory(
   root: string,
-  options: { invoke?: Invoke; subscribe?: Subscribe; files?: Files } = {},
+  options: {
+    invoke?: Invoke;
+    subscribe?: Subscribe;
+    files?: Files;
+    script?: string;
+    routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void>;
+  } = {},
 ): Promise<{ url: string; close(): void }> {
   const base = normalize(root);
   const server = createServer((request, response) => {
@@ -94,6 +105,16 @@ export async function serveDirectory(
     }
     if (options.subscribe && request.method === 'GET' && path === EVENTS_PATH) {
       streamEvents(options.subscribe, request, response);
+      return;
+    }
+    const route = options.routes?.[path];
+    if (route) {
+      route(request, response);
+      return;
+    }
+    if (options.script !== undefined && path === SCRIPT_PATH) {
+      response.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-cache' });
+      response.end(options.script);
       return;
     }
     if (options.files && path.startsWith(PDF_FILE_ROUTE)) {
@@ -121,7 +142,14 @@ export async function serveDirectory(
           'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': 'no-cache',
         });
-        response.end(body);
+        const html = options.script !== undefined && extname(file) === '.html';
+        response.end(
+          html
+            ? body
+                .toString('utf8')
+                .replace('<head>', `<head><script src="${SCRIPT_PATH}"></script>`)
+            : body,
+        );
       },
       () => response.writeHead(404).end(),
     );

@@ -1,9 +1,8 @@
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
+import { PDF_OPEN_MARKS } from '../../../shared/pdf/open-marks.ts';
 
 type PdfJs = typeof import('pdfjs-dist');
 
-/** Performance marks set while a PDF opens: its bytes in hand, then pdf.js done opening it. */
-export const PDF_MARKS = { bytes: 'marginalia:pdf-bytes', opened: 'marginalia:pdf-opened' };
 let loaded: Promise<PdfJs> | null = null;
 let worker: Worker | null = null;
 
@@ -126,8 +125,7 @@ export async function openPdf(
       : typeof source.data === 'string'
         ? bytesOf(source.data)
         : source.data;
-  // Marks the bench reads to say where an opening's time went (bytes, then pdf.js's parse).
-  performance.mark(PDF_MARKS.bytes);
+  performance.mark(PDF_OPEN_MARKS.bytes);
   onBytes?.();
   const pdfjs = await loading;
   const task = pdfjs.getDocument({
@@ -140,6 +138,6 @@ export async function openPdf(
     verbosity: 0,
   });
   const document = await task.promise;
-  performance.mark(PDF_MARKS.opened);
+  performance.mark(PDF_OPEN_MARKS.opened);
   return { task, document };
 }
