@@ -13,6 +13,7 @@ import { AreaLayer, type NewArea } from './AreaLayer.tsx';
 import { linkAt, type PdfLink, PdfLinks } from './PdfLinks.tsx';
 import { loadPdfJs } from './pdf-engine.ts';
 import type { DrawnPage } from './pdf-surface.ts';
+import type { RenderQueue } from './render-queue.ts';
 
 interface PdfPageProps {
   /** Null while the PDF opens: the page is its placeholder, already the right element. */
@@ -35,6 +36,8 @@ interface PdfPageProps {
   drawingArea: boolean;
   onOpenArea: (id: string) => void;
   onCreateArea: (area: NewArea) => void;
+  /** Where the page waits its turn to draw its canvas (one page at a time). */
+  queue: RenderQueue;
   /** Ctrl/Cmd+click on a link: follow it (a web address after the app asks; a place in the PDF). */
   onFollowLink: (link: PdfLink) => void;
 }
@@ -45,7 +48,8 @@ interface PdfPageProps {
  * the import used, so the page's canonical text and its map come out as stored.
  */
 export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
-  const { pdf, index, size, scale, draw, storedText, pageStart, label, onDrawn, onGone } = props;
+  const { pdf, index, size, scale, draw, storedText, pageStart, label, onDrawn, onGone, queue } =
+    props;
   const [viewport, setViewport] = useState<PageViewport | null>(null);
   const [links, setLinks] = useState<PdfLink[]>([]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -70,17 +74,23 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       const layer = layerRef.current;
       const box = boxRef.current;
       if (!canvas || !layer || !box) return;
-      const ratio = window.devicePixelRatio || 1;
-      canvas.width = Math.floor(viewport.width * ratio);
-      canvas.height = Math.floor(viewport.height * ratio);
-      renderTask = page.render({
-        canvas,
-        viewport,
-        transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
-      });
-      // A cancelled render rejects its promise; leaving early (the page scrolled away) must not
-      // leave that rejection unhandled.
-      const rendered = renderTask.promise.catch(() => {});
+      // The canvas is drawn in its turn (one page at a time); its text layer meanwhile.
+      const rendered = queue.run(
+        async () => {
+          const ratio = window.devicePixelRatio || 1;
+          canvas.width = Math.floor(viewport.width * ratio);
+          canvas.height = Math.floor(viewport.height * ratio);
+          renderTask = page.render({
+            canvas,
+            viewport,
+            transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined,
+          });
+          // A cancelled render rejects its promise; leaving early (the page scrolled away)
+          // must not leave that rejection unhandled.
+          await renderTask.promise.catch(() => {});
+        },
+        () => cancelled,
+      );
       const content = await page.getTextContent();
       if (cancelled) return;
       layer.replaceChildren();
@@ -143,7 +153,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       pageProxy?.cleanup();
       onGone(index);
     };
-  }, [pdf, index, scale, draw, storedText, pageStart, onDrawn, onGone]);
+  }, [pdf, index, scale, draw, storedText, pageStart, onDrawn, onGone, queue]);
 
   const width = size[0] * scale;
   const height = size[1] * scale;

@@ -19,6 +19,7 @@ import type { PdfLink } from './PdfLinks.tsx';
 import { PdfPage } from './PdfPage.tsx';
 import { labelOf, PdfToolbar, stepZoom, type Zoom } from './PdfToolbar.tsx';
 import { type DrawnPage, PdfSurface } from './pdf-surface.ts';
+import { createRenderQueue } from './render-queue.ts';
 import { usePdfDocument } from './use-pdf-document.ts';
 import { scrollParent, useVisiblePages } from './use-visible-pages.ts';
 
@@ -113,6 +114,10 @@ export const PdfPages = memo(function PdfPages({
         : null,
     [doc.text.length, info.pageStarts, ready],
   );
+
+  // One page's canvas drawn at a time, per opened file.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new file is a new queue.
+  const queue = useMemo(() => createRenderQueue(), [ready]);
 
   const onDrawn = useCallback(
     (page: DrawnPage) => {
@@ -262,6 +267,7 @@ export const PdfPages = memo(function PdfPages({
               onOpenArea={onOpenArea}
               onCreateArea={createArea}
               onFollowLink={followLink}
+              queue={queue}
             />
           ))}
       </div>
