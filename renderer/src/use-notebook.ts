@@ -47,8 +47,12 @@ export function useNotebook(onError: (error: unknown) => void) {
     void loadTags();
   }, [loadDocuments, loadTags, onError]);
 
-  const libraryHasPdf = documents?.some((d) => d.pageCount !== undefined) ?? false;
-  useEffect(() => warmPdfJs(libraryHasPdf), [libraryHasPdf]);
+  // Null until the library is listed: a worker started early for its PDFs must not be stopped
+  // by the empty list of the first render.
+  const libraryHasPdf = documents ? documents.some((d) => d.pageCount !== undefined) : null;
+  useEffect(() => {
+    if (libraryHasPdf !== null) warmPdfJs(libraryHasPdf);
+  }, [libraryHasPdf]);
 
   // Keep the selection on a document that exists: the last one read, else the newest.
   useEffect(() => {

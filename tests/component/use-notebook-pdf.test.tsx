@@ -18,7 +18,8 @@ vi.mock('../../renderer/src/notebook-client.ts', () => ({
     return {};
   }),
 }));
-vi.mock('../../renderer/src/pdf/pdf-engine.ts', () => ({ warmPdfJs: () => {} }));
+const warmPdfJs = vi.fn();
+vi.mock('../../renderer/src/pdf/pdf-engine.ts', () => ({ warmPdfJs }));
 let releaseBytes = () => {};
 const openAhead = vi.fn(
   (_id: string) =>
@@ -44,6 +45,7 @@ describe('choosing a PDF', () => {
   beforeEach(() => {
     calls.length = 0;
     openAhead.mockClear();
+    warmPdfJs.mockClear();
     (window as unknown as { notebook: unknown }).notebook = { onEvent: () => () => {} };
   });
 
@@ -65,6 +67,15 @@ describe('choosing a PDF', () => {
     await waitFor(() => expect(hook.result.current.document?.id).toBe('doc_pdf'), {
       timeout: 2000,
     });
+  });
+
+  it('tells pdf.js whether the library holds a PDF only once the library is listed', async () => {
+    // Before the list comes there is no list, not an empty one: pdf.js's worker, started at
+    // start-up for a library that held PDFs last time, must not be stopped by the first render.
+    const hook = open('doc_text');
+    await waitFor(() => expect(hook.result.current.documents).not.toBeNull());
+    await waitFor(() => expect(warmPdfJs).toHaveBeenCalled());
+    expect(warmPdfJs.mock.calls).toEqual([[true]]);
   });
 
   it('asks for an article at once: nothing to wait for', async () => {
