@@ -7,19 +7,21 @@ import { EVENTS_PATH, INVOKE_PATH } from './static-server.ts';
 /** The operating system's Chromium (Playwright's own browsers cannot be downloaded here). */
 export const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium';
 
+/** How every Chromium of the benches runs: headless here, no sandbox or GPU, nothing fetched. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      // performance.memory in exact bytes, not bucketed (Chromium rounds it otherwise).
-      '--enable-precise-memory-info',
-    ],
+    // performance.memory in exact bytes, not bucketed (Chromium rounds it otherwise).
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildNotebookApi } from '../../shared/bridge.ts';
 import { METHOD_NAMES } from '../../shared/contract.ts';
 import { PDF_OPEN_MARKS } from '../../shared/pdf/open-marks.ts';
-import { CHROMIUM } from './browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser.ts';
 import type { BenchCore } from './core.ts';
 import { clickAndWatchFirstPage, type OpenMarks } from './page-measures.ts';
 import { EVENTS_PATH, INVOKE_PATH, serveDirectory } from './static-server.ts';
@@ -66,12 +66,7 @@ export async function unattachedOpens(options: {
     CHROMIUM,
     [
       '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       '--window-size=1360,860',
       `--user-data-dir=${profile}`,
       server.url,
