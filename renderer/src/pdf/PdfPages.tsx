@@ -144,7 +144,13 @@ export const PdfPages = memo(function PdfPages({
     return () => observer.disconnect();
   }, []);
 
-  const wanted = useVisiblePages(rootRef, info.pageCount, `${scale}-${load.state}`);
+  // Observed anew when the pages are first laid out (once the width is known), at each zoom and
+  // when the file opens.
+  const wanted = useVisiblePages(
+    rootRef,
+    info.pageCount,
+    `${scale}-${load.state}-${width !== null}`,
+  );
 
   const goToPageRef = useRef<(page: number) => void>(() => {});
   const goToPage = useCallback((page: number) => {

@@ -14,13 +14,23 @@ export interface RenderQueue {
   run(draw: () => Promise<void>, gone: () => boolean): Promise<void>;
 }
 
-export function createRenderQueue(): RenderQueue {
+/** How long one page may hold the queue: a page that takes longer (a huge scan, a hostile
+ * drawing) goes on drawing, but the pages after it no longer wait for it. */
+export const TURN_MAX_MS = 2000;
+
+export function createRenderQueue(turnMaxMs = TURN_MAX_MS): RenderQueue {
   let tail: Promise<void> = Promise.resolve();
   return {
     run(draw, gone) {
-      const turn = tail.then(() => (gone() ? undefined : draw()));
-      // A failed or cancelled drawing does not hold up the pages after it.
-      tail = turn.catch(() => {});
+      const previous = tail;
+      const turn = previous.then(() => (gone() ? undefined : draw()));
+      // The turn ends when the drawing does (failed or cancelled too), or after turnMaxMs from
+      // its start, whichever is first.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const overlong = previous.then(
+        () => new Promise<void>((resolve) => (timer = setTimeout(resolve, turnMaxMs))),
+      );
+      tail = Promise.race([turn.catch(() => {}), overlong]).finally(() => clearTimeout(timer));
       return turn;
     },
   };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRenderQueue } from '../../../renderer/src/pdf/render-queue.ts';
 
 /** A drawing that takes a few turns of the event loop and says when it starts and ends. */
@@ -41,5 +41,54 @@ describe('pages drawn one at a time', () => {
     await expect(failed).rejects.toThrow('p1 failed');
     await next;
     expect(log).toEqual(['p1 starts', 'p1 ends', 'p2 starts', 'p2 ends']);
+  });
+});
+
+describe('a page that takes too long to draw', () => {
+  it('holds the queue no longer than its turn allows, and goes on drawing', async () => {
+    const queue = createRenderQueue(30);
+    const log: string[] = [];
+    let finishSlow = () => {};
+    const slow = queue.run(
+      () =>
+        new Promise<void>((resolve) => {
+          log.push('slow starts');
+          finishSlow = () => {
+            log.push('slow ends');
+            resolve();
+          };
+        }),
+      () => false,
+    );
+    await queue.run(drawing(log, 'next'), () => false);
+    expect(log).toEqual(['slow starts', 'next starts', 'next ends']);
+    finishSlow();
+    await slow;
+    expect(log.at(-1)).toBe('slow ends');
+  });
+
+  it('counts its time from the start of its turn, not from when it was asked for', async () => {
+    vi.useFakeTimers();
+    try {
+      const queue = createRenderQueue(100);
+      const started: string[] = [];
+      const finish = new Map<string, () => void>();
+      const held = (name: string) => () =>
+        new Promise<void>((resolve) => {
+          started.push(name);
+          finish.set(name, resolve);
+        });
+      for (const name of ['a', 'b', 'c']) void queue.run(held(name), () => false);
+      await vi.advanceTimersByTimeAsync(90);
+      expect(started).toEqual(['a']);
+      finish.get('a')!();
+      // b's turn starts at 90 ms: at 180 ms it has had 90 of its 100, though asked for at 0.
+      await vi.advanceTimersByTimeAsync(90);
+      expect(started).toEqual(['a', 'b']);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(started).toEqual(['a', 'b', 'c']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
