@@ -39,15 +39,22 @@ export async function unattachedOpens(options: {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      let body: Record<string, number | string | null>;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      } catch (error) {
+        response.writeHead(400).end();
+        done(new Error(`the page's report is not JSON: ${String(error)}`));
+        return;
+      }
       if (body.error) done(new Error(`the page could not open the PDF: ${body.error}`));
       else
         results.push({
-          canvasMs: body.canvasMs,
-          firstPaintMs: body.firstPaintMs,
-          textLayerMs: body.textLayerMs,
-          bytesMs: body.bytesMs ?? Number.NaN,
-          openedMs: body.openedMs ?? Number.NaN,
+          canvasMs: Number(body.canvasMs),
+          firstPaintMs: Number(body.firstPaintMs),
+          textLayerMs: Number(body.textLayerMs),
+          bytesMs: Number(body.bytesMs ?? Number.NaN),
+          openedMs: Number(body.openedMs ?? Number.NaN),
         });
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ again: results.length < runs }));
